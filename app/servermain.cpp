@@ -1,0 +1,78 @@
+// zenovay-server: the headless server.
+#include "unixsignals.h"
+
+#include "server/serverconfig.h"
+#include "server/serverinstance.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QTextStream>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("zenovay"));
+    QCoreApplication::setOrganizationName(QStringLiteral("zenovay"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ZENOVAY_VERSION));
+
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Zenovay self-hosted analytics server: tracking ingest, external REST API and admin API."));
+    parser.addHelpOption();
+    parser.addVersionOption();
+    const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
+                                           QStringLiteral("Directory for the database (default: %1).")
+                                               .arg(Server::ServerConfig::defaultDataDir()),
+                                           QStringLiteral("DIR"));
+    const QCommandLineOption listenOption(
+        QStringLiteral("listen"),
+        QStringLiteral("Address and port to listen on (default 127.0.0.1:8080; port 0 "
+                       "picks a free port)."),
+        QStringLiteral("ADDR:PORT"));
+    const QCommandLineOption configOption(QStringLiteral("config"),
+                                          QStringLiteral("INI configuration file; command-line options win."),
+                                          QStringLiteral("FILE"));
+    parser.addOptions({dataDirOption, listenOption, configOption});
+    parser.process(app);
+
+    QTextStream err(stderr);
+    Server::ServerConfig config;
+    if (parser.isSet(configOption)) {
+        if (auto error = config.loadFile(parser.value(configOption))) {
+            err << "zenovay-server: " << *error << Qt::endl;
+            return 2;
+        }
+    }
+    if (parser.isSet(dataDirOption))
+        config.dataDir = parser.value(dataDirOption);
+    if (parser.isSet(listenOption)) {
+        const auto listen = Server::ServerConfig::parseListen(parser.value(listenOption));
+        if (!listen) {
+            err << "zenovay-server: --listen " << parser.value(listenOption)
+                << " is not ADDRESS:PORT (for example 127.0.0.1:8080)" << Qt::endl;
+            return 2;
+        }
+        config.address = listen->first;
+        config.port = listen->second;
+    }
+
+    Server::ServerInstance server(config);
+    if (auto error = server.start()) {
+        err << "zenovay-server: " << *error << Qt::endl;
+        return 1;
+    }
+    App::UnixSignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &App::UnixSignalWatcher::terminationRequested, &app, [&](int sig) {
+        err << "zenovay-server: signal " << sig << ", shutting down" << Qt::endl;
+        server.stop();
+        app.quit();
+    });
+    const QString host = server.address().protocol() == QAbstractSocket::IPv6Protocol
+                             ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')
+                             : server.address().toString();
+    std::printf("listening on http://%s:%u\n", qPrintable(host), unsigned(server.port()));
+    std::fflush(stdout);
+    return app.exec();
+}

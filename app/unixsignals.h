@@ -1,0 +1,25 @@
+#pragma once
+
+#include <QObject>
+
+class QSocketNotifier;
+
+namespace App {
+
+// Turns SIGINT/SIGTERM into a Qt signal delivered on the event loop (self-pipe).
+class UnixSignalWatcher final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit UnixSignalWatcher(QObject *parent = nullptr);
+    ~UnixSignalWatcher() override;
+
+Q_SIGNALS:
+    void terminationRequested(int signalNumber);
+
+private:
+    void onReadable();
+    QSocketNotifier *m_notifier = nullptr;
+};
+
+} // namespace App

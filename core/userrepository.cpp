@@ -1,0 +1,100 @@
+#include "userrepository.h"
+
+#include "database.h"
+
+namespace Core {
+
+namespace {
+const QString Columns = QStringLiteral("id, email, name, created_at, is_server_admin, disabled");
+
+User fromRow(const QSqlQuery &q)
+{
+    User u;
+    u.id = q.value(0).toString();
+    u.email = q.value(1).toString();
+    u.name = q.value(2).toString();
+    u.createdAt = q.value(3).toLongLong();
+    u.isServerAdmin = q.value(4).toBool();
+    u.disabled = q.value(5).toBool();
+    return u;
+}
+} // namespace
+
+void UserRepository::insert(const User &user, const QString &passwordHash)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "INSERT INTO users (id, email, name, password_hash, is_server_admin, disabled, created_at) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(user.id);
+    q.addBindValue(user.email.toLower());
+    q.addBindValue(user.name);
+    q.addBindValue(passwordHash);
+    q.addBindValue(user.isServerAdmin ? 1 : 0);
+    q.addBindValue(user.disabled ? 1 : 0);
+    q.addBindValue(user.createdAt);
+    exec(q);
+}
+
+std::optional<User> UserRepository::findById(const QString &id) const
+{
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"));
+    q.addBindValue(id);
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+std::optional<User> UserRepository::findByEmail(const QString &email) const
+{
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email = ?"));
+    q.addBindValue(email.toLower());
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+std::optional<QString> UserRepository::passwordHashOf(const QString &userId) const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
+    q.addBindValue(userId);
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return q.value(0).toString();
+}
+
+QList<User> UserRepository::list() const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
+                               QStringLiteral(" FROM users ORDER BY created_at, email"));
+    exec(q);
+    QList<User> out;
+    while (q.next())
+        out << fromRow(q);
+    return out;
+}
+
+qint64 UserRepository::count() const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM users"));
+    exec(q);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool UserRepository::update(const User &user)
+{
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("UPDATE users SET name = ?, is_server_admin = ?, disabled = ? WHERE id = ?"));
+    q.addBindValue(user.name);
+    q.addBindValue(user.isServerAdmin ? 1 : 0);
+    q.addBindValue(user.disabled ? 1 : 0);
+    q.addBindValue(user.id);
+    exec(q);
+    return q.numRowsAffected() > 0;
+}
+
+} // namespace Core

@@ -1,0 +1,135 @@
+#include "websiterepository.h"
+
+#include "database.h"
+
+#include <QRandomGenerator>
+
+namespace Core {
+
+namespace {
+const QString Columns = QStringLiteral("id, team_id, name, url, domain, tracking_code, created_at");
+
+Website fromRow(const QSqlQuery &q)
+{
+    Website w;
+    w.id = q.value(0).toString();
+    w.teamId = q.value(1).toString();
+    w.name = q.value(2).toString();
+    w.url = q.value(3).toString();
+    w.domain = q.value(4).toString();
+    w.trackingCode = q.value(5).toString();
+    w.createdAt = q.value(6).toLongLong();
+    return w;
+}
+
+// "?, ?, ?" for n placeholders; the values themselves are always bound.
+QString placeholders(qsizetype n)
+{
+    QString s;
+    for (qsizetype i = 0; i < n; ++i)
+        s += i ? QStringLiteral(", ?") : QStringLiteral("?");
+    return s;
+}
+} // namespace
+
+QString newTrackingCode()
+{
+    static constexpr char Alphabet[] = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789"; // 32, no 0/O/1/I
+    QString code = QStringLiteral("ZV-");
+    QRandomGenerator *rng = QRandomGenerator::system();
+    for (int i = 0; i < 12; ++i)
+        code += QLatin1Char(Alphabet[rng->bounded(32)]);
+    return code;
+}
+
+void WebsiteRepository::insert(const Website &w)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO websites (") + Columns +
+                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    q.addBindValue(w.id);
+    q.addBindValue(w.teamId);
+    q.addBindValue(w.name);
+    q.addBindValue(w.url);
+    q.addBindValue(w.domain);
+    q.addBindValue(w.trackingCode);
+    q.addBindValue(w.createdAt);
+    exec(q);
+}
+
+std::optional<Website> WebsiteRepository::findById(const QString &id) const
+{
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE id = ?"));
+    q.addBindValue(id);
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+std::optional<Website> WebsiteRepository::findByTrackingCode(const QString &code) const
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
+                               QStringLiteral(" FROM websites WHERE tracking_code = ?"));
+    q.addBindValue(code);
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+QList<Website> WebsiteRepository::listForTeams(const QStringList &teamIds, int offset, int limit) const
+{
+    if (teamIds.isEmpty())
+        return {};
+    QSqlQuery q = m_db.prepare(
+        QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE team_id IN (") +
+        placeholders(teamIds.size()) + QStringLiteral(") ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
+    for (const QString &t : teamIds)
+        q.addBindValue(t);
+    q.addBindValue(limit);
+    q.addBindValue(offset);
+    exec(q);
+    QList<Website> out;
+    while (q.next())
+        out << fromRow(q);
+    return out;
+}
+
+qint64 WebsiteRepository::countForTeams(const QStringList &teamIds) const
+{
+    if (teamIds.isEmpty())
+        return 0;
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM websites WHERE team_id IN (") +
+                               placeholders(teamIds.size()) + QStringLiteral(")"));
+    for (const QString &t : teamIds)
+        q.addBindValue(t);
+    exec(q);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+bool WebsiteRepository::update(const Website &w)
+{
+    QSqlQuery q =
+        m_db.prepare(QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ? WHERE id = ?"));
+    q.addBindValue(w.name);
+    q.addBindValue(w.url);
+    q.addBindValue(w.domain);
+    q.addBindValue(w.id);
+    exec(q);
+    return q.numRowsAffected() > 0;
+}
+
+bool WebsiteRepository::remove(const QString &id)
+{
+    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM websites WHERE id = ?"));
+    q.addBindValue(id);
+    exec(q);
+    const bool removed = q.numRowsAffected() > 0;
+    QSqlQuery ev = m_db.prepare(QStringLiteral("DELETE FROM events WHERE website_id = ?"));
+    ev.addBindValue(id);
+    exec(ev);
+    return removed;
+}
+
+} // namespace Core

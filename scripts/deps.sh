@@ -1,0 +1,38 @@
+#!/usr/bin/env bash
+# Installs the Debian packages Zenovay needs that are not installed yet.
+# Usage: scripts/deps.sh [build|test|run]   (as root, or with sudo available)
+set -euo pipefail
+
+profile=${1:-build}
+packages=(
+    build-essential cmake ninja-build pkg-config
+    qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev
+    libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
+)
+if [[ $profile == test ]]; then
+    packages+=()
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+    if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed"; then
+        missing+=("$p")
+    fi
+done
+if ((${#missing[@]} == 0)); then
+    exit 0
+fi
+
+echo "zenovay: installing missing Debian packages: ${missing[*]}" >&2
+sudo_cmd=()
+if [[ $(id -u) -ne 0 ]]; then
+    if command -v sudo >/dev/null; then
+        sudo_cmd=(sudo)
+    else
+        echo "zenovay: need root (or sudo) to install: ${missing[*]}" >&2
+        exit 1
+    fi
+fi
+export DEBIAN_FRONTEND=noninteractive
+"${sudo_cmd[@]}" apt-get update -qq
+"${sudo_cmd[@]}" apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

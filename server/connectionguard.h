@@ -1,0 +1,56 @@
+#pragma once
+
+#include "listenerlimits.h"
+
+#include <QByteArray>
+#include <QObject>
+#include <QQueue>
+
+class QTcpSocket;
+
+namespace Server {
+
+// Watches one connection's byte stream ahead of QHttpServer (its readyRead slot is
+// connected first and only peeks). It frames requests itself, so it can refuse an
+// oversized head (431), an oversized or unframed body (413/411) before any of it is
+// buffered, and time out slow or stalled requests (408) and idle connections.
+class ConnectionGuard final : public QObject
+{
+    Q_OBJECT
+public:
+    struct RequestHead
+    {
+        bool keepAlive = true;
+        bool isHead = false;
+    };
+
+    ConnectionGuard(QTcpSocket *socket, const ListenerLimits &limits, qint64 nowMs);
+
+    // Metadata of the oldest complete request head not yet answered.
+    RequestHead takeHead();
+    // Called about once a second by the listener.
+    void tick(qint64 nowMs);
+    bool isRejected() const { return m_state == State::Rejected; }
+
+private:
+    enum class State { Head, Body, Rejected };
+
+    void onReadyRead();
+    void onDrain();
+    // Consumes one complete head; returns false after rejecting the connection.
+    bool acceptHead(const QByteArray &head);
+    void reject(int status, const QByteArray &code, const QString &message);
+
+    QTcpSocket *m_socket;
+    const ListenerLimits &m_limits;
+    State m_state = State::Head;
+    QByteArray m_head;
+    qint64 m_bodyRemaining = 0;
+    qint64 m_lastActivityMs = 0;
+    qint64 m_headStartedMs = 0;
+    qint64 m_drained = 0;
+    qint64 m_drainTarget = 0;
+    QQueue<RequestHead> m_heads;
+};
+
+} // namespace Server

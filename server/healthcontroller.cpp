@@ -1,0 +1,26 @@
+#include "healthcontroller.h"
+
+#include "apierror.h"
+#include "appcontext.h"
+#include "request.h"
+#include "router.h"
+
+#include <QSqlQuery>
+
+namespace Server {
+
+void registerHealthRoutes(Router &router, AppContext &context)
+{
+    router.add("GET", QStringLiteral("/healthz"), [&context](Request &) {
+        QSqlQuery q(context.db.connection());
+        if (!q.exec(QStringLiteral("SELECT 1")) || !q.next())
+            throw ApiError::unavailable(QStringLiteral("The database is not answering"), 5);
+        HttpResponse r = HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},
+                             {QStringLiteral("version"), QStringLiteral(ZENOVAY_VERSION)}});
+        r.setHeader("Cache-Control", "no-store");
+        return r;
+    });
+}
+
+} // namespace Server

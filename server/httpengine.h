@@ -1,0 +1,48 @@
+#pragma once
+
+#include "router.h"
+
+#include <QAbstractHttpServer>
+
+#include <functional>
+
+namespace Server {
+
+struct ApiError;
+
+// QHttpServer's parser and connection handling, our routing and response writing.
+// Every response, success or error, leaves through finish(): X-Request-Id, the
+// request's accumulated headers, Content-Length, Connection.
+class HttpEngine final : public QAbstractHttpServer
+{
+    Q_OBJECT
+public:
+    explicit HttpEngine(QObject *parent = nullptr);
+
+    Router &router() { return m_router; }
+    const Router &router() const { return m_router; }
+    // Runs before routing (e.g. CORS preflight, per-IP limits); may throw ApiError or
+    // return a response to short-circuit.
+    using Middleware = std::function<std::optional<HttpResponse>(Request &)>;
+    void addMiddleware(Middleware m) { m_middleware.push_back(std::move(m)); }
+    // While draining for shutdown, new requests get 503.
+    void setDraining(bool draining) { m_draining = draining; }
+    quint64 requestsServed() const { return m_served; }
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override;
+    void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
+
+private:
+    HttpResponse dispatch(Request &request);
+
+    Router m_router;
+    std::vector<Middleware> m_middleware;
+    bool m_draining = false;
+    quint64 m_served = 0;
+};
+
+// 127.0.0.1 for ::ffff:127.0.0.1; other addresses unchanged.
+QHostAddress normalizedAddress(const QHostAddress &address);
+
+} // namespace Server

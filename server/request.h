@@ -1,0 +1,41 @@
+#pragma once
+
+#include "httpresponse.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QJsonObject>
+#include <QUrlQuery>
+
+class QHttpServerRequest;
+
+namespace Server {
+
+// Everything a handler knows about one request. Handlers may add headers to
+// responseHeaders (rate limits, CORS); they are sent with whatever response follows,
+// errors included.
+struct Request
+{
+    const QHttpServerRequest &raw;
+    QByteArray method; // "GET", "POST", ...
+    QString path;      // decoded path, no query
+    QUrlQuery query;
+    QByteArray requestId;
+    QHostAddress clientIp; // IPv4-mapped addresses normalised to IPv4
+    qint64 receivedAtMs = 0;
+    QHash<QString, QString> params; // from {name} segments of the route
+    HeaderList responseHeaders;
+    QString routePattern;
+
+    QByteArray header(const QByteArray &name) const;
+    QByteArray body() const;
+    QString param(const QString &name) const { return params.value(name); }
+    bool hasQueryItem(const QString &name) const { return query.hasQueryItem(name); }
+    QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
+
+    // Parses the body as a JSON object (400 INVALID_JSON naming the offset otherwise).
+    // application/json and text/plain (navigator.sendBeacon) are accepted.
+    QJsonObject jsonObject() const;
+};
+
+} // namespace Server

@@ -1,0 +1,93 @@
+#include "serverconfig.h"
+
+#include <QDir>
+#include <QFileInfo>
+#include <QSettings>
+#include <QStandardPaths>
+
+namespace Server {
+
+QString ServerConfig::defaultDataDir()
+{
+    QString base = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (base.isEmpty())
+        base = QDir::homePath() + QStringLiteral("/.local/share");
+    return base + QStringLiteral("/zenovay");
+}
+
+QString ServerConfig::databasePath() const
+{
+    return QDir(dataDir).filePath(QStringLiteral("zenovay.db"));
+}
+
+std::optional<std::pair<QHostAddress, quint16>> ServerConfig::parseListen(const QString &text)
+{
+    const qsizetype colon = text.lastIndexOf(QLatin1Char(':'));
+    if (colon <= 0)
+        return std::nullopt;
+    QString host = text.left(colon);
+    bool ok = false;
+    const uint port = text.mid(colon + 1).toUInt(&ok);
+    if (!ok || port > 65535)
+        return std::nullopt;
+    if (host.startsWith(QLatin1Char('[')) && host.endsWith(QLatin1Char(']')))
+        host = host.mid(1, host.size() - 2);
+    QHostAddress address;
+    if (host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(host))
+        return std::nullopt;
+    return std::make_pair(address, quint16(port));
+}
+
+std::optional<QString> ServerConfig::loadFile(const QString &path)
+{
+    if (!QFileInfo(path).isReadable())
+        return QStringLiteral("cannot read config file %1").arg(path);
+    QSettings s(path, QSettings::IniFormat);
+    if (s.status() != QSettings::NoError)
+        return QStringLiteral("config file %1 is not a valid INI file").arg(path);
+    if (s.contains(QStringLiteral("server/listen"))) {
+        const QString value = s.value(QStringLiteral("server/listen")).toString();
+        const auto listen = parseListen(value);
+        if (!listen)
+            return QStringLiteral("%1: [server] listen=%2 is not ADDRESS:PORT").arg(path, value);
+        address = listen->first;
+        port = listen->second;
+    }
+    if (s.contains(QStringLiteral("server/data_dir")))
+        dataDir = s.value(QStringLiteral("server/data_dir")).toString();
+
+    struct IntKey
+    {
+        const char *key;
+        qint64 min;
+        qint64 max;
+        std::function<void(qint64)> set;
+    };
+    const IntKey keys[] = {
+        {"limits/max_header_bytes", 1024, 1 << 20, [this](qint64 v) { limits.maxHeaderBytes = v; }},
+        {"limits/header_timeout_ms", 100, 600'000, [this](qint64 v) { limits.headerTimeoutMs = int(v); }},
+        {"limits/body_idle_timeout_ms", 100, 600'000,
+         [this](qint64 v) { limits.bodyIdleTimeoutMs = int(v); }},
+        {"limits/keep_alive_timeout_ms", 100, 3'600'000,
+         [this](qint64 v) { limits.keepAliveIdleTimeoutMs = int(v); }},
+        {"limits/max_connections", 1, 100'000, [this](qint64 v) { limits.maxConnections = int(v); }},
+    };
+    for (const IntKey &k : keys) {
+        const QString key = QString::fromLatin1(k.key);
+        if (!s.contains(key))
+            continue;
+        bool ok = false;
+        const qint64 v = s.value(key).toString().toLongLong(&ok);
+        if (!ok || v < k.min || v > k.max)
+            return QStringLiteral("%1: %2 must be a whole number from %3 to %4")
+                .arg(path, key)
+                .arg(k.min)
+                .arg(k.max);
+        k.set(v);
+    }
+    return std::nullopt;
+}
+
+} // namespace Server

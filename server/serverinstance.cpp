@@ -1,0 +1,108 @@
+#include "serverinstance.h"
+
+#include "guardedtcpserver.h"
+#include "healthcontroller.h"
+#include "httpengine.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
+
+namespace Server {
+
+namespace {
+// Body size limit per route class, checked from the request line before any body is read.
+qint64 bodyLimitFor(const QByteArray &, const QByteArray &path)
+{
+    if (path.startsWith("/e/"))
+        return 16 * 1024;
+    if (path.startsWith("/api/external/v1/events"))
+        return 1024 * 1024;
+    if (path.startsWith("/api/"))
+        return 256 * 1024;
+    return 64 * 1024;
+}
+} // namespace
+
+ServerInstance::ServerInstance(ServerConfig config, QObject *parent)
+    : QObject(parent), m_config(std::move(config))
+{
+    if (m_config.dataDir.isEmpty())
+        m_config.dataDir = ServerConfig::defaultDataDir();
+    if (!m_config.limits.bodyLimit)
+        m_config.limits.bodyLimit = bodyLimitFor;
+}
+
+ServerInstance::~ServerInstance()
+{
+    stop();
+}
+
+std::optional<QString> ServerInstance::start()
+{
+    QDir dir(m_config.dataDir);
+    if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
+        return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+    QFile::setPermissions(m_config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+
+    m_db = std::make_unique<Core::Database>(m_config.databasePath());
+    if (auto error = m_db->open())
+        return *error;
+    m_context =
+        std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_config.clock->nowMs()});
+
+    m_engine = new HttpEngine(this);
+    registerHealthRoutes(m_engine->router(), *m_context);
+
+    m_listener = new GuardedTcpServer(m_config.limits);
+    if (!m_listener->listen(m_config.address, m_config.port)) {
+        const QString error = QStringLiteral("cannot listen on %1:%2: %3")
+                                  .arg(m_config.address.toString())
+                                  .arg(m_config.port)
+                                  .arg(m_listener->errorString());
+        delete m_listener;
+        m_listener = nullptr;
+        return error;
+    }
+    m_engine->bind(m_listener);
+    m_running = true;
+    qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;
+    return std::nullopt;
+}
+
+void ServerInstance::stop()
+{
+    if (!m_running)
+        return;
+    m_running = false;
+    // Handlers are synchronous: whatever was in flight has been answered by the time the
+    // event loop delivers this call. Stop accepting, answer stragglers with 503 + close.
+    m_listener->close();
+    m_engine->setDraining(true);
+    m_db->releaseThreadConnection();
+    qCInfo(lcServer) << "stopped";
+    Q_EMIT stopped();
+}
+
+QHostAddress ServerInstance::address() const
+{
+    return m_listener ? m_listener->serverAddress() : m_config.address;
+}
+
+quint16 ServerInstance::port() const
+{
+    return m_listener ? m_listener->serverPort() : m_config.port;
+}
+
+QUrl ServerInstance::baseUrl() const
+{
+    QUrl url;
+    url.setScheme(QStringLiteral("http"));
+    url.setHost(address().toString());
+    url.setPort(port());
+    return url;
+}
+
+} // namespace Server

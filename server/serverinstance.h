@@ -1,0 +1,53 @@
+#pragma once
+
+#include "appcontext.h"
+#include "serverconfig.h"
+
+#include <QObject>
+#include <QUrl>
+
+#include <memory>
+#include <optional>
+
+namespace Server {
+
+class GuardedTcpServer;
+class HttpEngine;
+
+// One running server: database, HTTP engine, hardened listener, controllers. Lives in
+// the thread that calls start() (the main thread of zenovay-server, a worker thread in
+// the desktop app and in tests).
+class ServerInstance final : public QObject
+{
+    Q_OBJECT
+public:
+    explicit ServerInstance(ServerConfig config, QObject *parent = nullptr);
+    ~ServerInstance() override;
+
+    // Opens the data directory and database, registers routes, starts listening.
+    // Returns a message for the user on failure.
+    std::optional<QString> start();
+    // Graceful: stop accepting, answer what is in flight, flush, close the database.
+    void stop();
+
+    QHostAddress address() const;
+    quint16 port() const;
+    QUrl baseUrl() const;
+    const ServerConfig &config() const { return m_config; }
+    Core::Database &database() { return *m_db; }
+    HttpEngine &engine() { return *m_engine; }
+    AppContext &context() { return *m_context; }
+
+Q_SIGNALS:
+    void stopped();
+
+private:
+    ServerConfig m_config;
+    std::unique_ptr<Core::Database> m_db;
+    std::unique_ptr<AppContext> m_context;
+    HttpEngine *m_engine = nullptr;
+    GuardedTcpServer *m_listener = nullptr;
+    bool m_running = false;
+};
+
+} // namespace Server

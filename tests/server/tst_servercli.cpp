@@ -1,0 +1,171 @@
+// The zenovay-server binary: command line, start-up line, graceful shutdown, refusing a
+// newer database, and memory staying low when a huge body is refused.
+#include "httpclient.h"
+#include "serverprocess.h"
+
+#include "core/database.h"
+
+#include <QElapsedTimer>
+#include <QSqlQuery>
+#include <QTcpSocket>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+using namespace TestSupport;
+
+class TestServerCli : public QObject
+{
+    Q_OBJECT
+
+    static QString runToEnd(const QStringList &args, int *exitCode)
+    {
+        QProcess p;
+        p.start(ServerProcess::binary(), args);
+        p.waitForFinished(10'000);
+        *exitCode = p.exitCode();
+        return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
+    }
+
+private slots:
+    void versionAndHelp()
+    {
+        int code = -1;
+        QString out = runToEnd({QStringLiteral("--version")}, &code);
+        QCOMPARE(code, 0);
+        QVERIFY2(out.contains(QStringLiteral(ZENOVAY_VERSION)), qPrintable(out));
+        out = runToEnd({QStringLiteral("--help")}, &code);
+        QCOMPARE(code, 0);
+        for (const char *option : {"--data-dir", "--listen", "--config", "--version"})
+            QVERIFY2(out.contains(QLatin1String(option)), option);
+    }
+
+    void badListenIsAClearError()
+    {
+        int code = -1;
+        const QString out = runToEnd({QStringLiteral("--listen"), QStringLiteral("nonsense")}, &code);
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains(QStringLiteral("is not ADDRESS:PORT")), qPrintable(out));
+    }
+
+    void badConfigIsAClearError()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[limits]\nmax_connections=lots\n");
+        f.close();
+        int code = -1;
+        const QString out = runToEnd({QStringLiteral("--config"), path}, &code);
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains(QStringLiteral("limits/max_connections")), qPrintable(out));
+    }
+
+    void startsServesAndStopsGracefully()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errors()));
+        QVERIFY(server.port() > 0);
+        QVERIFY(server.output().startsWith(QStringLiteral("listening on http://127.0.0.1:")));
+        const HttpResult r = httpRequest(server.port(), "GET", "/healthz");
+        QCOMPARE(r.status, 200);
+        QCOMPARE(server.terminate(), 0);
+        QVERIFY(QFile::exists(server.dataDir() + QStringLiteral("/zenovay.db")));
+        QCOMPARE(httpRequest(server.port(), "GET", "/healthz", {}, {}, 500).status, 0);
+    }
+
+    void configFileIsRead()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(QStringLiteral("[server]\nlisten=127.0.0.1:0\ndata_dir=%1\n[limits]\nheader_timeout_ms=300\n")
+                    .arg(dir.filePath(QStringLiteral("data")))
+                    .toUtf8());
+        f.close();
+        ServerProcess server;
+        QVERIFY(server.start({QStringLiteral("--config"), path}, false));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("data/zenovay.db"))));
+        // The configured header timeout applies: a half-sent request is cut off quickly.
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        QVERIFY(s.waitForConnected(2000));
+        s.write("GET /healthz HTTP/1.1\r\n");
+        QElapsedTimer t;
+        t.start();
+        while (s.state() == QAbstractSocket::ConnectedState && t.elapsed() < 5000)
+            s.waitForReadyRead(50);
+        QVERIFY(t.elapsed() < 2000);
+        QCOMPARE(server.terminate(), 0);
+    }
+
+    void newerDatabaseIsRefused()
+    {
+        ServerProcess server;
+        {
+            Core::Database db(server.dataDir() + QStringLiteral("/zenovay.db"));
+            QVERIFY(!db.open());
+            QSqlQuery q(db.connection());
+            QVERIFY(q.exec(QStringLiteral(
+                "INSERT INTO schema_migrations (version, name, applied_at) VALUES (9999, 'future', 0)")));
+        }
+        QVERIFY(!server.start());
+        const QString errors = server.errors();
+        QVERIFY2(errors.contains(QStringLiteral("newer Zenovay")), qPrintable(errors));
+    }
+
+    void fiftyMegabyteBodyIsRefusedWithoutBuffering()
+    {
+        ServerProcess server;
+        QVERIFY(server.start());
+        QVERIFY(httpRequest(server.port(), "GET", "/healthz").status == 200);
+        const qint64 before = server.rssKiB();
+        // A plain blocking socket that pushes all 50 MB regardless of the early answer,
+        // as a client that does not use Expect: 100-continue would.
+        const int fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_in addr{};
+        addr.sin_family = AF_INET;
+        addr.sin_port = htons(server.port());
+        addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        timeval tv{20, 0};
+        ::setsockopt(fd, SOL_SOCKET, SO_SNDTIMEO, &tv, sizeof tv);
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
+        QCOMPARE(::connect(fd, reinterpret_cast<sockaddr *>(&addr), sizeof addr), 0);
+        const qint64 total = 50LL * 1024 * 1024;
+        const QByteArray head = "POST /e/ZV-TEST HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n"
+                                "Content-Length: " +
+                                QByteArray::number(total) + "\r\n\r\n";
+        QCOMPARE(::send(fd, head.constData(), size_t(head.size()), MSG_NOSIGNAL), ssize_t(head.size()));
+        const QByteArray chunk(256 * 1024, 'x');
+        qint64 sent = 0;
+        while (sent < total) {
+            const ssize_t n =
+                ::send(fd, chunk.constData(), size_t(qMin<qint64>(chunk.size(), total - sent)), MSG_NOSIGNAL);
+            if (n <= 0)
+                break;
+            sent += n;
+        }
+        QByteArray got;
+        char buf[4096];
+        for (ssize_t n; (n = ::recv(fd, buf, sizeof buf, 0)) > 0;)
+            got.append(buf, n);
+        ::close(fd);
+        QVERIFY2(got.startsWith("HTTP/1.1 413"), got.left(200).constData());
+        const qint64 peak = server.peakRssKiB();
+        qInfo() << "server RSS before" << before << "KiB, peak" << peak << "KiB, body bytes pushed" << sent;
+        QCOMPARE(sent, total);
+        QVERIFY2(peak - before < 16 * 1024, "the server buffered the refused body");
+        QCOMPARE(httpRequest(server.port(), "GET", "/healthz").status, 200);
+        QCOMPARE(server.terminate(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServerCli)
+#include "tst_servercli.moc"

@@ -1,0 +1,54 @@
+#include "testserver.h"
+
+#include "server/serverinstance.h"
+
+namespace TestSupport {
+
+TestServer::TestServer(std::function<void(Server::ServerConfig &)> configure)
+{
+    Server::ServerConfig config;
+    config.dataDir = m_dir.path();
+    config.address = QHostAddress::LocalHost;
+    config.port = 0;
+    if (configure)
+        configure(config);
+    m_thread.setObjectName(QStringLiteral("test-server"));
+    m_thread.start();
+    auto *instance = new Server::ServerInstance(config);
+    instance->moveToThread(&m_thread);
+    QMetaObject::invokeMethod(
+        instance,
+        [this, instance] {
+            if (auto error = instance->start()) {
+                m_error = *error;
+                delete instance;
+                return;
+            }
+            m_instance = instance;
+            m_port = instance->port();
+        },
+        Qt::BlockingQueuedConnection);
+}
+
+TestServer::~TestServer()
+{
+    if (m_instance) {
+        QMetaObject::invokeMethod(
+            m_instance,
+            [this] {
+                m_instance->stop();
+                delete m_instance;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    m_thread.quit();
+    m_thread.wait();
+}
+
+void TestServer::runOnServerThread(const std::function<void(Server::ServerInstance &)> &fn)
+{
+    QMetaObject::invokeMethod(
+        m_instance, [this, &fn] { fn(*m_instance); }, Qt::BlockingQueuedConnection);
+}
+
+} // namespace TestSupport
