@@ -2,6 +2,7 @@
 
 #include "serverconfig.h"
 
+#include "core/authzepoch.h"
 #include "core/clock.h"
 #include "core/database.h"
 
@@ -14,6 +15,7 @@ struct AppContext
     const ServerConfig &config;
     Core::Database &db;
     const Core::Clock &clock;
+    Core::AuthzEpoch &authzEpoch;
     qint64 startedAtMs = 0;
 };
 

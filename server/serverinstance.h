@@ -44,6 +44,7 @@ Q_SIGNALS:
 private:
     ServerConfig m_config;
     std::unique_ptr<Core::Database> m_db;
+    Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<AppContext> m_context;
     HttpEngine *m_engine = nullptr;
     GuardedTcpServer *m_listener = nullptr;
