@@ -1,5 +1,7 @@
 #include "apierror.h"
 
+#include "core/serviceerror.h"
+
 namespace Server {
 
 ApiError ApiError::withHeader(const QByteArray &name, const QByteArray &value) const
@@ -105,6 +107,35 @@ HttpResponse toResponse(const ApiError &error, const QByteArray &requestId)
     HttpResponse r = HttpResponse::json(error.status, body);
     r.headers = error.headers;
     return r;
+}
+
+} // namespace Server
+
+namespace Server {
+
+ApiError toApiError(const Core::ServiceError &e)
+{
+    using Kind = Core::ServiceError::Kind;
+    switch (e.kind()) {
+    case Kind::Validation: {
+        QJsonObject details;
+        for (auto it = e.details().cbegin(); it != e.details().cend(); ++it)
+            details.insert(it.key(), it.value());
+        return ApiError::validation(details);
+    }
+    case Kind::InvalidArgument: {
+        ApiError a{400, e.code(), e.message(), {}, {}};
+        for (auto it = e.details().cbegin(); it != e.details().cend(); ++it)
+            a.details.insert(it.key(), it.value());
+        return a;
+    }
+    case Kind::Unauthorized: return ApiError::unauthorized(e.code(), e.message());
+    case Kind::Forbidden: return ApiError::forbidden(e.code(), e.message());
+    case Kind::NotFound: return {404, e.code(), e.message(), {}, {}};
+    case Kind::Conflict: return ApiError::conflict(e.code(), e.message());
+    case Kind::TooManyRequests: return ApiError::tooManyRequests(e.code(), e.message(), e.retryAfterSeconds());
+    }
+    return ApiError::internal();
 }
 
 } // namespace Server

@@ -5,6 +5,10 @@
 #include <QJsonObject>
 #include <QString>
 
+namespace Core {
+class ServiceError;
+}
+
 namespace Server {
 
 // The one typed error every handler throws. toResponse() is the single place that turns
@@ -35,5 +39,7 @@ struct ApiError
 };
 
 HttpResponse toResponse(const ApiError &error, const QByteArray &requestId);
+// The one mapping from core's rule errors to HTTP.
+ApiError toApiError(const Core::ServiceError &error);
 
 } // namespace Server

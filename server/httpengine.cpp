@@ -6,6 +6,7 @@
 #include "request.h"
 #include "requestid.h"
 
+#include "core/serviceerror.h"
 #include "core/storageerror.h"
 
 #include <QDateTime>
@@ -87,6 +88,8 @@ HttpResponse HttpEngine::dispatch(Request &request)
         return (*match.handler)(request);
     } catch (const ApiError &e) {
         return toResponse(e, request.requestId);
+    } catch (const Core::ServiceError &e) {
+        return toResponse(toApiError(e), request.requestId);
     } catch (const Core::StorageError &e) {
         qCWarning(lcHttp) << "storage error on" << request.method << request.routePattern << e.what()
                           << "request" << request.requestId;
