@@ -1,0 +1,27 @@
+#include "translations.h"
+
+#include <QCoreApplication>
+#include <QLibraryInfo>
+#include <QTranslator>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+QString installTranslations(QCoreApplication *app, const QLocale &locale)
+{
+    auto *qt = new QTranslator(app);
+    if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
+        QCoreApplication::installTranslator(qt);
+    else
+        delete qt;
+    auto *own = new QTranslator(app);
+    if (own->load(locale, u"zenovay"_s, u"_"_s, u":/i18n"_s)) {
+        QCoreApplication::installTranslator(own);
+        return own->language();
+    }
+    delete own;
+    return u"en"_s;
+}
+
+} // namespace Gui
