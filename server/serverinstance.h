@@ -11,6 +11,7 @@
 
 namespace Server {
 
+class ExternalApi;
 class GuardedTcpServer;
 class HttpEngine;
 
@@ -37,6 +38,7 @@ public:
     Core::Database &database() { return *m_db; }
     HttpEngine &engine() { return *m_engine; }
     AppContext &context() { return *m_context; }
+    ExternalApi &externalApi() { return *m_externalApi; }
 
 Q_SIGNALS:
     void stopped();
@@ -47,6 +49,7 @@ private:
     Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<AppContext> m_context;
     HttpEngine *m_engine = nullptr;
+    ExternalApi *m_externalApi = nullptr;
     GuardedTcpServer *m_listener = nullptr;
     bool m_running = false;
 };
