@@ -4,7 +4,8 @@
 
 namespace TestSupport {
 
-StubHttpServer::StubHttpServer(Handler handler, QObject *parent) : QTcpServer(parent), m_handler(std::move(handler))
+StubHttpServer::StubHttpServer(Handler handler, QObject *parent)
+    : QTcpServer(parent), m_handler(std::move(handler))
 {
     connect(this, &QTcpServer::newConnection, this, &StubHttpServer::onConnection);
     listen(QHostAddress::LocalHost, 0);
@@ -49,7 +50,8 @@ void StubHttpServer::onConnection()
                 const QByteArray line = lines.at(i).trimmed();
                 const qsizetype colon = line.indexOf(':');
                 if (colon > 0)
-                    request.headers.insert(line.left(colon).trimmed().toLower(), line.mid(colon + 1).trimmed());
+                    request.headers.insert(line.left(colon).trimmed().toLower(),
+                                           line.mid(colon + 1).trimmed());
             }
             const qsizetype length = request.headers.value("content-length", "0").toLongLong();
             if (buffer->size() < headEnd + 4 + length)
@@ -65,7 +67,8 @@ void StubHttpServer::onConnection()
             QByteArray out = "HTTP/1.1 " + QByteArray::number(response.status) + " Stub\r\n";
             for (const auto &h : response.headers)
                 out += h.first + ": " + h.second + "\r\n";
-            out += "Content-Length: " + QByteArray::number(response.body.size()) + "\r\nConnection: close\r\n\r\n";
+            out += "Content-Length: " + QByteArray::number(response.body.size()) +
+                   "\r\nConnection: close\r\n\r\n";
             out += response.body;
             socket->write(out);
             socket->disconnectFromHost();

@@ -19,7 +19,7 @@ public:
     struct Request
     {
         QByteArray method;
-        QByteArray target; // path and query
+        QByteArray target;                     // path and query
         QHash<QByteArray, QByteArray> headers; // lower-case names
         QByteArray body;
     };

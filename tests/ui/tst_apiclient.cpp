@@ -114,7 +114,8 @@ private slots:
     {
         StubHttpServer stub([](const StubHttpServer::Request &) {
             return StubHttpServer::json(
-                422, R"J({"error":"validation_error","code":"VALIDATION_ERROR","details":{"url":"Invalid URL format",
+                422,
+                R"J({"error":"validation_error","code":"VALIDATION_ERROR","details":{"url":"Invalid URL format",
                     "name":"Name too long (max 100 characters)"},"request_id":"body-id"})J",
                 "header-id");
         });
@@ -149,14 +150,16 @@ private slots:
         client.setToken(u"old"_s);
         QSignalSpy rejected(&client, &Gui::ApiClient::sessionRejected);
         bool failed = false;
-        client.me(this, [](const Gui::MeInfo &) {}, [&](const Gui::ApiFailure &f) { failed = f.status == 401; });
+        client.me(
+            this, [](const Gui::MeInfo &) {}, [&](const Gui::ApiFailure &f) { failed = f.status == 401; });
         QTRY_VERIFY(failed);
         QCOMPARE(rejected.count(), 1);
         // Sign-in failures (no token) are not "session ended".
         client.setToken({});
         failed = false;
-        client.login(u"a@b.c"_s, u"x"_s, this, [](const Gui::LoginResult &) {},
-                     [&](const Gui::ApiFailure &f) { failed = f.status == 401; });
+        client.login(
+            u"a@b.c"_s, u"x"_s, this, [](const Gui::LoginResult &) {},
+            [&](const Gui::ApiFailure &f) { failed = f.status == 401; });
         QTRY_VERIFY(failed);
         QCOMPARE(rejected.count(), 1);
     }
@@ -173,7 +176,9 @@ private slots:
         client.setBaseUrl(QUrl(u"http://127.0.0.1:%1"_s.arg(port)));
         QSignalSpy reach(&client, &Gui::ApiClient::reachabilityChanged);
         Outcome<QString> out;
-        client.health(this, [&](const QString &v) { out.value = v; }, [&](const Gui::ApiFailure &f) { out.failure = f; });
+        client.health(
+            this, [&](const QString &v) { out.value = v; },
+            [&](const Gui::ApiFailure &f) { out.failure = f; });
         QTRY_VERIFY(out.done());
         QVERIFY(out.failure);
         QVERIFY(out.failure->isNetworkError());
@@ -191,17 +196,23 @@ private slots:
             QJsonArray data;
             const int first = (page - 1) * 100;
             for (int i = first; i < qMin(first + 100, 230); ++i)
-                data.append(QJsonObject{{u"id"_s, u"k%1"_s.arg(i)}, {u"name"_s, u"Key %1"_s.arg(i)},
-                                        {u"prefix"_s, u"zv_abcdefgh"_s}, {u"permissions"_s, QJsonArray{u"read"_s}},
+                data.append(QJsonObject{{u"id"_s, u"k%1"_s.arg(i)},
+                                        {u"name"_s, u"Key %1"_s.arg(i)},
+                                        {u"prefix"_s, u"zv_abcdefgh"_s},
+                                        {u"permissions"_s, QJsonArray{u"read"_s}},
                                         {u"team_access"_s, u"all"_s}});
-            return StubHttpServer::json(
-                200, QJsonDocument(QJsonObject{{u"data"_s, data}, {u"page"_s, page}, {u"per_page"_s, 100}, {u"total"_s, 230}})
-                         .toJson());
+            return StubHttpServer::json(200, QJsonDocument(QJsonObject{{u"data"_s, data},
+                                                                       {u"page"_s, page},
+                                                                       {u"per_page"_s, 100},
+                                                                       {u"total"_s, 230}})
+                                                 .toJson());
         });
         Gui::ApiClient client;
         client.setBaseUrl(stub.baseUrl());
         Outcome<QList<Core::ApiKey>> out;
-        client.keys(this, [&](const QList<Core::ApiKey> &k) { out.value = k; }, [&](const Gui::ApiFailure &f) { out.failure = f; });
+        client.keys(
+            this, [&](const QList<Core::ApiKey> &k) { out.value = k; },
+            [&](const Gui::ApiFailure &f) { out.failure = f; });
         QTRY_VERIFY(out.done());
         QVERIFY(out.value);
         QCOMPARE(out.value->size(), 230);
@@ -213,13 +224,17 @@ private slots:
 
     void busySignalAndDestroyedContext()
     {
-        StubHttpServer stub([](const StubHttpServer::Request &) { return StubHttpServer::json(200, R"J({"status":"ok","version":"9"})J"); });
+        StubHttpServer stub([](const StubHttpServer::Request &) {
+            return StubHttpServer::json(200, R"J({"status":"ok","version":"9"})J");
+        });
         Gui::ApiClient client;
         client.setBaseUrl(stub.baseUrl());
         QSignalSpy busy(&client, &Gui::ApiClient::busyChanged);
         auto *context = new QObject;
         bool called = false;
-        client.health(context, [&](const QString &) { called = true; }, [&](const Gui::ApiFailure &) { called = true; });
+        client.health(
+            context, [&](const QString &) { called = true; },
+            [&](const Gui::ApiFailure &) { called = true; });
         QVERIFY(client.isBusy());
         delete context; // e.g. the dialog that asked was closed
         QTRY_COMPARE(busy.count(), 2);
@@ -238,12 +253,14 @@ private slots:
         Gui::ApiClient client;
         client.setBaseUrl(stub.baseUrl());
         std::optional<bool> needs;
-        client.needsSetup(this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
+        client.needsSetup(
+            this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
         QTRY_VERIFY(needs.has_value());
         QCOMPARE(*needs, false);
         answer = 422;
         needs.reset();
-        client.needsSetup(this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
+        client.needsSetup(
+            this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
         QTRY_VERIFY(needs.has_value());
         QCOMPARE(*needs, true);
         QCOMPARE(stub.requests().last().method, QByteArray("POST"));
@@ -253,7 +270,8 @@ private slots:
     void keyRequestBody()
     {
         StubHttpServer stub([](const StubHttpServer::Request &) {
-            return StubHttpServer::json(201, R"J({"id":"k9","name":"CI","prefix":"zv_12345678","permissions":["read","write"],
+            return StubHttpServer::json(
+                201, R"J({"id":"k9","name":"CI","prefix":"zv_12345678","permissions":["read","write"],
                 "team_access":["t1","t2"],"billing_team_id":"t1","created_at":"2026-06-13T12:00:00.000Z",
                 "expires_at":null,"revoked_at":null,"last_used_at":null,"key":"zv_secret"})J");
         });
@@ -267,7 +285,9 @@ private slots:
         request.billingTeamId = u"t1"_s;
         request.expiresAt = 1781352000000; // 2026-06-13T12:00:00Z
         Outcome<Gui::CreatedKey> out;
-        client.createKey(request, this, [&](const Gui::CreatedKey &k) { out.value = k; }, [&](const Gui::ApiFailure &f) { out.failure = f; });
+        client.createKey(
+            request, this, [&](const Gui::CreatedKey &k) { out.value = k; },
+            [&](const Gui::ApiFailure &f) { out.failure = f; });
         QTRY_VERIFY(out.done());
         QVERIFY(out.value);
         QCOMPARE(out.value->secret, u"zv_secret"_s);
