@@ -139,7 +139,7 @@ void KeysPage::refresh()
 void KeysPage::createNew()
 {
     if (workspace()->teams().isEmpty()) {
-        showFailure(tr("Create a team first: every key is billed to a team."), {});
+        showNotice(tr("Create a team first: every key is billed to a team."));
         return;
     }
     auto *dialog = new CreateKeyDialog(workspace(), this);

@@ -43,6 +43,11 @@ void Page::showFailure(const QString &action, const ApiFailure &failure)
     Q_EMIT statusMessage(ErrorBanner::describe(action, failure).section(u'\n', 0, 0));
 }
 
+void Page::showNotice(const QString &text)
+{
+    m_banner->showMessage(text);
+}
+
 void Page::clearFailure()
 {
     m_banner->hide();

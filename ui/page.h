@@ -37,6 +37,7 @@ Q_SIGNALS:
 
 protected:
     void showFailure(const QString &action, const ApiFailure &failure);
+    void showNotice(const QString &text);
     void clearFailure();
     void markLoaded() { m_loaded = true; }
     ApiClient *client() const;

@@ -286,7 +286,7 @@ void WebsitesPage::updateSelection()
 void WebsitesPage::createNew()
 {
     if (workspace()->teams().isEmpty()) {
-        showFailure(tr("Create a team first: every website belongs to a team."), {});
+        showNotice(tr("Create a team first: every website belongs to a team."));
         return;
     }
     Core::Website blank;
