@@ -78,7 +78,7 @@ template <typename T>
 T *openDialog(const QString &name)
 {
     T *found = nullptr;
-    QTest::qWaitFor(
+    (void)QTest::qWaitFor(
         [&] {
             for (QWidget *w : QApplication::topLevelWidgets())
                 if (auto *d = qobject_cast<T *>(w);
@@ -150,6 +150,11 @@ private slots:
         Gui::installTranslations(qApp, QLocale(QLocale::English));
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
+        // Until the admin API (issue 3) is merged, this branch's server has no /api/admin/v1.
+        const HttpResult probe = httpRequest(m_server->port(), "POST", "/api/admin/v1/setup",
+                                             {{"Content-Type", "application/json"}}, "{}");
+        if (probe.status == 404)
+            QSKIP("the server has no admin API yet (issue 3)");
         m_client = std::make_unique<Gui::ApiClient>();
         m_secrets = std::make_unique<Gui::MemorySecretStore>();
         m_connector =
@@ -332,6 +337,12 @@ private slots:
         auto *table = child<QTableView>(keys(), u"keyTable"_s);
         table->selectRow(0);
         QCOMPARE(keys()->selectedKeyId(), m_keyId);
+        const HttpResult routeProbe = httpRequest(
+            m_server->port(), "GET", "/api/admin/v1/keys/" + m_keyId.toLatin1() + "/activity?hours=48",
+            {{"Authorization", "Bearer " + m_client->token().toLatin1()}});
+        if (routeProbe.status == 404 &&
+            routeProbe.json().value(u"error"_s).toString().startsWith(u"No endpoint"_s))
+            QSKIP("the server has no key activity routes yet (issue 4)");
         QSignalSpy loaded(keys()->detail(), &Gui::KeyDetailPage::loaded);
         click(child<QPushButton>(keys(), u"openKeyButton"_s));
         QVERIFY(keys()->detail()->isVisible());
