@@ -123,11 +123,21 @@ void applyPalette(QChart *chart, const QPalette &palette)
     }
     // setTheme() recolours series: put ours back.
     for (QAbstractSeries *series : chart->series()) {
-        if (auto *l = qobject_cast<QLineSeries *>(series)) {
-            if (QColor c = l->property("zvColor").value<QColor>(); c.isValid()) {
-                QPen pen = l->pen();
-                pen.setColor(c);
-                l->setPen(pen);
+        const QColor c = series->property("zvColor").value<QColor>();
+        if (auto *l = qobject_cast<QLineSeries *>(series); l && c.isValid()) {
+            QPen pen = l->pen();
+            pen.setColor(c);
+            l->setPen(pen);
+        } else if (auto *a = qobject_cast<QAreaSeries *>(series); a && c.isValid()) {
+            QColor fill = c;
+            fill.setAlpha(90);
+            a->setBrush(fill);
+            a->setPen(QPen(c, 2));
+        } else if (auto *bars = qobject_cast<QAbstractBarSeries *>(series)) {
+            for (QBarSet *set : bars->barSets()) {
+                if (const QColor sc = set->property("zvColor").value<QColor>(); sc.isValid())
+                    set->setColor(sc);
+                set->setLabelColor(palette.color(QPalette::Text));
             }
         }
     }
@@ -144,9 +154,12 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
         rejected->append(double(p.t), double(p.rejected));
         maxValue = qMax(maxValue, qMax(p.accepted, p.rejected));
     }
-    const qint64 from = hourly.isEmpty() ? Format::nowMs() - 48 * 3600'000LL : hourly.first().t;
-    const qint64 to = hourly.isEmpty() ? Format::nowMs() : hourly.last().t;
-    auto *x = timeAxis(from, to, u"HH:mm"_s);
+    // Whole hours, one tick every 6 hours when the series covers two days.
+    const qint64 from =
+        hourly.isEmpty() ? Format::nowMs() / 3600'000 * 3600'000 - 48 * 3600'000LL : hourly.first().t;
+    const qint64 span = qMax<qint64>(hourly.size(), 48) * 3600'000LL;
+    auto *x = timeAxis(from, from + span, u"HH:mm"_s);
+    x->setTickCount(int(span / (6 * 3600'000LL)) + 1);
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -161,9 +174,8 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
     attach(chart, area, x, y);
     attach(chart, rejected, x, y);
     rejected->setProperty("zvColor", Rejected);
+    area->setProperty("zvColor", Accepted);
     install(view, chart);
-    area->setBrush(fill);
-    area->setPen(QPen(Accepted, 2));
 }
 
 void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode)
@@ -179,9 +191,9 @@ void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode)
     auto *day = new QBarSet(Tr::tr("24 hours"));
     auto *week = new QBarSet(Tr::tr("7 days"));
     auto *all = new QBarSet(Tr::tr("All time"));
-    day->setColor(QColor(0xef, 0x9a, 0x9a));
-    week->setColor(QColor(0xe5, 0x73, 0x73));
-    all->setColor(QColor(0xc6, 0x28, 0x28));
+    day->setProperty("zvColor", QColor(0xef, 0x9a, 0x9a));
+    week->setProperty("zvColor", QColor(0xe5, 0x73, 0x73));
+    all->setProperty("zvColor", QColor(0xc6, 0x28, 0x28));
     QStringList codes;
     qint64 maxValue = 0;
     for (const CodeCounts &c : byCode) {
@@ -199,14 +211,17 @@ void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode)
     chart->addAxis(values, Qt::AlignBottom);
     attach(chart, series, categories, values);
     install(view, chart);
-    day->setColor(QColor(0xef, 0x9a, 0x9a));
-    week->setColor(QColor(0xe5, 0x73, 0x73));
-    all->setColor(QColor(0xc6, 0x28, 0x28));
 }
 
 void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
 {
     QChart *chart = newChart(Tr::tr("Monthly usage against the limit"));
+    if (!newestFirst.isEmpty() && newestFirst.first().limit > 0) {
+        const MonthUsage &m = newestFirst.first();
+        const double pct = 100.0 * double(m.used) / double(m.limit);
+        chart->setTitle(Tr::tr("Monthly usage against the limit: %1 % of %2 this month")
+                            .arg(QLocale().toString(pct, 'f', pct < 10 ? 1 : 0), Format::number(m.limit)));
+    }
     auto *series = new QBarSeries;
     series->setObjectName(u"monthlyUsed"_s);
     auto *used = new QBarSet(Tr::tr("Requests"));
@@ -224,6 +239,9 @@ void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
         maxValue = qMax(maxValue, qMax(m.used, m.limit));
     }
     series->append(used);
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsOutsideEnd);
+    series->setLabelsFormat(u"@value"_s);
     auto *categories = new QBarCategoryAxis;
     categories->append(
         months.isEmpty() ? QStringList{Format::month(QDate::currentDate().toString(u"yyyy-MM"_s))} : months);
@@ -238,8 +256,8 @@ void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
     hidden->setVisible(false);
     chart->addAxis(hidden, Qt::AlignBottom);
     attach(chart, limit, hidden, values);
+    used->setProperty("zvColor", Used);
     install(view, chart);
-    used->setColor(Used);
 }
 
 void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes)
@@ -258,9 +276,10 @@ void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes)
         limit->append(double(p.t), double(p.limit));
         maxValue = qMax(maxValue, qMax(p.accepted + p.rateLimited, p.limit));
     }
-    const qint64 from = minutes.isEmpty() ? Format::nowMs() - 120 * 60'000LL : minutes.first().t;
-    const qint64 to = minutes.isEmpty() ? Format::nowMs() : minutes.last().t;
-    auto *x = timeAxis(from, to, u"HH:mm"_s);
+    const qint64 from =
+        minutes.isEmpty() ? Format::nowMs() / 60'000 * 60'000 - 120 * 60'000LL : minutes.first().t;
+    const qint64 span = qMax<qint64>(minutes.size(), 120) * 60'000LL;
+    auto *x = timeAxis(from, from + span, u"HH:mm"_s);
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -320,8 +339,8 @@ void setQuotaByKey(QChartView *view, const QStringList &keys, const QList<double
     chart->addAxis(values, Qt::AlignBottom);
     attach(chart, series, categories, values);
     chart->legend()->hide();
+    set->setProperty("zvColor", Used);
     install(view, chart);
-    set->setColor(Used);
 }
 
 } // namespace Gui::Charts

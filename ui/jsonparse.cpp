@@ -241,7 +241,11 @@ ServerStatus serverStatus(const QJsonObject &o)
     s.raw = o;
     s.version = o.value("version"_L1).toString();
     s.uptimeS = optionalInteger(o.value("uptime_s"_L1));
-    const QJsonValue listen = o.value("listen"_L1);
+    if (!s.uptimeS)
+        s.uptimeS = optionalInteger(o.value("uptime_seconds"_L1));
+    QJsonValue listen = o.value("listen"_L1);
+    if (listen.isUndefined())
+        listen = o.value("listening"_L1);
     if (listen.isArray()) {
         for (const QJsonValue &v : listen.toArray())
             s.listen << v.toString();

@@ -335,6 +335,7 @@ ShowKeyDialog::ShowKeyDialog(const CreatedKey &key, const QUrl &baseUrl, QWidget
     layout->addWidget(tryIt);
     layout->addWidget(curl);
     layout->addWidget(buttons);
+    setMinimumWidth(560);
 }
 
 void ShowKeyDialog::done(int result)

@@ -99,6 +99,11 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     connect(m_connector, &ServerConnector::connected, this, &MainWindow::onConnected);
     connect(m_connector, &ServerConnector::connectionFailed, this, [this](const QString &message) {
         m_connectionLabel->setText(tr("Not connected"));
+        for (QLabel *l : {m_keychainLabel, m_userLabel, m_connectionLabel, m_healthLabel}) {
+            l->setContentsMargins(8, 0, 8, 0);
+            l->setFrameShape(QFrame::NoFrame);
+        }
+
         m_welcome->showConnectionProblem(message);
         m_root->setCurrentWidget(m_welcome);
     });
@@ -213,10 +218,17 @@ void MainWindow::buildStatusBar()
     m_busy->hide();
     m_connectionLabel->setText(tr("Not connected"));
     statusBar()->addPermanentWidget(m_busy);
-    statusBar()->addPermanentWidget(m_keychainLabel);
-    statusBar()->addPermanentWidget(m_userLabel);
-    statusBar()->addPermanentWidget(m_connectionLabel);
-    statusBar()->addPermanentWidget(m_healthLabel);
+    bool first = true;
+    for (QLabel *l : {m_keychainLabel, m_userLabel, m_connectionLabel, m_healthLabel}) {
+        if (!first) {
+            auto *separator = new QFrame(this);
+            separator->setFrameShape(QFrame::VLine);
+            separator->setFrameShadow(QFrame::Sunken);
+            statusBar()->addPermanentWidget(separator);
+        }
+        first = false;
+        statusBar()->addPermanentWidget(l);
+    }
     // Show the indicator only for calls that take a noticeable time, so quick ones don't flicker.
     m_busyDelay->setSingleShot(true);
     m_busyDelay->setInterval(150);

@@ -356,7 +356,10 @@ void ServerPage::sample()
             const QString unknown = tr("not reported");
             m_version->setText(s.version.isEmpty() ? unknown : s.version);
             m_uptime->setText(s.uptimeS ? Format::duration(*s.uptimeS) : unknown);
-            m_listen->setText(s.listen.isEmpty() ? unknown : s.listen.join(u", "_s));
+            m_listen->setText(
+                s.listen.isEmpty()
+                    ? tr("%1 (this connection)").arg(client()->baseUrl().toString(QUrl::RemoveUserInfo))
+                    : s.listen.join(u", "_s));
             m_dbPath->setText(s.databasePath.isEmpty() ? unknown : s.databasePath);
             m_dbSize->setText(s.databaseSizeBytes ? Format::bytes(*s.databaseSizeBytes) : unknown);
             m_events->setText(s.eventsStored ? Format::number(*s.eventsStored) : unknown);

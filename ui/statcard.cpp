@@ -28,7 +28,9 @@ StatCard::StatCard(const QString &objectName, const QString &caption, QWidget *p
     layout->setSpacing(2);
     layout->addWidget(m_value);
     layout->addWidget(label);
-    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed);
+    layout->addStretch(1);
+    // Cards in a row share one height, whatever their captions wrap to.
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Preferred);
 }
 
 void StatCard::setValue(const QString &value, const QString &toolTip)
