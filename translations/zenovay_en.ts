@@ -2,6 +2,24 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en_US">
     <context>
+        <name>App::EmbeddedConnector</name>
+        <message>
+            <source>Built-in server (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The built-in server could not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>App::KeychainSecretStore</name>
+        <message>
+            <source>No system keychain is available, so your session is kept in memory only: you stay signed in until the app closes, and nothing is written to disk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Gui::ApiClient</name>
         <message>
             <source>The server's answer is not valid JSON (%1).</source>
@@ -131,6 +149,10 @@
         </message>
         <message>
             <source>% of monthly quota</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly usage against the limit: %1 % of %2 this month</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1044,6 +1066,10 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>Could not load the server status.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (this connection)</source>
             <translation type="unfinished" />
         </message>
     </context>
