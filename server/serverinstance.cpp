@@ -1,11 +1,13 @@
 #include "serverinstance.h"
 
+#include "admin/adminapi.h"
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
@@ -50,11 +52,12 @@ std::optional<QString> ServerInstance::start()
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
     if (auto error = m_db->open())
         return *error;
-    m_context =
-        std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
+    m_context = std::make_unique<AppContext>(
+        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
+    registerAdminRoutes(m_engine->router(), *m_context);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
@@ -67,6 +70,7 @@ std::optional<QString> ServerInstance::start()
         return error;
     }
     m_engine->bind(m_listener);
+    m_context->status.add(QStringLiteral("listening"), [this] { return QJsonArray{baseUrl().toString()}; });
     m_running = true;
     qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;
     return std::nullopt;
