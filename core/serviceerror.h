@@ -28,7 +28,8 @@ public:
                  qint64 retryAfterSeconds = 0)
         : m_kind(kind), m_code(std::move(code)), m_message(std::move(message)), m_details(std::move(details)),
           m_retryAfter(retryAfterSeconds)
-    {}
+    {
+    }
 
     static ServiceError validation(QMap<QString, QString> details)
     {
