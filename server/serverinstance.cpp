@@ -4,6 +4,7 @@
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
+#include "logredaction.h"
 
 #include <QDir>
 #include <QFile>
@@ -44,6 +45,7 @@ ServerInstance::~ServerInstance()
 
 std::optional<QString> ServerInstance::start()
 {
+    installLogRedaction();
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
@@ -52,8 +54,8 @@ std::optional<QString> ServerInstance::start()
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
     if (auto error = m_db->open())
         return *error;
-    m_context =
-        std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
+    m_context = std::make_unique<AppContext>(
+        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
