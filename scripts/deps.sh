@@ -10,7 +10,7 @@ packages=(
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 )
 if [[ $profile == test ]]; then
-    packages+=()
+    packages+=(curl)
 fi
 
 missing=()
