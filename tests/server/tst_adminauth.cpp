@@ -5,7 +5,9 @@
 #include "core/clock.h"
 #include "core/timeutil.h"
 
+#include <QFile>
 #include <QRegularExpression>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace TestSupport;
@@ -56,6 +58,55 @@ private slots:
         m_clock->advanceMs(3'600'000);
         m_admin = adminLogin(port(), AdminEmail, AdminPassword);
         QVERIFY(!m_admin.isEmpty());
+    }
+
+    void authSettingsComeFromTheIniFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        auto write = [&](const QByteArray &text) {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(text);
+        };
+        write("[auth]\npassword_iterations=200000\nsession_ttl_minutes=90\nrequests_per_minute=12\n"
+              "failures_before_ban=3\nban_initial_seconds=10\nban_max_seconds=600\n");
+        Server::ServerConfig c;
+        QVERIFY(!c.loadFile(path));
+        QCOMPARE(c.auth.passwordIterations, 200000);
+        QCOMPARE(c.auth.sessionTtlMinutes, 90);
+        QCOMPARE(c.auth.requestsPerMinute, 12);
+        QCOMPARE(c.auth.failuresBeforeBan, 3);
+        QCOMPARE(c.auth.banInitialSeconds, 10);
+        QCOMPARE(c.auth.banMaxSeconds, 600);
+        QVERIFY(Server::ServerConfig().auth.passwordIterations >= 100'000);
+        write("[auth]\npassword_iterations=10\n");
+        Server::ServerConfig bad;
+        const auto error = bad.loadFile(path);
+        QVERIFY(error && error->contains(QLatin1String("auth/password_iterations")));
+        QCOMPARE(bad.auth.passwordIterations, Server::ServerConfig().auth.passwordIterations);
+    }
+
+    void configuredLimitsApply()
+    {
+        auto clock = std::make_shared<Core::ManualClock>(Start);
+        auto server = makeServer(clock, [](Server::ServerConfig &c) {
+            c.auth.requestsPerMinute = 3;
+            c.auth.sessionTtlMinutes = 1;
+        });
+        const quint16 p = server->port();
+        QVERIFY(!adminSetup(p, AdminEmail, QStringLiteral("Ada"), AdminPassword).isEmpty());
+        const QByteArray token = adminLogin(p, AdminEmail, AdminPassword);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(
+            adminCall(p, "POST", QStringLiteral("/login"), {}, credentials(AdminEmail, AdminPassword)).status,
+            200);
+        QCOMPARE(
+            adminCall(p, "POST", QStringLiteral("/login"), {}, credentials(AdminEmail, AdminPassword)).status,
+            429);
+        clock->advanceMs(60'000);
+        QCOMPARE(codeOf(adminCall(p, "GET", QStringLiteral("/me"), token)),
+                 QStringLiteral("SESSION_EXPIRED"));
     }
 
     void setupOnlyOnceAndValidated()
