@@ -1,4 +1,4 @@
-// POST /setup, POST /login, POST /logout, GET /me
+// GET/POST /setup, POST /login, POST /logout, GET /me
 #include "adminapi.h"
 
 #include "server/apierror.h"
@@ -25,6 +25,13 @@ HttpResponse noStore(HttpResponse r)
 
 void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
+    // Lets a client choose between "set up this server" and "sign in".
+    router.add("GET", Prefix + QStringLiteral("/setup"), [api](Request &request) {
+        enforceAuthRateLimit(*api, request);
+        return noStore(HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("setup_required"), !api->accounts.isSetUp()}}));
+    });
+
     router.add("POST", Prefix + QStringLiteral("/setup"), [api](Request &request) {
         enforceAuthRateLimit(*api, request);
         const QJsonObject body = request.jsonObject();

@@ -115,6 +115,11 @@ private slots:
         auto server = makeServer(clock);
         QVERIFY(server->isRunning());
         const quint16 p = server->port();
+        QCOMPARE(adminCall(p, "GET", QStringLiteral("/setup"))
+                     .json()
+                     .value(QStringLiteral("setup_required"))
+                     .toBool(),
+                 true);
 
         HttpResult r = adminCall(p, "POST", QStringLiteral("/setup"), {},
                                  QJsonObject{{QStringLiteral("email"), QStringLiteral("not-an-email")},
