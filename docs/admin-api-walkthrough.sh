@@ -21,6 +21,11 @@ body_file=$(mktemp)
 trap 'rm -f "$body_file"' EXIT
 
 step() { printf '\n== %s\n' "$*"; }
+# A JSON string literal's contents: backslashes and quotes escaped.
+esc() {
+    local s=${1//\\/\\\\}
+    printf '%s' "${s//\"/\\\"}"
+}
 die() { printf 'walkthrough: %s\n' "$*" >&2; exit 1; }
 
 # call METHOD PATH [JSON_BODY]: prints the response body; fails unless the status is 2xx.
@@ -47,12 +52,12 @@ get() {
 }
 
 step "1. Set up the server (first user = server admin, with a first team)"
-setup=$(call POST /setup "{\"email\":\"$admin_email\",\"name\":\"Admin\",\"password\":\"$admin_password\"}")
+setup=$(call POST /setup "{\"email\":\"$(esc "$admin_email")\",\"name\":\"Admin\",\"password\":\"$(esc "$admin_password")\"}")
 echo "$setup"
 [[ -z ${ZENOVAY_ADMIN_PASSWORD:-} ]] && echo "(admin password, generated: $admin_password)"
 
 step "2. Sign in"
-login=$(call POST /login "{\"email\":\"$admin_email\",\"password\":\"$admin_password\"}")
+login=$(call POST /login "{\"email\":\"$(esc "$admin_email")\",\"password\":\"$(esc "$admin_password")\"}")
 token=$(get token "$login")
 [[ $token == zvs_* ]] || die "no session token in: $login"
 echo "signed in; session expires $(get expires_at "$login")"

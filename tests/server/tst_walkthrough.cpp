@@ -22,7 +22,7 @@ private slots:
         ServerProcess server;
         QVERIFY2(server.start(), qPrintable(server.errors()));
 
-        const QString password = QStringLiteral("walkthrough-pw-1");
+        const QString password = QStringLiteral(R"(walk"through\pw-1)"); // exercises the JSON escaping
         QProcess script;
         QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
         env.insert(QStringLiteral("ZENOVAY_ADMIN_PASSWORD"), password);
