@@ -20,6 +20,7 @@ namespace {
 const QByteArray TokenPrefix = QByteArrayLiteral("zvs_");
 constexpr qsizetype TokenRandomBytes = 32;
 constexpr qsizetype TokenLength = 4 + 43; // base64url of 32 bytes, unpadded
+constexpr qint64 ExpiredSessionGraceMs = 24 * 3'600'000LL;
 
 ServiceError invalidCredentials()
 {
@@ -130,7 +131,9 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
     LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
     Transaction tx(m_db);
     SessionRepository sessions(m_db);
-    sessions.removeExpired(now);
+    // Expired sessions are kept for a day, so clients keep hearing SESSION_EXPIRED (not
+    // UNAUTHORIZED) for them; then they go.
+    sessions.removeExpired(now - ExpiredSessionGraceMs);
     sessions.insert(tokenHash(result.token.toLatin1()), user->id, now, result.expiresAt, actor.ip);
     Actor who = actor;
     who.userId = user->id;
@@ -154,7 +157,6 @@ User AccountService::authenticate(const QByteArray &token) const
     if (!row)
         throw unauthorized();
     if (row->expiresAt <= m_clock.nowMs()) {
-        sessions.remove(hash);
         throw ServiceError(ServiceError::Kind::Unauthorized, "SESSION_EXPIRED",
                            QStringLiteral("Your session has expired; sign in again"));
     }

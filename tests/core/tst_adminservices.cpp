@@ -137,12 +137,17 @@ private slots:
         m_clock->advanceMs(3'600'000);
         QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
                  QByteArray("SESSION_EXPIRED"));
-        // Expired sessions are deleted: the same token is now simply unknown.
-        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
-                 QByteArray("UNAUTHORIZED"));
         const AuditLog audit(*m_db, *m_clock);
         QCOMPARE(audit.list(0, 10).first().action, QStringLiteral("login.failed"));
         QVERIFY(audit.list(0, 10).first().details.contains(QStringLiteral("email_sha256_16")));
+        // Still "expired" (not "unknown") on every later request...
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
+                 QByteArray("SESSION_EXPIRED"));
+        // ...until a day later the next sign-in clears it out.
+        m_clock->advanceMs(24 * 3'600'000LL);
+        m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"));
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
+                 QByteArray("UNAUTHORIZED"));
     }
 
     void disablingEndsSessionsAndBumpsTheEpoch()

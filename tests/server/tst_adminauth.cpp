@@ -2,11 +2,15 @@
 #include "adminclient.h"
 #include "testserver.h"
 
+#include "server/httpengine.h"
+#include "server/serverinstance.h"
+
 #include "core/clock.h"
 #include "core/timeutil.h"
 
 #include <QFile>
 #include <QRegularExpression>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -245,6 +249,38 @@ private slots:
             QCOMPARE(codeOf(r), QStringLiteral("UNAUTHORIZED"));
             QVERIFY(!r.header("X-Request-Id").isEmpty());
         }
+    }
+
+    // Every admin route but the public sign-in ones answers 401 without a session, and
+    // 401 SESSION_EXPIRED with an expired one: taken from the router, so new routes are
+    // covered without being listed here.
+    void everyRouteNeedsALiveSession()
+    {
+        QStringList routes;
+        m_server->runOnServerThread(
+            [&](Server::ServerInstance &s) { routes = s.engine().router().describe(); });
+        const QSet<QString> open{QStringLiteral("GET /api/admin/v1/setup"),
+                                 QStringLiteral("POST /api/admin/v1/setup"),
+                                 QStringLiteral("POST /api/admin/v1/login")};
+        const QByteArray token = adminLogin(port(), AdminEmail, AdminPassword);
+        m_clock->advanceMs(7 * 24 * 3'600'000LL);
+        int checked = 0;
+        for (const QString &route : routes) {
+            if (!route.contains(QLatin1String(" /api/admin/v1/")) || open.contains(route))
+                continue;
+            const QByteArray method = route.section(QLatin1Char(' '), 0, 0).toLatin1();
+            QString path = route.section(QLatin1Char(' '), 1).mid(int(qstrlen(AdminPrefix)));
+            path.replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("some-id"));
+            const QJsonObject body{{QStringLiteral("name"), QStringLiteral("x")}};
+            const bool hasBody = method == "POST" || method == "PUT" || method == "PATCH";
+            HttpResult r = adminCall(port(), method, path, {}, hasBody ? std::optional(body) : std::nullopt);
+            QVERIFY2(r.status == 401 && codeOf(r) == QLatin1String("UNAUTHORIZED"), qPrintable(route));
+            r = adminCall(port(), method, path, token, hasBody ? std::optional(body) : std::nullopt);
+            QVERIFY2(r.status == 401 && codeOf(r) == QLatin1String("SESSION_EXPIRED"), qPrintable(route));
+            ++checked;
+        }
+        QVERIFY(checked >= 25);
+        m_admin = adminLogin(port(), AdminEmail, AdminPassword);
     }
 
     void logoutEndsTheSession()
