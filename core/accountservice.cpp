@@ -127,9 +127,20 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
         audit.record(actor, QStringLiteral("login.disabled"), QStringLiteral("user"), user->id);
         throw ServiceError::forbidden("ACCOUNT_DISABLED", QStringLiteral("This account is disabled"));
     }
+    // A hash made with fewer rounds than now configured is upgraded while the password is
+    // at hand (never downgraded).
+    const QString upgraded = PasswordHasher::iterationsOf(*stored) < m_settings.passwordIterations
+                                 ? PasswordHasher::hash(password, m_settings.passwordIterations)
+                                 : QString();
     const qint64 now = m_clock.nowMs();
     LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
     Transaction tx(m_db);
+    if (!upgraded.isEmpty()) {
+        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        q.addBindValue(upgraded);
+        q.addBindValue(user->id);
+        exec(q);
+    }
     SessionRepository sessions(m_db);
     // Expired sessions are kept for a day, so clients keep hearing SESSION_EXPIRED (not
     // UNAUTHORIZED) for them; then they go.

@@ -6,8 +6,8 @@
 
 // Password storage: PBKDF2-HMAC-SHA256 (RFC 8018) with a 16-byte random salt from the
 // OS CSPRNG, encoded as "pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64" (unpadded
-// base64). Verification reads the iteration count from the stored string, so raising
-// the configured count only affects new hashes.
+// base64). Verification reads the iteration count from the stored string; raising the
+// configured count re-hashes a password at its next successful sign-in (AccountService).
 namespace Core::PasswordHasher {
 
 inline constexpr int DefaultIterations = 150'000; // ~0.2-0.5 s per sign-in here, see README

@@ -8,9 +8,11 @@
 #include "core/jsonmapping.h"
 #include "core/keyservice.h"
 #include "core/loginthrottle.h"
+#include "core/passwordhasher.h"
 #include "core/serviceerror.h"
 #include "core/teamservice.h"
 #include "core/timeutil.h"
+#include "core/userrepository.h"
 #include "core/websiteservice.h"
 
 #include <QJsonArray>
@@ -148,6 +150,29 @@ private slots:
         m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"));
         QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
                  QByteArray("UNAUTHORIZED"));
+    }
+
+    void weakerHashesAreUpgradedAtSignIn()
+    {
+        UserRepository users(*m_db);
+        QCOMPARE(PasswordHasher::iterationsOf(*users.passwordHashOf(m_admin.userId)), 1000);
+        AccountService stronger(*m_db, *m_clock, m_epoch, AccountService::Settings{2000, 3'600'000});
+        QVERIFY(!stronger.login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
+                     .token.isEmpty());
+        const QString upgraded = *users.passwordHashOf(m_admin.userId);
+        QCOMPARE(PasswordHasher::iterationsOf(upgraded), 2000);
+        QVERIFY(PasswordHasher::verify(QStringLiteral("password-1"), upgraded));
+        // Never downgraded.
+        QVERIFY(!m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
+                     .token.isEmpty());
+        QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
+        // A failed sign-in changes nothing.
+        AccountService strongest(*m_db, *m_clock, m_epoch, AccountService::Settings{3000, 3'600'000});
+        QCOMPARE(errorOf([&] {
+                     strongest.login({}, QStringLiteral("admin@example.com"), QStringLiteral("wrong"));
+                 }).code(),
+                 QByteArray("INVALID_CREDENTIALS"));
+        QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
     }
 
     void disablingEndsSessionsAndBumpsTheEpoch()
