@@ -10,7 +10,7 @@
 // configured count re-hashes a password at its next successful sign-in (AccountService).
 namespace Core::PasswordHasher {
 
-inline constexpr int DefaultIterations = 150'000; // ~0.2-0.5 s per sign-in here, see README
+inline constexpr int DefaultIterations = 150'000; // cost measured in docs/architecture.md
 inline constexpr int MinIterations = 1'000;       // tests may go this low; production >= 100'000
 inline constexpr int MaxIterations = 10'000'000;
 inline constexpr int SaltBytes = 16;
