@@ -54,8 +54,8 @@ std::optional<QString> ServerInstance::start()
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
     if (auto error = m_db->open())
         return *error;
-    m_context = std::make_unique<AppContext>(
-        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
+    m_context =
+        std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
