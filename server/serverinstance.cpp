@@ -1,12 +1,15 @@
 #include "serverinstance.h"
 
 #include "external/externalapi.h"
+#include "admin/adminapi.h"
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
+#include "logredaction.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
@@ -48,6 +51,7 @@ ServerInstance::~ServerInstance()
 
 std::optional<QString> ServerInstance::start()
 {
+    installLogRedaction();
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
@@ -62,6 +66,7 @@ std::optional<QString> ServerInstance::start()
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
     m_externalApi = new ExternalApi(*m_context, *m_engine, this);
+    registerAdminRoutes(m_engine->router(), *m_context);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
@@ -74,6 +79,7 @@ std::optional<QString> ServerInstance::start()
         return error;
     }
     m_engine->bind(m_listener);
+    m_context->status.add(QStringLiteral("listening"), [this] { return QJsonArray{baseUrl().toString()}; });
     m_running = true;
     qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;
     return std::nullopt;
