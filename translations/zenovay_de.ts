@@ -144,16 +144,16 @@
             <translation>Verbrauchter Anteil des Monatskontingents</translation>
         </message>
         <message>
-            <source>Share of the monthly quota used: no keys yet</source>
-            <translation>Verbrauchter Anteil des Monatskontingents: noch keine Schlüssel</translation>
-        </message>
-        <message>
             <source>% of monthly quota</source>
             <translation>% des Monatskontingents</translation>
         </message>
         <message>
             <source>Monthly usage against the limit: %1 % of %2 this month</source>
             <translation>Monatliche Nutzung im Vergleich zum Limit: %1 % von %2 in diesem Monat</translation>
+        </message>
+        <message>
+            <source>Share of the monthly quota used: no usage reported yet</source>
+            <translation>Verbrauchter Anteil des Monatskontingents: noch keine Nutzung gemeldet</translation>
         </message>
     </context>
     <context>

@@ -144,15 +144,15 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Share of the monthly quota used: no keys yet</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>% of monthly quota</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Monthly usage against the limit: %1 % of %2 this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share of the monthly quota used: no usage reported yet</source>
             <translation type="unfinished" />
         </message>
     </context>

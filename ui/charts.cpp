@@ -317,7 +317,7 @@ void setQuotaByKey(QChartView *view, const QStringList &keys, const QList<double
 {
     QChart *chart = newChart(Tr::tr("Share of the monthly quota used"));
     if (keys.isEmpty()) {
-        chart->setTitle(Tr::tr("Share of the monthly quota used: no keys yet"));
+        chart->setTitle(Tr::tr("Share of the monthly quota used: no usage reported yet"));
         install(view, chart);
         return;
     }

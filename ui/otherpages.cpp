@@ -114,6 +114,11 @@ UsagePage::UsagePage(Workspace *workspace, QWidget *parent)
     m_table->sortByColumn(UsageModel::Percent, Qt::DescendingOrder);
     m_table->setColumnWidth(UsageModel::Key, 200);
     m_table->setColumnWidth(UsageModel::Prefix, 110);
+    m_table->setColumnWidth(UsageModel::Plan, 90);
+    m_table->setColumnWidth(UsageModel::Used, 130);
+    m_table->setColumnWidth(UsageModel::Limit, 120);
+    m_table->setColumnWidth(UsageModel::Percent, 80);
+    m_table->setColumnWidth(UsageModel::PerMinute, 90);
     m_includeInactive->setObjectName(u"usageIncludeInactive"_s);
     auto *intro =
         new QLabel(tr("Requests counted this month for each key, against the monthly quota of its billing "
