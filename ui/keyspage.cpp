@@ -129,7 +129,8 @@ void KeysPage::refresh()
             if (const int row = m_model->rowOf(selected); row >= 0)
                 m_table->selectRow(m_filter->mapFromSource(m_model->index(row, 0)).row());
             updateButtons();
-            Q_EMIT statusMessage(tr("%n key(s)", nullptr, int(keys.size())));
+            if (isVisible())
+                Q_EMIT statusMessage(tr("%n key(s)", nullptr, int(keys.size())));
         },
         [this](const ApiFailure &f) { showFailure(tr("Could not load your API keys."), f); });
     if (m_stack->currentWidget() == m_detail)

@@ -225,6 +225,19 @@ void MainWindow::buildStatusBar()
             separator->setFrameShape(QFrame::VLine);
             separator->setFrameShadow(QFrame::Sunken);
             statusBar()->addPermanentWidget(separator);
+            // The user label (and its separator) only shows while signed in.
+            if (l == m_userLabel) {
+                separator->setVisible(false);
+                l->setVisible(false);
+                connect(m_workspace, &Workspace::meChanged, separator, [this, separator] {
+                    separator->setVisible(isSignedIn());
+                    m_userLabel->setVisible(isSignedIn());
+                });
+                connect(this, &MainWindow::signedOut, separator, [this, separator] {
+                    separator->hide();
+                    m_userLabel->hide();
+                });
+            }
         }
         first = false;
         statusBar()->addPermanentWidget(l);
@@ -337,6 +350,7 @@ void MainWindow::enterWorkspace(const MeInfo &me)
     for (QAction *a : std::as_const(m_signedInActions))
         a->setEnabled(true);
     m_root->setCurrentWidget(m_splitter);
+    Q_EMIT m_workspace->meChanged();
     // Teams first: most pages name teams. Then the current page.
     auto *once = new QObject(this);
     auto finish = [this, once] {

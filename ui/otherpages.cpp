@@ -286,7 +286,8 @@ void RequestsPage::reload()
     std::sort(shown.begin(), shown.end(),
               [](const RequestLogEntry &a, const RequestLogEntry &b) { return a.at > b.at; });
     m_model->setRows(shown);
-    Q_EMIT statusMessage(tr("%n request(s)", nullptr, int(shown.size())));
+    if (isVisible())
+        Q_EMIT statusMessage(tr("%n request(s)", nullptr, int(shown.size())));
 }
 
 // ---- Server --------------------------------------------------------------------------

@@ -175,7 +175,6 @@ private slots:
         m_window->start();
         Gui::WelcomePage *welcome = m_window->welcomePage();
         QTRY_VERIFY_WITH_TIMEOUT(welcome->isShowingSetup(), 10000);
-        QVERIFY(m_window->healthText().contains(u"Healthy"_s) || true); // health arrives asynchronously
         type(child<QLineEdit>(welcome, u"setupEmail"_s), Email);
         type(child<QLineEdit>(welcome, u"setupName"_s), u"Ada Lovelace"_s);
         type(child<QLineEdit>(welcome, u"setupPassword"_s), Password);
