@@ -70,8 +70,12 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
         connect(p, &Page::statusMessage, this,
                 [this](const QString &text) { statusBar()->showMessage(text, 6000); });
     }
-    m_sidebar->setMaximumWidth(220);
-    m_sidebar->setMinimumWidth(150);
+    // Wide enough for the longest page name in the current language.
+    int widest = 0;
+    for (Page *p : std::as_const(m_pageList))
+        widest = qMax(widest, m_sidebar->fontMetrics().horizontalAdvance(p->title()));
+    m_sidebar->setMinimumWidth(qMin(widest + 64, 280));
+    m_sidebar->setMaximumWidth(320);
     connect(overview, &OverviewPage::goTo, this, &MainWindow::showPage);
     connect(static_cast<ServerPage *>(m_pageList.last()), &ServerPage::changeServerRequested, this,
             &MainWindow::chooseServer);
@@ -88,7 +92,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     m_splitter->addWidget(m_pages);
     m_splitter->setStretchFactor(1, 1);
     m_splitter->setCollapsible(1, false);
-    m_splitter->setSizes({180, 1000});
+    m_splitter->setSizes({m_sidebar->minimumWidth(), 1000});
     m_root->addWidget(m_welcome);
     m_root->addWidget(m_splitter);
     setCentralWidget(m_root);
