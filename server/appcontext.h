@@ -6,9 +6,14 @@
 #include "core/clock.h"
 #include "core/database.h"
 
+namespace Core {
+class EventPipeline;
+class IngestService;
+} // namespace Core
+
 namespace Server {
 
-// What controllers share: configuration, the database and the clock. Owned by
+// What controllers share: configuration, the database, the clock and the ingest path. Owned by
 // ServerInstance; controllers hold a reference.
 struct AppContext
 {
@@ -17,6 +22,9 @@ struct AppContext
     const Core::Clock &clock;
     Core::AuthzEpoch &authzEpoch;
     qint64 startedAtMs = 0;
+    // Tracking ingest (issue 5); set by ServerInstance::start() before routes run.
+    Core::EventPipeline *eventPipeline = nullptr;
+    Core::IngestService *ingest = nullptr;
 };
 
 } // namespace Server

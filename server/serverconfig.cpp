@@ -73,6 +73,13 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         {"limits/keep_alive_timeout_ms", 100, 3'600'000,
          [this](qint64 v) { limits.keepAliveIdleTimeoutMs = int(v); }},
         {"limits/max_connections", 1, 100'000, [this](qint64 v) { limits.maxConnections = int(v); }},
+        {"ingest/burst_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.burstLimit = v; }},
+        {"ingest/burst_window_ms", 1000, 3'600'000, [this](qint64 v) { ingest.burstWindowMs = v; }},
+        {"ingest/hourly_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.hourlyLimit = v; }},
+        {"ingest/public_per_minute", 1, 1'000'000'000, [this](qint64 v) { ingest.publicPerMinute = v; }},
+        {"ingest/flush_interval_ms", 10, 2000, [this](qint64 v) { ingest.flushIntervalMs = int(v); }},
+        {"ingest/max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
+        {"ingest/fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
     };
     for (const IntKey &k : keys) {
         const QString key = QString::fromLatin1(k.key);

@@ -3,6 +3,11 @@
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
+#include "ingestcontroller.h"
+#include "trackercontroller.h"
+
+#include "core/eventpipeline.h"
+#include "core/ingestservice.h"
 
 #include <QDir>
 #include <QFile>
@@ -53,8 +58,25 @@ std::optional<QString> ServerInstance::start()
     m_context =
         std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
+    // Replay journaled events the database does not have yet before serving anything.
+    Core::EventPipeline::Options ingestOptions;
+    ingestOptions.journalDirectory = QDir(m_config.dataDir).filePath(QStringLiteral("journal"));
+    ingestOptions.flushIntervalMs = m_config.ingest.flushIntervalMs;
+    ingestOptions.maxQueued = m_config.ingest.maxQueuedEvents;
+    ingestOptions.syncEachAppend = m_config.ingest.fsyncBeforeAck;
+    m_pipeline = std::make_unique<Core::EventPipeline>(*m_db, *m_config.clock, ingestOptions);
+    if (auto error = m_pipeline->start())
+        return *error;
+    m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
+    m_context->eventPipeline = m_pipeline.get();
+    m_context->ingest = m_ingest.get();
+
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
+    m_ingestController = std::make_unique<IngestController>(*m_context);
+    m_ingestController->registerRoutes(*m_engine);
+    m_trackerController = std::make_unique<TrackerController>(*m_context);
+    m_trackerController->registerRoutes(m_engine->router());
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
@@ -81,6 +103,8 @@ void ServerInstance::stop()
     // event loop delivers this call. Stop accepting, answer stragglers with 503 + close.
     m_listener->close();
     m_engine->setDraining(true);
+    // Every acknowledged event is committed before the database closes.
+    m_pipeline->stop();
     m_db->releaseThreadConnection();
     qCInfo(lcServer) << "stopped";
     Q_EMIT stopped();

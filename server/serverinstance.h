@@ -9,10 +9,17 @@
 #include <memory>
 #include <optional>
 
+namespace Core {
+class EventPipeline;
+class IngestService;
+} // namespace Core
+
 namespace Server {
 
 class GuardedTcpServer;
 class HttpEngine;
+class IngestController;
+class TrackerController;
 
 // One running server: database, HTTP engine, hardened listener, controllers. Lives in
 // the thread that calls start() (the main thread of zenovay-server, a worker thread in
@@ -37,6 +44,7 @@ public:
     Core::Database &database() { return *m_db; }
     HttpEngine &engine() { return *m_engine; }
     AppContext &context() { return *m_context; }
+    Core::EventPipeline &eventPipeline() { return *m_pipeline; }
 
 Q_SIGNALS:
     void stopped();
@@ -46,6 +54,10 @@ private:
     std::unique_ptr<Core::Database> m_db;
     Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<Core::EventPipeline> m_pipeline;
+    std::unique_ptr<Core::IngestService> m_ingest;
+    std::unique_ptr<IngestController> m_ingestController;
+    std::unique_ptr<TrackerController> m_trackerController;
     HttpEngine *m_engine = nullptr;
     GuardedTcpServer *m_listener = nullptr;
     bool m_running = false;
