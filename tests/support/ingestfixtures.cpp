@@ -28,7 +28,7 @@ Core::Website createWebsite(const Core::Database &db, const QString &trackingCod
 QJsonObject sampleEvent(const QString &path, const QString &sessionId)
 {
     return QJsonObject{{QStringLiteral("event_type"), QStringLiteral("pageview")},
-                       {QStringLiteral("url"), QStringLiteral("https://example.com") + path},
+                       {QStringLiteral("url"), QString(QStringLiteral("https://example.com") + path)},
                        {QStringLiteral("session_id"), sessionId},
                        {QStringLiteral("user_agent"), QStringLiteral("MyServer/1.0")},
                        {QStringLiteral("device_type"), QStringLiteral("desktop")},
