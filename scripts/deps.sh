@@ -10,8 +10,8 @@ packages=(
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 )
 if [[ $profile == test ]]; then
-    # The browser test (tests/browser) drives Debian's headless Chromium.
-    packages+=(chromium)
+    # nodejs: tests/seed; chromium: the browser test (tests/browser).
+    packages+=(nodejs curl chromium)
 fi
 
 missing=()

@@ -106,6 +106,7 @@ HttpResponse toResponse(const ApiError &error, const QByteArray &requestId)
     body.insert(QStringLiteral("request_id"), QString::fromLatin1(requestId));
     HttpResponse r = HttpResponse::json(error.status, body);
     r.headers = error.headers;
+    r.errorCode = error.status == 422 ? QByteArrayLiteral("VALIDATION_ERROR") : error.code;
     return r;
 }
 
@@ -129,11 +130,16 @@ ApiError toApiError(const Core::ServiceError &e)
             a.details.insert(it.key(), it.value());
         return a;
     }
-    case Kind::Unauthorized: return ApiError::unauthorized(e.code(), e.message());
-    case Kind::Forbidden: return ApiError::forbidden(e.code(), e.message());
-    case Kind::NotFound: return {404, e.code(), e.message(), {}, {}};
-    case Kind::Conflict: return ApiError::conflict(e.code(), e.message());
-    case Kind::TooManyRequests: return ApiError::tooManyRequests(e.code(), e.message(), e.retryAfterSeconds());
+    case Kind::Unauthorized:
+        return ApiError::unauthorized(e.code(), e.message());
+    case Kind::Forbidden:
+        return ApiError::forbidden(e.code(), e.message());
+    case Kind::NotFound:
+        return {404, e.code(), e.message(), {}, {}};
+    case Kind::Conflict:
+        return ApiError::conflict(e.code(), e.message());
+    case Kind::TooManyRequests:
+        return ApiError::tooManyRequests(e.code(), e.message(), e.retryAfterSeconds());
     }
     return ApiError::internal();
 }

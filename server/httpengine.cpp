@@ -14,6 +14,8 @@
 #include <QLoggingCategory>
 #include <QTcpSocket>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcHttp, "zenovay.server.http")
 
 namespace Server {
@@ -118,8 +120,14 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                     QDateTime::currentMSecsSinceEpoch(),
                     {},
                     {},
+                    {},
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::steady_clock::now().time_since_epoch())
+                        .count(),
                     {}};
     HttpResponse response = dispatch(request);
+    for (const ResponseHook &hook : m_responseHooks)
+        hook(request, response);
     for (const auto &h : request.responseHeaders)
         response.setHeader(h.first, h.second);
     response.setHeader("X-Request-Id", request.requestId);

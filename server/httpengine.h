@@ -25,6 +25,9 @@ public:
     // return a response to short-circuit.
     using Middleware = std::function<std::optional<HttpResponse>(Request &)>;
     void addMiddleware(Middleware m) { m_middleware.push_back(std::move(m)); }
+    // Runs for every routed response just before it is written (bookkeeping, headers).
+    using ResponseHook = std::function<void(Request &, HttpResponse &)>;
+    void addResponseHook(ResponseHook h) { m_responseHooks.push_back(std::move(h)); }
     // While draining for shutdown, new requests get 503.
     void setDraining(bool draining) { m_draining = draining; }
     quint64 requestsServed() const { return m_served; }
@@ -38,6 +41,7 @@ private:
 
     Router m_router;
     std::vector<Middleware> m_middleware;
+    std::vector<ResponseHook> m_responseHooks;
     bool m_draining = false;
     quint64 m_served = 0;
 };

@@ -18,6 +18,7 @@ struct HttpResponse
     QByteArray contentType = QByteArrayLiteral("application/json");
     QByteArray body;
     HeaderList headers;
+    QByteArray errorCode; // the body's "code" for error responses (for activity records)
 
     void setHeader(const QByteArray &name, const QByteArray &value);
     QByteArray header(const QByteArray &name) const;

@@ -26,6 +26,8 @@ struct Request
     QHash<QString, QString> params; // from {name} segments of the route
     HeaderList responseHeaders;
     QString routePattern;
+    qint64 startedNs = 0; // monotonic, for latency
+    QString apiKeyId;     // set once an external API request is tied to a known key
 
     QByteArray header(const QByteArray &name) const;
     QByteArray body() const;

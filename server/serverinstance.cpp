@@ -1,5 +1,6 @@
 #include "serverinstance.h"
 
+#include "external/externalapi.h"
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
@@ -43,6 +44,11 @@ ServerInstance::ServerInstance(ServerConfig config, QObject *parent)
 ServerInstance::~ServerInstance()
 {
     stop();
+    // Children use the database and context: destroy them while those still exist.
+    delete m_externalApi;
+    delete m_engine;
+    m_context.reset();
+    m_db.reset();
 }
 
 std::optional<QString> ServerInstance::start()
@@ -55,8 +61,8 @@ std::optional<QString> ServerInstance::start()
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
     if (auto error = m_db->open())
         return *error;
-    m_context =
-        std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
+    m_context = std::make_unique<AppContext>(
+        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     // Replay journaled events the database does not have yet before serving anything.
     Core::EventPipeline::Options ingestOptions;
@@ -77,6 +83,7 @@ std::optional<QString> ServerInstance::start()
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);
     m_trackerController->registerRoutes(m_engine->router());
+    m_externalApi = new ExternalApi(*m_context, *m_engine, this);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
@@ -103,6 +110,7 @@ void ServerInstance::stop()
     // event loop delivers this call. Stop accepting, answer stragglers with 503 + close.
     m_listener->close();
     m_engine->setDraining(true);
+    m_externalApi->flush();
     // Every acknowledged event is committed before the database closes.
     m_pipeline->stop();
     m_db->releaseThreadConnection();

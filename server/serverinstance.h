@@ -16,6 +16,7 @@ class IngestService;
 
 namespace Server {
 
+class ExternalApi;
 class GuardedTcpServer;
 class HttpEngine;
 class IngestController;
@@ -45,6 +46,7 @@ public:
     HttpEngine &engine() { return *m_engine; }
     AppContext &context() { return *m_context; }
     Core::EventPipeline &eventPipeline() { return *m_pipeline; }
+    ExternalApi &externalApi() { return *m_externalApi; }
 
 Q_SIGNALS:
     void stopped();
@@ -59,6 +61,7 @@ private:
     std::unique_ptr<IngestController> m_ingestController;
     std::unique_ptr<TrackerController> m_trackerController;
     HttpEngine *m_engine = nullptr;
+    ExternalApi *m_externalApi = nullptr;
     GuardedTcpServer *m_listener = nullptr;
     bool m_running = false;
 };

@@ -12,6 +12,7 @@ TestServer::TestServer(std::function<void(Server::ServerConfig &)> configure)
     config.port = 0;
     if (configure)
         configure(config);
+    m_dataDir = config.dataDir;
     m_thread.setObjectName(QStringLiteral("test-server"));
     m_thread.start();
     auto *instance = new Server::ServerInstance(config);

@@ -18,6 +18,7 @@ namespace TestSupport {
 class TestServer final
 {
 public:
+    // configure may set dataDir (e.g. to restart on the same data).
     explicit TestServer(std::function<void(Server::ServerConfig &)> configure = {});
     ~TestServer();
     Q_DISABLE_COPY_MOVE(TestServer)
@@ -25,7 +26,7 @@ public:
     bool isRunning() const { return m_instance != nullptr; }
     QString startError() const { return m_error; }
     quint16 port() const { return m_port; }
-    QString dataDir() const { return m_dir.path(); }
+    QString dataDir() const { return m_dataDir; }
     // Runs fn on the server's thread and waits for it.
     void runOnServerThread(const std::function<void(Server::ServerInstance &)> &fn);
 
@@ -34,6 +35,7 @@ private:
     QThread m_thread;
     Server::ServerInstance *m_instance = nullptr;
     quint16 m_port = 0;
+    QString m_dataDir;
     QString m_error;
 };
 

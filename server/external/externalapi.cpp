@@ -1,0 +1,96 @@
+#include "externalapi.h"
+
+#include "appcontext.h"
+#include "httpengine.h"
+#include "request.h"
+#include "analyticsroutes.h"
+#include "websiteroutes.h"
+
+#include "core/timeutil.h"
+
+#include <QJsonArray>
+#include <QLoggingCategory>
+
+Q_LOGGING_CATEGORY(lcExternal, "zenovay.server.external")
+
+namespace Server {
+
+namespace {
+const QString Base = QStringLiteral("/api/external/v1");
+
+QJsonValue teamAccessJson(const Core::TeamAccess &access)
+{
+    if (access.all)
+        return QStringLiteral("all");
+    return QJsonArray::fromStringList(access.teamIds);
+}
+} // namespace
+
+ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, QObject *parent)
+    : QObject(parent), m_context(context), m_cache(context.db, context.authzEpoch), m_books(context.db),
+      m_auth(context, m_cache, m_books)
+{
+    registerRoutes(engine);
+    // Every response to a request tied to a known key goes into the key's books.
+    engine.addResponseHook([this](Request &request, HttpResponse &response) {
+        if (request.apiKeyId.isEmpty())
+            return;
+        const qint64 nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                 std::chrono::steady_clock::now().time_since_epoch())
+                                 .count();
+        m_books.activity().record({request.apiKeyId, m_context.clock.nowMs(), request.method, request.path,
+                                   response.status, response.errorCode, (nowNs - request.startedNs) / 1000,
+                                   request.requestId});
+    });
+    m_flushTimer.setInterval(FlushIntervalMs);
+    connect(&m_flushTimer, &QTimer::timeout, this, &ExternalApi::flush);
+    m_flushTimer.start();
+}
+
+ExternalApi::~ExternalApi()
+{
+    flush();
+}
+
+void ExternalApi::flush()
+{
+    m_books.flush(m_context.clock.nowMs());
+}
+
+void ExternalApi::registerRoutes(HttpEngine &engine)
+{
+    Router &router = engine.router();
+    router.add("GET", Base + QStringLiteral("/usage"), [this](Request &request) {
+        const auto principal = m_auth.authenticate(request, 0);
+        const Core::ApiKey &key = principal->key;
+        const qint64 now = m_context.clock.nowMs();
+        const auto d = m_books.usage().peek(key.id, principal->limits, now);
+        return HttpResponse::json(
+            200, QJsonObject{
+                     {QStringLiteral("key"),
+                      QJsonObject{{QStringLiteral("id"), key.id},
+                                  {QStringLiteral("prefix"), key.prefix},
+                                  {QStringLiteral("name"), key.name},
+                                  {QStringLiteral("permissions"),
+                                   QJsonArray::fromStringList(key.permissions.names())},
+                                  {QStringLiteral("team_access"), teamAccessJson(key.teamAccess)},
+                                  {QStringLiteral("billing_team_id"), key.billingTeamId}}},
+                     {QStringLiteral("plan"), Core::planName(principal->limits.plan)},
+                     {QStringLiteral("rate_limit"),
+                      QJsonObject{{QStringLiteral("limit"), d.minuteLimit},
+                                  {QStringLiteral("remaining"), d.minuteRemaining()},
+                                  {QStringLiteral("window_seconds"), 60},
+                                  {QStringLiteral("reset"), Core::Time::toIso(d.minuteResetMs)}}},
+                     {QStringLiteral("monthly"),
+                      QJsonObject{{QStringLiteral("used"), d.monthUsed},
+                                  {QStringLiteral("limit"), d.monthLimit},
+                                  {QStringLiteral("remaining"), qMax<qint64>(0, d.monthLimit - d.monthUsed)},
+                                  {QStringLiteral("period_start"), Core::Time::toIso(d.monthStartMs)},
+                                  {QStringLiteral("resets_at"), Core::Time::toIso(d.monthResetMs)}}},
+                 });
+    });
+    registerWebsiteRoutes(router, m_context, m_auth);
+    registerAnalyticsRoutes(router, m_context, m_auth);
+}
+
+} // namespace Server

@@ -1,0 +1,42 @@
+#pragma once
+
+#include "externalauth.h"
+
+#include "core/keyauthcache.h"
+#include "core/keybookkeeping.h"
+
+#include <QObject>
+#include <QTimer>
+
+namespace Server {
+
+class HttpEngine;
+struct AppContext;
+
+// The external REST API (/api/external/v1): key authentication, limits, the routes,
+// and the per-key books (flushed about once a second and at shutdown).
+class ExternalApi final : public QObject
+{
+    Q_OBJECT
+public:
+    ExternalApi(AppContext &context, HttpEngine &engine, QObject *parent = nullptr);
+    ~ExternalApi() override;
+
+    ExternalAuth &auth() { return m_auth; }
+    Core::KeyBookkeeping &books() { return m_books; }
+    Core::KeyAuthCache &cache() { return m_cache; }
+    void flush();
+
+    static constexpr int FlushIntervalMs = 1000;
+
+private:
+    void registerRoutes(HttpEngine &engine);
+
+    AppContext &m_context;
+    Core::KeyAuthCache m_cache;
+    Core::KeyBookkeeping m_books;
+    ExternalAuth m_auth;
+    QTimer m_flushTimer;
+};
+
+} // namespace Server
