@@ -2,6 +2,7 @@
 
 #include "clock.h"
 #include "database.h"
+#include "eventvalidator.h"
 #include "storageerror.h"
 #include "timeutil.h"
 
@@ -15,7 +16,9 @@ Q_LOGGING_CATEGORY(lcIngest, "zenovay.core.ingest")
 namespace Core {
 
 namespace {
-constexpr qint64 SessionStateRetentionMs = 2LL * 86'400'000;
+// A session's state matters while an event could still join its visit: events may carry
+// timestamps up to EventValidation::MaxPastMs old, so keep state that long plus one gap.
+constexpr qint64 SessionStateRetentionMs = EventValidation::MaxPastMs + EventStore::VisitGapMs;
 constexpr qint64 PruneEveryMs = 10 * 60'000;
 
 // Scheduling uses a monotonic clock; the injectable Clock is business time (events).
