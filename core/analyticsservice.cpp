@@ -19,7 +19,8 @@ constexpr qint64 DayMs = 86'400'000;
 
 ServiceError invalid(const QString &parameter, const QString &problem)
 {
-    return {ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
+    return {ServiceError::Kind::InvalidArgument,
+            "INVALID_PARAMETER",
             QStringLiteral("Invalid parameter '%1': %2").arg(parameter, problem),
             {{QStringLiteral("parameter"), parameter}}};
 }
@@ -38,8 +39,8 @@ QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
 }
 } // namespace
 
-AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const QString &to, const QString &interval,
-                                                     qint64 nowMs)
+AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const QString &to,
+                                                     const QString &interval, qint64 nowMs)
 {
     Query q;
     const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
@@ -48,8 +49,9 @@ AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const 
     } else if (auto d = Time::parseDate(to)) {
         q.to = *d;
     } else {
-        throw invalid(QStringLiteral("to"), QStringLiteral("must be a date YYYY-MM-DD, for example %1")
-                                                .arg(today.toString(Qt::ISODate)));
+        throw invalid(
+            QStringLiteral("to"),
+            QStringLiteral("must be a date YYYY-MM-DD, for example %1").arg(today.toString(Qt::ISODate)));
     }
     if (from.isEmpty()) {
         q.from = q.to.addDays(-29);
@@ -66,16 +68,18 @@ AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const 
     else
         throw invalid(QStringLiteral("interval"), QStringLiteral("must be 'day' or 'hour'"));
     if (q.from > q.to)
-        throw invalid(QStringLiteral("from"), QStringLiteral("must not be after 'to' (%1 > %2)")
-                                                  .arg(q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate)));
+        throw invalid(QStringLiteral("from"),
+                      QStringLiteral("must not be after 'to' (%1 > %2)")
+                          .arg(q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate)));
     const qint64 days = q.from.daysTo(q.to) + 1;
     const qint64 maxDays = q.interval == Granularity::Hour ? MaxHourRangeDays : MaxDayRangeDays;
     if (days > maxDays)
-        throw invalid(QStringLiteral("from"),
-                      QStringLiteral("the range covers %1 days; at most %2 days with interval=%3")
-                          .arg(days)
-                          .arg(maxDays)
-                          .arg(q.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")));
+        throw invalid(
+            QStringLiteral("from"),
+            QStringLiteral("the range covers %1 days; at most %2 days with interval=%3")
+                .arg(days)
+                .arg(maxDays)
+                .arg(q.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")));
     return q;
 }
 
@@ -116,11 +120,12 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
         r.bounces += q.value(4).toLongLong();
     }
     r.visitors = all.estimate();
-    r.bounceRate = r.sessions > 0 ? std::round(10000.0 * double(r.bounces) / double(r.sessions)) / 100.0 : 0.0;
+    r.bounceRate =
+        r.sessions > 0 ? std::round(10000.0 * double(r.bounces) / double(r.sessions)) / 100.0 : 0.0;
 
-    QSqlQuery d = m_db.prepare(QStringLiteral(
-        "SELECT dimension, value, SUM(count) FROM rollup_dimensions WHERE website_id = ? AND day >= ? AND day < ? "
-        "GROUP BY dimension, value"));
+    QSqlQuery d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
+                                              "WHERE website_id = ? AND day >= ? AND day < ? "
+                                              "GROUP BY dimension, value"));
     d.addBindValue(websiteId);
     d.addBindValue(begin);
     d.addBindValue(end);
@@ -155,7 +160,8 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("website_id"), r.websiteId},
         {QStringLiteral("from"), r.query.from.toString(Qt::ISODate)},
         {QStringLiteral("to"), r.query.to.toString(Qt::ISODate)},
-        {QStringLiteral("interval"), r.query.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
+        {QStringLiteral("interval"),
+         r.query.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
         {QStringLiteral("totals"), QJsonObject{{QStringLiteral("pageviews"), r.pageviews},
                                                {QStringLiteral("visitors"), r.visitors},
                                                {QStringLiteral("sessions"), r.sessions},

@@ -73,8 +73,8 @@ bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
     // A segment named after firstSeq can only already exist when it holds no intact record
     // (every intact record has seq < firstSeq), at most a torn tail: start it afresh.
     m_segments.removeIf([&](const Segment &s) { return s.path == path; });
-    const int fd =
-        ::open(QFile::encodeName(path).constData(), O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
     if (fd < 0) {
         *error = QStringLiteral("cannot create journal segment %1: %2").arg(path, errnoText());
         return false;
@@ -87,7 +87,8 @@ bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
     m_size = 0;
     m_segments.append({path, firstSeq});
     // Make the new directory entry itself durable.
-    const int dirFd = ::open(QFile::encodeName(m_options.directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    const int dirFd =
+        ::open(QFile::encodeName(m_options.directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
     if (dirFd >= 0) {
         ::fsync(dirFd);
         ::close(dirFd);
@@ -132,8 +133,9 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
             pos += HeaderBytes + length;
         }
         if (pos != data.size())
-            qCWarning(lcJournal) << "journal segment" << f.fileName() << "ends in a torn record at byte" << pos
-                                 << "of" << data.size() << "(a write cut short by a crash; it was never acknowledged)";
+            qCWarning(lcJournal) << "journal segment" << f.fileName() << "ends in a torn record at byte"
+                                 << pos << "of" << data.size()
+                                 << "(a write cut short by a crash; it was never acknowledged)";
     }
     m_nextSeq = maxSeq + 1;
     QString error;

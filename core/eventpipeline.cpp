@@ -24,7 +24,8 @@ constexpr qint64 PruneEveryMs = 10 * 60'000;
 // Scheduling uses a monotonic clock; the injectable Clock is business time (events).
 qint64 steadyMs()
 {
-    return std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now().time_since_epoch())
+    return std::chrono::duration_cast<std::chrono::milliseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
         .count();
 }
 } // namespace
@@ -32,8 +33,7 @@ qint64 steadyMs()
 EventPipeline::EventPipeline(Database &db, const Clock &clock, Options options)
     : m_db(db), m_clock(clock), m_options(options),
       m_journal({options.journalDirectory, options.segmentBytes, options.syncEachAppend})
-{
-}
+{}
 
 EventPipeline::~EventPipeline()
 {
@@ -194,7 +194,8 @@ void EventPipeline::writerCycles(EventStore &store)
             }
             m_flushRequested = false;
             const size_t n = std::min(m_queue.size(), size_t(m_options.maxBatch));
-            batch.assign(std::make_move_iterator(m_queue.begin()), std::make_move_iterator(m_queue.begin() + qsizetype(n)));
+            batch.assign(std::make_move_iterator(m_queue.begin()),
+                         std::make_move_iterator(m_queue.begin() + qsizetype(n)));
             m_queue.erase(m_queue.begin(), m_queue.begin() + qsizetype(n));
             if (!m_queue.empty())
                 m_oldestQueuedMs = steadyMs();
@@ -224,7 +225,8 @@ void EventPipeline::writerCycles(EventStore &store)
                                 << "):" << e.what();
             QMutexLocker lock(&m_mutex);
             // Put everything back in front, in order; the journal still has the events.
-            m_queue.insert(m_queue.begin(), std::make_move_iterator(batch.begin()), std::make_move_iterator(batch.end()));
+            m_queue.insert(m_queue.begin(), std::make_move_iterator(batch.begin()),
+                           std::make_move_iterator(batch.end()));
             for (auto it = drops.cbegin(); it != drops.cend(); ++it)
                 m_drops[it.key()] += it.value();
             if (m_stopping && failures >= 3) {

@@ -28,11 +28,11 @@ public:
     struct Options
     {
         QString journalDirectory;
-        int flushIntervalMs = 200;       // max delay before queued events are committed
-        qsizetype maxBatch = 20'000;     // events per transaction at most
-        qsizetype maxQueued = 200'000;   // beyond this, submit() refuses (503): memory stays bounded
+        int flushIntervalMs = 200;     // max delay before queued events are committed
+        qsizetype maxBatch = 20'000;   // events per transaction at most
+        qsizetype maxQueued = 200'000; // beyond this, submit() refuses (503): memory stays bounded
         qint64 segmentBytes = 32LL << 20;
-        bool syncEachAppend = false;     // fdatasync the journal before acknowledging
+        bool syncEachAppend = false; // fdatasync the journal before acknowledging
     };
 
     EventPipeline(Database &db, const Clock &clock, Options options);

@@ -67,12 +67,16 @@ void EventStore::prepare()
         "INSERT INTO events (id, website_id, event_type, name, url, path, referrer, session_id, user_agent, "
         "device_type, browser, os, props, occurred_at, received_at, key_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    m_upsertBucket = m_db.prepare(QStringLiteral(
-        "INSERT INTO rollup_buckets (website_id, granularity, bucket_start, pageviews, events, sessions, bounces, "
-        "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, granularity, bucket_start) DO UPDATE SET "
-        "pageviews = rollup_buckets.pageviews + excluded.pageviews, events = rollup_buckets.events + excluded.events, "
-        "sessions = rollup_buckets.sessions + excluded.sessions, bounces = rollup_buckets.bounces + excluded.bounces, "
-        "visitors = COALESCE(excluded.visitors, rollup_buckets.visitors)"));
+    m_upsertBucket =
+        m_db.prepare(QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
+                                    "pageviews, events, sessions, bounces, "
+                                    "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, "
+                                    "granularity, bucket_start) DO UPDATE SET "
+                                    "pageviews = rollup_buckets.pageviews + excluded.pageviews, events = "
+                                    "rollup_buckets.events + excluded.events, "
+                                    "sessions = rollup_buckets.sessions + excluded.sessions, bounces = "
+                                    "rollup_buckets.bounces + excluded.bounces, "
+                                    "visitors = COALESCE(excluded.visitors, rollup_buckets.visitors)"));
     m_upsertDimension = m_db.prepare(QStringLiteral(
         "INSERT INTO rollup_dimensions (website_id, day, dimension, value, count) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (website_id, day, dimension, value) DO UPDATE SET count = rollup_dimensions.count + "
@@ -84,12 +88,15 @@ void EventStore::prepare()
         "excluded.events"));
     m_upsertStats = m_db.prepare(QStringLiteral(
         "INSERT INTO ingest_stats (website_id, hour_start, outcome, count) VALUES (?, ?, ?, ?) "
-        "ON CONFLICT (website_id, hour_start, outcome) DO UPDATE SET count = ingest_stats.count + excluded.count"));
-    m_upsertKeyStats = m_db.prepare(QStringLiteral(
-        "INSERT INTO key_ingest_stats (key_id, hour_start, accepted) VALUES (?, ?, ?) "
-        "ON CONFLICT (key_id, hour_start) DO UPDATE SET accepted = key_ingest_stats.accepted + excluded.accepted"));
-    m_findSession = m_db.prepare(QStringLiteral("SELECT visit_start, last_seen, pageviews, events FROM session_state "
-                                                "WHERE website_id = ? AND session_id = ?"));
+        "ON CONFLICT (website_id, hour_start, outcome) DO UPDATE SET count = ingest_stats.count + "
+        "excluded.count"));
+    m_upsertKeyStats = m_db.prepare(
+        QStringLiteral("INSERT INTO key_ingest_stats (key_id, hour_start, accepted) VALUES (?, ?, ?) "
+                       "ON CONFLICT (key_id, hour_start) DO UPDATE SET accepted = key_ingest_stats.accepted "
+                       "+ excluded.accepted"));
+    m_findSession =
+        m_db.prepare(QStringLiteral("SELECT visit_start, last_seen, pageviews, events FROM session_state "
+                                    "WHERE website_id = ? AND session_id = ?"));
     m_findSketch = m_db.prepare(QStringLiteral(
         "SELECT visitors FROM rollup_buckets WHERE website_id = ? AND granularity = ? AND bucket_start = ?"));
     m_setSeq = m_db.prepare(QStringLiteral("UPDATE ingest_state SET last_seq = ? WHERE id = 1"));
@@ -175,8 +182,10 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     const int bounceDelta = int(isBounce(visit->pageviews, visit->events)) - int(wasBounce);
     if (bounceDelta != 0) {
         // The visit counts where it started.
-        batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit->start)}].bounces += bounceDelta;
-        batch.buckets[{e.websiteId, int(Granularity::Day), Time::startOfDay(visit->start)}].bounces += bounceDelta;
+        batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit->start)}].bounces +=
+            bounceDelta;
+        batch.buckets[{e.websiteId, int(Granularity::Day), Time::startOfDay(visit->start)}].bounces +=
+            bounceDelta;
     }
     batch.sessions.insert(key);
 

@@ -91,8 +91,8 @@ private:
 
     const Database &m_db;
     bool m_prepared = false;
-    QSqlQuery m_insertEvent, m_upsertBucket, m_upsertDimension, m_upsertSession, m_upsertStats, m_upsertKeyStats,
-        m_findSession, m_findSketch, m_setSeq;
+    QSqlQuery m_insertEvent, m_upsertBucket, m_upsertDimension, m_upsertSession, m_upsertStats,
+        m_upsertKeyStats, m_findSession, m_findSketch, m_setSeq;
     QHash<QString, Visit> m_visits; // "website\x1fsession"
     QHash<BucketKey, VisitorSketch> m_sketches;
 };

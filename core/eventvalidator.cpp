@@ -14,7 +14,8 @@ namespace {
 
 ServiceError wrongType(const QString &field, const char *expected)
 {
-    return {ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
+    return {ServiceError::Kind::InvalidArgument,
+            "INVALID_PARAMETER",
             QStringLiteral("Invalid parameter '%1': must be %2").arg(field, QLatin1String(expected)),
             {{QStringLiteral("parameter"), field}}};
 }
@@ -30,7 +31,7 @@ bool hasControlOrSpace(const QString &s)
 // Checks the JSON types of the known fields; the first mismatch is returned.
 std::optional<ServiceError> checkTypes(const QJsonObject &json)
 {
-    static const char *const strings[] = {"event_type", "url",     "session_id", "user_agent",
+    static const char *const strings[] = {"event_type",  "url",     "session_id", "user_agent",
                                           "device_type", "browser", "os"};
     for (const char *f : strings) {
         const QJsonValue v = json.value(QLatin1String(f));
@@ -100,7 +101,8 @@ bool isHttpUrl(const QString &text)
            !url.host().isEmpty();
 }
 
-std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QString &websiteId, qint64 nowMs)
+std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QString &websiteId,
+                                               qint64 nowMs)
 {
     if (auto typeError = checkTypes(json))
         return *typeError;
@@ -117,8 +119,9 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
     else if (type == QLatin1String("event"))
         e.type = TrackedEvent::Type::Custom;
     else
-        details.insert(QStringLiteral("event_type"),
-                       type.isEmpty() ? QStringLiteral("Required") : QStringLiteral("Must be 'pageview' or 'event'"));
+        details.insert(QStringLiteral("event_type"), type.isEmpty()
+                                                         ? QStringLiteral("Required")
+                                                         : QStringLiteral("Must be 'pageview' or 'event'"));
 
     e.name = str(json, "name").trimmed();
     if (e.name.size() > MaxNameLength)
@@ -142,7 +145,8 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
     else if (e.sessionId.size() < MinSessionIdLength || e.sessionId.size() > MaxSessionIdLength)
         details.insert(QStringLiteral("session_id"), QStringLiteral("Must be 8 to 128 characters"));
     else if (hasControlOrSpace(e.sessionId))
-        details.insert(QStringLiteral("session_id"), QStringLiteral("Must not contain spaces or control characters"));
+        details.insert(QStringLiteral("session_id"),
+                       QStringLiteral("Must not contain spaces or control characters"));
 
     requireText(json, "user_agent", MaxUserAgentLength, &e.userAgent, details);
     requireText(json, "browser", MaxShortFieldLength, &e.browser, details);
@@ -176,8 +180,9 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
                 at = qint64(d);
         }
         if (!at)
-            details.insert(QStringLiteral("timestamp"),
-                           QStringLiteral("Must be an ISO-8601 time with a zone or whole milliseconds since the epoch"));
+            details.insert(
+                QStringLiteral("timestamp"),
+                QStringLiteral("Must be an ISO-8601 time with a zone or whole milliseconds since the epoch"));
         else if (*at > nowMs + MaxFutureSkewMs)
             details.insert(QStringLiteral("timestamp"), QStringLiteral("Must not be in the future"));
         else if (*at < nowMs - MaxPastMs)

@@ -28,7 +28,8 @@ inline constexpr qint64 MaxPastMs = 90LL * 86'400'000;
 // client gets: InvalidArgument (400 INVALID_PARAMETER naming the field) when a field has
 // the wrong JSON type, Validation (422 with one message per failing field) otherwise.
 // Unknown fields are ignored. receivedAt = nowMs; occurredAt = timestamp or nowMs.
-std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QString &websiteId, qint64 nowMs);
+std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QString &websiteId,
+                                               qint64 nowMs);
 
 // Same, throwing the ServiceError.
 TrackedEvent parseOrThrow(const QJsonObject &json, const QString &websiteId, qint64 nowMs);

@@ -63,10 +63,12 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
     qint64 invalid = 0, bots = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isObject()) {
-            results[i] = {Status::Rejected, {},
-                          ServiceError(ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
-                                       QStringLiteral("Invalid parameter 'events[%1]': must be an object").arg(i),
-                                       {{QStringLiteral("parameter"), QStringLiteral("events[%1]").arg(i)}})};
+            results[i] = {
+                Status::Rejected,
+                {},
+                ServiceError(ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
+                             QStringLiteral("Invalid parameter 'events[%1]': must be an object").arg(i),
+                             {{QStringLiteral("parameter"), QStringLiteral("events[%1]").arg(i)}})};
             ++invalid;
             continue;
         }
@@ -143,9 +145,9 @@ QJsonObject IngestService::statsJson(const QString &websiteId) const
                               {"last_7d", hour - (7 * 24 - 1) * 3'600'000LL},
                               {"all_time", std::numeric_limits<qint64>::min()}};
     QJsonObject out{{QStringLiteral("website_id"), websiteId},
-                     {QStringLiteral("generated_at"), Time::toIso(m_clock.nowMs())}};
-    QSqlQuery q = m_db.prepare(QStringLiteral(
-        "SELECT outcome, SUM(count) FROM ingest_stats WHERE website_id = ? AND hour_start >= ? GROUP BY outcome"));
+                    {QStringLiteral("generated_at"), Time::toIso(m_clock.nowMs())}};
+    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM ingest_stats WHERE website_id "
+                                              "= ? AND hour_start >= ? GROUP BY outcome"));
     for (const Window &w : windows) {
         q.bindValue(0, websiteId);
         q.bindValue(1, w.since);
@@ -171,8 +173,8 @@ QJsonObject IngestService::statsJson(const QString &websiteId) const
 
 qint64 IngestService::acceptedForKey(const QString &keyId, qint64 sinceMs) const
 {
-    QSqlQuery q = m_db.prepare(
-        QStringLiteral("SELECT COALESCE(SUM(accepted), 0) FROM key_ingest_stats WHERE key_id = ? AND hour_start >= ?"));
+    QSqlQuery q = m_db.prepare(QStringLiteral(
+        "SELECT COALESCE(SUM(accepted), 0) FROM key_ingest_stats WHERE key_id = ? AND hour_start >= ?"));
     q.addBindValue(keyId);
     q.addBindValue(Time::startOfHour(sinceMs));
     exec(q);

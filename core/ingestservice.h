@@ -27,14 +27,13 @@ public:
     struct ItemResult
     {
         Status status = Status::Accepted;
-        QString reason;                   // Dropped: "bot"
+        QString reason;                    // Dropped: "bot"
         std::optional<ServiceError> error; // Rejected
     };
 
     IngestService(EventPipeline &pipeline, const Database &db, const Clock &clock)
         : m_pipeline(pipeline), m_db(db), m_clock(clock)
-    {
-    }
+    {}
 
     // One event. Returns Accepted or Dropped (bot); throws ServiceError for an invalid
     // event (counted as dropped "invalid") and StorageError when it cannot be made
@@ -42,7 +41,8 @@ public:
     ItemResult ingest(const QString &websiteId, const QJsonObject &json, const QString &keyId = {});
     // Up to MaxBatch events, appended to the journal in one write. Per-item results in
     // input order. Throws ServiceError InvalidArgument for an empty or oversized batch.
-    QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items, const QString &keyId = {});
+    QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items,
+                                  const QString &keyId = {});
     static QJsonObject batchResultJson(const QList<ItemResult> &results);
 
     // Counts events refused before validation (rate limit, unparsable body).

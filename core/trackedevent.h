@@ -29,7 +29,10 @@ struct TrackedEvent
     qint64 receivedAt = 0;
     QString keyId; // set when sent with an API key
 
-    QString typeName() const { return type == Type::Pageview ? QStringLiteral("pageview") : QStringLiteral("event"); }
+    QString typeName() const
+    {
+        return type == Type::Pageview ? QStringLiteral("pageview") : QStringLiteral("event");
+    }
 
     // Compact binary form for the journal (versioned; see trackedevent.cpp).
     QByteArray serialize() const;

@@ -128,7 +128,8 @@ bool WebsiteRepository::remove(const QString &id)
     const bool removed = q.numRowsAffected() > 0;
     // The website's events and everything derived from them (analytics rollups, session
     // state, ingest statistics).
-    for (const char *table : {"events", "rollup_buckets", "rollup_dimensions", "session_state", "ingest_stats"}) {
+    for (const char *table :
+         {"events", "rollup_buckets", "rollup_dimensions", "session_state", "ingest_stats"}) {
         QSqlQuery ev =
             m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
         ev.addBindValue(id);

@@ -13,10 +13,9 @@ namespace Server::AnalyticsApi {
 
 QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request)
 {
-    const auto query = Core::AnalyticsService::parseQuery(request.queryValue(QStringLiteral("from")),
-                                                          request.queryValue(QStringLiteral("to")),
-                                                          request.queryValue(QStringLiteral("interval")),
-                                                          context.clock.nowMs());
+    const auto query = Core::AnalyticsService::parseQuery(
+        request.queryValue(QStringLiteral("from")), request.queryValue(QStringLiteral("to")),
+        request.queryValue(QStringLiteral("interval")), context.clock.nowMs());
     const Core::AnalyticsService service(context.db);
     return Core::AnalyticsService::toJson(service.report(websiteId, query));
 }
@@ -43,7 +42,8 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
         return HttpResponse::json(202, out);
     }
     if (!events.isArray())
-        throw ApiError::invalidParameter(QStringLiteral("events"), QStringLiteral("must be an array of events"));
+        throw ApiError::invalidParameter(QStringLiteral("events"),
+                                         QStringLiteral("must be an array of events"));
     const auto results = context.ingest->ingestBatch(websiteId, events.toArray(), keyId);
     const QJsonObject out = Core::IngestService::batchResultJson(results);
     if (out.value(QLatin1String("rejected")).toInteger() == results.size()) {
@@ -52,7 +52,8 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
             const auto &e = *results.at(i).error;
             if (e.details().isEmpty() || e.kind() != Core::ServiceError::Kind::Validation)
                 details.insert(QStringLiteral("events[%1]").arg(i), e.message());
-            for (auto it = e.details().cbegin(); it != e.details().cend() && e.kind() == Core::ServiceError::Kind::Validation; ++it)
+            for (auto it = e.details().cbegin();
+                 it != e.details().cend() && e.kind() == Core::ServiceError::Kind::Validation; ++it)
                 details.insert(QStringLiteral("events[%1].%2").arg(i).arg(it.key()), it.value());
         }
         throw ApiError::validation(details);

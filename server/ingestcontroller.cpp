@@ -37,8 +37,7 @@ QByteArray ipKey(const QHostAddress &address)
 IngestController::IngestController(AppContext &context)
     : m_context(context), m_burst(context.config.ingest.burstWindowMs, context.config.ingest.burstLimit),
       m_hourly(3'600'000, context.config.ingest.hourlyLimit)
-{
-}
+{}
 
 std::optional<QString> IngestController::websiteIdFor(const QString &trackingCode)
 {
@@ -123,7 +122,8 @@ void IngestController::registerRoutes(HttpEngine &engine)
         if (result.status == Core::IngestService::Status::Accepted)
             r.body = AcceptedBody;
         else
-            r.body = QByteArrayLiteral(R"({"status":"dropped","reason":")") + result.reason.toLatin1() + "\"}";
+            r.body =
+                QByteArrayLiteral(R"({"status":"dropped","reason":")") + result.reason.toLatin1() + "\"}";
         r.setHeader("Cache-Control", "no-store");
         return r;
     });

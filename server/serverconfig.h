@@ -15,13 +15,13 @@ namespace Server {
 // [ingest]: tracking ingest, the tracker script and the event writer (docs/ingest.md).
 struct IngestSettings
 {
-    qint64 burstLimit = 60;          // tracking requests per IP per burst window
-    qint64 burstWindowMs = 10'000;   //
-    qint64 hourlyLimit = 5000;       // tracking requests per IP per UTC hour
-    qint64 publicPerMinute = 30;     // GET /z.js per IP per UTC minute
-    int flushIntervalMs = 200;       // max delay before accepted events reach analytics
-    qint64 maxQueuedEvents = 200'000;  // accepted but not yet committed; beyond: 503
-    bool fsyncBeforeAck = false;     // fdatasync the journal before answering 202
+    qint64 burstLimit = 60;           // tracking requests per IP per burst window
+    qint64 burstWindowMs = 10'000;    //
+    qint64 hourlyLimit = 5000;        // tracking requests per IP per UTC hour
+    qint64 publicPerMinute = 30;      // GET /z.js per IP per UTC minute
+    int flushIntervalMs = 200;        // max delay before accepted events reach analytics
+    qint64 maxQueuedEvents = 200'000; // accepted but not yet committed; beyond: 503
+    bool fsyncBeforeAck = false;      // fdatasync the journal before answering 202
 };
 
 struct ServerConfig

@@ -43,7 +43,8 @@ void TrackerController::registerRoutes(Router &router)
         if (!d.allowed)
             throw ApiError::tooManyRequests(
                 "RATE_LIMIT_EXCEEDED",
-                QStringLiteral("Too many requests for public endpoints from this address: at most %1 per minute.")
+                QStringLiteral(
+                    "Too many requests for public endpoints from this address: at most %1 per minute.")
                     .arg(d.limit),
                 (d.retryAfterMs + 999) / 1000);
         HttpResponse r;

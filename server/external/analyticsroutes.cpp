@@ -14,7 +14,8 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
 {
     router.add("GET", QStringLiteral("/api/external/v1/analytics/{websiteId}"), [&](Request &request) {
         const auto principal = auth.authenticate(request, Core::Permissions::Read);
-        const Core::Website site = auth.requireWebsite(*principal, request.param(QStringLiteral("websiteId")));
+        const Core::Website site =
+            auth.requireWebsite(*principal, request.param(QStringLiteral("websiteId")));
         return AnalyticsApi::analytics(context, site.id, request);
     });
 
@@ -23,9 +24,11 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
         const QJsonObject body = request.jsonObject();
         const QJsonValue id = body.value(QLatin1String("website_id"));
         if (!id.isUndefined() && !id.isNull() && !id.isString())
-            throw ApiError::invalidParameter(QStringLiteral("website_id"), QStringLiteral("must be a string"));
+            throw ApiError::invalidParameter(QStringLiteral("website_id"),
+                                             QStringLiteral("must be a string"));
         if (id.toString().isEmpty())
-            throw Core::ServiceError::validation({{QStringLiteral("website_id"), QStringLiteral("Required")}});
+            throw Core::ServiceError::validation(
+                {{QStringLiteral("website_id"), QStringLiteral("Required")}});
         const Core::Website site = auth.requireWebsite(*principal, id.toString());
         return AnalyticsApi::ingestEvents(context, site.id, principal->key.id, request);
     });

@@ -1,9 +1,9 @@
 #include "externalapi.h"
 
+#include "analyticsroutes.h"
 #include "appcontext.h"
 #include "httpengine.h"
 #include "request.h"
-#include "analyticsroutes.h"
 #include "websiteroutes.h"
 
 #include "core/timeutil.h"

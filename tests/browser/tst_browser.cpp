@@ -46,9 +46,10 @@ class TestBrowser : public QObject
         QList<Stored> out;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
             s.eventPipeline().flush();
-            QSqlQuery q = s.database().prepare(QStringLiteral(
-                "SELECT event_type, name, url, referrer, session_id, user_agent, device_type, browser, os, props "
-                "FROM events WHERE website_id = ? ORDER BY id"));
+            QSqlQuery q =
+                s.database().prepare(QStringLiteral("SELECT event_type, name, url, referrer, session_id, "
+                                                    "user_agent, device_type, browser, os, props "
+                                                    "FROM events WHERE website_id = ? ORDER BY id"));
             q.addBindValue(m_site.id);
             if (!q.exec())
                 return;
@@ -68,8 +69,9 @@ class TestBrowser : public QObject
             connect(socket, &QTcpSocket::readyRead, socket, [this, socket] {
                 if (!socket->readAll().contains("\r\n\r\n"))
                     return;
-                socket->write("HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
-                              QByteArray::number(m_page.size()) + "\r\nConnection: close\r\n\r\n" + m_page);
+                socket->write(
+                    "HTTP/1.1 200 OK\r\nContent-Type: text/html; charset=utf-8\r\nContent-Length: " +
+                    QByteArray::number(m_page.size()) + "\r\nConnection: close\r\n\r\n" + m_page);
                 socket->disconnectFromHost();
             });
             connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
@@ -81,14 +83,19 @@ private slots:
     {
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        m_server->runOnServerThread([this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
+        m_server->runOnServerThread(
+            [this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
         QVERIFY(m_pageHost.listen(QHostAddress::LocalHost, 0));
         connect(&m_pageHost, &QTcpServer::newConnection, this, &TestBrowser::servePage);
         const QByteArray src = "http://127.0.0.1:" + QByteArray::number(m_server->port()) + "/z.js";
         m_page = "<!doctype html><html><head><title>shop</title>\n"
-                 "<script data-tracking-code=\"" + m_site.trackingCode.toLatin1() + "\"\n"
+                 "<script data-tracking-code=\"" +
+                 m_site.trackingCode.toLatin1() +
+                 "\"\n"
                  "        data-debug=\"true\"\n"
-                 "        src=\"" + src + "\"></script>\n"
+                 "        src=\"" +
+                 src +
+                 "\"></script>\n"
                  "</head><body><h1>Shop</h1>\n"
                  "<script>\n"
                  "  window.addEventListener('load', () => {\n"
@@ -105,19 +112,21 @@ private slots:
 
     void trackerInHeadlessChromium()
     {
-        const QString chromium = qEnvironmentVariable("ZENOVAY_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
+        const QString chromium =
+            qEnvironmentVariable("ZENOVAY_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
         QVERIFY2(QFile::exists(chromium), "Chromium is missing: scripts/deps.sh test installs it");
         QTemporaryDir profile;
         const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/app/start").arg(m_pageHost.serverPort());
         QProcess browser;
         browser.setChildProcessModifier([] { ::setsid(); }); // its own process group, killed as a whole
-        browser.start(chromium, {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
-                                 QStringLiteral("--disable-gpu"), QStringLiteral("--disable-quic"),
-                                 QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
-                                 QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
-                                 QStringLiteral("--user-data-dir=") + profile.path(),
-                                 QStringLiteral("--user-agent=") + QString::fromLatin1(DesktopUa),
-                                 QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"), pageUrl});
+        browser.start(chromium,
+                      {QStringLiteral("--headless"), QStringLiteral("--no-sandbox"),
+                       QStringLiteral("--disable-gpu"), QStringLiteral("--disable-quic"),
+                       QStringLiteral("--no-first-run"), QStringLiteral("--disable-background-networking"),
+                       QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
+                       QStringLiteral("--user-data-dir=") + profile.path(),
+                       QStringLiteral("--user-agent=") + QString::fromLatin1(DesktopUa),
+                       QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"), pageUrl});
         QVERIFY2(browser.waitForStarted(10'000), qPrintable(browser.errorString()));
         const auto killBrowser = qScopeGuard([&] {
             ::kill(-pid_t(browser.processId()), SIGKILL);
@@ -129,7 +138,8 @@ private slots:
         QTest::qWait(300); // give a stray extra event the chance to show up
         events = stored();
         QByteArray log;
-        QTRY_VERIFY_WITH_TIMEOUT((log += browser.readAllStandardError()).contains("sent event: HTTP 202"), 10'000);
+        QTRY_VERIFY_WITH_TIMEOUT((log += browser.readAllStandardError()).contains("sent event: HTTP 202"),
+                                 10'000);
 
         QCOMPARE(events.size(), 3);
         const Stored &first = events[0];
@@ -144,7 +154,8 @@ private slots:
 
         const Stored &second = events[1];
         QCOMPARE(second.type, QStringLiteral("pageview"));
-        QCOMPARE(second.url, pageUrl.left(pageUrl.lastIndexOf(QLatin1Char('/'))) + QStringLiteral("/second?tab=1"));
+        QCOMPARE(second.url,
+                 pageUrl.left(pageUrl.lastIndexOf(QLatin1Char('/'))) + QStringLiteral("/second?tab=1"));
         QCOMPARE(second.referrer, pageUrl);
         QCOMPARE(second.session, first.session);
 
@@ -155,7 +166,9 @@ private slots:
         QCOMPARE(custom.session, first.session);
 
         QVERIFY2(log.contains("Zenovay loaded"), log.right(3000).constData());
-        QVERIFY2(log.contains(QByteArray("[zenovay] loaded, tracking code " + m_site.trackingCode.toLatin1())), log.right(3000).constData());
+        QVERIFY2(
+            log.contains(QByteArray("[zenovay] loaded, tracking code " + m_site.trackingCode.toLatin1())),
+            log.right(3000).constData());
         QVERIFY2(log.contains("[zenovay] sending pageview"), log.right(3000).constData());
         QVERIFY2(log.contains("[zenovay] sent pageview: HTTP 202"), log.right(3000).constData());
         QVERIFY2(!log.contains("Uncaught"), log.right(3000).constData());

@@ -50,10 +50,12 @@ class TestAnalytics : public QObject
     void generate()
     {
         QRandomGenerator rng(20260613);
-        const QStringList browsers{QStringLiteral("Chrome"), QStringLiteral("Firefox"), QStringLiteral("Safari")};
+        const QStringList browsers{QStringLiteral("Chrome"), QStringLiteral("Firefox"),
+                                   QStringLiteral("Safari")};
         const QStringList oses{QStringLiteral("Windows"), QStringLiteral("macOS"), QStringLiteral("Linux"),
                                QStringLiteral("Android")};
-        const QStringList devices{QStringLiteral("desktop"), QStringLiteral("mobile"), QStringLiteral("tablet")};
+        const QStringList devices{QStringLiteral("desktop"), QStringLiteral("mobile"),
+                                  QStringLiteral("tablet")};
         const QStringList referrers{QString(), QString(), QStringLiteral("https://news.example.org/x"),
                                     QStringLiteral("https://www.google.com/"),
                                     QStringLiteral("https://example.com/internal")};
@@ -85,7 +87,8 @@ class TestAnalytics : public QObject
             for (int i = 0; i < n; ++i) {
                 add(session, t, rng.bounded(4) != 0, s);
                 // Mostly within the 30-minute visit gap, sometimes a new visit.
-                t += rng.bounded(5) == 0 ? 31 * 60'000 + qint64(rng.bounded(3'600'000)) : qint64(rng.bounded(600'000));
+                t += rng.bounded(5) == 0 ? 31 * 60'000 + qint64(rng.bounded(3'600'000))
+                                         : qint64(rng.bounded(600'000));
                 if (t >= dayStart(Day0.addDays(10)))
                     break;
                 const int tDay = int(dayStart(Day0) <= t ? (t - dayStart(Day0)) / DayMs : 0);
@@ -101,14 +104,16 @@ class TestAnalytics : public QObject
         add(QStringLiteral("edge-gap"), midnight + 5 * HourMs, true, 2);
         add(QStringLiteral("edge-gap"), midnight + 5 * HourMs + 30 * 60'000, true, 2);
         add(QStringLiteral("edge-hour"), midnight + 7 * HourMs - 1, true, 0);
-        std::stable_sort(all.begin(), all.end(),
-                         [](const TrackedEvent &a, const TrackedEvent &b) { return a.occurredAt < b.occurredAt; });
+        std::stable_sort(all.begin(), all.end(), [](const TrackedEvent &a, const TrackedEvent &b) {
+            return a.occurredAt < b.occurredAt;
+        });
         m_events = all;
 
         QHash<QString, qsizetype> open; // session -> index in m_visits
         QHash<QString, qint64> lastSeen;
         for (const TrackedEvent &e : std::as_const(m_events)) {
-            const bool fresh = !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
+            const bool fresh =
+                !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
             if (fresh) {
                 open.insert(e.sessionId, m_visits.size());
                 m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType});
@@ -129,7 +134,8 @@ class TestAnalytics : public QObject
         });
         QJsonArray out;
         for (qsizetype i = 0; i < list.size() && i < AnalyticsService::TopN; ++i)
-            out.append(QJsonObject{{QStringLiteral("value"), list[i].first}, {QStringLiteral("count"), list[i].second}});
+            out.append(QJsonObject{{QStringLiteral("value"), list[i].first},
+                                   {QStringLiteral("count"), list[i].second}});
         return out;
     }
 
@@ -241,16 +247,23 @@ private slots:
         QFETCH(QDate, to);
         QFETCH(bool, hourly);
         const AnalyticsService service(*m_db);
-        const auto query = AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
-                                                        hourly ? QStringLiteral("hour") : QString(), m_clock.nowMs());
+        const auto query =
+            AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                                         hourly ? QStringLiteral("hour") : QString(), m_clock.nowMs());
         const QJsonObject got = AnalyticsService::toJson(service.report(m_site, query));
         const QJsonObject want = bruteForce(from, to, hourly);
         int mismatches = 0;
         for (auto it = want.begin(); it != want.end(); ++it) {
             if (got.value(it.key()) != it.value()) {
                 ++mismatches;
-                qWarning("got  %s: %s", qPrintable(it.key()), QJsonDocument(QJsonObject{{it.key(), got.value(it.key())}}).toJson(QJsonDocument::Compact).constData());
-                qWarning("want %s: %s", qPrintable(it.key()), QJsonDocument(QJsonObject{{it.key(), it.value()}}).toJson(QJsonDocument::Compact).constData());
+                qWarning("got  %s: %s", qPrintable(it.key()),
+                         QJsonDocument(QJsonObject{{it.key(), got.value(it.key())}})
+                             .toJson(QJsonDocument::Compact)
+                             .constData());
+                qWarning("want %s: %s", qPrintable(it.key()),
+                         QJsonDocument(QJsonObject{{it.key(), it.value()}})
+                             .toJson(QJsonDocument::Compact)
+                             .constData());
             }
         }
         QCOMPARE(mismatches, 0);
@@ -261,9 +274,9 @@ private slots:
     void edgesLandInTheRightBuckets()
     {
         const AnalyticsService service(*m_db);
-        const auto r = service.report(m_site, AnalyticsService::parseQuery(QStringLiteral("2026-06-02"),
-                                                                            QStringLiteral("2026-06-03"),
-                                                                            QStringLiteral("hour"), m_clock.nowMs()));
+        const auto r = service.report(
+            m_site, AnalyticsService::parseQuery(QStringLiteral("2026-06-02"), QStringLiteral("2026-06-03"),
+                                                 QStringLiteral("hour"), m_clock.nowMs()));
         // The visit across midnight started on day 1 and is a visitor on both days.
         QVERIFY(r.timeseries.at(23).pageviews >= 1);
         QVERIFY(r.timeseries.at(24).pageviews >= 1);

@@ -12,7 +12,8 @@
 using namespace Core;
 
 namespace {
-QList<QPair<quint64, QByteArray>> reopen(const QString &dir, quint64 committed, EventJournal::Options options = {})
+QList<QPair<quint64, QByteArray>> reopen(const QString &dir, quint64 committed,
+                                         EventJournal::Options options = {})
 {
     options.directory = dir;
     EventJournal j(options);
@@ -85,7 +86,8 @@ private slots:
             QVERIFY(!j.open(0, {}));
             j.append({"payload-x"});
         }
-        const QString path = QDir(dir.path()).filePath(QDir(dir.path()).entryList({QStringLiteral("*.zvj")}).first());
+        const QString path =
+            QDir(dir.path()).filePath(QDir(dir.path()).entryList({QStringLiteral("*.zvj")}).first());
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadWrite));
         QByteArray data = f.readAll();

@@ -36,9 +36,9 @@ private slots:
         QTest::newRow("guide example") << QByteArray("{}") << "ok";
         QTest::newRow("custom event") << QByteArray("{\"event_type\":\"event\",\"name\":\"signup\"}") << "ok";
         QTest::newRow("event needs name") << QByteArray("{\"event_type\":\"event\"}") << "422:name";
-        QTest::newRow("event name too long") << QByteArray("{\"event_type\":\"event\",\"name\":\"" +
-                                                          QByteArray(101, 'n') + "\"}")
-                                            << "422:name";
+        QTest::newRow("event name too long")
+            << QByteArray("{\"event_type\":\"event\",\"name\":\"" + QByteArray(101, 'n') + "\"}")
+            << "422:name";
         QTest::newRow("missing event_type") << QByteArray("{\"event_type\":null}") << "422:event_type";
         QTest::newRow("unknown event_type") << QByteArray("{\"event_type\":\"click\"}") << "422:event_type";
         QTest::newRow("event_type number") << QByteArray("{\"event_type\":1}") << "400:event_type";
@@ -47,17 +47,17 @@ private slots:
         QTest::newRow("ftp url") << QByteArray("{\"url\":\"ftp://example.com/\"}") << "422:url";
         QTest::newRow("url without host") << QByteArray("{\"url\":\"https://\"}") << "422:url";
         QTest::newRow("url with space") << QByteArray("{\"url\":\"https://exa mple.com/\"}") << "422:url";
-        QTest::newRow("url too long") << QByteArray("{\"url\":\"https://example.com/" + QByteArray(2100, 'a') +
-                                                    "\"}")
-                                      << "422:url";
+        QTest::newRow("url too long")
+            << QByteArray("{\"url\":\"https://example.com/" + QByteArray(2100, 'a') + "\"}") << "422:url";
         QTest::newRow("url object") << QByteArray("{\"url\":{}}") << "400:url";
         QTest::newRow("session 7 chars") << QByteArray("{\"session_id\":\"1234567\"}") << "422:session_id";
         QTest::newRow("session 8 chars") << QByteArray("{\"session_id\":\"12345678\"}") << "ok";
-        QTest::newRow("session 128 chars") << QByteArray("{\"session_id\":\"" + QByteArray(128, 's') + "\"}")
-                                           << "ok";
-        QTest::newRow("session 129 chars") << QByteArray("{\"session_id\":\"" + QByteArray(129, 's') + "\"}")
-                                           << "422:session_id";
-        QTest::newRow("session with space") << QByteArray("{\"session_id\":\"abc defgh\"}") << "422:session_id";
+        QTest::newRow("session 128 chars")
+            << QByteArray("{\"session_id\":\"" + QByteArray(128, 's') + "\"}") << "ok";
+        QTest::newRow("session 129 chars")
+            << QByteArray("{\"session_id\":\"" + QByteArray(129, 's') + "\"}") << "422:session_id";
+        QTest::newRow("session with space")
+            << QByteArray("{\"session_id\":\"abc defgh\"}") << "422:session_id";
         QTest::newRow("session number") << QByteArray("{\"session_id\":12345678}") << "400:session_id";
         QTest::newRow("missing user_agent") << QByteArray("{\"user_agent\":null}") << "422:user_agent";
         QTest::newRow("blank user_agent") << QByteArray("{\"user_agent\":\"  \"}") << "422:user_agent";
@@ -68,24 +68,27 @@ private slots:
         QTest::newRow("os too long") << QByteArray("{\"os\":\"" + QByteArray(65, 'o') + "\"}") << "422:os";
         QTest::newRow("empty referrer") << QByteArray("{\"referrer\":\"\"}") << "ok";
         QTest::newRow("bad referrer") << QByteArray("{\"referrer\":\"not a url\"}") << "422:referrer";
-        QTest::newRow("flat props") << QByteArray("{\"props\":{\"plan\":\"pro\",\"n\":3,\"ok\":true,\"x\":null}}") << "ok";
+        QTest::newRow("flat props") << QByteArray(
+                                           "{\"props\":{\"plan\":\"pro\",\"n\":3,\"ok\":true,\"x\":null}}")
+                                    << "ok";
         QTest::newRow("nested props") << QByteArray("{\"props\":{\"a\":{\"b\":1}}}") << "422:props";
         QTest::newRow("array props value") << QByteArray("{\"props\":{\"a\":[1]}}") << "422:props";
         QTest::newRow("props array") << QByteArray("{\"props\":[1,2]}") << "400:props";
-        QTest::newRow("props string too long") << QByteArray("{\"props\":{\"a\":\"" + QByteArray(501, 'a') + "\"}}")
-                                               << "422:props";
+        QTest::newRow("props string too long")
+            << QByteArray("{\"props\":{\"a\":\"" + QByteArray(501, 'a') + "\"}}") << "422:props";
         QByteArray many = "{\"props\":{";
         for (int i = 0; i < 26; ++i)
             many += (i ? ",\"k" : "\"k") + QByteArray::number(i) + "\":1";
-        QTest::newRow("too many props") << many + "}}" << "422:props";
+        QTest::newRow("too many props") << many + "}}"
+                                        << "422:props";
         QTest::newRow("iso timestamp") << QByteArray("{\"timestamp\":\"2026-06-13T11:00:00.000Z\"}") << "ok";
         QTest::newRow("ms timestamp") << QByteArray("{\"timestamp\":1781348400000}") << "ok";
-        QTest::newRow("future timestamp") << QByteArray("{\"timestamp\":\"2026-06-13T12:06:00Z\"}")
-                                          << "422:timestamp";
-        QTest::newRow("ancient timestamp") << QByteArray("{\"timestamp\":\"2020-01-01T00:00:00Z\"}")
-                                           << "422:timestamp";
-        QTest::newRow("zone-less timestamp") << QByteArray("{\"timestamp\":\"2026-06-13T11:00:00\"}")
-                                             << "422:timestamp";
+        QTest::newRow("future timestamp")
+            << QByteArray("{\"timestamp\":\"2026-06-13T12:06:00Z\"}") << "422:timestamp";
+        QTest::newRow("ancient timestamp")
+            << QByteArray("{\"timestamp\":\"2020-01-01T00:00:00Z\"}") << "422:timestamp";
+        QTest::newRow("zone-less timestamp")
+            << QByteArray("{\"timestamp\":\"2026-06-13T11:00:00\"}") << "422:timestamp";
         QTest::newRow("bool timestamp") << QByteArray("{\"timestamp\":true}") << "400:timestamp";
         QTest::newRow("unknown field ignored") << QByteArray("{\"colour\":\"blue\"}") << "ok";
     }
@@ -133,7 +136,8 @@ private slots:
         json.remove(QStringLiteral("session_id"));
         const auto e = std::get<ServiceError>(EventValidation::parse(json, QStringLiteral("s"), Now));
         QCOMPARE(e.details().value(QStringLiteral("url")), QStringLiteral("Invalid URL format"));
-        QCOMPARE(e.details().value(QStringLiteral("name")), QStringLiteral("Name too long (max 100 characters)"));
+        QCOMPARE(e.details().value(QStringLiteral("name")),
+                 QStringLiteral("Name too long (max 100 characters)"));
         QCOMPARE(e.details().value(QStringLiteral("session_id")), QStringLiteral("Required"));
         QCOMPARE(e.details().size(), 3); // every failing field at once
     }
@@ -163,19 +167,24 @@ private slots:
     {
         QTest::addColumn<QString>("ua");
         QTest::addColumn<bool>("bot");
-        QTest::newRow("googlebot") << "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" << true;
+        QTest::newRow("googlebot")
+            << "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" << true;
         QTest::newRow("bingbot") << "Mozilla/5.0 (compatible; bingbot/2.0)" << true;
-        QTest::newRow("headless") << "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0 Safari/537.36" << true;
+        QTest::newRow("headless") << "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0 Safari/537.36"
+                                  << true;
         QTest::newRow("curl") << "curl/8.1.2" << true;
         QTest::newRow("python") << "python-requests/2.31" << true;
         QTest::newRow("facebook") << "facebookexternalhit/1.1" << true;
-        QTest::newRow("chrome") << "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
-                                   "Chrome/120.0 Safari/537.36"
-                                << false;
-        QTest::newRow("iphone") << "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
-                                   "Version/17.0 Mobile/15E148 Safari/604.1"
-                                << false;
-        QTest::newRow("cubot phone") << "Mozilla/5.0 (Linux; Android 10; CUBOT X30) Chrome/99.0 Mobile" << false;
+        QTest::newRow("chrome")
+            << "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/120.0 Safari/537.36"
+            << false;
+        QTest::newRow("iphone")
+            << "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+               "Version/17.0 Mobile/15E148 Safari/604.1"
+            << false;
+        QTest::newRow("cubot phone") << "Mozilla/5.0 (Linux; Android 10; CUBOT X30) Chrome/99.0 Mobile"
+                                     << false;
         QTest::newRow("guide server") << "MyServer/1.0" << false;
     }
     void bots()

@@ -49,14 +49,16 @@ private slots:
         m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
         const Core::User user = Fixtures::createUser(*m_server, QStringLiteral("ingest@example.com"));
-        const Core::Team team = Fixtures::createTeam(*m_server, QStringLiteral("Shop"), Core::Plan::Pro, user.id);
+        const Core::Team team =
+            Fixtures::createTeam(*m_server, QStringLiteral("Shop"), Core::Plan::Pro, user.id);
         const Core::User other = Fixtures::createUser(*m_server, QStringLiteral("other@example.com"));
         const Core::Team otherTeam =
             Fixtures::createTeam(*m_server, QStringLiteral("Other"), Core::Plan::Pro, other.id);
         Fixtures::setPlanLimits(*m_server, Core::Plan::Pro, 1000, 100000);
         m_site = Fixtures::createWebsite(*m_server, team.id, QStringLiteral("Shop site"));
         m_foreign = Fixtures::createWebsite(*m_server, otherTeam.id, QStringLiteral("Not mine"));
-        m_writer = Fixtures::createKey(*m_server, user.id, team.id, {QStringLiteral("read"), QStringLiteral("write")});
+        m_writer = Fixtures::createKey(*m_server, user.id, team.id,
+                                       {QStringLiteral("read"), QStringLiteral("write")});
         m_reader = Fixtures::createKey(*m_server, user.id, team.id, {QStringLiteral("read")});
     }
     void cleanupTestCase() { m_server.reset(); }
@@ -69,7 +71,8 @@ private slots:
         flush();
         qint64 forKey = -1;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
-            forKey = s.context().ingest->acceptedForKey(m_writer.id, QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+            forKey = s.context().ingest->acceptedForKey(m_writer.id,
+                                                        QDateTime::currentMSecsSinceEpoch() - 3'600'000);
         });
         QCOMPARE(forKey, 1);
     }
@@ -90,12 +93,20 @@ private slots:
         QCOMPARE(body.value(QStringLiteral("rejected")).toInt(), 2);
         const QJsonArray results = body.value(QStringLiteral("results")).toArray();
         QCOMPARE(results.size(), 4);
-        QCOMPARE(results[0].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
-        QCOMPARE(results[1].toObject().value(QStringLiteral("status")).toString(), QStringLiteral("rejected"));
-        QCOMPARE(results[1].toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("url")).toString(),
+        QCOMPARE(results[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("accepted"));
+        QCOMPARE(results[1].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("rejected"));
+        QCOMPARE(results[1]
+                     .toObject()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("url"))
+                     .toString(),
                  QStringLiteral("Invalid URL format"));
         QCOMPARE(results[2].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("bot"));
-        QCOMPARE(results[3].toObject().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
+        QCOMPARE(results[3].toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INVALID_PARAMETER"));
     }
 
     void batchErrors()
@@ -105,13 +116,18 @@ private slots:
         HttpResult r = call("POST", "/api/external/v1/events", m_writer,
                             withSite({{QStringLiteral("events"), QJsonArray{invalid}}}));
         QCOMPARE(r.status, 422);
-        QCOMPARE(r.json().value(QStringLiteral("details")).toObject().value(QStringLiteral("events[0].session_id")).toString(),
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("events[0].session_id"))
+                     .toString(),
                  QStringLiteral("Required"));
 
         QJsonArray tooMany;
         for (int i = 0; i < 501; ++i)
             tooMany.append(sampleEvent());
-        r = call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), tooMany}}));
+        r = call("POST", "/api/external/v1/events", m_writer,
+                 withSite({{QStringLiteral("events"), tooMany}}));
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
 
@@ -121,7 +137,8 @@ private slots:
 
         r = call("POST", "/api/external/v1/events", m_reader, withSite(sampleEvent()));
         QCOMPARE(r.status, 403);
-        QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INSUFFICIENT_PERMISSION"));
+        QCOMPARE(r.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INSUFFICIENT_PERMISSION"));
 
         QJsonObject foreign = sampleEvent();
         foreign.insert(QStringLiteral("website_id"), m_foreign.id);
@@ -134,12 +151,18 @@ private slots:
     {
         QTest::addColumn<QString>("query");
         QTest::addColumn<QString>("parameter");
-        QTest::newRow("from=yesterday") << "from=yesterday" << "from";
-        QTest::newRow("bad to") << "from=2026-06-01&to=2026-13-01" << "to";
-        QTest::newRow("from after to") << "from=2026-06-13&to=2026-06-01" << "from";
-        QTest::newRow("unknown interval") << "from=2026-06-01&to=2026-06-13&interval=week" << "interval";
-        QTest::newRow("hourly too long") << "from=2026-01-01&to=2026-06-13&interval=hour" << "from";
-        QTest::newRow("daily too long") << "from=2024-01-01&to=2026-06-13" << "from";
+        QTest::newRow("from=yesterday") << "from=yesterday"
+                                        << "from";
+        QTest::newRow("bad to") << "from=2026-06-01&to=2026-13-01"
+                                << "to";
+        QTest::newRow("from after to") << "from=2026-06-13&to=2026-06-01"
+                                       << "from";
+        QTest::newRow("unknown interval") << "from=2026-06-01&to=2026-06-13&interval=week"
+                                          << "interval";
+        QTest::newRow("hourly too long") << "from=2026-01-01&to=2026-06-13&interval=hour"
+                                         << "from";
+        QTest::newRow("daily too long") << "from=2024-01-01&to=2026-06-13"
+                                        << "from";
     }
     void analyticsParameters()
     {
@@ -148,7 +171,10 @@ private slots:
         const HttpResult r = call("GET", analyticsTarget(query), m_reader);
         QCOMPARE(r.status, 400);
         QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
-        QVERIFY2(r.json().value(QStringLiteral("error")).toString().contains(QLatin1Char('\'') + parameter + QLatin1Char('\'')),
+        QVERIFY2(r.json()
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QLatin1Char('\'') + parameter + QLatin1Char('\'')),
                  r.body.constData());
     }
 
@@ -156,7 +182,8 @@ private slots:
     {
         flush();
         const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
-        HttpResult r = call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1&interval=hour").arg(today)), m_reader);
+        HttpResult r =
+            call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1&interval=hour").arg(today)), m_reader);
         QCOMPARE(r.status, 200);
         const QJsonObject body = r.json();
         QCOMPARE(body.value(QStringLiteral("website_id")).toString(), m_site.id);
@@ -168,7 +195,12 @@ private slots:
         QCOMPARE(body.value(QStringLiteral("timeseries")).toArray().size(), 24);
         for (const char *list : {"pages", "referrers", "browsers", "os", "devices"})
             QVERIFY2(body.value(QLatin1String(list)).isArray(), list);
-        QCOMPARE(body.value(QStringLiteral("devices")).toArray().at(0).toObject().value(QStringLiteral("value")).toString(),
+        QCOMPARE(body.value(QStringLiteral("devices"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("value"))
+                     .toString(),
                  QStringLiteral("desktop"));
 
         r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1(), m_reader);

@@ -87,7 +87,8 @@ private slots:
             QVERIFY2(got.size() > 20, "the load acknowledged too few events to mean anything");
             for (const QString &m : got)
                 acked.insert(m);
-            qInfo("round %d: %lld events acknowledged before kill -9 at %d ms", round, qint64(got.size()), killAfter);
+            qInfo("round %d: %lld events acknowledged before kill -9 at %d ms", round, qint64(got.size()),
+                  killAfter);
         }
         // A last start replays what the last kill left in the journal; a graceful stop commits all.
         QVERIFY2(server.start(args), qPrintable(server.errors()));
@@ -109,10 +110,12 @@ private slots:
             missing += stored.value(m) != 1;
         QCOMPARE(missing, 0);
         // The rollups agree with the raw rows (nothing counted twice by a replay).
-        QSqlQuery r = db.prepare(QStringLiteral("SELECT SUM(pageviews) FROM rollup_buckets WHERE granularity = 1"));
+        QSqlQuery r =
+            db.prepare(QStringLiteral("SELECT SUM(pageviews) FROM rollup_buckets WHERE granularity = 1"));
         QVERIFY(r.exec() && r.next());
         QCOMPARE(r.value(0).toLongLong(), qint64(stored.size()));
-        QSqlQuery s = db.prepare(QStringLiteral("SELECT SUM(count) FROM ingest_stats WHERE outcome = 'accepted'"));
+        QSqlQuery s =
+            db.prepare(QStringLiteral("SELECT SUM(count) FROM ingest_stats WHERE outcome = 'accepted'"));
         QVERIFY(s.exec() && s.next());
         QCOMPARE(s.value(0).toLongLong(), qint64(stored.size()));
         qInfo("%lld acknowledged, %lld stored (unacknowledged ones may or may not be)", qint64(acked.size()),

@@ -65,7 +65,8 @@ private slots:
     {
         m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) { c.clock = m_clock; });
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        m_server->runOnServerThread([this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
+        m_server->runOnServerThread(
+            [this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
     }
     void cleanupTestCase() { m_server.reset(); }
 
@@ -82,19 +83,23 @@ private slots:
         QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
         QVERIFY(!r.header("X-Request-Id").isEmpty());
         flush();
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE website_id = ? AND path = '/pricing' AND "
-                                      "referrer = 'https://news.example.org/item' AND props = '{\"ab\":\"b\"}' AND "
-                                      "session_id = 'srv-session-abcdef' AND device_type = 'desktop' AND "
-                                      "occurred_at = ? AND key_id IS NULL"),
+        QCOMPARE(count(QStringLiteral(
+                           "SELECT COUNT(*) FROM events WHERE website_id = ? AND path = '/pricing' AND "
+                           "referrer = 'https://news.example.org/item' AND props = '{\"ab\":\"b\"}' AND "
+                           "session_id = 'srv-session-abcdef' AND device_type = 'desktop' AND "
+                           "occurred_at = ? AND key_id IS NULL"),
                        {m_site.id, m_hour}),
                  1);
-        QVERIFY(stats().value(QStringLiteral("last_24h")).toObject().value(QStringLiteral("accepted")).toInt() >= 1);
+        QVERIFY(
+            stats().value(QStringLiteral("last_24h")).toObject().value(QStringLiteral("accepted")).toInt() >=
+            1);
     }
 
     void unknownCodeInvalidJsonAndFieldErrors()
     {
         freshHour();
-        HttpResult r = httpRequest(m_server->port(), "POST", "/e/ZV-NOSUCHCODE", {}, toJsonBytes(sampleEvent()));
+        HttpResult r =
+            httpRequest(m_server->port(), "POST", "/e/ZV-NOSUCHCODE", {}, toJsonBytes(sampleEvent()));
         QCOMPARE(r.status, 404);
         QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("NOT_FOUND"));
         QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
@@ -149,14 +154,16 @@ private slots:
     void sendBeaconTextPlainBody()
     {
         freshHour();
-        const QByteArray body = toJsonBytes(sampleEvent(QStringLiteral("/beacon"), QStringLiteral("beacon-session-1")));
-        const HttpResult r = httpRequest(m_server->port(), "POST", target(),
-                                         {{"Content-Type", "text/plain;charset=UTF-8"}, {"Origin", "https://example.com"}},
-                                         body);
+        const QByteArray body =
+            toJsonBytes(sampleEvent(QStringLiteral("/beacon"), QStringLiteral("beacon-session-1")));
+        const HttpResult r = httpRequest(
+            m_server->port(), "POST", target(),
+            {{"Content-Type", "text/plain;charset=UTF-8"}, {"Origin", "https://example.com"}}, body);
         QCOMPARE(r.status, 202);
         QCOMPARE(r.header("Access-Control-Allow-Origin"), QByteArray("*"));
         flush();
-        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = 'beacon-session-1'")), 1);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = 'beacon-session-1'")),
+                 1);
     }
 
     void botsAreDroppedAndCounted()
@@ -164,8 +171,9 @@ private slots:
         freshHour();
         const QJsonObject before = stats().value(QStringLiteral("all_time")).toObject();
         QJsonObject bot = sampleEvent(QStringLiteral("/bot"), QStringLiteral("bot-session-1"));
-        bot.insert(QStringLiteral("user_agent"),
-                   QStringLiteral("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
+        bot.insert(
+            QStringLiteral("user_agent"),
+            QStringLiteral("Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)"));
         const HttpResult r = httpRequest(m_server->port(), "POST", target(), {}, toJsonBytes(bot));
         QCOMPARE(r.status, 202);
         QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("dropped"));
@@ -174,7 +182,10 @@ private slots:
         QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = 'bot-session-1'")), 0);
         const QJsonObject after = stats().value(QStringLiteral("all_time")).toObject();
         const auto bots = [](const QJsonObject &o) {
-            return o.value(QStringLiteral("dropped_by_reason")).toObject().value(QStringLiteral("bot")).toInt();
+            return o.value(QStringLiteral("dropped_by_reason"))
+                .toObject()
+                .value(QStringLiteral("bot"))
+                .toInt();
         };
         QCOMPARE(bots(after), bots(before) + 1);
     }
@@ -189,7 +200,8 @@ private slots:
             QCOMPARE(client.request("POST", target(), {}, body).status, 202);
         const HttpResult refused = client.request("POST", target(), {}, body);
         QCOMPARE(refused.status, 429);
-        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(), QStringLiteral("RATE_LIMIT_EXCEEDED"));
+        QCOMPARE(refused.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("RATE_LIMIT_EXCEEDED"));
         QCOMPARE(refused.header("Retry-After"), QByteArray("8")); // 7.5 s left, rounded up
         QCOMPARE(refused.header("Access-Control-Allow-Origin"), QByteArray("*"));
         m_clock->advanceMs(7'499);
@@ -197,8 +209,13 @@ private slots:
         m_clock->advanceMs(1); // the next window
         QCOMPARE(client.request("POST", target(), {}, body).status, 202);
         flush();
-        QVERIFY(stats().value(QStringLiteral("last_24h")).toObject().value(QStringLiteral("dropped_by_reason"))
-                    .toObject().value(QStringLiteral("rate_limited")).toInt() >= 2);
+        QVERIFY(stats()
+                    .value(QStringLiteral("last_24h"))
+                    .toObject()
+                    .value(QStringLiteral("dropped_by_reason"))
+                    .toObject()
+                    .value(QStringLiteral("rate_limited"))
+                    .toInt() >= 2);
     }
 
     void hourlyLimitIsExact()

@@ -15,7 +15,8 @@ bool KeepAliveClient::ensureConnected()
 }
 
 HttpResult KeepAliveClient::request(const QByteArray &method, const QByteArray &target,
-                                    const QList<QPair<QByteArray, QByteArray>> &headers, const QByteArray &body)
+                                    const QList<QPair<QByteArray, QByteArray>> &headers,
+                                    const QByteArray &body)
 {
     if (!ensureConnected())
         return {};
