@@ -10,7 +10,9 @@
 #include "core/timeutil.h"
 #include "server/serverinstance.h"
 
+#include <QFile>
 #include <QJsonArray>
+#include <QTemporaryDir>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -241,6 +243,33 @@ private slots:
         for (int i = 0; i < 60; ++i)
             QCOMPARE(client.request("POST", target(), {}, body).status, 202);
         QCOMPARE(client.request("POST", target(), {}, body).status, 429);
+    }
+
+    void ingestSectionOfTheConfigFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[ingest]\nburst_limit=100\nburst_window_ms=5000\nhourly_limit=9000\npublic_per_minute=7\n"
+                "flush_interval_ms=50\nmax_queued_events=5000\nfsync_before_ack=1\n");
+        f.close();
+        Server::ServerConfig c;
+        QVERIFY(!c.loadFile(path));
+        QCOMPARE(c.ingest.burstLimit, 100);
+        QCOMPARE(c.ingest.burstWindowMs, 5000);
+        QCOMPARE(c.ingest.hourlyLimit, 9000);
+        QCOMPARE(c.ingest.publicPerMinute, 7);
+        QCOMPARE(c.ingest.flushIntervalMs, 50);
+        QCOMPARE(c.ingest.maxQueuedEvents, 5000);
+        QVERIFY(c.ingest.fsyncBeforeAck);
+
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        f.write("[ingest]\nflush_interval_ms=10000\n");
+        f.close();
+        const auto error = Server::ServerConfig().loadFile(path);
+        QVERIFY(error);
+        QVERIFY2(error->contains(QStringLiteral("ingest/flush_interval_ms")), qPrintable(*error));
     }
 
     void trackerScriptCachingAndLimit()
