@@ -5,7 +5,8 @@
 //                   [--method POST] [--body-file event.json] [--unique]
 //
 // --unique rewrites the 16 characters after "@@" in the body (a marker) with a
-// per-request counter, so every event is distinguishable. Prints one JSON line:
+// per-request counter, so every event is distinguishable; with --per-session K the 16
+// characters after "%%" get counter / K (K consecutive events share a session id). Prints one JSON line:
 // requests, 2xx, non-2xx, failures, requests/s, p50/p99 latency (µs).
 #include <algorithm>
 #include <arpa/inet.h>
@@ -42,6 +43,7 @@ struct Options
     int connections = 64;
     double seconds = 10;
     bool unique = false;
+    unsigned long long perSession = 1;
 };
 
 int connectTo(int port)
@@ -94,6 +96,8 @@ int main(int argc, char **argv)
             o.method = v;
         else if (k == "--connections")
             o.connections = std::clamp(std::atoi(v.c_str()), 1, 1024);
+        else if (k == "--per-session")
+            o.perSession = std::max(1ULL, std::strtoull(v.c_str(), nullptr, 10));
         else if (k == "--seconds")
             o.seconds = std::clamp(std::atof(v.c_str()), 0.1, 120.0);
         else if (k == "--body-file") {
@@ -118,6 +122,7 @@ int main(int argc, char **argv)
                                                    std::to_string(o.body.size()) + "\r\n") +
                              "\r\n";
     const size_t marker = o.body.find("@@");
+    const size_t sessionMarker = o.body.find("%%");
     unsigned long long counter = 0;
 
     const int ep = ::epoll_create1(EPOLL_CLOEXEC);
@@ -129,8 +134,13 @@ int main(int argc, char **argv)
         std::string req = head + o.body;
         if (o.unique && marker != std::string::npos) {
             char id[17];
-            std::snprintf(id, sizeof id, "%016llx", counter++);
+            std::snprintf(id, sizeof id, "%016llx", counter);
             req.replace(head.size() + marker + 2, 16, id, 16);
+            if (sessionMarker != std::string::npos) {
+                std::snprintf(id, sizeof id, "%016llx", counter / o.perSession);
+                req.replace(head.size() + sessionMarker + 2, 16, id, 16);
+            }
+            ++counter;
         }
         c.sentAt = Clock::now();
         return ::write(c.fd, req.data(), req.size()) == ssize_t(req.size());

@@ -36,6 +36,31 @@ struct DimKey
     }
 };
 
+// The lower-cased host of a validated absolute http(s) URL, without QUrl's full parse:
+// "https://user@News.Example.org:8443/x" -> "news.example.org".
+QString hostOf(const QString &url)
+{
+    const qsizetype scheme = url.indexOf(QLatin1String("://"));
+    if (scheme < 0)
+        return {};
+    qsizetype begin = scheme + 3;
+    qsizetype end = begin;
+    while (end < url.size() && url[end] != u'/' && url[end] != u'?' && url[end] != u'#')
+        ++end;
+    const qsizetype at = url.lastIndexOf(u'@', end - 1);
+    if (at >= begin)
+        begin = at + 1;
+    QStringView host = QStringView(url).sliced(begin, end - begin);
+    if (host.startsWith(u'[')) { // IPv6 literal
+        const qsizetype close = host.indexOf(u']');
+        return close > 0 ? host.first(close + 1).toString().toLower() : QString();
+    }
+    const qsizetype colon = host.indexOf(u':');
+    if (colon >= 0)
+        host = host.first(colon);
+    return host.toString().toLower();
+}
+
 bool isBounce(qint64 pageviews, qint64 events)
 {
     return pageviews == 1 && events == 0;
@@ -46,7 +71,8 @@ struct EventStore::Batch
 {
     QHash<BucketKey, Counters> buckets;
     QHash<DimKey, qint64> dimensions;
-    QSet<QString> sessions; // visit keys touched
+    std::vector<const Queued *> rows; // events to insert
+    QSet<QString> sessions;           // visit keys touched
     QHash<DropKey, qint64> accepted;
     QHash<QPair<QString, qint64>, qint64> keyAccepted;
     qint64 newest = 0;
@@ -63,10 +89,6 @@ void EventStore::prepare()
     // they are synced (WAL + FULL: one fsync per batch, not per event).
     QSqlQuery pragma = m_db.prepare(QStringLiteral("PRAGMA synchronous=FULL"));
     exec(pragma);
-    m_insertEvent = m_db.prepare(QStringLiteral(
-        "INSERT INTO events (id, website_id, event_type, name, url, path, referrer, session_id, user_agent, "
-        "device_type, browser, os, props, occurred_at, received_at, key_id) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     m_upsertBucket =
         m_db.prepare(QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
                                     "pageviews, events, sessions, bounces, "
@@ -81,11 +103,6 @@ void EventStore::prepare()
         "INSERT INTO rollup_dimensions (website_id, day, dimension, value, count) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (website_id, day, dimension, value) DO UPDATE SET count = rollup_dimensions.count + "
         "excluded.count"));
-    m_upsertSession = m_db.prepare(QStringLiteral(
-        "INSERT INTO session_state (website_id, session_id, visit_start, last_seen, pageviews, events) "
-        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, session_id) DO UPDATE SET visit_start = "
-        "excluded.visit_start, last_seen = excluded.last_seen, pageviews = excluded.pageviews, events = "
-        "excluded.events"));
     m_upsertStats = m_db.prepare(QStringLiteral(
         "INSERT INTO ingest_stats (website_id, hour_start, outcome, count) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (website_id, hour_start, outcome) DO UPDATE SET count = ingest_stats.count + "
@@ -94,9 +111,6 @@ void EventStore::prepare()
         QStringLiteral("INSERT INTO key_ingest_stats (key_id, hour_start, accepted) VALUES (?, ?, ?) "
                        "ON CONFLICT (key_id, hour_start) DO UPDATE SET accepted = key_ingest_stats.accepted "
                        "+ excluded.accepted"));
-    m_findSession =
-        m_db.prepare(QStringLiteral("SELECT visit_start, last_seen, pageviews, events FROM session_state "
-                                    "WHERE website_id = ? AND session_id = ?"));
     m_findSketch = m_db.prepare(QStringLiteral(
         "SELECT visitors FROM rollup_buckets WHERE website_id = ? AND granularity = ? AND bucket_start = ?"));
     m_setSeq = m_db.prepare(QStringLiteral("UPDATE ingest_state SET last_seq = ? WHERE id = 1"));
@@ -110,21 +124,84 @@ quint64 EventStore::committedSeq() const
     return q.next() ? q.value(0).toULongLong() : 0;
 }
 
+QSqlQuery &EventStore::statement(Statement kind, int rows)
+{
+    const int id = int(kind) * 1000 + rows;
+    auto it = m_statements.find(id);
+    if (it != m_statements.end())
+        return it.value();
+    const auto values = [rows](int columns) {
+        QString one = QStringLiteral("(?");
+        for (int c = 1; c < columns; ++c)
+            one += QStringLiteral(", ?");
+        one += QLatin1Char(')');
+        QString all = one;
+        for (int r = 1; r < rows; ++r)
+            all += QStringLiteral(", ") + one;
+        return all;
+    };
+    QString sql;
+    switch (kind) {
+    case InsertEvents:
+        sql = QStringLiteral(
+                  "INSERT INTO events (id, website_id, event_type, name, url, path, referrer, session_id, "
+                  "user_agent, device_type, browser, os, props, occurred_at, received_at, key_id) VALUES ") +
+              values(16);
+        break;
+    case UpsertSessions:
+        sql = QStringLiteral(
+                  "INSERT INTO session_state (website_id, session_id, visit_start, last_seen, pageviews, "
+                  "events) VALUES ") +
+              values(6) +
+              QStringLiteral(
+                  " ON CONFLICT (website_id, session_id) DO UPDATE SET visit_start = "
+                  "excluded.visit_start, last_seen = excluded.last_seen, pageviews = excluded.pageviews, "
+                  "events = excluded.events");
+        break;
+    case FindSessions:
+        sql =
+            QStringLiteral("SELECT session_id, visit_start, last_seen, pageviews, events FROM session_state "
+                           "WHERE website_id = ? AND session_id IN ") +
+            QStringLiteral("(?") + QStringLiteral(", ?").repeated(rows - 1) + QLatin1Char(')');
+        break;
+    }
+    return m_statements.insert(id, m_db.prepare(sql)).value();
+}
+
+void EventStore::preloadVisits(const std::vector<Queued> &events)
+{
+    QHash<QString, QStringList> missing; // website -> session ids
+    QSet<QString> seen;
+    for (const Queued &q : events) {
+        const QString key = q.event.websiteId + QChar(0x1f) + q.event.sessionId;
+        if (m_visits.contains(key) || seen.contains(key))
+            continue;
+        seen.insert(key);
+        missing[q.event.websiteId].append(q.event.sessionId);
+    }
+    for (auto it = missing.cbegin(); it != missing.cend(); ++it) {
+        const QStringList &ids = it.value();
+        for (qsizetype i = 0; i < ids.size(); i += RowsPerStatement) {
+            const int n = int(std::min<qsizetype>(RowsPerStatement, ids.size() - i));
+            QSqlQuery &q = statement(FindSessions, n);
+            q.bindValue(0, it.key());
+            for (int j = 0; j < n; ++j)
+                q.bindValue(1 + j, ids.at(i + j));
+            exec(q);
+            while (q.next())
+                m_visits.insert(it.key() + QChar(0x1f) + q.value(0).toString(),
+                                Visit{q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                      q.value(3).toLongLong(), q.value(4).toLongLong()});
+            q.finish();
+        }
+    }
+}
+
 EventStore::Visit *EventStore::visitFor(const QString &websiteId, const QString &sessionId, QString *key)
 {
     *key = websiteId + QChar(0x1f) + sessionId;
     auto it = m_visits.find(*key);
-    if (it != m_visits.end())
-        return &it.value();
-    m_findSession.bindValue(0, websiteId);
-    m_findSession.bindValue(1, sessionId);
-    exec(m_findSession);
-    if (!m_findSession.next())
-        return nullptr;
-    Visit v{m_findSession.value(0).toLongLong(), m_findSession.value(1).toLongLong(),
-            m_findSession.value(2).toLongLong(), m_findSession.value(3).toLongLong()};
-    m_findSession.finish();
-    return &m_visits.insert(*key, v).value();
+    return it != m_visits.end() ? &it.value() : nullptr;
 }
 
 VisitorSketch &EventStore::sketchFor(const BucketKey &key)
@@ -170,8 +247,8 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
         batch.buckets[day].pageviews += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Page), e.path}] += 1;
         if (!e.referrer.isEmpty()) {
-            const QString refHost = QUrl(e.referrer).host().toLower();
-            if (!refHost.isEmpty() && refHost != QUrl(e.url).host().toLower())
+            const QString refHost = hostOf(e.referrer);
+            if (!refHost.isEmpty() && refHost != hostOf(e.url))
                 batch.dimensions[{e.websiteId, day.start, int(Dimension::Referrer), refHost}] += 1;
         }
     } else {
@@ -200,27 +277,38 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     if (!e.keyId.isEmpty())
         batch.keyAccepted[{e.keyId, receivedHour}] += 1;
 
-    m_insertEvent.bindValue(0, qint64(q.seq));
-    m_insertEvent.bindValue(1, e.websiteId);
-    m_insertEvent.bindValue(2, e.typeName());
-    m_insertEvent.bindValue(3, textOrNull(e.name));
-    m_insertEvent.bindValue(4, e.url);
-    m_insertEvent.bindValue(5, e.path);
-    m_insertEvent.bindValue(6, textOrNull(e.referrer));
-    m_insertEvent.bindValue(7, e.sessionId);
-    m_insertEvent.bindValue(8, e.userAgent);
-    m_insertEvent.bindValue(9, e.deviceType);
-    m_insertEvent.bindValue(10, e.browser);
-    m_insertEvent.bindValue(11, e.os);
-    m_insertEvent.bindValue(12, textOrNull(QString::fromUtf8(e.props)));
-    m_insertEvent.bindValue(13, e.occurredAt);
-    m_insertEvent.bindValue(14, e.receivedAt);
-    m_insertEvent.bindValue(15, textOrNull(e.keyId));
-    exec(m_insertEvent);
+    batch.rows.push_back(&q);
 }
 
 void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64 lastSeq)
 {
+    // Raw rows, RowsPerStatement per INSERT (the statement overhead dominates single rows).
+    for (size_t i = 0; i < batch.rows.size(); i += RowsPerStatement) {
+        const int n = int(std::min<size_t>(RowsPerStatement, batch.rows.size() - i));
+        QSqlQuery &q = statement(InsertEvents, n);
+        int p = 0;
+        for (int j = 0; j < n; ++j) {
+            const Queued &row = *batch.rows[i + size_t(j)];
+            const TrackedEvent &e = row.event;
+            q.bindValue(p++, qint64(row.seq));
+            q.bindValue(p++, e.websiteId);
+            q.bindValue(p++, e.typeName());
+            q.bindValue(p++, textOrNull(e.name));
+            q.bindValue(p++, e.url);
+            q.bindValue(p++, e.path);
+            q.bindValue(p++, textOrNull(e.referrer));
+            q.bindValue(p++, e.sessionId);
+            q.bindValue(p++, e.userAgent);
+            q.bindValue(p++, e.deviceType);
+            q.bindValue(p++, e.browser);
+            q.bindValue(p++, e.os);
+            q.bindValue(p++, textOrNull(QString::fromUtf8(e.props)));
+            q.bindValue(p++, e.occurredAt);
+            q.bindValue(p++, e.receivedAt);
+            q.bindValue(p++, textOrNull(e.keyId));
+        }
+        exec(q);
+    }
     for (auto it = batch.buckets.cbegin(); it != batch.buckets.cend(); ++it) {
         const Counters &c = it.value();
         m_upsertBucket.bindValue(0, it.key().websiteId);
@@ -242,16 +330,23 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         m_upsertDimension.bindValue(4, it.value());
         exec(m_upsertDimension);
     }
-    for (const QString &key : batch.sessions) {
-        const Visit v = m_visits.value(key);
-        const qsizetype sep = key.indexOf(QChar(0x1f));
-        m_upsertSession.bindValue(0, key.left(sep));
-        m_upsertSession.bindValue(1, key.mid(sep + 1));
-        m_upsertSession.bindValue(2, v.start);
-        m_upsertSession.bindValue(3, v.lastSeen);
-        m_upsertSession.bindValue(4, v.pageviews);
-        m_upsertSession.bindValue(5, v.events);
-        exec(m_upsertSession);
+    const QStringList sessions(batch.sessions.cbegin(), batch.sessions.cend());
+    for (qsizetype i = 0; i < sessions.size(); i += RowsPerStatement) {
+        const int n = int(std::min<qsizetype>(RowsPerStatement, sessions.size() - i));
+        QSqlQuery &q = statement(UpsertSessions, n);
+        int p = 0;
+        for (int j = 0; j < n; ++j) {
+            const QString &key = sessions.at(i + j);
+            const Visit v = m_visits.value(key);
+            const qsizetype sep = key.indexOf(QChar(0x1f));
+            q.bindValue(p++, key.left(sep));
+            q.bindValue(p++, key.mid(sep + 1));
+            q.bindValue(p++, v.start);
+            q.bindValue(p++, v.lastSeen);
+            q.bindValue(p++, v.pageviews);
+            q.bindValue(p++, v.events);
+        }
+        exec(q);
     }
     const auto writeStats = [this](const DropCounts &counts) {
         for (auto it = counts.cbegin(); it != counts.cend(); ++it) {
@@ -280,6 +375,8 @@ void EventStore::apply(const std::vector<Queued> &events, const DropCounts &drop
     try {
         Transaction tx(m_db);
         Batch batch;
+        batch.rows.reserve(events.size());
+        preloadVisits(events);
         for (const Queued &q : events)
             applyOne(batch, q);
         writeBatch(batch, drops, lastSeq);

@@ -84,6 +84,13 @@ private:
 
     void prepare();
     void applyOne(Batch &batch, const Queued &q);
+    enum Statement { InsertEvents = 1, UpsertSessions = 2, FindSessions = 3 };
+    static constexpr int RowsPerStatement = 32;
+    // A prepared multi-row statement of the given kind for `rows` rows (cached).
+    QSqlQuery &statement(Statement kind, int rows);
+    // Loads the stored state of every session of the batch that is not cached yet,
+    // RowsPerStatement sessions per query.
+    void preloadVisits(const std::vector<Queued> &events);
     Visit *visitFor(const QString &websiteId, const QString &sessionId, QString *key);
     VisitorSketch &sketchFor(const BucketKey &key);
     void writeBatch(const Batch &batch, const DropCounts &drops, quint64 lastSeq);
@@ -91,9 +98,9 @@ private:
 
     const Database &m_db;
     bool m_prepared = false;
-    QSqlQuery m_insertEvent, m_upsertBucket, m_upsertDimension, m_upsertSession, m_upsertStats,
-        m_upsertKeyStats, m_findSession, m_findSketch, m_setSeq;
-    QHash<QString, Visit> m_visits; // "website\x1fsession"
+    QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertStats, m_upsertKeyStats, m_findSketch, m_setSeq;
+    QHash<int, QSqlQuery> m_statements; // kind * 1000 + rows
+    QHash<QString, Visit> m_visits;     // "website\x1fsession"
     QHash<BucketKey, VisitorSketch> m_sketches;
 };
 

@@ -91,11 +91,13 @@ std::optional<QString> checkProps(const QJsonObject &props, QByteArray *compact)
 
 } // namespace
 
-bool isHttpUrl(const QString &text)
+bool isHttpUrl(const QString &text, QUrl *parsed)
 {
     if (text.isEmpty() || text.size() > MaxUrlLength || hasControlOrSpace(text))
         return false;
     const QUrl url(text, QUrl::StrictMode);
+    if (parsed)
+        *parsed = url;
     const QString scheme = url.scheme().toLower();
     return url.isValid() && (scheme == QLatin1String("http") || scheme == QLatin1String("https")) &&
            !url.host().isEmpty();
@@ -132,10 +134,10 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
     e.url = str(json, "url").trimmed();
     if (e.url.isEmpty()) {
         details.insert(QStringLiteral("url"), QStringLiteral("Required"));
-    } else if (!isHttpUrl(e.url)) {
+    } else if (QUrl parsed; !isHttpUrl(e.url, &parsed)) {
         details.insert(QStringLiteral("url"), QStringLiteral("Invalid URL format"));
     } else {
-        const QString path = QUrl(e.url).path(QUrl::FullyEncoded);
+        const QString path = parsed.path(QUrl::FullyEncoded);
         e.path = (path.isEmpty() ? QStringLiteral("/") : path).left(MaxPathLength);
     }
 

@@ -4,6 +4,7 @@
 #include "trackedevent.h"
 
 #include <QJsonObject>
+#include <QUrl>
 
 #include <variant>
 
@@ -35,6 +36,6 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
 TrackedEvent parseOrThrow(const QJsonObject &json, const QString &websiteId, qint64 nowMs);
 
 // True for an absolute http/https URL with a host, at most MaxUrlLength characters.
-bool isHttpUrl(const QString &text);
+bool isHttpUrl(const QString &text, QUrl *parsed = nullptr);
 
 } // namespace Core::EventValidation
