@@ -3,6 +3,7 @@
 #include <QtEndian>
 
 #include <algorithm>
+#include <array>
 #include <bit>
 #include <cmath>
 
@@ -93,11 +94,17 @@ qint64 VisitorSketch::estimate() const
     if (m_dense.isEmpty())
         return m_sparse.size();
     const double m = double(Registers);
+    static const std::array<double, 66> inversePowers = [] {
+        std::array<double, 66> t{};
+        for (size_t i = 0; i < t.size(); ++i)
+            t[i] = std::ldexp(1.0, -int(i));
+        return t;
+    }();
     double sum = 0;
     int zeros = 0;
     for (const char c : m_dense) {
         const auto r = quint8(c);
-        sum += std::ldexp(1.0, -int(r));
+        sum += inversePowers[std::min<size_t>(r, inversePowers.size() - 1)];
         zeros += r == 0;
     }
     const double alpha = 0.7213 / (1.0 + 1.079 / m);

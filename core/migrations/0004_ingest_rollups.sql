@@ -33,6 +33,9 @@ CREATE TABLE rollup_dimensions (
     count BIGINT NOT NULL,
     PRIMARY KEY (website_id, day, dimension, value)
 );
+-- Covering index for the analytics range scan (no table look-ups); the writer touches a
+-- row per distinct value per batch, so keeping it costs little.
+CREATE INDEX rollup_dimensions_covering ON rollup_dimensions (website_id, day, dimension, value, count);
 
 CREATE TABLE session_state (
     website_id TEXT NOT NULL,
