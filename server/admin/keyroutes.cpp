@@ -13,12 +13,12 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     router.add("GET", Prefix + QStringLiteral("/keys"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         const QList<Core::ApiKey> keys = api->keys.list(session.user.id);
         QJsonArray data;
         for (const Core::ApiKey &k : pageOf(keys, page))
             data.append(Core::Json::toJson(k));
-        return listResponse(data, page, keys.size());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, keys.size()));
     });
 
     router.add("POST", Prefix + QStringLiteral("/keys"), [api](Request &request) {
