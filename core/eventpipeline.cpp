@@ -118,6 +118,11 @@ void EventPipeline::submit(const QList<TrackedEvent> &events)
     for (const TrackedEvent &e : events)
         m_queue.push_back({seq++, e});
     m_lastQueuedSeq = seq - 1;
+    const qint64 second = steadyMs() / 1000;
+    RateSlot &slot = m_rate[size_t(second % qint64(m_rate.size()))];
+    if (slot.second != second)
+        slot = {second, 0};
+    slot.count += events.size();
     if (qsizetype(m_queue.size()) >= m_options.maxBatch)
         m_wake.wakeAll();
 }
@@ -147,6 +152,18 @@ bool EventPipeline::flush(int timeoutMs)
         m_committed.wait(&m_mutex, QDeadlineTimer(left));
     }
     return appliedSeq() >= target;
+}
+
+double EventPipeline::recentRate(int seconds) const
+{
+    seconds = std::clamp(seconds, 1, 60);
+    const qint64 now = steadyMs() / 1000;
+    qint64 total = 0;
+    QMutexLocker lock(&m_mutex);
+    for (const RateSlot &slot : m_rate)
+        if (slot.second < now && slot.second >= now - seconds)
+            total += slot.count;
+    return double(total) / seconds;
 }
 
 qsizetype EventPipeline::queueDepth() const

@@ -7,6 +7,7 @@
 #include <QThread>
 #include <QWaitCondition>
 
+#include <array>
 #include <atomic>
 #include <deque>
 #include <memory>
@@ -54,6 +55,8 @@ public:
     bool flush(int timeoutMs = 10'000);
 
     qsizetype queueDepth() const;
+    // Events acknowledged per second over the last `seconds` whole seconds (at most 60).
+    double recentRate(int seconds = 10) const;
     quint64 appliedSeq() const { return m_appliedSeq.load(std::memory_order_acquire); }
     quint64 acceptedSinceStart() const { return m_accepted.load(std::memory_order_relaxed); }
     qint64 replayedAtStart() const { return m_replayed; }
@@ -78,6 +81,12 @@ private:
     qint64 m_oldestQueuedMs = 0; // steady clock
     qint64 m_oldestDropMs = 0;
     quint64 m_lastQueuedSeq = 0;
+    struct RateSlot
+    {
+        qint64 second = -1;
+        qint64 count = 0;
+    };
+    std::array<RateSlot, 64> m_rate{}; // acknowledged events per steady-clock second
     bool m_stopping = false;
     bool m_flushRequested = false;
     bool m_running = false;

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "serverconfig.h"
+#include "statusbuilder.h"
 
 #include "core/authzepoch.h"
 #include "core/clock.h"
@@ -13,7 +14,8 @@ class IngestService;
 
 namespace Server {
 
-// What controllers share: configuration, the database, the clock and the ingest path. Owned by
+// What controllers share: configuration, the database, the clock, the authorisation
+// epoch, the status fields and the ingest path. Owned by
 // ServerInstance; controllers hold a reference.
 struct AppContext
 {
@@ -22,6 +24,8 @@ struct AppContext
     const Core::Clock &clock;
     Core::AuthzEpoch &authzEpoch;
     qint64 startedAtMs = 0;
+    // Fields of GET /api/admin/v1/server/status; parts of the server add theirs.
+    StatusBuilder status = {};
     // Tracking ingest (issue 5); set by ServerInstance::start() before routes run.
     Core::EventPipeline *eventPipeline = nullptr;
     Core::IngestService *ingest = nullptr;

@@ -88,12 +88,14 @@ void IngestController::enforceLimits(Request &request, const std::optional<QStri
 
 void IngestController::registerRoutes(HttpEngine &engine)
 {
+    // CORS headers on every /e/ response, errors and 404s included.
     engine.addMiddleware([](Request &request) -> std::optional<HttpResponse> {
-        if (!request.path.startsWith(QLatin1String("/e/")))
-            return std::nullopt;
-        addCorsHeaders(request);
-        if (request.method != "OPTIONS")
-            return std::nullopt;
+        if (request.path.startsWith(QLatin1String("/e/")))
+            addCorsHeaders(request);
+        return std::nullopt;
+    });
+
+    engine.router().add("OPTIONS", QStringLiteral("/e/{tracking_code}"), [](Request &) {
         HttpResponse r = HttpResponse::empty(204);
         r.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
         r.setHeader("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");

@@ -14,8 +14,8 @@ class HttpEngine;
 struct AppContext;
 struct Request;
 
-// POST /e/{tracking_code} (spec section 4): CORS (preflight answered by a middleware
-// for every /e/ path, Access-Control-Allow-Origin on every /e/ response, errors
+// POST /e/{tracking_code} (spec section 4): CORS (OPTIONS preflight route; a middleware
+// puts Access-Control-Allow-Origin on every /e/ response, errors
 // included), sendBeacon text/plain bodies, exact per-IP limits (burst and hourly,
 // Retry-After on 429), 404 for unknown codes, 400 INVALID_JSON, 422 with details,
 // 202 once the event is in the journal.

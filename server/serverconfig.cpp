@@ -80,6 +80,13 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         {"ingest/flush_interval_ms", 10, 2000, [this](qint64 v) { ingest.flushIntervalMs = int(v); }},
         {"ingest/max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
         {"ingest/fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
+        {"auth/password_iterations", Core::PasswordHasher::MinIterations, Core::PasswordHasher::MaxIterations,
+         [this](qint64 v) { auth.passwordIterations = int(v); }},
+        {"auth/session_ttl_minutes", 1, 366 * 24 * 60, [this](qint64 v) { auth.sessionTtlMinutes = v; }},
+        {"auth/requests_per_minute", 1, 100'000, [this](qint64 v) { auth.requestsPerMinute = int(v); }},
+        {"auth/failures_before_ban", 1, 1000, [this](qint64 v) { auth.failuresBeforeBan = int(v); }},
+        {"auth/ban_initial_seconds", 1, 86'400, [this](qint64 v) { auth.banInitialSeconds = int(v); }},
+        {"auth/ban_max_seconds", 1, 7 * 86'400, [this](qint64 v) { auth.banMaxSeconds = int(v); }},
     };
     for (const IntKey &k : keys) {
         const QString key = QString::fromLatin1(k.key);

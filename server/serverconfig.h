@@ -1,5 +1,6 @@
 #pragma once
 
+#include "authsettings.h"
 #include "listenerlimits.h"
 
 #include "core/clock.h"
@@ -30,6 +31,7 @@ struct ServerConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
     ListenerLimits limits;
+    AuthSettings auth;
     IngestSettings ingest;
     std::shared_ptr<Core::Clock> clock = std::make_shared<Core::SystemClock>();
 
@@ -37,7 +39,7 @@ struct ServerConfig
     static QString defaultDataDir();
     QString databasePath() const;
 
-    // Reads an INI file ([server] listen, data_dir; [limits] ...; [ingest] ...). Returns a message
+    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...; [ingest] ...). Returns a message
     // naming the file, key and problem, or nothing on success.
     std::optional<QString> loadFile(const QString &path);
     // "127.0.0.1:8080", "[::1]:0", "localhost:8080". Loopback names only resolve locally.

@@ -1,10 +1,12 @@
 #include "serverinstance.h"
 
+#include "admin/adminapi.h"
 #include "external/externalapi.h"
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
 #include "ingestcontroller.h"
+#include "logredaction.h"
 #include "trackercontroller.h"
 
 #include "core/eventpipeline.h"
@@ -12,6 +14,8 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
@@ -47,12 +51,19 @@ ServerInstance::~ServerInstance()
     // Children use the database and context: destroy them while those still exist.
     delete m_externalApi;
     delete m_engine;
+    // The ingest writer thread uses the database: join it first (a start() that failed
+    // after the pipeline started leaves it running).
+    m_trackerController.reset();
+    m_ingestController.reset();
+    m_ingest.reset();
+    m_pipeline.reset();
     m_context.reset();
     m_db.reset();
 }
 
 std::optional<QString> ServerInstance::start()
 {
+    installLogRedaction();
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
@@ -76,6 +87,12 @@ std::optional<QString> ServerInstance::start()
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
     m_context->eventPipeline = m_pipeline.get();
     m_context->ingest = m_ingest.get();
+    m_context->status.add(QStringLiteral("ingest"), [pipeline = m_pipeline.get()] {
+        return QJsonObject{{QStringLiteral("events_per_second"), pipeline->recentRate(10)},
+                           {QStringLiteral("queue_depth"), pipeline->queueDepth()},
+                           {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
+                           {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
+    });
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
@@ -84,6 +101,7 @@ std::optional<QString> ServerInstance::start()
     m_trackerController = std::make_unique<TrackerController>(*m_context);
     m_trackerController->registerRoutes(m_engine->router());
     m_externalApi = new ExternalApi(*m_context, *m_engine, this);
+    registerAdminRoutes(m_engine->router(), *m_context);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
@@ -96,6 +114,7 @@ std::optional<QString> ServerInstance::start()
         return error;
     }
     m_engine->bind(m_listener);
+    m_context->status.add(QStringLiteral("listening"), [this] { return QJsonArray{baseUrl().toString()}; });
     m_running = true;
     qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;
     return std::nullopt;

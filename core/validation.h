@@ -1,0 +1,23 @@
+#pragma once
+
+#include <QString>
+
+#include <optional>
+
+// Field rules shared by the services. Each returns the message for the 422 details,
+// or nothing when the value is fine.
+namespace Core::Validation {
+
+inline constexpr int MaxNameLength = 100;
+inline constexpr int MaxEmailLength = 254;
+inline constexpr int MinPasswordLength = 8;
+inline constexpr int MaxPasswordLength = 1024;
+
+// Length in characters (code points), not UTF-16 units.
+qsizetype characterCount(const QString &text);
+// 1..100 characters after trimming: "Name is required", "Name too long (max 100 characters)".
+std::optional<QString> checkName(const QString &name);
+std::optional<QString> checkEmail(const QString &email);
+std::optional<QString> checkPassword(const QString &password);
+
+} // namespace Core::Validation

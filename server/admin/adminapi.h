@@ -1,0 +1,82 @@
+#pragma once
+
+#include "server/appcontext.h"
+#include "server/httpresponse.h"
+#include "server/params.h"
+
+#include "core/accountservice.h"
+#include "core/actor.h"
+#include "core/fixedwindowlimiter.h"
+#include "core/keyservice.h"
+#include "core/loginthrottle.h"
+#include "core/teamservice.h"
+#include "core/websiteservice.h"
+
+#include <QJsonArray>
+
+namespace Server {
+
+class Router;
+struct Request;
+
+namespace Admin {
+
+inline const QString Prefix = QStringLiteral("/api/admin/v1");
+
+// What the admin controllers share: the services over the server's database, and the
+// per-IP limits of the sign-in endpoints. Created once by registerAdminRoutes().
+struct AdminApi
+{
+    explicit AdminApi(AppContext &context);
+    Q_DISABLE_COPY_MOVE(AdminApi)
+
+    AppContext &ctx;
+    Core::AccountService accounts;
+    Core::TeamService teams;
+    Core::KeyService keys;
+    Core::WebsiteService websites;
+    Core::FixedWindowLimiter authLimiter;
+    Core::LoginThrottle loginThrottle;
+};
+
+// The signed-in caller of a request.
+struct Session
+{
+    Core::User user;
+    Core::Actor actor;
+    QByteArray token;
+};
+
+// Authorization: Bearer <token>, else 401 UNAUTHORIZED / SESSION_EXPIRED.
+Session requireSession(AdminApi &api, Request &request);
+// 403 FORBIDDEN unless the caller is a server admin.
+void requireServerAdmin(const Session &session);
+// The per-IP limit of the sign-in endpoints: 429 RATE_LIMIT_EXCEEDED with Retry-After.
+void enforceAuthRateLimit(AdminApi &api, Request &request);
+Core::Actor anonymousActor(const Request &request);
+
+// Pages a list held in memory.
+template <typename T>
+QList<T> pageOf(const QList<T> &all, const Params::Page &page)
+{
+    const qint64 offset = qint64(page.page - 1) * page.perPage;
+    if (offset >= all.size())
+        return {};
+    return all.mid(qsizetype(offset), page.perPage);
+}
+
+void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+// GET /websites/{id}/analytics and /websites/{id}/ingest-stats (server/admin/analyticsroutes.cpp).
+void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+
+} // namespace Admin
+
+// Every /api/admin/v1 route (api-contract section 5).
+void registerAdminRoutes(Router &router, AppContext &context);
+
+} // namespace Server

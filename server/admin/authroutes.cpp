@@ -1,0 +1,106 @@
+// GET/POST /setup, POST /login, POST /logout, GET /me
+#include "adminapi.h"
+
+#include "server/apierror.h"
+#include "server/request.h"
+#include "server/router.h"
+
+#include "core/jsoninput.h"
+#include "core/jsonmapping.h"
+#include "core/serviceerror.h"
+#include "core/teamrepository.h"
+#include "core/timeutil.h"
+
+namespace Server::Admin {
+
+namespace {
+using Core::JsonInput::string;
+
+HttpResponse noStore(HttpResponse r)
+{
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+} // namespace
+
+void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
+{
+    // Lets a client choose between "set up this server" and "sign in".
+    router.add("GET", Prefix + QStringLiteral("/setup"), [api](Request &request) {
+        enforceAuthRateLimit(*api, request);
+        return noStore(HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("setup_required"), !api->accounts.isSetUp()}}));
+    });
+
+    router.add("POST", Prefix + QStringLiteral("/setup"), [api](Request &request) {
+        enforceAuthRateLimit(*api, request);
+        const QJsonObject body = request.jsonObject();
+        const auto result = api->accounts.setup(
+            anonymousActor(request), string(body, QStringLiteral("email")),
+            string(body, QStringLiteral("name")), string(body, QStringLiteral("password")),
+            string(body, QStringLiteral("team_name")));
+        return noStore(
+            HttpResponse::json(201, QJsonObject{{QStringLiteral("user"), Core::Json::toJson(result.user)},
+                                                {QStringLiteral("team"), Core::Json::toJson(result.team)}}));
+    });
+
+    router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
+        enforceAuthRateLimit(*api, request);
+        const QByteArray client = request.clientIp.toString().toLatin1();
+        const qint64 now = api->ctx.clock.nowMs();
+        if (const qint64 wait = api->loginThrottle.bannedForMs(client, now)) {
+            const qint64 seconds = (wait + 999) / 1000;
+            throw ApiError::tooManyRequests(
+                "RATE_LIMIT_EXCEEDED",
+                QStringLiteral("Too many failed sign-ins from this address; try again in %1 seconds")
+                    .arg(seconds),
+                seconds);
+        }
+        const QJsonObject body = request.jsonObject();
+        const QString email = string(body, QStringLiteral("email"));
+        const QString password = string(body, QStringLiteral("password"));
+        QMap<QString, QString> details;
+        if (email.trimmed().isEmpty())
+            details.insert(QStringLiteral("email"), QStringLiteral("Email is required"));
+        if (password.isEmpty())
+            details.insert(QStringLiteral("password"), QStringLiteral("Password is required"));
+        if (!details.isEmpty())
+            throw Core::ServiceError::validation(details);
+        Core::AccountService::LoginResult result;
+        try {
+            result = api->accounts.login(anonymousActor(request), email, password);
+        } catch (const Core::ServiceError &e) {
+            if (e.code() == "INVALID_CREDENTIALS")
+                api->loginThrottle.recordFailure(client, now);
+            throw;
+        }
+        api->loginThrottle.recordSuccess(client, now);
+        return noStore(HttpResponse::json(
+            200, QJsonObject{{QStringLiteral("token"), result.token},
+                             {QStringLiteral("user"), Core::Json::toJson(result.user)},
+                             {QStringLiteral("expires_at"), Core::Time::toIso(result.expiresAt)}}));
+    });
+
+    router.add("POST", Prefix + QStringLiteral("/logout"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        api->accounts.logout(session.token);
+        return HttpResponse::empty(204);
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/me"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        Core::TeamRepository teams(api->ctx.db);
+        QJsonArray memberships;
+        for (const Core::Membership &m : teams.membershipsOfUser(session.user.id)) {
+            QJsonObject o = Core::Json::toJson(m);
+            if (const auto team = teams.findById(m.teamId))
+                o.insert(QStringLiteral("team"), Core::Json::toJson(*team));
+            memberships.append(o);
+        }
+        return noStore(
+            HttpResponse::json(200, QJsonObject{{QStringLiteral("user"), Core::Json::toJson(session.user)},
+                                                {QStringLiteral("memberships"), memberships}}));
+    });
+}
+
+} // namespace Server::Admin

@@ -1,0 +1,152 @@
+// GET /server/status, GET/PUT /server/plans, GET /audit
+#include "adminapi.h"
+
+#include "server/request.h"
+#include "server/router.h"
+
+#include "core/auditlog.h"
+#include "core/jsoninput.h"
+#include "core/jsonmapping.h"
+#include "core/planrepository.h"
+#include "core/serviceerror.h"
+#include "core/timeutil.h"
+
+#include <QSet>
+#include <QSqlQuery>
+
+namespace Server::Admin {
+
+namespace {
+constexpr qint64 MaxLimit = 1'000'000'000'000LL;
+
+QJsonObject plansJson(const QList<Core::PlanLimits> &plans)
+{
+    QJsonArray data;
+    for (const auto &p : plans)
+        data.append(Core::Json::toJson(p));
+    return {{QStringLiteral("data"), data},
+            {QStringLiteral("page"), 1},
+            {QStringLiteral("per_page"), data.size()},
+            {QStringLiteral("total"), data.size()}};
+}
+
+// {"data": [{"plan", "per_minute", "per_month"}, ...]}: the plans listed are changed,
+// others keep their limits. Wrong JSON types -> 400; rule violations -> 422 naming
+// "data[i].field".
+QList<Core::PlanLimits> parsePlans(const QJsonObject &body)
+{
+    const QJsonValue data = body.value(QStringLiteral("data"));
+    if (!data.isArray())
+        Core::JsonInput::throwWrongType(QStringLiteral("data"), QStringLiteral("an array of plan limits"));
+    QList<Core::PlanLimits> out;
+    QMap<QString, QString> details;
+    QSet<QString> seen;
+    const QJsonArray items = data.toArray();
+    if (items.isEmpty())
+        details.insert(QStringLiteral("data"), QStringLiteral("List at least one plan"));
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        const QString at = QStringLiteral("data[%1]").arg(i);
+        if (!items[i].isObject())
+            Core::JsonInput::throwWrongType(at, QStringLiteral("an object"));
+        const QJsonObject o = items[i].toObject();
+        const QJsonValue planValue = o.value(QStringLiteral("plan"));
+        if (!planValue.isString() && !planValue.isUndefined() && !planValue.isNull())
+            Core::JsonInput::throwWrongType(at + QStringLiteral(".plan"), QStringLiteral("a string"));
+        const auto plan = Core::planFromName(planValue.toString());
+        std::optional<qint64> perMinute;
+        std::optional<qint64> perMonth;
+        for (auto &[name, value] : {std::pair{QStringLiteral("per_minute"), &perMinute},
+                                    std::pair{QStringLiteral("per_month"), &perMonth}}) {
+            try {
+                *value = Core::JsonInput::optionalInteger(o, name);
+            } catch (const Core::ServiceError &) {
+                Core::JsonInput::throwWrongType(at + QLatin1Char('.') + name,
+                                                QStringLiteral("a whole number"));
+            }
+        }
+        if (!plan)
+            details.insert(at + QStringLiteral(".plan"),
+                           QStringLiteral("Plan must be free, pro, scale or enterprise"));
+        else if (seen.contains(Core::planName(*plan)))
+            details.insert(at + QStringLiteral(".plan"), QStringLiteral("Plan listed twice"));
+        for (const auto &[name, value] : {std::pair{QStringLiteral("per_minute"), perMinute},
+                                          std::pair{QStringLiteral("per_month"), perMonth}}) {
+            if (!value)
+                details.insert(at + QLatin1Char('.') + name, QStringLiteral("Required"));
+            else if (*value < 0 || *value > MaxLimit)
+                details.insert(at + QLatin1Char('.') + name,
+                               QStringLiteral("Must be a whole number from 0 to %1").arg(MaxLimit));
+        }
+        if (plan) {
+            seen.insert(Core::planName(*plan));
+            out.append({*plan, perMinute.value_or(0), perMonth.value_or(0)});
+        }
+    }
+    if (!details.isEmpty())
+        throw Core::ServiceError::validation(details);
+    return out;
+}
+} // namespace
+
+void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
+{
+    AppContext &ctx = api->ctx;
+    ctx.status.add(QStringLiteral("version"), [] { return QStringLiteral(ZENOVAY_VERSION); });
+    ctx.status.add(QStringLiteral("started_at"), [&ctx] { return Core::Time::toIso(ctx.startedAtMs); });
+    ctx.status.add(QStringLiteral("uptime_seconds"),
+                   [&ctx] { return qMax<qint64>(0, (ctx.clock.nowMs() - ctx.startedAtMs) / 1000); });
+    ctx.status.add(QStringLiteral("database"), [&ctx] {
+        return QJsonObject{{QStringLiteral("path"), ctx.db.filePath()},
+                           {QStringLiteral("size_bytes"), ctx.db.fileSizeBytes()},
+                           {QStringLiteral("schema_version"), ctx.db.schemaVersion()}};
+    });
+    ctx.status.add(QStringLiteral("events_stored"), [&ctx] {
+        QSqlQuery q = ctx.db.prepare(QStringLiteral("SELECT COUNT(*) FROM events"));
+        Core::exec(q);
+        return q.next() ? q.value(0).toLongLong() : 0;
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/server/status"), [api](Request &request) {
+        requireSession(*api, request);
+        return HttpResponse::json(200, api->ctx.status.build());
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/server/plans"), [api](Request &request) {
+        requireSession(*api, request);
+        return HttpResponse::json(200, plansJson(Core::PlanRepository(api->ctx.db).list()));
+    });
+
+    router.add("PUT", Prefix + QStringLiteral("/server/plans"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const QList<Core::PlanLimits> changes = parsePlans(request.jsonObject());
+        Core::PlanRepository plans(api->ctx.db);
+        {
+            Core::Transaction tx(api->ctx.db);
+            QJsonArray audited;
+            for (const auto &p : changes) {
+                plans.set(p);
+                audited.append(Core::Json::toJson(p));
+            }
+            Core::AuditLog(api->ctx.db, api->ctx.clock)
+                .record(session.actor, QStringLiteral("plans.updated"), QStringLiteral("plan_limits"),
+                        QString(), {{QStringLiteral("limits"), audited}});
+            tx.commit();
+        }
+        api->ctx.authzEpoch.bump();
+        return HttpResponse::json(200, plansJson(plans.list()));
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/audit"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const Params::Page page = Params::page(request);
+        const Core::AuditLog audit(api->ctx.db, api->ctx.clock);
+        QJsonArray data;
+        for (const auto &e : audit.list((page.page - 1) * page.perPage, page.perPage))
+            data.append(Core::Json::toJson(e));
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, audit.count()));
+    });
+}
+
+} // namespace Server::Admin

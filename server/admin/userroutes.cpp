@@ -1,0 +1,58 @@
+// GET/POST /users, GET/PATCH /users/{id} (server admins)
+#include "adminapi.h"
+
+#include "server/request.h"
+#include "server/router.h"
+
+#include "core/jsoninput.h"
+#include "core/jsonmapping.h"
+#include "core/serviceerror.h"
+
+namespace Server::Admin {
+
+void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
+{
+    router.add("GET", Prefix + QStringLiteral("/users"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const Params::Page page = Params::page(request);
+        const QList<Core::User> all = api->accounts.listUsers();
+        QJsonArray data;
+        for (const Core::User &u : pageOf(all, page))
+            data.append(Core::Json::toJson(u));
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, all.size()));
+    });
+
+    router.add("POST", Prefix + QStringLiteral("/users"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const QJsonObject body = request.jsonObject();
+        using Core::JsonInput::string;
+        const Core::User user = api->accounts.createUser(session.actor, string(body, QStringLiteral("email")),
+                                                         string(body, QStringLiteral("name")),
+                                                         string(body, QStringLiteral("password")));
+        return HttpResponse::json(201, Core::Json::toJson(user));
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const auto user = api->accounts.findUser(request.param(QStringLiteral("id")));
+        if (!user)
+            throw Core::ServiceError::notFound(QStringLiteral("User not found"));
+        return HttpResponse::json(200, Core::Json::toJson(*user));
+    });
+
+    router.add("PATCH", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        requireServerAdmin(session);
+        const QJsonObject body = request.jsonObject();
+        const Core::User user =
+            api->accounts.updateUser(session.actor, request.param(QStringLiteral("id")),
+                                     Core::JsonInput::optionalString(body, QStringLiteral("name")),
+                                     Core::JsonInput::optionalBool(body, QStringLiteral("disabled")));
+        return HttpResponse::json(200, Core::Json::toJson(user));
+    });
+}
+
+} // namespace Server::Admin

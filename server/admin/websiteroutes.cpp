@@ -1,0 +1,84 @@
+// Websites of the caller's teams.
+#include "adminapi.h"
+
+#include "server/request.h"
+#include "server/router.h"
+
+#include "core/jsonmapping.h"
+#include "core/serviceerror.h"
+#include "core/teamrepository.h"
+
+namespace Server::Admin {
+
+namespace {
+// The website, if the user is a member of its team; otherwise 404 (never 403, so ids of
+// other teams' websites are not confirmed).
+Core::Website websiteFor(AdminApi &api, const Session &session, const QString &id)
+{
+    const auto website = api.websites.find(id);
+    if (!website || !Core::TeamRepository(api.ctx.db).membership(website->teamId, session.user.id))
+        throw Core::ServiceError::notFound(QStringLiteral("Website not found"));
+    return *website;
+}
+} // namespace
+
+void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
+{
+    router.add("GET", Prefix + QStringLiteral("/websites"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        const Params::Page page = Params::page(request);
+        QStringList teamIds;
+        if (request.hasQueryItem(QStringLiteral("team_id"))) {
+            const QString teamId = request.queryValue(QStringLiteral("team_id"));
+            api->teams.requireMembership(session.user.id, teamId);
+            teamIds << teamId;
+        } else {
+            for (const Core::Membership &m :
+                 Core::TeamRepository(api->ctx.db).membershipsOfUser(session.user.id))
+                teamIds << m.teamId;
+        }
+        const auto result = api->websites.list(teamIds, page.page, page.perPage);
+        QJsonArray data;
+        for (const Core::Website &w : result.items)
+            data.append(Core::Json::toJson(w));
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, result.total));
+    });
+
+    router.add("POST", Prefix + QStringLiteral("/websites"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
+        QMap<QString, QString> details = Core::WebsiteService::validate(fields.name, fields.url, true);
+        if (fields.teamId.value_or(QString()).isEmpty())
+            details.insert(QStringLiteral("team_id"), QStringLiteral("Team is required"));
+        if (!details.isEmpty())
+            throw Core::ServiceError::validation(details);
+        api->teams.requireMembership(session.user.id, *fields.teamId);
+        const Core::Website w = api->websites.create(*fields.teamId, *fields.name, *fields.url);
+        return HttpResponse::json(201, Core::Json::toJson(w));
+    });
+
+    router.add("GET", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        return HttpResponse::json(
+            200, Core::Json::toJson(websiteFor(*api, session, request.param(QStringLiteral("id")))));
+    });
+
+    router.add("PATCH", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        const Core::Website existing = websiteFor(*api, session, request.param(QStringLiteral("id")));
+        const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
+        if (fields.teamId && *fields.teamId != existing.teamId)
+            throw Core::ServiceError::validation(
+                {{QStringLiteral("team_id"), QStringLiteral("A website cannot move to another team")}});
+        return HttpResponse::json(
+            200, Core::Json::toJson(api->websites.update(existing.id, fields.name, fields.url)));
+    });
+
+    router.add("DELETE", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        api->websites.remove(websiteFor(*api, session, request.param(QStringLiteral("id"))).id);
+        return HttpResponse::empty(204);
+    });
+}
+
+} // namespace Server::Admin

@@ -1,0 +1,21 @@
+#pragma once
+
+#include "core/passwordhasher.h"
+
+#include <QtGlobal>
+
+namespace Server {
+
+// [auth] in the config file: password hashing, sessions and the per-IP limits of the
+// sign-in endpoints (login, setup).
+struct AuthSettings
+{
+    int passwordIterations = Core::PasswordHasher::DefaultIterations;
+    qint64 sessionTtlMinutes = 7 * 24 * 60;
+    int requestsPerMinute = 30; // per IP, login + setup together
+    int failuresBeforeBan = 5;  // failed sign-ins in a row from one IP
+    int banInitialSeconds = 30; // doubles with each further round of failures
+    int banMaxSeconds = 3600;
+};
+
+} // namespace Server

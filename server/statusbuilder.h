@@ -1,0 +1,44 @@
+#pragma once
+
+#include <QJsonObject>
+#include <QJsonValue>
+#include <QString>
+
+#include <functional>
+#include <utility>
+#include <vector>
+
+namespace Server {
+
+// GET /api/admin/v1/server/status is assembled from named fields, each computed when
+// asked. Parts of the server add theirs at start-up (the ingest adds its rate and queue
+// depth, the listener its addresses); a later add() of the same name replaces it.
+class StatusBuilder final
+{
+public:
+    using Field = std::function<QJsonValue()>;
+
+    void add(const QString &name, Field field)
+    {
+        for (auto &f : m_fields) {
+            if (f.first == name) {
+                f.second = std::move(field);
+                return;
+            }
+        }
+        m_fields.emplace_back(name, std::move(field));
+    }
+
+    QJsonObject build() const
+    {
+        QJsonObject out;
+        for (const auto &f : m_fields)
+            out.insert(f.first, f.second());
+        return out;
+    }
+
+private:
+    std::vector<std::pair<QString, Field>> m_fields;
+};
+
+} // namespace Server

@@ -1,0 +1,352 @@
+// The account, team, key and website services and the JSON mapping, without HTTP.
+#include "core/accountservice.h"
+#include "core/apikeyrepository.h"
+#include "core/auditlog.h"
+#include "core/authzepoch.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/jsonmapping.h"
+#include "core/keyservice.h"
+#include "core/loginthrottle.h"
+#include "core/passwordhasher.h"
+#include "core/serviceerror.h"
+#include "core/teamservice.h"
+#include "core/timeutil.h"
+#include "core/userrepository.h"
+#include "core/websiteservice.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Core;
+
+namespace {
+constexpr qint64 Start = 1'780'000'020'000;
+
+// Runs fn and returns the ServiceError it throws (a default "none" error if it does not).
+template <typename Fn>
+ServiceError errorOf(Fn &&fn)
+{
+    try {
+        fn();
+    } catch (const ServiceError &e) {
+        return e;
+    }
+    return {ServiceError::Kind::InvalidArgument, "NONE", QStringLiteral("no error thrown")};
+}
+} // namespace
+
+class TestAdminServices : public QObject
+{
+    Q_OBJECT
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<Database> m_db;
+    std::unique_ptr<ManualClock> m_clock;
+    AuthzEpoch m_epoch;
+    std::unique_ptr<AccountService> m_accounts;
+    std::unique_ptr<TeamService> m_teams;
+    std::unique_ptr<KeyService> m_keys;
+    std::unique_ptr<WebsiteService> m_websites;
+    Actor m_admin;
+
+    Actor actorFor(const User &u) { return {u.id, u.isServerAdmin, QStringLiteral("10.0.0.1")}; }
+    User makeUser(const QString &email)
+    {
+        return m_accounts->createUser(m_admin, email, QStringLiteral("Someone"),
+                                      QStringLiteral("password-1"));
+    }
+
+private slots:
+    void init()
+    {
+        m_dir = std::make_unique<QTemporaryDir>();
+        m_db = std::make_unique<Database>(m_dir->filePath(QStringLiteral("z.db")));
+        QVERIFY(!m_db->open());
+        m_clock = std::make_unique<ManualClock>(Start);
+        m_accounts = std::make_unique<AccountService>(*m_db, *m_clock, m_epoch,
+                                                      AccountService::Settings{1000, 3'600'000});
+        m_teams = std::make_unique<TeamService>(*m_db, *m_clock, m_epoch);
+        m_keys = std::make_unique<KeyService>(*m_db, *m_clock, m_epoch);
+        m_websites = std::make_unique<WebsiteService>(*m_db, *m_clock);
+        const auto setup = m_accounts->setup({}, QStringLiteral("admin@example.com"), QStringLiteral("Ada"),
+                                             QStringLiteral("password-1"), QString());
+        m_admin = actorFor(setup.user);
+    }
+    void cleanup()
+    {
+        m_accounts.reset();
+        m_teams.reset();
+        m_keys.reset();
+        m_websites.reset();
+        m_db.reset();
+        m_dir.reset();
+    }
+
+    void loginThrottleBansAndDoubles()
+    {
+        LoginThrottle t({3, 1000, 3500, 100'000});
+        const QByteArray a("1.2.3.4"), b("5.6.7.8");
+        QCOMPARE(t.recordFailure(a, 0), 0);
+        QCOMPARE(t.recordFailure(a, 0), 0);
+        QCOMPARE(t.bannedForMs(a, 0), 0);
+        QCOMPARE(t.recordFailure(a, 0), 1000);
+        QCOMPARE(t.bannedForMs(a, 400), 600);
+        QCOMPARE(t.bannedForMs(b, 400), 0); // per client
+        QCOMPARE(t.bannedForMs(a, 1000), 0);
+        for (int i = 0; i < 2; ++i)
+            t.recordFailure(a, 2000);
+        QCOMPARE(t.recordFailure(a, 2000), 2000);
+        for (int i = 0; i < 2; ++i)
+            t.recordFailure(a, 5000);
+        QCOMPARE(t.recordFailure(a, 5000), 3500); // capped
+        // A success clears the count (not the level).
+        t.recordFailure(a, 10'000);
+        t.recordFailure(a, 10'000);
+        t.recordSuccess(a, 10'000);
+        QCOMPARE(t.recordFailure(a, 10'000), 0);
+        // After a quiet period the ban level is forgotten: the next ban is the initial one.
+        for (int i = 0; i < 2; ++i)
+            QCOMPARE(t.recordFailure(a, 500'000), 0);
+        QCOMPARE(t.recordFailure(a, 500'000), 1000);
+    }
+
+    void setupOnlyOnce()
+    {
+        const ServiceError e = errorOf([&] {
+            m_accounts->setup({}, QStringLiteral("x@example.com"), QStringLiteral("X"),
+                              QStringLiteral("password-1"), {});
+        });
+        QCOMPARE(e.kind(), ServiceError::Kind::Conflict);
+        QCOMPARE(e.code(), QByteArray("ALREADY_SET_UP"));
+        QVERIFY(m_accounts->isSetUp());
+    }
+
+    void loginSessionsAndExpiry()
+    {
+        const auto result =
+            m_accounts->login({}, QStringLiteral("ADMIN@example.com"), QStringLiteral("password-1"));
+        QCOMPARE(result.expiresAt, Start + 3'600'000);
+        QCOMPARE(m_accounts->authenticate(result.token.toLatin1()).id, m_admin.userId);
+        for (const auto &[email, password] :
+             {std::pair{QStringLiteral("admin@example.com"), QStringLiteral("nope")},
+              std::pair{QStringLiteral("ghost@example.com"), QStringLiteral("password-1")}}) {
+            const ServiceError e = errorOf([&] { m_accounts->login({}, email, password); });
+            QCOMPARE(e.code(), QByteArray("INVALID_CREDENTIALS"));
+            QCOMPARE(e.message(), QStringLiteral("Invalid email or password"));
+        }
+        m_clock->advanceMs(3'600'000);
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
+                 QByteArray("SESSION_EXPIRED"));
+        const AuditLog audit(*m_db, *m_clock);
+        QCOMPARE(audit.list(0, 10).first().action, QStringLiteral("login.failed"));
+        QVERIFY(audit.list(0, 10).first().details.contains(QStringLiteral("email_sha256_16")));
+        // Still "expired" (not "unknown") on every later request...
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
+                 QByteArray("SESSION_EXPIRED"));
+        // ...until a day later the next sign-in clears it out.
+        m_clock->advanceMs(24 * 3'600'000LL);
+        m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"));
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(result.token.toLatin1()); }).code(),
+                 QByteArray("UNAUTHORIZED"));
+    }
+
+    void weakerHashesAreUpgradedAtSignIn()
+    {
+        UserRepository users(*m_db);
+        QCOMPARE(PasswordHasher::iterationsOf(*users.passwordHashOf(m_admin.userId)), 1000);
+        AccountService stronger(*m_db, *m_clock, m_epoch, AccountService::Settings{2000, 3'600'000});
+        QVERIFY(!stronger.login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
+                     .token.isEmpty());
+        const QString upgraded = *users.passwordHashOf(m_admin.userId);
+        QCOMPARE(PasswordHasher::iterationsOf(upgraded), 2000);
+        QVERIFY(PasswordHasher::verify(QStringLiteral("password-1"), upgraded));
+        // Never downgraded.
+        QVERIFY(!m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
+                     .token.isEmpty());
+        QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
+        // A failed sign-in changes nothing.
+        AccountService strongest(*m_db, *m_clock, m_epoch, AccountService::Settings{3000, 3'600'000});
+        QCOMPARE(errorOf([&] {
+                     strongest.login({}, QStringLiteral("admin@example.com"), QStringLiteral("wrong"));
+                 }).code(),
+                 QByteArray("INVALID_CREDENTIALS"));
+        QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
+    }
+
+    void disablingEndsSessionsAndBumpsTheEpoch()
+    {
+        const User bob = makeUser(QStringLiteral("bob@example.com"));
+        const auto session = m_accounts->login({}, bob.email, QStringLiteral("password-1"));
+        const quint64 before = m_epoch.current();
+        m_accounts->updateUser(m_admin, bob.id, std::nullopt, true);
+        QVERIFY(m_epoch.current() > before);
+        QCOMPARE(errorOf([&] { m_accounts->authenticate(session.token.toLatin1()); }).code(),
+                 QByteArray("UNAUTHORIZED"));
+        QCOMPARE(errorOf([&] { m_accounts->login({}, bob.email, QStringLiteral("password-1")); }).code(),
+                 QByteArray("ACCOUNT_DISABLED"));
+    }
+
+    void removingAMemberCutsTheirKeysOffTheTeam()
+    {
+        const User bob = makeUser(QStringLiteral("bob@example.com"));
+        const auto team = m_teams->create(m_admin, QStringLiteral("T"));
+        m_teams->addMember(m_admin, team.team.id, bob.email, QStringLiteral("member"));
+        const auto own = m_teams->create(actorFor(bob), QStringLiteral("Bob's"));
+        KeyInput in;
+        in.name = QStringLiteral("k");
+        in.permissions = QStringList{QStringLiteral("read")};
+        in.teamAccessText = QStringLiteral("all");
+        in.teamAccessGiven = true;
+        in.billingTeamId = own.team.id;
+        const auto all = m_keys->create(actorFor(bob), in).key;
+        in.teamAccessText.reset();
+        in.teamAccessIds = QStringList{own.team.id};
+        const auto scoped = m_keys->create(actorFor(bob), in).key;
+
+        QVERIFY(m_keys->reachesTeam(all, team.team.id));
+        QVERIFY(m_keys->reachesTeam(all, own.team.id));
+        QVERIFY(!m_keys->reachesTeam(scoped, team.team.id)); // outside its access
+        QVERIFY(m_keys->reachesTeam(scoped, own.team.id));
+
+        const quint64 before = m_epoch.current();
+        m_teams->removeMember(m_admin, team.team.id, bob.id);
+        QVERIFY(m_epoch.current() > before);
+        QVERIFY(!m_keys->reachesTeam(*ApiKeyRepository(*m_db).findById(all.id), team.team.id));
+        QVERIFY(m_keys->reachesTeam(*ApiKeyRepository(*m_db).findById(all.id), own.team.id));
+
+        m_keys->revoke(actorFor(bob), scoped.id);
+        QVERIFY(!m_keys->reachesTeam(*ApiKeyRepository(*m_db).findById(scoped.id), own.team.id));
+        m_accounts->updateUser(m_admin, bob.id, std::nullopt, true);
+        QVERIFY(!m_keys->reachesTeam(*ApiKeyRepository(*m_db).findById(all.id), own.team.id));
+    }
+
+    void expiredKeysReachNothing()
+    {
+        const auto team = m_teams->create(m_admin, QStringLiteral("T"));
+        KeyInput in;
+        in.name = QStringLiteral("k");
+        in.permissions = QStringList{QStringLiteral("admin")};
+        in.teamAccessText = QStringLiteral("all");
+        in.teamAccessGiven = true;
+        in.billingTeamId = team.team.id;
+        in.expiresAt = QStringLiteral("2026-05-28T22:36:40+02:00"); // 20:36:40Z = Start + 580 s
+        const auto key = m_keys->create(m_admin, in).key;
+        QCOMPARE(*key.expiresAt, Start + 580'000);
+        QVERIFY(m_keys->reachesTeam(key, team.team.id));
+        m_clock->setMs(*key.expiresAt);
+        QVERIFY(!m_keys->reachesTeam(key, team.team.id));
+    }
+
+    void lastOwnerRule()
+    {
+        const auto team = m_teams->create(m_admin, QStringLiteral("T"));
+        QCOMPARE(errorOf([&] { m_teams->removeMember(m_admin, team.team.id, m_admin.userId); }).code(),
+                 QByteArray("LAST_OWNER"));
+        QCOMPARE(errorOf([&] {
+                     m_teams->changeRole(m_admin, team.team.id, m_admin.userId, QStringLiteral("member"));
+                 }).code(),
+                 QByteArray("LAST_OWNER"));
+        const User bob = makeUser(QStringLiteral("bob@example.com"));
+        m_teams->addMember(m_admin, team.team.id, bob.email, QStringLiteral("owner"));
+        m_teams->changeRole(m_admin, team.team.id, m_admin.userId, QStringLiteral("member"));
+        QCOMPARE(m_teams->members(actorFor(bob), team.team.id).size(), 2);
+    }
+
+    void websiteRules()
+    {
+        QCOMPARE(WebsiteService::validate(QString(101, QLatin1Char('a')), QStringLiteral("nope"), true),
+                 (QMap<QString, QString>{
+                     {QStringLiteral("name"), QStringLiteral("Name too long (max 100 characters)")},
+                     {QStringLiteral("url"), QStringLiteral("Invalid URL format")}}));
+        QVERIFY(WebsiteService::validate(std::nullopt, std::nullopt, false).isEmpty());
+        QCOMPARE(WebsiteService::domainOf(QStringLiteral("https://WWW.Example.com:8443/a?b#c"))
+                     .value_or(QString()),
+                 QStringLiteral("www.example.com"));
+        QCOMPARE(WebsiteService::domainOf(QStringLiteral("http://[::1]:8080/")).value_or(QString()),
+                 QStringLiteral("::1"));
+        QVERIFY(!WebsiteService::domainOf(QStringLiteral(" https://example.com")));
+        QVERIFY(!WebsiteService::domainOf(QStringLiteral("mailto:a@example.com")));
+
+        const auto team = m_teams->create(m_admin, QStringLiteral("T"));
+        for (int i = 0; i < 5; ++i) {
+            m_clock->advanceMs(1);
+            m_websites->create(team.team.id, QStringLiteral("W%1").arg(i),
+                               QStringLiteral("https://w%1.example").arg(i));
+        }
+        const auto page = m_websites->list({team.team.id}, 2, 2);
+        QCOMPARE(page.total, 5);
+        QCOMPARE(page.items.size(), 2);
+        QCOMPARE(page.items[0].name, QStringLiteral("W2")); // newest first: W4 W3 | W2 W1 | W0
+        QCOMPARE(errorOf([&] {
+                     m_websites->create(QStringLiteral("nope"), QStringLiteral("W"),
+                                        QStringLiteral("https://x.io"));
+                 }).code(),
+                 QByteArray("NOT_FOUND"));
+        QCOMPARE(errorOf([&] {
+                     m_websites->update(QStringLiteral("nope"), QStringLiteral("W"), std::nullopt);
+                 }).code(),
+                 QByteArray("NOT_FOUND"));
+    }
+
+    void jsonRoundTrips()
+    {
+        const User u{QStringLiteral("u1"), QStringLiteral("a@b.c"), QStringLiteral("A"), Start, true, false};
+        QCOMPARE(Json::toJson(u).value(QStringLiteral("created_at")).toString(),
+                 QStringLiteral("2026-05-28T20:27:00.000Z"));
+        const auto u2 = Json::userFromJson(Json::toJson(u));
+        QVERIFY(u2 && u2->id == u.id && u2->createdAt == Start && u2->isServerAdmin);
+
+        const Team t{QStringLiteral("t1"), QStringLiteral("T"), Plan::Scale, Start};
+        const auto t2 = Json::teamFromJson(Json::toJson(t));
+        QVERIFY(t2 && t2->plan == Plan::Scale && t2->createdAt == Start);
+
+        const Membership m{QStringLiteral("t1"), QStringLiteral("u1"), Role::Admin, Start};
+        const auto m2 = Json::membershipFromJson(Json::toJson(m));
+        QVERIFY(m2 && m2->role == Role::Admin && m2->joinedAt == Start);
+
+        const Website w{QStringLiteral("w"),
+                        QStringLiteral("t1"),
+                        QStringLiteral("W"),
+                        QStringLiteral("https://x.io"),
+                        QStringLiteral("x.io"),
+                        QStringLiteral("ZV-ABC"),
+                        Start};
+        const auto w2 = Json::websiteFromJson(Json::toJson(w));
+        QVERIFY(w2 && w2->trackingCode == w.trackingCode && w2->domain == w.domain);
+
+        ApiKey k;
+        k.id = QStringLiteral("k");
+        k.userId = QStringLiteral("u1");
+        k.name = QStringLiteral("K");
+        k.prefix = QStringLiteral("zv_12345678");
+        k.hash = QByteArray(32, 'h');
+        k.permissions.bits = Permissions::Read | Permissions::Admin;
+        k.teamAccess = {false, {QStringLiteral("t1")}};
+        k.billingTeamId = QStringLiteral("t1");
+        k.createdAt = Start;
+        k.revokedAt = Start + 1;
+        const QJsonObject kj = Json::toJson(k);
+        QCOMPARE(kj.keys(), (QStringList{QStringLiteral("billing_team_id"), QStringLiteral("created_at"),
+                                         QStringLiteral("expires_at"), QStringLiteral("id"),
+                                         QStringLiteral("last_used_at"), QStringLiteral("name"),
+                                         QStringLiteral("permissions"), QStringLiteral("prefix"),
+                                         QStringLiteral("revoked_at"), QStringLiteral("team_access"),
+                                         QStringLiteral("user_id")}));
+        QVERIFY(kj.value(QStringLiteral("expires_at")).isNull());
+        const auto k2 = Json::apiKeyFromJson(kj);
+        QVERIFY(k2);
+        QCOMPARE(k2->permissions, k.permissions);
+        QCOMPARE(k2->teamAccess, k.teamAccess);
+        QCOMPARE(k2->revokedAt, k.revokedAt);
+        QVERIFY(!k2->expiresAt);
+        QVERIFY(k2->hash.isEmpty());
+
+        QVERIFY(!Json::teamFromJson({{QStringLiteral("id"), QStringLiteral("t")}}));
+        QVERIFY(!Json::apiKeyFromJson({}));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminServices)
+#include "tst_adminservices.moc"

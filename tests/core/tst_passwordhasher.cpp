@@ -1,0 +1,112 @@
+// PBKDF2-HMAC-SHA256 against published vectors, the encoding, and the cost.
+#include "core/passwordhasher.h"
+
+#include <QElapsedTimer>
+#include <QTest>
+
+using namespace Core;
+
+class TestPasswordHasher : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void knownVectors_data()
+    {
+        QTest::addColumn<QByteArray>("password");
+        QTest::addColumn<QByteArray>("salt");
+        QTest::addColumn<int>("iterations");
+        QTest::addColumn<QByteArray>("expectedHex");
+        // RFC 7914 section 11.
+        QTest::newRow("rfc7914-1") << QByteArray("passwd") << QByteArray("salt") << 1
+                                   << QByteArray(
+                                          "55ac046e56e3089fec1691c22544b605f94185216dde0465e68b9d57c20dacbc"
+                                          "49ca9cccf179b645991664b39d77ef317c71b845b1e30bd509112041d3a19783");
+        QTest::newRow("rfc7914-2") << QByteArray("Password") << QByteArray("NaCl") << 80000
+                                   << QByteArray(
+                                          "4ddcd8f60b98be21830cee5ef22701f9641a4418d04c0414aeff08876b34ab56"
+                                          "a1d425a1225833549adb841b51c9b3176a272bdebba1d078478f62b397f33c8d");
+        // RFC 6070's inputs with SHA-256 (the widely published SHA-256 results).
+        QTest::newRow("6070-c1") << QByteArray("password") << QByteArray("salt") << 1
+                                 << QByteArray(
+                                        "120fb6cffcf8b32c43e7225256c4f837a86548c92ccc35480805987cb70be17b");
+        QTest::newRow("6070-c2") << QByteArray("password") << QByteArray("salt") << 2
+                                 << QByteArray(
+                                        "ae4d0c95af6b46d32d0adff928f06dd02a303f8ef3c251dfd6e2d85a95474c43");
+        QTest::newRow("6070-c4096")
+            << QByteArray("password") << QByteArray("salt") << 4096
+            << QByteArray("c5e478d59288c841aa530db6845c4c8d962893a001ce4e11a4963873aa98134a");
+        QTest::newRow("6070-long")
+            << QByteArray("passwordPASSWORDpassword") << QByteArray("saltSALTsaltSALTsaltSALTsaltSALTsalt")
+            << 4096
+            << QByteArray("348c89dbcbd32b2f32d814b8116e84cf2b17347ebc1800181c4e2a1fb8dd53e1c635518c7dac47e9");
+        QTest::newRow("6070-nul") << QByteArray("pass\0word", 9) << QByteArray("sa\0lt", 5) << 4096
+                                  << QByteArray("89b69d0516f829893c696226650a8687");
+        // A password longer than the SHA-256 block is hashed first (HMAC rule).
+        QTest::newRow("long-key") << QByteArray(100, 'k') << QByteArray("salt") << 3
+                                  << QByteArray(
+                                         "219c68bb88f1010f4a763b7c8fd58639c2280baf6820814c6d404891fcd85c3d");
+    }
+    void knownVectors()
+    {
+        QFETCH(QByteArray, password);
+        QFETCH(QByteArray, salt);
+        QFETCH(int, iterations);
+        QFETCH(QByteArray, expectedHex);
+        const QByteArray dk =
+            PasswordHasher::pbkdf2Sha256(password, salt, iterations, int(expectedHex.size() / 2));
+        QCOMPARE(dk.toHex(), expectedHex);
+    }
+
+    void hashAndVerify()
+    {
+        const QString encoded = PasswordHasher::hash(QStringLiteral("correct horse ☃"), 1000);
+        QVERIFY(encoded.startsWith(QLatin1String("pbkdf2-sha256$1000$")));
+        QCOMPARE(encoded.split(QLatin1Char('$')).size(), 4);
+        QVERIFY(!encoded.contains(QLatin1String("correct")));
+        QCOMPARE(PasswordHasher::iterationsOf(encoded), 1000);
+        QVERIFY(PasswordHasher::verify(QStringLiteral("correct horse ☃"), encoded));
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse"), encoded));
+        QVERIFY(!PasswordHasher::verify(QString(), encoded));
+        // Salted: the same password hashes differently each time.
+        QVERIFY(PasswordHasher::hash(QStringLiteral("same"), 1000) !=
+                PasswordHasher::hash(QStringLiteral("same"), 1000));
+    }
+
+    void malformedEncodingsNeverMatch_data()
+    {
+        QTest::addColumn<QString>("encoded");
+        QTest::newRow("empty") << QString();
+        QTest::newRow("other scheme") << QStringLiteral("bcrypt$10$abc$def");
+        QTest::newRow("no iterations") << QStringLiteral("pbkdf2-sha256$$c2FsdA$AAAA");
+        QTest::newRow("bad base64") << QStringLiteral("pbkdf2-sha256$1000$!!$!!");
+        QTest::newRow("short hash") << QStringLiteral("pbkdf2-sha256$1000$c2FsdA$AAAA");
+        QTest::newRow("zero iterations")
+            << QStringLiteral("pbkdf2-sha256$0$c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+    }
+    void malformedEncodingsNeverMatch()
+    {
+        QFETCH(QString, encoded);
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("x"), encoded));
+        QCOMPARE(PasswordHasher::iterationsOf(encoded), 0);
+    }
+
+    // Not a pass/fail timing test: prints the cost of one sign-in at the default count
+    // and checks that an unknown account costs about the same as a known one.
+    void costAtDefaultIterations()
+    {
+        const QString encoded = PasswordHasher::hash(QStringLiteral("pw"), PasswordHasher::DefaultIterations);
+        QElapsedTimer t;
+        t.start();
+        QVERIFY(PasswordHasher::verify(QStringLiteral("pw"), encoded));
+        const qint64 known = t.restart();
+        PasswordHasher::burnEquivalentWork(QStringLiteral("pw"), PasswordHasher::DefaultIterations);
+        const qint64 unknown = t.elapsed();
+        qInfo("PBKDF2-HMAC-SHA256 x %d: verify %lld ms, unknown-account work %lld ms",
+              PasswordHasher::DefaultIterations, known, unknown);
+        QVERIFY(unknown * 2 >= known && known * 2 >= unknown);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestPasswordHasher)
+#include "tst_passwordhasher.moc"

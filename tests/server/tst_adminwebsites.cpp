@@ -1,0 +1,230 @@
+// Admin API over real HTTP: websites of the caller's teams.
+#include "adminclient.h"
+#include "testserver.h"
+
+#include "core/clock.h"
+
+#include <QRegularExpression>
+#include <QTest>
+
+using namespace TestSupport;
+
+namespace {
+constexpr qint64 Start = 1'780'000'020'000;
+const QString Password = QStringLiteral("password-123");
+} // namespace
+
+class TestAdminWebsites : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<TestServer> m_server;
+    QByteArray m_admin, m_bob;
+    QString m_team, m_bobTeam;
+
+    quint16 port() const { return m_server->port(); }
+
+    HttpResult create(const QByteArray &token, const QString &team, const QJsonValue &name,
+                      const QJsonValue &url)
+    {
+        return adminCall(port(), "POST", QStringLiteral("/websites"), token,
+                         QJsonObject{{QStringLiteral("team_id"), team},
+                                     {QStringLiteral("name"), name},
+                                     {QStringLiteral("url"), url}});
+    }
+
+private slots:
+    void initTestCase()
+    {
+        auto clock = std::make_shared<Core::ManualClock>(Start);
+        m_server = std::make_unique<TestServer>([clock](Server::ServerConfig &c) {
+            c.clock = clock;
+            c.auth.passwordIterations = 1000;
+        });
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
+        const QJsonObject setup =
+            adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password);
+        m_team = setup.value(QStringLiteral("team")).toObject().value(QStringLiteral("id")).toString();
+        m_admin = adminLogin(port(), QStringLiteral("admin@example.com"), Password);
+        QVERIFY(!adminCreateUser(port(), m_admin, QStringLiteral("bob@example.com"), QStringLiteral("Bob"),
+                                 Password)
+                     .isEmpty());
+        m_bob = adminLogin(port(), QStringLiteral("bob@example.com"), Password);
+        m_bobTeam = adminCall(port(), "POST", QStringLiteral("/teams"), m_bob,
+                              QJsonObject{{QStringLiteral("name"), QStringLiteral("Bob Co")}})
+                        .json()
+                        .value(QStringLiteral("id"))
+                        .toString();
+        QVERIFY(!m_bobTeam.isEmpty());
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void crudForMembers()
+    {
+        HttpResult r = create(m_admin, m_team, QStringLiteral("Shop"),
+                              QStringLiteral("https://Shop.Example.com/home?x=1"));
+        QCOMPARE(r.status, 201);
+        const QJsonObject w = r.json();
+        const QString id = w.value(QStringLiteral("id")).toString();
+        QCOMPARE(w.value(QStringLiteral("team_id")).toString(), m_team);
+        QCOMPARE(w.value(QStringLiteral("domain")).toString(), QStringLiteral("shop.example.com"));
+        QCOMPARE(w.value(QStringLiteral("url")).toString(),
+                 QStringLiteral("https://Shop.Example.com/home?x=1"));
+        QVERIFY(QRegularExpression(QStringLiteral("^ZV-[A-Z2-9]{12}$"))
+                    .match(w.value(QStringLiteral("tracking_code")).toString())
+                    .hasMatch());
+
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_admin).json(), w);
+        r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                      QJsonObject{{QStringLiteral("url"), QStringLiteral("http://shop2.example.org:8080/")}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("domain")).toString(), QStringLiteral("shop2.example.org"));
+        QCOMPARE(r.json().value(QStringLiteral("name")).toString(), QStringLiteral("Shop"));
+        QCOMPARE(r.json().value(QStringLiteral("tracking_code")), w.value(QStringLiteral("tracking_code")));
+        r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                      QJsonObject{{QStringLiteral("team_id"), m_bobTeam}});
+        QCOMPARE(r.status, 422);
+
+        QCOMPARE(create(m_admin, m_team, QStringLiteral("Blog"), QStringLiteral("https://blog.example.com"))
+                     .status,
+                 201);
+        r = adminCall(port(), "GET", QStringLiteral("/websites?per_page=1"), m_admin);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 2);
+        QCOMPARE(r.json().value(QStringLiteral("data")).toArray().size(), 1);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites?team_id=") + m_team, m_admin)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 2);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites?team_id=") + m_bobTeam, m_admin).status,
+                 404);
+
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + id, m_admin).status, 204);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_admin).status, 404);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + id, m_admin).status, 404);
+    }
+
+    void otherTeamsWebsitesAreNotFound()
+    {
+        const HttpResult r =
+            create(m_admin, m_team, QStringLiteral("Private"), QStringLiteral("https://private.example"));
+        const QString id = r.json().value(QStringLiteral("id")).toString();
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 404);
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_bob,
+                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Mine")}})
+                     .status,
+                 404);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + id, m_bob).status, 404);
+        QCOMPARE(create(m_bob, m_team, QStringLiteral("Sneaky"), QStringLiteral("https://x.example")).status,
+                 404);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites"), m_bob)
+                     .json()
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 0);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_admin).status, 200);
+    }
+
+    void validationUsesTheGuidesMessages_data()
+    {
+        QTest::addColumn<QJsonValue>("name");
+        QTest::addColumn<QJsonValue>("url");
+        QTest::addColumn<QString>("nameMessage");
+        QTest::addColumn<QString>("urlMessage");
+        const QString tooLong = QStringLiteral("Name too long (max 100 characters)");
+        const QString badUrl = QStringLiteral("Invalid URL format");
+        QTest::newRow("guide example") << QJsonValue(QString(101, QLatin1Char('a')))
+                                       << QJsonValue(QStringLiteral("not a url")) << tooLong << badUrl;
+        QTest::newRow("ftp") << QJsonValue(QStringLiteral("ok"))
+                             << QJsonValue(QStringLiteral("ftp://example.com")) << QString() << badUrl;
+        QTest::newRow("relative") << QJsonValue(QStringLiteral("ok"))
+                                  << QJsonValue(QStringLiteral("/just/a/path")) << QString() << badUrl;
+        QTest::newRow("no host") << QJsonValue(QStringLiteral("ok")) << QJsonValue(QStringLiteral("https://"))
+                                 << QString() << badUrl;
+        QTest::newRow("no slashes") << QJsonValue(QStringLiteral("ok"))
+                                    << QJsonValue(QStringLiteral("http:example.com")) << QString() << badUrl;
+        QTest::newRow("javascript") << QJsonValue(QStringLiteral("ok"))
+                                    << QJsonValue(QStringLiteral("javascript:alert(1)")) << QString()
+                                    << badUrl;
+        QTest::newRow("space") << QJsonValue(QStringLiteral("ok"))
+                               << QJsonValue(QStringLiteral("https://exa mple.com")) << QString() << badUrl;
+        QTest::newRow("empty name") << QJsonValue(QString())
+                                    << QJsonValue(QStringLiteral("https://example.com"))
+                                    << QStringLiteral("Name is required") << QString();
+        QTest::newRow("missing both") << QJsonValue() << QJsonValue() << QStringLiteral("Name is required")
+                                      << QStringLiteral("URL is required");
+        // 100 characters (emoji count once each) is fine; 101 is not.
+        QTest::newRow("100 emoji") << QJsonValue(QString(100, QChar(0x263A)))
+                                   << QJsonValue(QStringLiteral("https://example.com")) << QString()
+                                   << QString();
+    }
+    void validationUsesTheGuidesMessages()
+    {
+        QFETCH(QJsonValue, name);
+        QFETCH(QJsonValue, url);
+        QFETCH(QString, nameMessage);
+        QFETCH(QString, urlMessage);
+        const HttpResult r = create(m_admin, m_team, name, url);
+        if (nameMessage.isEmpty() && urlMessage.isEmpty()) {
+            QCOMPARE(r.status, 201);
+            return;
+        }
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(), QStringLiteral("validation_error"));
+        QCOMPARE(detailsOf(r).value(QStringLiteral("name")).toString(), nameMessage);
+        QCOMPARE(detailsOf(r).value(QStringLiteral("url")).toString(), urlMessage);
+    }
+
+    void emojiNamesCountCharacters()
+    {
+        QString name;
+        for (int i = 0; i < 100; ++i)
+            name += QStringLiteral("\U0001F600");
+        QCOMPARE(create(m_admin, m_team, name, QStringLiteral("https://emoji.example")).status, 201);
+        name += QStringLiteral("\U0001F600");
+        QCOMPARE(create(m_admin, m_team, name, QStringLiteral("https://emoji.example")).status, 422);
+    }
+
+    void wrongTypesAndBadJson()
+    {
+        HttpResult r = create(m_admin, m_team, QJsonValue(42), QStringLiteral("https://example.com"));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(codeOf(r), QStringLiteral("INVALID_PARAMETER"));
+        QCOMPARE(detailsOf(r).value(QStringLiteral("parameter")).toString(), QStringLiteral("name"));
+        r = adminCallRaw(port(), "POST", QStringLiteral("/websites"), m_admin, R"({"name": "Test", })");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(codeOf(r), QStringLiteral("INVALID_JSON"));
+        r = adminCall(port(), "POST", QStringLiteral("/websites"), m_admin,
+                      QJsonObject{{QStringLiteral("name"), QStringLiteral("x")},
+                                  {QStringLiteral("url"), QStringLiteral("https://x.io")}});
+        QCOMPARE(r.status, 422);
+        QCOMPARE(detailsOf(r).value(QStringLiteral("team_id")).toString(),
+                 QStringLiteral("Team is required"));
+    }
+
+    void removedMemberLosesTheTeamsWebsites()
+    {
+        const HttpResult site =
+            create(m_admin, m_team, QStringLiteral("Shared"), QStringLiteral("https://shared.example"));
+        const QString id = site.json().value(QStringLiteral("id")).toString();
+        HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_team), m_admin,
+                                 QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
+                                             {QStringLiteral("role"), QStringLiteral("member")}});
+        QCOMPARE(r.status, 201);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 200);
+        // A plain member may change websites of the team.
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_bob,
+                           QJsonObject{{QStringLiteral("name"), QStringLiteral("Shared!")}})
+                     .status,
+                 200);
+        const QString bobId = r.json().value(QStringLiteral("user_id")).toString();
+        QCOMPARE(
+            adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId), m_admin)
+                .status,
+            204);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 404);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAdminWebsites)
+#include "tst_adminwebsites.moc"
