@@ -66,7 +66,7 @@ std::optional<QString> ServerInstance::start()
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
     m_externalApi = new ExternalApi(*m_context, *m_engine, this);
-    registerAdminRoutes(m_engine->router(), *m_context);
+    registerAdminRoutes(m_engine->router(), *m_context, *m_externalApi);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {
