@@ -101,7 +101,7 @@ std::optional<QString> ServerInstance::start()
     m_trackerController = std::make_unique<TrackerController>(*m_context);
     m_trackerController->registerRoutes(m_engine->router());
     m_externalApi = new ExternalApi(*m_context, *m_engine, this);
-    registerAdminRoutes(m_engine->router(), *m_context);
+    registerAdminRoutes(m_engine->router(), *m_context, *m_externalApi);
 
     m_listener = new GuardedTcpServer(m_config.limits);
     if (!m_listener->listen(m_config.address, m_config.port)) {

@@ -70,13 +70,13 @@ void enforceAuthRateLimit(AdminApi &api, Request &request)
 
 } // namespace Admin
 
-void registerAdminRoutes(Router &router, AppContext &context)
+void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports)
 {
     const auto api = std::make_shared<Admin::AdminApi>(context);
     Admin::registerAuthRoutes(router, api);
     Admin::registerUserRoutes(router, api);
     Admin::registerTeamRoutes(router, api);
-    Admin::registerKeyRoutes(router, api);
+    Admin::registerKeyRoutes(router, api, keyReports);
     Admin::registerWebsiteRoutes(router, api);
     Admin::registerAnalyticsRoutes(router, api);
     Admin::registerServerRoutes(router, api);

@@ -16,6 +16,7 @@
 
 namespace Server {
 
+class KeyReports;
 class Router;
 struct Request;
 
@@ -68,7 +69,7 @@ QList<T> pageOf(const QList<T> &all, const Params::Page &page)
 void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
-void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports);
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 // GET /websites/{id}/analytics and /websites/{id}/ingest-stats (server/admin/analyticsroutes.cpp).
@@ -77,6 +78,6 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
 } // namespace Admin
 
 // Every /api/admin/v1 route (api-contract section 5).
-void registerAdminRoutes(Router &router, AppContext &context);
+void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports);
 
 } // namespace Server
