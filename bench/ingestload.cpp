@@ -162,8 +162,13 @@ int main(int argc, char **argv)
         start + std::chrono::duration_cast<Clock::duration>(std::chrono::duration<double>(o.seconds));
     std::vector<epoll_event> events(conns.size());
     std::vector<bool> connected(conns.size(), false);
+    std::vector<bool> waiting(conns.size(), false); // a request is out, no response yet
     char buf[65536];
-    while (Clock::now() < deadline) {
+    // After the deadline no new request is sent; responses still owed are awaited (at most
+    // 5 s) so that the counts include every request the server may have processed.
+    const auto drainEnd = deadline + std::chrono::seconds(5);
+    const auto outstanding = [&] { return std::find(waiting.begin(), waiting.end(), true) != waiting.end(); };
+    while (Clock::now() < deadline || (Clock::now() < drainEnd && outstanding())) {
         const int n = ::epoll_wait(ep, events.data(), int(events.size()), 100);
         for (int k = 0; k < n; ++k) {
             const size_t i = events[k].data.u64;
@@ -171,7 +176,10 @@ int main(int argc, char **argv)
             bool dead = (events[k].events & (EPOLLERR | EPOLLHUP)) != 0;
             if (!dead && !connected[i] && (events[k].events & EPOLLOUT)) {
                 connected[i] = true;
-                dead = !send(c);
+                if (Clock::now() < deadline) {
+                    dead = !send(c);
+                    waiting[i] = !dead;
+                }
             } else if (!dead && (events[k].events & EPOLLIN)) {
                 const ssize_t r = ::read(c.fd, buf, sizeof buf);
                 if (r <= 0) {
@@ -185,13 +193,17 @@ int main(int argc, char **argv)
                                 .count()));
                         (status >= 200 && status < 300 ? ok : non2xx) += 1;
                         c.in.erase(0, len);
-                        if (Clock::now() < deadline)
+                        waiting[i] = false;
+                        if (Clock::now() < deadline) {
                             dead = !send(c);
+                            waiting[i] = !dead;
+                        }
                     }
                 }
             }
             if (dead) {
                 ++failures;
+                waiting[i] = false;
                 ::epoll_ctl(ep, EPOLL_CTL_DEL, c.fd, nullptr);
                 ::close(c.fd);
                 connected[i] = false;

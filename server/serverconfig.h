@@ -39,8 +39,8 @@ struct ServerConfig
     static QString defaultDataDir();
     QString databasePath() const;
 
-    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...; [ingest] ...). Returns a message
-    // naming the file, key and problem, or nothing on success.
+    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...; [ingest] ...). Returns a
+    // message naming the file, key and problem, or nothing on success.
     std::optional<QString> loadFile(const QString &path);
     // "127.0.0.1:8080", "[::1]:0", "localhost:8080". Loopback names only resolve locally.
     static std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
