@@ -22,44 +22,11 @@ qint64 queryInt(const Request &request, const QString &name, qint64 fallback, qi
     return value;
 }
 
-std::optional<QString> optionalString(const QJsonObject &body, const QString &name)
-{
-    const auto it = body.constFind(name);
-    if (it == body.constEnd() || it->isNull())
-        return std::nullopt;
-    if (!it->isString())
-        throw ApiError::invalidParameter(name, QStringLiteral("expected a string"));
-    return it->toString();
-}
-
-QString requiredString(const QJsonObject &body, const QString &name, QMap<QString, QString> &missing)
-{
-    const auto value = optionalString(body, name);
-    if (!value) {
-        missing.insert(name, QStringLiteral("This field is required"));
-        return {};
-    }
-    return *value;
-}
-
-std::optional<qint64> optionalInt(const QJsonObject &body, const QString &name)
-{
-    const auto it = body.constFind(name);
-    if (it == body.constEnd() || it->isNull())
-        return std::nullopt;
-    if (!it->isDouble())
-        throw ApiError::invalidParameter(name, QStringLiteral("expected a number"));
-    const double d = it->toDouble();
-    if (d != double(qint64(d)))
-        throw ApiError::invalidParameter(name, QStringLiteral("expected a whole number"));
-    return qint64(d);
-}
-
 Page page(const Request &request)
 {
     Page p;
     p.page = int(queryInt(request, QStringLiteral("page"), 1, 1, 1'000'000));
-    p.perPage = int(queryInt(request, QStringLiteral("per_page"), 20, 1, 100));
+    p.perPage = int(queryInt(request, QStringLiteral("per_page"), 50, 1, 100));
     return p;
 }
 

@@ -23,18 +23,6 @@ Core::LoginThrottle::Settings throttleSettings(const AuthSettings &auth)
     return s;
 }
 
-int parsePositive(const Request &request, const QString &name, int fallback, int max)
-{
-    if (!request.hasQueryItem(name))
-        return fallback;
-    const QString text = request.queryValue(name);
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < 1 || value > max || text.startsWith(QLatin1Char('+')))
-        throw ApiError::invalidParameter(name,
-                                         QStringLiteral("must be a whole number from 1 to %1").arg(max));
-    return value;
-}
 } // namespace
 
 AdminApi::AdminApi(AppContext &context)
@@ -80,30 +68,17 @@ void enforceAuthRateLimit(AdminApi &api, Request &request)
             (d.retryAfterMs + 999) / 1000);
 }
 
-PageParams pageParams(const Request &request)
-{
-    return {parsePositive(request, QStringLiteral("page"), 1, 1'000'000),
-            parsePositive(request, QStringLiteral("per_page"), 50, 100)};
-}
-
-HttpResponse listResponse(const QJsonArray &data, const PageParams &page, qint64 total)
-{
-    return HttpResponse::json(200, QJsonObject{{QStringLiteral("data"), data},
-                                               {QStringLiteral("page"), page.page},
-                                               {QStringLiteral("per_page"), page.perPage},
-                                               {QStringLiteral("total"), total}});
-}
-
 } // namespace Admin
 
-void registerAdminRoutes(Router &router, AppContext &context)
+void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports)
 {
     const auto api = std::make_shared<Admin::AdminApi>(context);
     Admin::registerAuthRoutes(router, api);
     Admin::registerUserRoutes(router, api);
     Admin::registerTeamRoutes(router, api);
-    Admin::registerKeyRoutes(router, api);
+    Admin::registerKeyRoutes(router, api, keyReports);
     Admin::registerWebsiteRoutes(router, api);
+    Admin::registerAnalyticsRoutes(router, api);
     Admin::registerServerRoutes(router, api);
 }
 

@@ -2,6 +2,7 @@
 
 #include "server/appcontext.h"
 #include "server/httpresponse.h"
+#include "server/params.h"
 
 #include "core/accountservice.h"
 #include "core/actor.h"
@@ -15,6 +16,7 @@
 
 namespace Server {
 
+class KeyReports;
 class Router;
 struct Request;
 
@@ -54,18 +56,9 @@ void requireServerAdmin(const Session &session);
 void enforceAuthRateLimit(AdminApi &api, Request &request);
 Core::Actor anonymousActor(const Request &request);
 
-struct PageParams
-{
-    int page = 1;
-    int perPage = 50;
-};
-// ?page= (>= 1) and ?per_page= (1..100); anything else is 400 INVALID_PARAMETER.
-PageParams pageParams(const Request &request);
-// {"data": [...], "page": N, "per_page": N, "total": N}
-HttpResponse listResponse(const QJsonArray &data, const PageParams &page, qint64 total);
 // Pages a list held in memory.
 template <typename T>
-QList<T> pageOf(const QList<T> &all, const PageParams &page)
+QList<T> pageOf(const QList<T> &all, const Params::Page &page)
 {
     const qint64 offset = qint64(page.page - 1) * page.perPage;
     if (offset >= all.size())
@@ -76,13 +69,15 @@ QList<T> pageOf(const QList<T> &all, const PageParams &page)
 void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
-void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports);
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+// GET /websites/{id}/analytics and /websites/{id}/ingest-stats (server/admin/analyticsroutes.cpp).
+void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 
 } // namespace Admin
 
 // Every /api/admin/v1 route (api-contract section 5).
-void registerAdminRoutes(Router &router, AppContext &context);
+void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports);
 
 } // namespace Server

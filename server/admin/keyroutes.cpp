@@ -1,7 +1,8 @@
-// The signed-in user's personal API keys. (/keys/{id}/activity, /usage, /requests are
-// registered by the external-API area.)
+// The signed-in user's personal API keys, and what the external API recorded of their use.
 #include "adminapi.h"
 
+#include "server/keyreports.h"
+#include "server/params.h"
 #include "server/request.h"
 #include "server/router.h"
 
@@ -9,16 +10,16 @@
 
 namespace Server::Admin {
 
-void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports)
 {
     router.add("GET", Prefix + QStringLiteral("/keys"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         const QList<Core::ApiKey> keys = api->keys.list(session.user.id);
         QJsonArray data;
         for (const Core::ApiKey &k : pageOf(keys, page))
             data.append(Core::Json::toJson(k));
-        return listResponse(data, page, keys.size());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, keys.size()));
     });
 
     router.add("POST", Prefix + QStringLiteral("/keys"), [api](Request &request) {
@@ -42,6 +43,27 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const Session session = requireSession(*api, request);
         return HttpResponse::json(
             200, Core::Json::toJson(api->keys.revoke(session.actor, request.param(QStringLiteral("id")))));
+    });
+
+    // Reports are only for the key's owner: anyone else gets the same 404 as for no key.
+    auto ownKey = [api](Request &request) {
+        const Session session = requireSession(*api, request);
+        return api->keys.get(session.actor, request.param(QStringLiteral("id"))).id;
+    };
+    router.add("GET", Prefix + QStringLiteral("/keys/{id}/activity"), [ownKey, &reports](Request &request) {
+        const QString keyId = ownKey(request);
+        const int hours = int(Params::queryInt(request, QStringLiteral("hours"), 48, 1, 24 * 31));
+        return HttpResponse::json(200, reports.activity(keyId, hours));
+    });
+    router.add("GET", Prefix + QStringLiteral("/keys/{id}/usage"), [ownKey, &reports](Request &request) {
+        const QString keyId = ownKey(request);
+        const int minutes = int(Params::queryInt(request, QStringLiteral("minutes"), 120, 1, 48 * 60));
+        return HttpResponse::json(200, reports.usage(keyId, minutes));
+    });
+    router.add("GET", Prefix + QStringLiteral("/keys/{id}/requests"), [ownKey, &reports](Request &request) {
+        const QString keyId = ownKey(request);
+        const int limit = int(Params::queryInt(request, QStringLiteral("limit"), 50, 1, 200));
+        return HttpResponse::json(200, reports.requests(keyId, limit));
     });
 }
 

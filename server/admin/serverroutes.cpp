@@ -140,12 +140,12 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
     router.add("GET", Prefix + QStringLiteral("/audit"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         requireServerAdmin(session);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         const Core::AuditLog audit(api->ctx.db, api->ctx.clock);
         QJsonArray data;
         for (const auto &e : audit.list((page.page - 1) * page.perPage, page.perPage))
             data.append(Core::Json::toJson(e));
-        return listResponse(data, page, audit.count());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, audit.count()));
     });
 }
 

@@ -38,7 +38,7 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     router.add("GET", Prefix + QStringLiteral("/teams"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         bool all = false;
         if (request.hasQueryItem(QStringLiteral("all"))) {
             const QString v = request.queryValue(QStringLiteral("all"));
@@ -51,7 +51,7 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         QJsonArray data;
         for (const auto &t : pageOf(teams, page))
             data.append(teamJson(t));
-        return listResponse(data, page, teams.size());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, teams.size()));
     });
 
     router.add("POST", Prefix + QStringLiteral("/teams"), [api](Request &request) {
@@ -84,12 +84,12 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add("GET", Prefix + QStringLiteral("/teams/{id}/members"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         const auto members = api->teams.members(session.actor, request.param(QStringLiteral("id")));
         QJsonArray data;
         for (const auto &m : pageOf(members, page))
             data.append(memberJson(m));
-        return listResponse(data, page, members.size());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, members.size()));
     });
 
     router.add("POST", Prefix + QStringLiteral("/teams/{id}/members"), [api](Request &request) {

@@ -15,12 +15,12 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
     router.add("GET", Prefix + QStringLiteral("/users"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         requireServerAdmin(session);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         const QList<Core::User> all = api->accounts.listUsers();
         QJsonArray data;
         for (const Core::User &u : pageOf(all, page))
             data.append(Core::Json::toJson(u));
-        return listResponse(data, page, all.size());
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, all.size()));
     });
 
     router.add("POST", Prefix + QStringLiteral("/users"), [api](Request &request) {

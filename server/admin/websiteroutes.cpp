@@ -26,7 +26,7 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     router.add("GET", Prefix + QStringLiteral("/websites"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const PageParams page = pageParams(request);
+        const Params::Page page = Params::page(request);
         QStringList teamIds;
         if (request.hasQueryItem(QStringLiteral("team_id"))) {
             const QString teamId = request.queryValue(QStringLiteral("team_id"));
@@ -41,7 +41,7 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         QJsonArray data;
         for (const Core::Website &w : result.items)
             data.append(Core::Json::toJson(w));
-        return listResponse(data, page, result.total);
+        return HttpResponse::json(200, Params::pageEnvelope(data, page, result.total));
     });
 
     router.add("POST", Prefix + QStringLiteral("/websites"), [api](Request &request) {

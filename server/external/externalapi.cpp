@@ -1,5 +1,6 @@
 #include "externalapi.h"
 
+#include "analyticsroutes.h"
 #include "appcontext.h"
 #include "httpengine.h"
 #include "request.h"
@@ -56,6 +57,26 @@ void ExternalApi::flush()
     m_books.flush(m_context.clock.nowMs());
 }
 
+QJsonObject ExternalApi::activity(const QString &keyId, int hours)
+{
+    const qint64 now = m_context.clock.nowMs();
+    m_books.flush(now);
+    return Core::KeyActivity::activityReport(m_context.db, keyId, now, hours);
+}
+
+QJsonObject ExternalApi::usage(const QString &keyId, int minutes)
+{
+    const auto principal = m_cache.loadById(keyId);
+    const Core::PlanLimits limits = principal ? principal->limits : Core::PlanLimits{};
+    return m_books.usageReport(keyId, limits, m_context.clock.nowMs(), minutes);
+}
+
+QJsonObject ExternalApi::requests(const QString &keyId, int limit)
+{
+    m_books.flush(m_context.clock.nowMs());
+    return Core::KeyActivity::requestsReport(m_context.db, keyId, limit);
+}
+
 void ExternalApi::registerRoutes(HttpEngine &engine)
 {
     Router &router = engine.router();
@@ -89,6 +110,7 @@ void ExternalApi::registerRoutes(HttpEngine &engine)
                  });
     });
     registerWebsiteRoutes(router, m_context, m_auth);
+    registerAnalyticsRoutes(router, m_context, m_auth);
 }
 
 } // namespace Server

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "externalauth.h"
+#include "server/keyreports.h"
 
 #include "core/keyauthcache.h"
 #include "core/keybookkeeping.h"
@@ -15,7 +16,7 @@ struct AppContext;
 
 // The external REST API (/api/external/v1): key authentication, limits, the routes,
 // and the per-key books (flushed about once a second and at shutdown).
-class ExternalApi final : public QObject
+class ExternalApi final : public QObject, public KeyReports
 {
     Q_OBJECT
 public:
@@ -26,6 +27,10 @@ public:
     Core::KeyBookkeeping &books() { return m_books; }
     Core::KeyAuthCache &cache() { return m_cache; }
     void flush();
+
+    QJsonObject activity(const QString &keyId, int hours) override;
+    QJsonObject usage(const QString &keyId, int minutes) override;
+    QJsonObject requests(const QString &keyId, int limit) override;
 
     static constexpr int FlushIntervalMs = 1000;
 
