@@ -10,8 +10,13 @@ packages=(
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 )
 if [[ $profile == test ]]; then
-    # nodejs: tests/seed; chromium: the browser test (tests/browser).
-    packages+=(nodejs curl chromium)
+    # nodejs: tests/seed; chromium: the browser test (tests/browser);
+    # fonts: the offscreen GUI tests and screenshots render text.
+    packages+=(nodejs curl chromium fonts-dejavu-core)
+fi
+if [[ $profile == run ]]; then
+    # the desktop app's platform plugins (X11/Wayland) and a font
+    packages+=(qt6-qpa-plugins fonts-dejavu-core)
 fi
 
 missing=()

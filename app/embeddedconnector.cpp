@@ -1,0 +1,95 @@
+#include "embeddedconnector.h"
+
+#include "server/serverinstance.h"
+
+#include <QPointer>
+
+using namespace Qt::StringLiterals;
+
+namespace App {
+
+EmbeddedConnector::EmbeddedConnector(QString dataDir, QObject *parent)
+    : Gui::ServerConnector(parent), m_dataDir(std::move(dataDir))
+{
+    m_thread.setObjectName(u"zenovay-server"_s);
+}
+
+EmbeddedConnector::~EmbeddedConnector()
+{
+    stopEmbedded();
+}
+
+void EmbeddedConnector::stopEmbedded()
+{
+    if (m_instance) {
+        Server::ServerInstance *instance = m_instance;
+        m_instance = nullptr;
+        // Graceful: in-flight requests are answered, the database closed, on its own thread.
+        QMetaObject::invokeMethod(
+            instance,
+            [instance] {
+                instance->stop();
+                delete instance;
+            },
+            Qt::BlockingQueuedConnection);
+    }
+    if (m_thread.isRunning()) {
+        m_thread.quit();
+        m_thread.wait();
+    }
+    m_embeddedUrl.clear();
+}
+
+void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
+{
+    m_target = target;
+    if (!target.embedded) {
+        stopEmbedded();
+        const QUrl url = target.remoteUrl;
+        QMetaObject::invokeMethod(
+            this, [this, url] { Q_EMIT connected(url, url.toString(QUrl::RemoveUserInfo), url.toString()); },
+            Qt::QueuedConnection);
+        return;
+    }
+    if (m_instance) {
+        const QUrl url = m_embeddedUrl;
+        QMetaObject::invokeMethod(
+            this,
+            [this, url] {
+                Q_EMIT connected(url, tr("Built-in server (%1)").arg(url.toString()), u"embedded"_s);
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    Server::ServerConfig config;
+    config.dataDir = m_dataDir;
+    config.address = QHostAddress::LocalHost;
+    config.port = 0;
+    m_thread.start();
+    auto *instance = new Server::ServerInstance(config);
+    instance->moveToThread(&m_thread);
+    QPointer<EmbeddedConnector> self(this);
+    // Opening the database and running migrations happens on the server thread; the window
+    // keeps painting meanwhile.
+    QMetaObject::invokeMethod(instance, [self, instance] {
+        const std::optional<QString> error = instance->start();
+        const QUrl url = error ? QUrl() : instance->baseUrl();
+        if (error)
+            delete instance;
+        if (!self)
+            return;
+        QMetaObject::invokeMethod(self.data(), [self, instance, error, url] {
+            if (!self)
+                return;
+            if (error) {
+                Q_EMIT self->connectionFailed(tr("The built-in server could not start: %1").arg(*error));
+                return;
+            }
+            self->m_instance = instance;
+            self->m_embeddedUrl = url;
+            Q_EMIT self->connected(url, tr("Built-in server (%1)").arg(url.toString()), u"embedded"_s);
+        });
+    });
+}
+
+} // namespace App

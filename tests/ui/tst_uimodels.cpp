@@ -1,0 +1,206 @@
+// The item models behind every table: QAbstractItemModelTester on each (with the sort
+// and filter proxies the pages use), sorting by raw values, search and status filters,
+// and the texts users read (relative times, permissions, status).
+#include "ui/format.h"
+#include "ui/models.h"
+#include "ui/translations.h"
+
+#include <QAbstractItemModelTester>
+#include <QSortFilterProxyModel>
+#include <QTest>
+
+using namespace Qt::StringLiterals;
+
+namespace {
+constexpr qint64 Now = 1781352000000; // 2026-06-13T12:00:00Z
+constexpr qint64 Minute = 60'000;
+constexpr qint64 Day = 86'400'000;
+
+Core::ApiKey key(const QString &id, const QString &name, quint8 perms, qint64 created)
+{
+    Core::ApiKey k;
+    k.id = id;
+    k.name = name;
+    k.prefix = u"zv_"_s + id.leftJustified(8, u'x');
+    k.permissions.bits = perms;
+    k.createdAt = created;
+    k.billingTeamId = u"t1"_s;
+    return k;
+}
+
+QList<Core::ApiKey> sampleKeys()
+{
+    using P = Core::Permissions;
+    Core::ApiKey a = key(u"a"_s, u"Reporting"_s, P::Read, Now - 3 * Day);
+    a.lastUsedAt = Now - 5 * Minute;
+    Core::ApiKey b = key(u"b"_s, u"deploy bot"_s, P::Read | P::Write | P::Admin, Now - 10 * Day);
+    b.revokedAt = Now - Day;
+    Core::ApiKey c = key(u"c"_s, u"Exporter"_s, P::Read | P::Write, Now - Day);
+    c.expiresAt = Now - Minute;
+    c.teamAccess.all = false;
+    c.teamAccess.teamIds = {u"t2"_s, u"t1"_s};
+    return {a, b, c};
+}
+} // namespace
+
+class TestUiModels : public QObject
+{
+    Q_OBJECT
+
+private slots:
+    void initTestCase()
+    {
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QVERIFY(!Gui::installTranslations(qApp, QLocale(QLocale::English)).isEmpty());
+    }
+
+    void keyModelPassesTesterThroughProxy()
+    {
+        Gui::ApiKeyModel model;
+        model.setNow([] { return Now; });
+        Gui::KeyFilterModel filter;
+        filter.setSourceModel(&model);
+        QAbstractItemModelTester sourceTester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester proxyTester(&filter, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        model.setRows(sampleKeys());
+        model.setTeamNames({{u"t1"_s, u"Acme"_s}, {u"t2"_s, u"Beta"_s}});
+        model.appendRow(key(u"d"_s, u"New"_s, Core::Permissions::Read, Now));
+        model.updateRow(0, model.rowAt(0));
+        filter.setSearchText(u"zv_b"_s);
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::Active);
+        filter.setSearchText({});
+        filter.sort(Gui::ApiKeyModel::Created, Qt::DescendingOrder);
+        model.removeRowAt(3);
+        model.setRows({});
+        QCOMPARE(filter.rowCount(), 0);
+    }
+
+    void keyColumnsShowWhatUsersNeed()
+    {
+        Gui::ApiKeyModel model;
+        model.setNow([] { return Now; });
+        model.setRows(sampleKeys());
+        model.setTeamNames({{u"t1"_s, u"Acme"_s}, {u"t2"_s, u"Beta"_s}});
+        auto text = [&](int row, int col) { return model.index(row, col).data().toString(); };
+        QCOMPARE(model.columnCount(), 8);
+        QCOMPARE(text(0, Gui::ApiKeyModel::Prefix), u"zv_axxxxxxx…"_s);
+        QCOMPARE(text(0, Gui::ApiKeyModel::Permissions), u"Read"_s);
+        QCOMPARE(text(1, Gui::ApiKeyModel::Permissions), u"Full access"_s);
+        QCOMPARE(text(2, Gui::ApiKeyModel::Permissions), u"Read, Write"_s);
+        QCOMPARE(text(0, Gui::ApiKeyModel::TeamAccess), u"All teams"_s);
+        QCOMPARE(text(2, Gui::ApiKeyModel::TeamAccess), u"Acme, Beta"_s);
+        QCOMPARE(text(0, Gui::ApiKeyModel::LastUsed), u"5 minutes ago"_s);
+        QCOMPARE(text(1, Gui::ApiKeyModel::LastUsed), u"never"_s);
+        QCOMPARE(text(0, Gui::ApiKeyModel::Expires), u"Never"_s);
+        QCOMPARE(text(0, Gui::ApiKeyModel::Status), u"Active"_s);
+        QCOMPARE(text(1, Gui::ApiKeyModel::Status), u"Revoked"_s);
+        QCOMPARE(text(2, Gui::ApiKeyModel::Status), u"Expired"_s);
+        QCOMPARE(model.index(1, 0).data(Gui::IdRole).toString(), u"b"_s);
+        QCOMPARE(model.headerData(Gui::ApiKeyModel::LastUsed, Qt::Horizontal, Qt::DisplayRole).toString(),
+                 u"Last used"_s);
+    }
+
+    void keysSortByRawValuesAndFilter()
+    {
+        Gui::ApiKeyModel model;
+        model.setNow([] { return Now; });
+        model.setRows(sampleKeys());
+        Gui::KeyFilterModel filter;
+        filter.setSourceModel(&model);
+        auto ids = [&] {
+            QStringList out;
+            for (int r = 0; r < filter.rowCount(); ++r)
+                out << filter.index(r, 0).data(Gui::IdRole).toString();
+            return out;
+        };
+        filter.sort(Gui::ApiKeyModel::Created, Qt::AscendingOrder);
+        QCOMPARE(ids(), (QStringList{u"b"_s, u"a"_s, u"c"_s}));
+        filter.sort(Gui::ApiKeyModel::Name, Qt::AscendingOrder); // case-insensitive
+        QCOMPARE(ids(), (QStringList{u"b"_s, u"c"_s, u"a"_s}));
+        // "never used" sorts before any use.
+        filter.sort(Gui::ApiKeyModel::LastUsed, Qt::DescendingOrder);
+        QCOMPARE(ids().first(), u"a"_s);
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::Active);
+        QCOMPARE(ids(), (QStringList{u"a"_s}));
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::Inactive);
+        QCOMPARE(ids().size(), 2);
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::All);
+        filter.setSearchText(u"  export "_s);
+        QCOMPARE(ids(), (QStringList{u"c"_s}));
+        filter.setSearchText(u"zv_b"_s); // by prefix
+        QCOMPARE(ids(), (QStringList{u"b"_s}));
+    }
+
+    void otherModelsPassTester()
+    {
+        Gui::TeamModel teams;
+        Gui::MemberModel members;
+        Gui::WebsiteModel websites;
+        Gui::RequestLogModel requests;
+        Gui::UsageModel usage;
+        std::vector<std::unique_ptr<QSortFilterProxyModel>> proxies;
+        std::vector<std::unique_ptr<QAbstractItemModelTester>> testers;
+        for (QAbstractItemModel *m :
+             std::initializer_list<QAbstractItemModel *>{&teams, &members, &websites, &requests, &usage}) {
+            auto proxy = std::make_unique<QSortFilterProxyModel>();
+            proxy->setSourceModel(m);
+            proxy->setSortRole(Gui::SortRole);
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                m, QAbstractItemModelTester::FailureReportingMode::QtTest));
+            testers.push_back(std::make_unique<QAbstractItemModelTester>(
+                proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest));
+            proxies.push_back(std::move(proxy));
+        }
+        teams.setRows({{Core::Team{u"t1"_s, u"Acme"_s, Core::Plan::Pro, Now}, Core::Role::Owner},
+                       {Core::Team{u"t2"_s, u"beta"_s, Core::Plan::Free, Now - Day}, std::nullopt}});
+        QCOMPARE(teams.index(0, Gui::TeamModel::Plan).data().toString(), u"Pro"_s);
+        QCOMPARE(teams.index(0, Gui::TeamModel::MyRole).data().toString(), u"Owner"_s);
+        members.setRows(
+            {{Core::Membership{u"t1"_s, u"u1"_s, Core::Role::Admin, Now}, u"ann@example.com"_s, u"Ann"_s}});
+        QCOMPARE(members.index(0, Gui::MemberModel::Role).data().toString(), u"Admin"_s);
+        websites.setRows({Core::Website{u"w1"_s, u"t1"_s, u"Shop"_s, u"https://shop.example.com"_s,
+                                        u"shop.example.com"_s, u"ZV-123"_s, Now}});
+        websites.setTeamNames({{u"t1"_s, u"Acme"_s}});
+        QCOMPARE(websites.index(0, Gui::WebsiteModel::Team).data().toString(), u"Acme"_s);
+        QCOMPARE(websites.index(0, Gui::WebsiteModel::Domain).data().toString(), u"shop.example.com"_s);
+        Gui::RequestLogEntry ok{Now, u"GET"_s, u"/api/external/v1/usage"_s, 200, {}, 2.5, u"r1"_s, {}, {}};
+        Gui::RequestLogEntry limited{
+            Now + 1, u"GET"_s, u"/api/external/v1/usage"_s, 429, u"RATE_LIMIT_EXCEEDED"_s, 0.8, u"r2"_s,
+            {},      {}};
+        requests.setRows({ok, limited});
+        QVERIFY(requests.index(1, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());
+        QVERIFY(!requests.index(0, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());
+        QCOMPARE(requests.index(0, Gui::RequestLogModel::Latency).data().toString(), u"2.5 ms"_s);
+        proxies.at(3)->sort(Gui::RequestLogModel::Status, Qt::DescendingOrder);
+        QCOMPARE(proxies.at(3)->index(0, Gui::RequestLogModel::RequestId).data().toString(), u"r2"_s);
+        Gui::KeyUsage u;
+        u.plan = u"pro"_s;
+        u.currentMonth = {u"2026-06"_s, 9500, 10000};
+        u.perMinute = 30;
+        usage.setRows(
+            {{key(u"a"_s, u"A"_s, 1, Now), u, {}}, {key(u"b"_s, u"B"_s, 1, Now), std::nullopt, {}}});
+        QCOMPARE(usage.index(0, Gui::UsageModel::Percent).data().toString(), u"95 %"_s);
+        QCOMPARE(usage.index(0, Gui::UsageModel::Used).data().toString(), u"9,500"_s);
+        QCOMPARE(usage.index(1, Gui::UsageModel::Used).data().toString(), u"…"_s);
+        Gui::UsageRow failed = usage.rowAt(1);
+        failed.error = u"HTTP 500"_s;
+        usage.updateRow(1, failed);
+        QCOMPARE(usage.index(1, Gui::UsageModel::Used).data().toString(), u"—"_s);
+        QCOMPARE(usage.index(1, Gui::UsageModel::Used).data(Qt::ToolTipRole).toString(), u"HTTP 500"_s);
+    }
+
+    void relativeTimes()
+    {
+        QCOMPARE(Gui::Format::relative(std::nullopt, Now), u"never"_s);
+        QCOMPARE(Gui::Format::relative(Now - 10'000, Now), u"just now"_s);
+        QCOMPARE(Gui::Format::relative(Now - Minute, Now), u"1 minute ago"_s);
+        QCOMPARE(Gui::Format::relative(Now - 3 * 3600'000, Now), u"3 hours ago"_s);
+        QCOMPARE(Gui::Format::relative(Now - 2 * Day, Now), u"2 days ago"_s);
+        QCOMPARE(Gui::Format::relative(Now + 2 * Day + Minute, Now), u"in 2 days"_s);
+        QCOMPARE(Gui::Format::duration(3 * 86400 + 7200), u"3 d 2 h"_s);
+        QCOMPARE(Gui::Format::month(u"2026-06"_s), u"Jun 2026"_s);
+    }
+};
+
+QTEST_MAIN(TestUiModels)
+#include "tst_uimodels.moc"

@@ -1,0 +1,1611 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+    <context>
+        <name>App::EmbeddedConnector</name>
+        <message>
+            <source>Built-in server (%1)</source>
+            <translation>Eingebauter Server (%1)</translation>
+        </message>
+        <message>
+            <source>The built-in server could not start: %1</source>
+            <translation>Der eingebaute Server konnte nicht starten: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>App::KeychainSecretStore</name>
+        <message>
+            <source>No system keychain is available, so your session is kept in memory only: you stay signed in until the app closes, and nothing is written to disk.</source>
+            <translation>Kein Schlüsselbund des Systems verfügbar, daher wird Ihre Sitzung nur im Arbeitsspeicher gehalten: Sie bleiben angemeldet, bis die App geschlossen wird, und nichts wird auf die Festplatte geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ApiClient</name>
+        <message>
+            <source>The server's answer is not valid JSON (%1).</source>
+            <translation>Die Antwort des Servers ist kein gültiges JSON (%1).</translation>
+        </message>
+        <message>
+            <source>The server did not answer in time.</source>
+            <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ApiKeyModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Präfix</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Team access</source>
+            <translation>Teamzugriff</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>Zuletzt verwendet</translation>
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation>Läuft ab</translation>
+        </message>
+        <message>
+            <source>Never</source>
+            <translation>Nie</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Revoked %1</source>
+            <translation>Widerrufen %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::Charts</name>
+        <message>
+            <source>Requests per hour</source>
+            <translation>Anfragen pro Stunde</translation>
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation>Angenommen</translation>
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation>Abgelehnt</translation>
+        </message>
+        <message>
+            <source>Rejected requests by code</source>
+            <translation>Abgelehnte Anfragen nach Code</translation>
+        </message>
+        <message>
+            <source>Rejected requests by code: none</source>
+            <translation>Abgelehnte Anfragen nach Code: keine</translation>
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation>24 Stunden</translation>
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation>7 Tage</translation>
+        </message>
+        <message>
+            <source>All time</source>
+            <translation>Insgesamt</translation>
+        </message>
+        <message>
+            <source>Monthly usage against the limit</source>
+            <translation>Monatliche Nutzung im Vergleich zum Limit</translation>
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>Monthly limit</source>
+            <translation>Monatslimit</translation>
+        </message>
+        <message>
+            <source>Requests per minute</source>
+            <translation>Anfragen pro Minute</translation>
+        </message>
+        <message>
+            <source>Rate limited (429)</source>
+            <translation>Ratenbegrenzt (429)</translation>
+        </message>
+        <message>
+            <source>Per-minute limit</source>
+            <translation>Limit pro Minute</translation>
+        </message>
+        <message>
+            <source>Ingest rate (events per second)</source>
+            <translation>Erfassungsrate (Ereignisse pro Sekunde)</translation>
+        </message>
+        <message>
+            <source>Events/s</source>
+            <translation>Ereignisse/s</translation>
+        </message>
+        <message>
+            <source>Share of the monthly quota used</source>
+            <translation>Verbrauchter Anteil des Monatskontingents</translation>
+        </message>
+        <message>
+            <source>% of monthly quota</source>
+            <translation>% des Monatskontingents</translation>
+        </message>
+        <message>
+            <source>Monthly usage against the limit: %1 % of %2 this month</source>
+            <translation>Monatliche Nutzung im Vergleich zum Limit: %1 % von %2 in diesem Monat</translation>
+        </message>
+        <message>
+            <source>Share of the monthly quota used: no usage reported yet</source>
+            <translation>Verbrauchter Anteil des Monatskontingents: noch keine Nutzung gemeldet</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ConnectionDialog</name>
+        <message>
+            <source>&amp;This computer (the built-in server)</source>
+            <translation>&amp;Dieser Computer (eingebauter Server)</translation>
+        </message>
+        <message>
+            <source>&amp;Another server:</source>
+            <translation>&amp;Anderer Server:</translation>
+        </message>
+        <message>
+            <source>Connect to a server</source>
+            <translation>Mit einem Server verbinden</translation>
+        </message>
+        <message>
+            <source>https://zenovay.example.com</source>
+            <translation>https://zenovay.example.com</translation>
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation>Verbinden</translation>
+        </message>
+        <message>
+            <source>The app runs the server itself, on this computer only (loopback), with its data in your user's application data folder.</source>
+            <translation>Die App betreibt den Server selbst, nur auf diesem Computer (Loopback), mit seinen Daten im Anwendungsdatenordner Ihres Benutzers.</translation>
+        </message>
+        <message>
+            <source>Enter the server's address, for example https://zenovay.example.com.</source>
+            <translation>Geben Sie die Adresse des Servers ein, zum Beispiel https://zenovay.example.com.</translation>
+        </message>
+        <message>
+            <source>The address must start with https:// (or http:// on a trusted network).</source>
+            <translation>Die Adresse muss mit https:// beginnen (oder mit http:// in einem vertrauenswürdigen Netz).</translation>
+        </message>
+        <message>
+            <source>Warning: with http:// your password and session travel unencrypted. Use https:// for servers on other machines.</source>
+            <translation>Achtung: Mit http:// werden Passwort und Sitzung unverschlüsselt übertragen. Verwenden Sie https:// für Server auf anderen Rechnern.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::CreateKeyDialog</name>
+        <message>
+            <source>&amp;Full access</source>
+            <translation>&amp;Vollzugriff</translation>
+        </message>
+        <message>
+            <source>&amp;Only:</source>
+            <translation>&amp;Nur:</translation>
+        </message>
+        <message>
+            <source>&amp;Read</source>
+            <translation>&amp;Lesen</translation>
+        </message>
+        <message>
+            <source>&amp;Write</source>
+            <translation>&amp;Schreiben</translation>
+        </message>
+        <message>
+            <source>A&amp;dmin</source>
+            <translation>A&amp;dmin</translation>
+        </message>
+        <message>
+            <source>&amp;All teams I belong to</source>
+            <translation>&amp;Alle Teams, denen ich angehöre</translation>
+        </message>
+        <message>
+            <source>Only &amp;selected teams:</source>
+            <translation>Nur a&amp;usgewählte Teams:</translation>
+        </message>
+        <message>
+            <source>&amp;Expires on</source>
+            <translation>Läuft &amp;ab am</translation>
+        </message>
+        <message>
+            <source>Create personal API key</source>
+            <translation>Persönlichen API-Schlüssel erstellen</translation>
+        </message>
+        <message>
+            <source>e.g. Reporting script</source>
+            <translation>z. B. Berichtsskript</translation>
+        </message>
+        <message>
+            <source>Create key</source>
+            <translation>Schlüssel erstellen</translation>
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation>Berechtigungen</translation>
+        </message>
+        <message>
+            <source>Read: GET requests. Write: create and change websites, send events. Admin: delete and team-level changes.</source>
+            <translation>Lesen: GET-Anfragen. Schreiben: Websites anlegen und ändern, Ereignisse senden. Admin: Löschen und Änderungen auf Teamebene.</translation>
+        </message>
+        <message>
+            <source>Team access</source>
+            <translation>Teamzugriff</translation>
+        </message>
+        <message>
+            <source>%1 (%2 plan)</source>
+            <translation>%1 (Tarif %2)</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Billing team:</source>
+            <translation>A&amp;brechnungsteam:</translation>
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation>Ablauf:</translation>
+        </message>
+        <message>
+            <source>This team is on the Free plan: requests with this key will be refused (403 API_PAID_PLAN_REQUIRED) until the team is upgraded to Pro or higher.</source>
+            <translation>Dieses Team hat den Tarif Free: Anfragen mit diesem Schlüssel werden abgelehnt (403 API_PAID_PLAN_REQUIRED), bis das Team auf Pro oder höher wechselt.</translation>
+        </message>
+        <message>
+            <source>Rate limits and the monthly quota come from this team's plan.</source>
+            <translation>Ratenlimits und Monatskontingent richten sich nach dem Tarif dieses Teams.</translation>
+        </message>
+        <message>
+            <source>Give the key a name.</source>
+            <translation>Geben Sie dem Schlüssel einen Namen.</translation>
+        </message>
+        <message>
+            <source>Choose at least one permission.</source>
+            <translation>Wählen Sie mindestens eine Berechtigung.</translation>
+        </message>
+        <message>
+            <source>Choose at least one team, or allow all teams.</source>
+            <translation>Wählen Sie mindestens ein Team oder erlauben Sie alle Teams.</translation>
+        </message>
+        <message>
+            <source>Choose the team the key's requests are billed to.</source>
+            <translation>Wählen Sie das Team, dem die Anfragen des Schlüssels berechnet werden.</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Der Server war nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
+            <translation>HTTP %1 · %2: %3</translation>
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation>Anfrage-ID: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ErrorBanner</name>
+        <message>
+            <source>Copy request ID</source>
+            <translation>Anfrage-ID kopieren</translation>
+        </message>
+        <message>
+            <source>Copy the request ID to quote it to support</source>
+            <translation>Die Anfrage-ID kopieren, um sie dem Support zu nennen</translation>
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation>Schließen</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Der Server war nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation>Anfrage-ID: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::Format</name>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>in a moment</source>
+            <translation>gleich</translation>
+        </message>
+        <message>
+            <source>just now</source>
+            <translation>gerade eben</translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n minute(s)</source>
+            <translation>
+                <numerusform>in %n Minute</numerusform>
+                <numerusform>in %n Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>vor %n Minute</numerusform>
+                <numerusform>vor %n Minuten</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n hour(s)</source>
+            <translation>
+                <numerusform>in %n Stunde</numerusform>
+                <numerusform>in %n Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s) ago</source>
+            <translation>
+                <numerusform>vor %n Stunde</numerusform>
+                <numerusform>vor %n Stunden</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n Tag</numerusform>
+                <numerusform>in %n Tagen</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>vor %n Tag</numerusform>
+                <numerusform>vor %n Tagen</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation>am %1</translation>
+        </message>
+        <message>
+            <source>Full access</source>
+            <translation>Vollzugriff</translation>
+        </message>
+        <message>
+            <source>Read</source>
+            <translation>Lesen</translation>
+        </message>
+        <message>
+            <source>Write</source>
+            <translation>Schreiben</translation>
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation>Admin</translation>
+        </message>
+        <message>
+            <source>None</source>
+            <translation>Keine</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>Alle Teams</translation>
+        </message>
+        <message>
+            <source>unknown team</source>
+            <translation>unbekanntes Team</translation>
+        </message>
+        <message>
+            <source>Free</source>
+            <translation>Free</translation>
+        </message>
+        <message>
+            <source>Pro</source>
+            <translation>Pro</translation>
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation>Scale</translation>
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation>Enterprise</translation>
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation>Inhaber</translation>
+        </message>
+        <message>
+            <source>Member</source>
+            <translation>Mitglied</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation>Abgelaufen</translation>
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation>Widerrufen</translation>
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation>%1 T %2 h</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::KeyDetailPage</name>
+        <message>
+            <source>Revoke…</source>
+            <translation>Widerrufen…</translation>
+        </message>
+        <message>
+            <source>← All keys</source>
+            <translation>← Alle Schlüssel</translation>
+        </message>
+        <message>
+            <source>Back to the key list (Esc)</source>
+            <translation>Zurück zur Schlüsselliste (Esc)</translation>
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation>Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Accepted, last 24 hours</source>
+            <translation>Angenommen, letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Accepted, last 7 days</source>
+            <translation>Angenommen, letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Accepted, all time</source>
+            <translation>Angenommen, insgesamt</translation>
+        </message>
+        <message>
+            <source>Rejected, last 24 hours</source>
+            <translation>Abgelehnt, letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation>Zuletzt verwendet</translation>
+        </message>
+        <message>
+            <source>This month, of the monthly limit</source>
+            <translation>Dieser Monat, vom Monatslimit</translation>
+        </message>
+        <message>
+            <source>Copy as c&amp;URL</source>
+            <translation>Als c&amp;URL kopieren</translation>
+        </message>
+        <message>
+            <source>A cURL command for the selected request (or GET /usage); the key comes from $ZENOVAY_API_KEY</source>
+            <translation>Ein cURL-Befehl für die ausgewählte Anfrage (oder GET /usage); der Schlüssel kommt aus $ZENOVAY_API_KEY</translation>
+        </message>
+        <message>
+            <source>Copy &amp;diagnostic report</source>
+            <translation>&amp;Diagnosebericht kopieren</translation>
+        </message>
+        <message>
+            <source>What support asks for: request and response details, timestamp and request ID, with the key redacted</source>
+            <translation>Was der Support braucht: Details zu Anfrage und Antwort, Zeitpunkt und Anfrage-ID, mit unkenntlich gemachtem Schlüssel</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Recent requests&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Letzte Anfragen&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation>%1 — %2</translation>
+        </message>
+        <message>
+            <source>Prefix %1… · %2 · teams: %3 · billed to %4 · created %5 · expires %6</source>
+            <translation>Präfix %1… · %2 · Teams: %3 · abgerechnet über %4 · erstellt %5 · läuft ab %6</translation>
+        </message>
+        <message>
+            <source>never</source>
+            <translation>nie</translation>
+        </message>
+        <message>
+            <source>Could not load the key's activity.</source>
+            <translation>Die Aktivität des Schlüssels konnte nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Could not load the key's usage.</source>
+            <translation>Die Nutzung des Schlüssels konnte nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Could not load the key's recent requests.</source>
+            <translation>Die letzten Anfragen des Schlüssels konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Rejected: %1 in 7 days, %2 all time</source>
+            <translation>Abgelehnt: %1 in 7 Tagen, %2 insgesamt</translation>
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation>%1 / %2</translation>
+        </message>
+        <message>
+            <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
+            <translation>Tarif %1: %2 pro Minute, %3 pro Monat; Zurücksetzung %4</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::KeysPage</name>
+        <message>
+            <source>Personal API keys</source>
+            <translation>Persönliche API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>&amp;New key…</source>
+            <translation>&amp;Neuer Schlüssel…</translation>
+        </message>
+        <message>
+            <source>&amp;Revoke…</source>
+            <translation>&amp;Widerrufen…</translation>
+        </message>
+        <message>
+            <source>&amp;Details</source>
+            <translation>&amp;Details</translation>
+        </message>
+        <message>
+            <source>Search by name or prefix (Ctrl+F)</source>
+            <translation>Nach Name oder Präfix suchen (Strg+F)</translation>
+        </message>
+        <message>
+            <source>All keys</source>
+            <translation>Alle Schlüssel</translation>
+        </message>
+        <message>
+            <source>Active</source>
+            <translation>Aktiv</translation>
+        </message>
+        <message>
+            <source>Revoked or expired</source>
+            <translation>Widerrufen oder abgelaufen</translation>
+        </message>
+        <message>
+            <source>Create a personal API key (Ctrl+N)</source>
+            <translation>Einen persönlichen API-Schlüssel erstellen (Strg+N)</translation>
+        </message>
+        <message>
+            <source>Revoke the selected key (Delete)</source>
+            <translation>Den ausgewählten Schlüssel widerrufen (Entf)</translation>
+        </message>
+        <message>
+            <source>Open the selected key's activity (Enter)</source>
+            <translation>Die Aktivität des ausgewählten Schlüssels öffnen (Eingabe)</translation>
+        </message>
+        <message>
+            <source>Keys authenticate requests to the external API with the &lt;tt&gt;X-API-Key&lt;/tt&gt; header. The full key is shown once, when it is created; afterwards only its prefix is kept.</source>
+            <translation>Schlüssel authentifizieren Anfragen an die externe API mit dem Header &lt;tt&gt;X-API-Key&lt;/tt&gt;. Der vollständige Schlüssel wird einmal angezeigt, beim Erstellen; danach wird nur sein Präfix aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>No keys yet. Create one with “New key…”: you will need a team on the Pro plan or higher to use it.</source>
+            <translation>Noch keine Schlüssel. Erstellen Sie einen mit „Neuer Schlüssel…“: Zum Verwenden brauchen Sie ein Team mit dem Tarif Pro oder höher.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n Schlüssel</numerusform>
+                <numerusform>%n Schlüssel</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Create a team first: every key is billed to a team.</source>
+            <translation>Legen Sie zuerst ein Team an: Jeder Schlüssel wird über ein Team abgerechnet.</translation>
+        </message>
+        <message>
+            <source>Key “%1” created.</source>
+            <translation>Schlüssel „%1“ erstellt.</translation>
+        </message>
+        <message>
+            <source>Revoke key</source>
+            <translation>Schlüssel widerrufen</translation>
+        </message>
+        <message>
+            <source>Revoke “%1” (%2…)?</source>
+            <translation>„%1“ (%2…) widerrufen?</translation>
+        </message>
+        <message>
+            <source>Requests with this key will be refused at once with 401 API_KEY_REVOKED. This cannot be undone.</source>
+            <translation>Anfragen mit diesem Schlüssel werden sofort mit 401 API_KEY_REVOKED abgelehnt. Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Key “%1” revoked.</source>
+            <translation>Schlüssel „%1“ widerrufen.</translation>
+        </message>
+        <message>
+            <source>Could not revoke the key.</source>
+            <translation>Der Schlüssel konnte nicht widerrufen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::MainWindow</name>
+        <message>
+            <source>Zenovay Admin</source>
+            <translation>Zenovay Admin</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Seiten</translation>
+        </message>
+        <message>
+            <source>%1 (Ctrl+%2)</source>
+            <translation>%1 (Strg+%2)</translation>
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation>Nicht verbunden</translation>
+        </message>
+        <message>
+            <source>Could not load your teams.</source>
+            <translation>Ihre Teams konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation>&amp;Datei</translation>
+        </message>
+        <message>
+            <source>&amp;Connect to Server…</source>
+            <translation>Mit Server &amp;verbinden…</translation>
+        </message>
+        <message>
+            <source>Ctrl+Shift+O</source>
+            <translation>Ctrl+Shift+O</translation>
+        </message>
+        <message>
+            <source>Sign &amp;Out</source>
+            <translation>&amp;Abmelden</translation>
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation>&amp;Beenden</translation>
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation>&amp;Bearbeiten</translation>
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation>&amp;Neu…</translation>
+        </message>
+        <message>
+            <source>New key, website or team, depending on the page</source>
+            <translation>Neuer Schlüssel, neue Website oder neues Team, je nach Seite</translation>
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation>&amp;Suchen</translation>
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation>&amp;Gehe zu</translation>
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation>&amp;Aktualisieren</translation>
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <translation>Ctrl+R</translation>
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation>&amp;Hilfe</translation>
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation>&amp;Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation>Tastenkürzel</translation>
+        </message>
+        <message>
+            <source>Ctrl+1 … Ctrl+7: go to a page
+Ctrl+N: new key, website or team
+Ctrl+F: search
+F5 or Ctrl+R: refresh
+Enter: open the selected key
+Delete: revoke the selected key
+Esc: back to the key list
+Ctrl+Shift+O: connect to another server
+Ctrl+Q: quit</source>
+            <translation>Strg+1 … Strg+7: zu einer Seite wechseln
+Strg+N: neuer Schlüssel, neue Website oder neues Team
+Strg+F: suchen
+F5 oder Strg+R: aktualisieren
+Eingabe: ausgewählten Schlüssel öffnen
+Entf: ausgewählten Schlüssel widerrufen
+Esc: zurück zur Schlüsselliste
+Strg+Umschalt+O: mit anderem Server verbinden
+Strg+Q: beenden</translation>
+        </message>
+        <message>
+            <source>&amp;About Zenovay Admin</source>
+            <translation>&amp;Über Zenovay Admin</translation>
+        </message>
+        <message>
+            <source>About Zenovay Admin</source>
+            <translation>Über Zenovay Admin</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Zenovay Admin %1&lt;/b&gt;&lt;p&gt;The desktop admin app of Zenovay self-hosted: teams, websites, personal API keys and their activity.&lt;/p&gt;</source>
+            <translation>&lt;b&gt;Zenovay Admin %1&lt;/b&gt;&lt;p&gt;Die Desktop-Verwaltung von Zenovay self-hosted: Teams, Websites, persönliche API-Schlüssel und ihre Aktivität.&lt;/p&gt;</translation>
+        </message>
+        <message>
+            <source>Working</source>
+            <translation>Beschäftigt</translation>
+        </message>
+        <message>
+            <source>● Unreachable</source>
+            <translation>● Nicht erreichbar</translation>
+        </message>
+        <message>
+            <source>Starting the built-in server…</source>
+            <translation>Eingebauter Server wird gestartet…</translation>
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation>Verbindung zu %1…</translation>
+        </message>
+        <message>
+            <source>Zenovay Admin — %1</source>
+            <translation>Zenovay Admin — %1</translation>
+        </message>
+        <message>
+            <source>Checking your session…</source>
+            <translation>Ihre Sitzung wird geprüft…</translation>
+        </message>
+        <message>
+            <source>Your session has ended. Sign in again.</source>
+            <translation>Ihre Sitzung ist abgelaufen. Melden Sie sich erneut an.</translation>
+        </message>
+        <message>
+            <source>Could not check your session.</source>
+            <translation>Ihre Sitzung konnte nicht geprüft werden.</translation>
+        </message>
+        <message>
+            <source>Signed in, but loading your account failed.</source>
+            <translation>Angemeldet, aber Ihr Konto konnte nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>%1 (server admin)</source>
+            <translation>%1 (Server-Admin)</translation>
+        </message>
+        <message>
+            <source>You are signed out.</source>
+            <translation>Sie sind abgemeldet.</translation>
+        </message>
+        <message>
+            <source>● Healthy</source>
+            <translation>● Betriebsbereit</translation>
+        </message>
+        <message>
+            <source>GET /healthz answered 200 (server version %1)</source>
+            <translation>GET /healthz antwortete 200 (Serverversion %1)</translation>
+        </message>
+        <message>
+            <source>● Unhealthy (HTTP %1)</source>
+            <translation>● Gestört (HTTP %1)</translation>
+        </message>
+        <message>
+            <source>Keychain</source>
+            <translation>Schlüsselbund</translation>
+        </message>
+        <message>
+            <source>Your session is kept in the system keychain.</source>
+            <translation>Ihre Sitzung wird im Schlüsselbund des Systems aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Session in memory only</source>
+            <translation>Sitzung nur im Arbeitsspeicher</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::MemberModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Email</source>
+            <translation>E-Mail</translation>
+        </message>
+        <message>
+            <source>Role</source>
+            <translation>Rolle</translation>
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation>Beigetreten</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::MemorySecretStore</name>
+        <message>
+            <source>No system keychain is available: you stay signed in until the app closes, and the session is never written to disk.</source>
+            <translation>Kein Schlüsselbund des Systems verfügbar: Sie bleiben angemeldet, bis die App geschlossen wird, und die Sitzung wird nie auf die Festplatte geschrieben.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::OverviewPage</name>
+        <message>
+            <source>Overview</source>
+            <translation>Übersicht</translation>
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Websites</source>
+            <translation>Websites</translation>
+        </message>
+        <message>
+            <source>Active API keys</source>
+            <translation>Aktive API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>Events stored on this server</source>
+            <translation>Auf diesem Server gespeicherte Ereignisse</translation>
+        </message>
+        <message>
+            <source>Signed in as %1 &lt;%2&gt;, server admin, on %3.</source>
+            <translation>Angemeldet als %1 &lt;%2&gt;, Server-Admin, auf %3.</translation>
+        </message>
+        <message>
+            <source>Signed in as %1 &lt;%2&gt; on %3.</source>
+            <translation>Angemeldet als %1 &lt;%2&gt; auf %3.</translation>
+        </message>
+        <message>
+            <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;a href="websitesPage"&gt;Add a website&lt;/a&gt; and paste its tracking snippet into your pages.&lt;/li&gt;&lt;li&gt;API keys need a paid plan: a server admin sets a team's plan on the &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; page.&lt;/li&gt;&lt;li&gt;&lt;a href="keysPage"&gt;Create a personal API key&lt;/a&gt; and copy it: it is shown once.&lt;/li&gt;&lt;li&gt;Try it: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Open the key on the API keys page to watch its activity.&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation>&lt;h3&gt;Erste Schritte&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;a href="websitesPage"&gt;Fügen Sie eine Website hinzu&lt;/a&gt; und fügen Sie ihr Tracking-Snippet in Ihre Seiten ein.&lt;/li&gt;&lt;li&gt;API-Schlüssel brauchen einen bezahlten Tarif: Ein Server-Admin legt den Tarif eines Teams auf der Seite &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; fest.&lt;/li&gt;&lt;li&gt;&lt;a href="keysPage"&gt;Erstellen Sie einen persönlichen API-Schlüssel&lt;/a&gt; und kopieren Sie ihn: Er wird nur einmal angezeigt.&lt;/li&gt;&lt;li&gt;Ausprobieren: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Öffnen Sie den Schlüssel auf der Seite API-Schlüssel, um seine Aktivität zu verfolgen.&lt;/li&gt;&lt;/ol&gt;</translation>
+        </message>
+        <message>
+            <source>Could not load the websites.</source>
+            <translation>Die Websites konnten nicht geladen werden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) in all</source>
+            <translation>
+                <numerusform>%n Schlüssel insgesamt</numerusform>
+                <numerusform>%n Schlüssel insgesamt</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::RequestLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation>Zeit</translation>
+        </message>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Method</source>
+            <translation>Methode</translation>
+        </message>
+        <message>
+            <source>Path</source>
+            <translation>Pfad</translation>
+        </message>
+        <message>
+            <source>Status</source>
+            <translation>Status</translation>
+        </message>
+        <message>
+            <source>Code</source>
+            <translation>Code</translation>
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation>Latenz</translation>
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation>%1 ms</translation>
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation>Anfrage-ID</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::RequestsPage</name>
+        <message>
+            <source>Requests</source>
+            <translation>Anfragen</translation>
+        </message>
+        <message>
+            <source>&amp;Errors only</source>
+            <translation>Nur &amp;Fehler</translation>
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation>Schlüssel:</translation>
+        </message>
+        <message>
+            <source>All keys</source>
+            <translation>Alle Schlüssel</translation>
+        </message>
+        <message>
+            <source>Could not load a key's requests.</source>
+            <translation>Die Anfragen eines Schlüssels konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n request(s)</source>
+            <translation>
+                <numerusform>%n Anfrage</numerusform>
+                <numerusform>%n Anfragen</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ServerPage</name>
+        <message>
+            <source>Server</source>
+            <translation>Server</translation>
+        </message>
+        <message>
+            <source>Connect to another server…</source>
+            <translation>Mit anderem Server verbinden…</translation>
+        </message>
+        <message>
+            <source>Connection:</source>
+            <translation>Verbindung:</translation>
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation>Version:</translation>
+        </message>
+        <message>
+            <source>Uptime:</source>
+            <translation>Laufzeit:</translation>
+        </message>
+        <message>
+            <source>Listening on:</source>
+            <translation>Lauscht auf:</translation>
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation>Datenbank:</translation>
+        </message>
+        <message>
+            <source>Database size:</source>
+            <translation>Datenbankgröße:</translation>
+        </message>
+        <message>
+            <source>Events stored:</source>
+            <translation>Gespeicherte Ereignisse:</translation>
+        </message>
+        <message>
+            <source>Ingest rate:</source>
+            <translation>Erfassungsrate:</translation>
+        </message>
+        <message>
+            <source>Ingest queue:</source>
+            <translation>Erfassungswarteschlange:</translation>
+        </message>
+        <message>
+            <source>Plan limits:</source>
+            <translation>Tariflimits:</translation>
+        </message>
+        <message>
+            <source>%1: %2 per minute, %3 per month</source>
+            <translation>%1: %2 pro Minute, %3 pro Monat</translation>
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation>nicht gemeldet</translation>
+        </message>
+        <message>
+            <source>not available (%1)</source>
+            <translation>nicht verfügbar (%1)</translation>
+        </message>
+        <message numerus="yes">
+            <source>%n event(s) waiting</source>
+            <translation>
+                <numerusform>%n Ereignis wartet</numerusform>
+                <numerusform>%n Ereignisse warten</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 events/s</source>
+            <translation>%1 Ereignisse/s</translation>
+        </message>
+        <message>
+            <source>Could not load the server status.</source>
+            <translation>Der Serverstatus konnte nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>%1 (this connection)</source>
+            <translation>%1 (diese Verbindung)</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ShowKeyDialog</name>
+        <message>
+            <source>Your new API key</source>
+            <translation>Ihr neuer API-Schlüssel</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Copy this key now. It will not be shown again.&lt;/b&gt;&lt;br&gt;Zenovay keeps only its prefix (%1) and a one-way hash. If you lose it, revoke it and create a new one.</source>
+            <translation>&lt;b&gt;Kopieren Sie diesen Schlüssel jetzt. Er wird nicht noch einmal angezeigt.&lt;/b&gt;&lt;br&gt;Zenovay bewahrt nur sein Präfix (%1) und einen Einweg-Hash auf. Wenn Sie ihn verlieren, widerrufen Sie ihn und erstellen Sie einen neuen.</translation>
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopieren</translation>
+        </message>
+        <message>
+            <source>Try it:</source>
+            <translation>Ausprobieren:</translation>
+        </message>
+        <message>
+            <source>I have copied the key</source>
+            <translation>Ich habe den Schlüssel kopiert</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation>In die Zwischenablage kopiert.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::TeamModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>My role</source>
+            <translation>Meine Rolle</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::TeamsPage</name>
+        <message>
+            <source>Teams</source>
+            <translation>Teams</translation>
+        </message>
+        <message>
+            <source>Set plan</source>
+            <translation>Tarif festlegen</translation>
+        </message>
+        <message>
+            <source>Re&amp;name…</source>
+            <translation>Um&amp;benennen…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <source>&amp;Add member…</source>
+            <translation>Mitglied &amp;hinzufügen…</translation>
+        </message>
+        <message>
+            <source>Change role…</source>
+            <translation>Rolle ändern…</translation>
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation>Entfernen…</translation>
+        </message>
+        <message>
+            <source>&amp;New team…</source>
+            <translation>&amp;Neues Team…</translation>
+        </message>
+        <message>
+            <source>Only server admins can change a team's plan.</source>
+            <translation>Nur Server-Admins können den Tarif eines Teams ändern.</translation>
+        </message>
+        <message>
+            <source>Plan:</source>
+            <translation>Tarif:</translation>
+        </message>
+        <message>
+            <source>Could not load your teams.</source>
+            <translation>Ihre Teams konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Members of %1&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Mitglieder von %1&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Members&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Mitglieder&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Members&lt;/b&gt; (visible to owners and admins of the team)</source>
+            <translation>&lt;b&gt;Mitglieder&lt;/b&gt; (sichtbar für Inhaber und Admins des Teams)</translation>
+        </message>
+        <message>
+            <source>Could not load the team's members.</source>
+            <translation>Die Mitglieder des Teams konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>New team</source>
+            <translation>Neues Team</translation>
+        </message>
+        <message>
+            <source>Team name:</source>
+            <translation>Teamname:</translation>
+        </message>
+        <message>
+            <source>Team “%1” created.</source>
+            <translation>Team „%1“ angelegt.</translation>
+        </message>
+        <message>
+            <source>Could not create the team.</source>
+            <translation>Das Team konnte nicht angelegt werden.</translation>
+        </message>
+        <message>
+            <source>Rename team</source>
+            <translation>Team umbenennen</translation>
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation>Neuer Name:</translation>
+        </message>
+        <message>
+            <source>Could not rename the team.</source>
+            <translation>Das Team konnte nicht umbenannt werden.</translation>
+        </message>
+        <message>
+            <source>Delete team</source>
+            <translation>Team löschen</translation>
+        </message>
+        <message>
+            <source>Delete the team “%1”?</source>
+            <translation>Das Team „%1“ löschen?</translation>
+        </message>
+        <message>
+            <source>Its websites and their events are deleted too. This cannot be undone.</source>
+            <translation>Seine Websites und deren Ereignisse werden ebenfalls gelöscht. Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Could not delete the team.</source>
+            <translation>Das Team konnte nicht gelöscht werden.</translation>
+        </message>
+        <message>
+            <source>“%1” is now on the %2 plan.</source>
+            <translation>„%1“ hat jetzt den Tarif %2.</translation>
+        </message>
+        <message>
+            <source>Could not change the plan.</source>
+            <translation>Der Tarif konnte nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Add member</source>
+            <translation>Mitglied hinzufügen</translation>
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation>name@example.com</translation>
+        </message>
+        <message>
+            <source>Add</source>
+            <translation>Hinzufügen</translation>
+        </message>
+        <message>
+            <source>&amp;Email:</source>
+            <translation>&amp;E-Mail:</translation>
+        </message>
+        <message>
+            <source>&amp;Role:</source>
+            <translation>&amp;Rolle:</translation>
+        </message>
+        <message>
+            <source>HTTP %1 · %2 · request ID %3</source>
+            <translation>HTTP %1 · %2 · Anfrage-ID %3</translation>
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation>Rolle ändern</translation>
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation>Rolle:</translation>
+        </message>
+        <message>
+            <source>Could not change the role.</source>
+            <translation>Die Rolle konnte nicht geändert werden.</translation>
+        </message>
+        <message>
+            <source>Remove member</source>
+            <translation>Mitglied entfernen</translation>
+        </message>
+        <message>
+            <source>Remove %1 from the team?</source>
+            <translation>%1 aus dem Team entfernen?</translation>
+        </message>
+        <message>
+            <source>Their API keys lose access to this team's websites at once.</source>
+            <translation>Die API-Schlüssel dieser Person verlieren sofort den Zugriff auf die Websites dieses Teams.</translation>
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation>Entfernen</translation>
+        </message>
+        <message>
+            <source>Could not remove the member.</source>
+            <translation>Das Mitglied konnte nicht entfernt werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::UsageModel</name>
+        <message>
+            <source>Key</source>
+            <translation>Schlüssel</translation>
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation>Präfix</translation>
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation>Tarif</translation>
+        </message>
+        <message>
+            <source>Used this month</source>
+            <translation>Diesen Monat genutzt</translation>
+        </message>
+        <message>
+            <source>Monthly limit</source>
+            <translation>Monatslimit</translation>
+        </message>
+        <message>
+            <source>Used</source>
+            <translation>Genutzt</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>Per minute</source>
+            <translation>Pro Minute</translation>
+        </message>
+        <message>
+            <source>Resets</source>
+            <translation>Zurücksetzung</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::UsagePage</name>
+        <message>
+            <source>Usage</source>
+            <translation>Nutzung</translation>
+        </message>
+        <message>
+            <source>Show revoked and expired keys</source>
+            <translation>Widerrufene und abgelaufene Schlüssel anzeigen</translation>
+        </message>
+        <message>
+            <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
+            <translation>Die in diesem Monat gezählten Anfragen je Schlüssel, verglichen mit dem Monatskontingent des Tarifs seines Abrechnungsteams. Mit 429 abgelehnte Anfragen werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsiteDialog</name>
+        <message>
+            <source>New website</source>
+            <translation>Neue Website</translation>
+        </message>
+        <message>
+            <source>Edit website</source>
+            <translation>Website bearbeiten</translation>
+        </message>
+        <message>
+            <source>My shop</source>
+            <translation>Mein Shop</translation>
+        </message>
+        <message>
+            <source>https://shop.example.com</source>
+            <translation>https://shop.example.com</translation>
+        </message>
+        <message>
+            <source>Create</source>
+            <translation>Anlegen</translation>
+        </message>
+        <message>
+            <source>Save</source>
+            <translation>Speichern</translation>
+        </message>
+        <message>
+            <source>&amp;Team:</source>
+            <translation>&amp;Team:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;URL:</source>
+            <translation>&amp;URL:</translation>
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Der Server war nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
+            <translation>HTTP %1 · %2: %3</translation>
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation>Anfrage-ID: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsiteModel</name>
+        <message>
+            <source>Name</source>
+            <translation>Name</translation>
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation>Domain</translation>
+        </message>
+        <message>
+            <source>Team</source>
+            <translation>Team</translation>
+        </message>
+        <message>
+            <source>Tracking code</source>
+            <translation>Tracking-Code</translation>
+        </message>
+        <message>
+            <source>Created</source>
+            <translation>Erstellt</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsitesPage</name>
+        <message>
+            <source>Websites</source>
+            <translation>Websites</translation>
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation>&amp;Bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation>Löschen…</translation>
+        </message>
+        <message>
+            <source>&amp;Copy snippet</source>
+            <translation>Snippet &amp;kopieren</translation>
+        </message>
+        <message>
+            <source>Search websites (Ctrl+F)</source>
+            <translation>Websites suchen (Strg+F)</translation>
+        </message>
+        <message>
+            <source>&amp;New website…</source>
+            <translation>&amp;Neue Website…</translation>
+        </message>
+        <message>
+            <source>Team:</source>
+            <translation>Team:</translation>
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation>Alle Teams</translation>
+        </message>
+        <message>
+            <source>Could not load the websites.</source>
+            <translation>Die Websites konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Tracking snippet&lt;/b&gt; — select a website</source>
+            <translation>&lt;b&gt;Tracking-Snippet&lt;/b&gt; — wählen Sie eine Website</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Tracking snippet for %1&lt;/b&gt; — paste it before &lt;tt&gt;&amp;lt;/body&amp;gt;&lt;/tt&gt; on every page</source>
+            <translation>&lt;b&gt;Tracking-Snippet für %1&lt;/b&gt; — fügen Sie es auf jeder Seite vor &lt;tt&gt;&amp;lt;/body&amp;gt;&lt;/tt&gt; ein</translation>
+        </message>
+        <message>
+            <source>Create a team first: every website belongs to a team.</source>
+            <translation>Legen Sie zuerst ein Team an: Jede Website gehört zu einem Team.</translation>
+        </message>
+        <message>
+            <source>Website “%1” created.</source>
+            <translation>Website „%1“ angelegt.</translation>
+        </message>
+        <message>
+            <source>Delete website</source>
+            <translation>Website löschen</translation>
+        </message>
+        <message>
+            <source>Delete “%1”?</source>
+            <translation>„%1“ löschen?</translation>
+        </message>
+        <message>
+            <source>Its events are deleted too, and its tracking code stops working. This cannot be undone.</source>
+            <translation>Ihre Ereignisse werden ebenfalls gelöscht, und ihr Tracking-Code funktioniert nicht mehr. Das lässt sich nicht rückgängig machen.</translation>
+        </message>
+        <message>
+            <source>Could not delete the website.</source>
+            <translation>Die Website konnte nicht gelöscht werden.</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::WelcomePage</name>
+        <message>
+            <source>Try again</source>
+            <translation>Erneut versuchen</translation>
+        </message>
+        <message>
+            <source>Connect to another server…</source>
+            <translation>Mit anderem Server verbinden…</translation>
+        </message>
+        <message>
+            <source>Zenovay</source>
+            <translation>Zenovay</translation>
+        </message>
+        <message>
+            <source>Set up this server</source>
+            <translation>Diesen Server einrichten</translation>
+        </message>
+        <message>
+            <source>This server has no users yet. Create the first account: it becomes the server admin and owns a first team.</source>
+            <translation>Dieser Server hat noch keine Benutzer. Legen Sie das erste Konto an: Es wird Server-Admin und Inhaber eines ersten Teams.</translation>
+        </message>
+        <message>
+            <source>you@example.com</source>
+            <translation>sie@example.com</translation>
+        </message>
+        <message>
+            <source>&amp;Email:</source>
+            <translation>&amp;E-Mail:</translation>
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation>&amp;Name:</translation>
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation>&amp;Passwort:</translation>
+        </message>
+        <message>
+            <source>&amp;Confirm password:</source>
+            <translation>Passwort &amp;bestätigen:</translation>
+        </message>
+        <message>
+            <source>Create account and sign in</source>
+            <translation>Konto anlegen und anmelden</translation>
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation>Anmelden</translation>
+        </message>
+        <message>
+            <source>&amp;Stay signed in on this computer</source>
+            <translation>Auf diesem Computer angemeldet &amp;bleiben</translation>
+        </message>
+        <message>
+            <source>Other server…</source>
+            <translation>Anderer Server…</translation>
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation>Verbindung wird hergestellt…</translation>
+        </message>
+        <message>
+            <source>Contacting the server…</source>
+            <translation>Server wird kontaktiert…</translation>
+        </message>
+        <message>
+            <source>Could not reach the server at %1.</source>
+            <translation>Der Server unter %1 war nicht erreichbar.</translation>
+        </message>
+        <message>
+            <source>Your session is kept in the system keychain.</source>
+            <translation>Ihre Sitzung wird im Schlüsselbund des Systems aufbewahrt.</translation>
+        </message>
+        <message>
+            <source>Fill in email, name and password.</source>
+            <translation>Bitte E-Mail, Name und Passwort ausfüllen.</translation>
+        </message>
+        <message>
+            <source>The passwords do not match.</source>
+            <translation>Die Passwörter stimmen nicht überein.</translation>
+        </message>
+        <message>
+            <source>The account was created, but signing in failed.</source>
+            <translation>Das Konto wurde angelegt, aber die Anmeldung ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>This server is already set up: sign in.</source>
+            <translation>Dieser Server ist bereits eingerichtet: Melden Sie sich an.</translation>
+        </message>
+        <message>
+            <source>Setup failed.</source>
+            <translation>Die Einrichtung ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>Enter your email and password.</source>
+            <translation>Geben Sie E-Mail und Passwort ein.</translation>
+        </message>
+        <message>
+            <source>Wrong email or password.</source>
+            <translation>Falsche E-Mail oder falsches Passwort.</translation>
+        </message>
+        <message>
+            <source>Signing in failed.</source>
+            <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+        </message>
+    </context>
+</TS>

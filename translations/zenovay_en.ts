@@ -1,0 +1,1603 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="en_US">
+    <context>
+        <name>App::EmbeddedConnector</name>
+        <message>
+            <source>Built-in server (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The built-in server could not start: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>App::KeychainSecretStore</name>
+        <message>
+            <source>No system keychain is available, so your session is kept in memory only: you stay signed in until the app closes, and nothing is written to disk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::ApiClient</name>
+        <message>
+            <source>The server's answer is not valid JSON (%1).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server did not answer in time.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::ApiKeyModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expires</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoked %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::Charts</name>
+        <message>
+            <source>Requests per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected requests by code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected requests by code: none</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly usage against the limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate limited (429)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per-minute limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ingest rate (events per second)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Events/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share of the monthly quota used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>% of monthly quota</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly usage against the limit: %1 % of %2 this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share of the monthly quota used: no usage reported yet</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::ConnectionDialog</name>
+        <message>
+            <source>&amp;This computer (the built-in server)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Another server:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to a server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>https://zenovay.example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The app runs the server itself, on this computer only (loopback), with its data in your user's application data folder.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter the server's address, for example https://zenovay.example.com.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The address must start with https:// (or http:// on a trusted network).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Warning: with http:// your password and session travel unencrypted. Use https:// for servers on other machines.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::CreateKeyDialog</name>
+        <message>
+            <source>&amp;Full access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Only:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Write</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A&amp;dmin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;All teams I belong to</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only &amp;selected teams:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Expires on</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create personal API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>e.g. Reporting script</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Permissions</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read: GET requests. Write: create and change websites, send events. Admin: delete and team-level changes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2 plan)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Billing team:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expiry:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This team is on the Free plan: requests with this key will be refused (403 API_PAID_PLAN_REQUIRED) until the team is upgraded to Pro or higher.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rate limits and the monthly quota come from this team's plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Give the key a name.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least one permission.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose at least one team, or allow all teams.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Choose the team the key's requests are billed to.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::ErrorBanner</name>
+        <message>
+            <source>Copy request ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy the request ID to quote it to support</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Dismiss</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::Format</name>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>in a moment</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>just now</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>in %n minute(s)</source>
+            <translation>
+                <numerusform>in %n minute</numerusform>
+                <numerusform>in %n minutes</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n minute(s) ago</source>
+            <translation>
+                <numerusform>%n minute ago</numerusform>
+                <numerusform>%n minutes ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n hour(s)</source>
+            <translation>
+                <numerusform>in %n hour</numerusform>
+                <numerusform>in %n hours</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n hour(s) ago</source>
+            <translation>
+                <numerusform>%n hour ago</numerusform>
+                <numerusform>%n hours ago</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>in %n day(s)</source>
+            <translation>
+                <numerusform>in %n day</numerusform>
+                <numerusform>in %n days</numerusform>
+            </translation>
+        </message>
+        <message numerus="yes">
+            <source>%n day(s) ago</source>
+            <translation>
+                <numerusform>%n day ago</numerusform>
+                <numerusform>%n days ago</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>on %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Full access</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Read</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Write</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>None</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>unknown team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Free</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pro</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Scale</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enterprise</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Owner</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoked</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 d %2 h</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::KeyDetailPage</name>
+        <message>
+            <source>Revoke…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>← All keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Back to the key list (Esc)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted, last 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted, last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Accepted, all time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected, last 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month, of the monthly limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy as c&amp;URL</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A cURL command for the selected request (or GET /usage); the key comes from $ZENOVAY_API_KEY</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;diagnostic report</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What support asks for: request and response details, timestamp and request ID, with the key redacted</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Recent requests&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 — %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefix %1… · %2 · teams: %3 · billed to %4 · created %5 · expires %6</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>never</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the key's activity.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the key's usage.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the key's recent requests.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rejected: %1 in 7 days, %2 all time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 / %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::KeysPage</name>
+        <message>
+            <source>Personal API keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New key…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Revoke…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search by name or prefix (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoked or expired</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a personal API key (Ctrl+N)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoke the selected key (Delete)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the selected key's activity (Enter)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keys authenticate requests to the external API with the &lt;tt&gt;X-API-Key&lt;/tt&gt; header. The full key is shown once, when it is created; afterwards only its prefix is kept.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No keys yet. Create one with “New key…”: you will need a team on the Pro plan or higher to use it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n key(s)</source>
+            <translation>
+                <numerusform>%n key</numerusform>
+                <numerusform>%n keys</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a team first: every key is billed to a team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key “%1” created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoke key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Revoke “%1” (%2…)?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests with this key will be refused at once with 401 API_KEY_REVOKED. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key “%1” revoked.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not revoke the key.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::MainWindow</name>
+        <message>
+            <source>Zenovay Admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (Ctrl+%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Not connected</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load your teams.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;File</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Connect to Server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+Shift+O</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign &amp;Out</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New key, website or team, depending on the page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Find</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Go</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Refresh</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+R</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Help</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Keyboard Shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keyboard shortcuts</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ctrl+1 … Ctrl+7: go to a page
+Ctrl+N: new key, website or team
+Ctrl+F: search
+F5 or Ctrl+R: refresh
+Enter: open the selected key
+Delete: revoke the selected key
+Esc: back to the key list
+Ctrl+Shift+O: connect to another server
+Ctrl+Q: quit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;About Zenovay Admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>About Zenovay Admin</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Zenovay Admin %1&lt;/b&gt;&lt;p&gt;The desktop admin app of Zenovay self-hosted: teams, websites, personal API keys and their activity.&lt;/p&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Working</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Unreachable</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Starting the built-in server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting to %1…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zenovay Admin — %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Checking your session…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your session has ended. Sign in again.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not check your session.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in, but loading your account failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (server admin)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You are signed out.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Healthy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>GET /healthz answered 200 (server version %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>● Unhealthy (HTTP %1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Keychain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your session is kept in the system keychain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Session in memory only</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::MemberModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Joined</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::MemorySecretStore</name>
+        <message>
+            <source>No system keychain is available: you stay signed in until the app closes, and the session is never written to disk.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::OverviewPage</name>
+        <message>
+            <source>Overview</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Teams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Websites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Active API keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Events stored on this server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in as %1 &lt;%2&gt;, server admin, on %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signed in as %1 &lt;%2&gt; on %3.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;h3&gt;Getting started&lt;/h3&gt;&lt;ol&gt;&lt;li&gt;&lt;a href="websitesPage"&gt;Add a website&lt;/a&gt; and paste its tracking snippet into your pages.&lt;/li&gt;&lt;li&gt;API keys need a paid plan: a server admin sets a team's plan on the &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; page.&lt;/li&gt;&lt;li&gt;&lt;a href="keysPage"&gt;Create a personal API key&lt;/a&gt; and copy it: it is shown once.&lt;/li&gt;&lt;li&gt;Try it: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;&lt;/li&gt;&lt;li&gt;Open the key on the API keys page to watch its activity.&lt;/li&gt;&lt;/ol&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the websites.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n key(s) in all</source>
+            <translation>
+                <numerusform>%n key in all</numerusform>
+                <numerusform>%n keys in all</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::RequestLogModel</name>
+        <message>
+            <source>Time</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Method</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Path</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Status</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Latency</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 ms</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request ID</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::RequestsPage</name>
+        <message>
+            <source>Requests</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Errors only</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Key:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load a key's requests.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n request(s)</source>
+            <translation>
+                <numerusform>%n request</numerusform>
+                <numerusform>%n requests</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::ServerPage</name>
+        <message>
+            <source>Server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to another server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connection:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Version:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Uptime:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Listening on:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Database size:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Events stored:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ingest rate:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ingest queue:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan limits:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2 per minute, %3 per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not reported</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>not available (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%n event(s) waiting</source>
+            <translation>
+                <numerusform>%n event waiting</numerusform>
+                <numerusform>%n events waiting</numerusform>
+            </translation>
+        </message>
+        <message>
+            <source>%1 events/s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the server status.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (this connection)</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::ShowKeyDialog</name>
+        <message>
+            <source>Your new API key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Copy this key now. It will not be shown again.&lt;/b&gt;&lt;br&gt;Zenovay keeps only its prefix (%1) and a one-way hash. If you lose it, revoke it and create a new one.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try it:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>I have copied the key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied to the clipboard.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::TeamModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::TeamsPage</name>
+        <message>
+            <source>Teams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Re&amp;name…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Add member…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change role…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New team…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only server admins can change a team's plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load your teams.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Members of %1&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Members&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Members&lt;/b&gt; (visible to owners and admins of the team)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the team's members.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team “%1” created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not create the team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Rename team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>New name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not rename the team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete the team “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its websites and their events are deleted too. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not delete the team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>“%1” is now on the %2 plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not change the plan.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>name@example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Add</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Email:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Role:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1 · %2 · request ID %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Change role</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Role:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not change the role.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove member</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove %1 from the team?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Their API keys lose access to this team's websites at once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not remove the member.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::UsageModel</name>
+        <message>
+            <source>Key</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Prefix</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Used this month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Monthly limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Used</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Resets</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::UsagePage</name>
+        <message>
+            <source>Usage</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Show revoked and expired keys</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsiteDialog</name>
+        <message>
+            <source>New website</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Edit website</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>My shop</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>https://shop.example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Team:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsiteModel</name>
+        <message>
+            <source>Name</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Domain</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking code</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Created</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::WebsitesPage</name>
+        <message>
+            <source>Websites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Edit…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Copy snippet</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Search websites (Ctrl+F)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;New website…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>All teams</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the websites.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Tracking snippet&lt;/b&gt; — select a website</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Tracking snippet for %1&lt;/b&gt; — paste it before &lt;tt&gt;&amp;lt;/body&amp;gt;&lt;/tt&gt; on every page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create a team first: every website belongs to a team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Website “%1” created.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete website</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Delete “%1”?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Its events are deleted too, and its tracking code stops working. This cannot be undone.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not delete the website.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::WelcomePage</name>
+        <message>
+            <source>Try again</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connect to another server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Zenovay</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Set up this server</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server has no users yet. Create the first account: it becomes the server admin and owns a first team.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>you@example.com</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Email:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Name:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Confirm password:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Create account and sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sign in</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Stay signed in on this computer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Other server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Connecting…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Contacting the server…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not reach the server at %1.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Your session is kept in the system keychain.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Fill in email, name and password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The passwords do not match.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The account was created, but signing in failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This server is already set up: sign in.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Setup failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Enter your email and password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Wrong email or password.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Signing in failed.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+</TS>

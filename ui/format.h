@@ -1,0 +1,39 @@
+#pragma once
+
+#include "core/domain.h"
+
+#include <QCoreApplication>
+#include <QHash>
+#include <QString>
+
+#include <optional>
+
+namespace Gui {
+
+enum class KeyStatus { Active, Expired, Revoked };
+
+// How the app writes times, sizes, permissions and statuses, in the user's language.
+class Format final
+{
+    Q_DECLARE_TR_FUNCTIONS(Gui::Format)
+public:
+    static qint64 nowMs();
+    // "just now", "5 minutes ago", "in 3 days", "never".
+    static QString relative(std::optional<qint64> epochMs, qint64 now = nowMs());
+    // Local date and time in the locale's short format.
+    static QString dateTime(std::optional<qint64> epochMs, const QString &ifNone = {});
+    static QString date(std::optional<qint64> epochMs, const QString &ifNone = {});
+    static QString permissions(Core::Permissions p);
+    static QString teamAccess(const Core::TeamAccess &access, const QHash<QString, QString> &teamNames);
+    static QString plan(Core::Plan plan);
+    static QString plan(const QString &planName);
+    static QString role(Core::Role role);
+    static KeyStatus keyStatus(const Core::ApiKey &key, qint64 now = nowMs());
+    static QString keyStatus(KeyStatus status);
+    static QString bytes(qint64 bytes);
+    static QString duration(qint64 seconds);
+    static QString number(qint64 n);
+    static QString month(const QString &monthKey); // "2026-06" -> "Jun 2026"
+};
+
+} // namespace Gui

@@ -1,0 +1,77 @@
+#pragma once
+
+#include "page.h"
+
+#include <QDialog>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QPlainTextEdit;
+class QPushButton;
+class QSortFilterProxyModel;
+class QTableView;
+
+namespace Gui {
+
+class WebsiteModel;
+
+// Create or edit a website. Sends the request itself; the server's 422 messages appear
+// next to the fields they are about.
+class WebsiteDialog final : public QDialog
+{
+    Q_OBJECT
+public:
+    // An empty website.id means "create".
+    WebsiteDialog(Workspace *workspace, const Core::Website &website, QWidget *parent = nullptr);
+
+Q_SIGNALS:
+    void saved(const Core::Website &website);
+
+private:
+    void submit();
+    Workspace *m_workspace;
+    Core::Website m_website;
+    QComboBox *m_team;
+    QLineEdit *m_name;
+    QLineEdit *m_url;
+    QLabel *m_teamError;
+    QLabel *m_nameError;
+    QLabel *m_urlError;
+    QLabel *m_error;
+    QPushButton *m_save;
+};
+
+// Websites per team, with the tracking snippet ready to copy.
+class WebsitesPage final : public Page
+{
+    Q_OBJECT
+public:
+    explicit WebsitesPage(Workspace *workspace, QWidget *parent = nullptr);
+    void refresh() override;
+    void createNew() override;
+    void focusSearch() override;
+
+    WebsiteModel *model() const { return m_model; }
+    QString snippetFor(const Core::Website &website) const;
+    QString selectedWebsiteId() const;
+
+private:
+    void editSelected();
+    void deleteSelected();
+    void updateSelection();
+    void fillTeams();
+
+    WebsiteModel *m_model;
+    QSortFilterProxyModel *m_proxy;
+    QTableView *m_table;
+    QComboBox *m_teamFilter;
+    QLineEdit *m_search;
+    QPushButton *m_edit;
+    QPushButton *m_delete;
+    QPlainTextEdit *m_snippet;
+    QPushButton *m_copySnippet;
+    QLabel *m_snippetTitle;
+};
+
+} // namespace Gui
