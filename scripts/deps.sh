@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Zenovay needs that are not installed yet.
-# Usage: scripts/deps.sh [build|test|run]   (as root, or with sudo available)
+# Usage: scripts/deps.sh [build|test|run|bench]   (as root, or with sudo available)
 set -euo pipefail
 
 profile=${1:-build}
@@ -11,6 +11,11 @@ packages=(
 )
 if [[ $profile == test ]]; then
     packages+=(nodejs curl)
+fi
+if [[ $profile == bench ]]; then
+    # bench/run.sh: load generator, the nginx ceiling, micro-benchmarks, the raw SQLite
+    # ceiling (C API), curl for the analytics timings, sqlite3 for the GROUP BY baseline.
+    packages+=(wrk nginx-light libbenchmark-dev libsqlite3-dev sqlite3 curl procps)
 fi
 
 missing=()
