@@ -34,13 +34,7 @@ class TestAdminKeys : public QObject
                 {QStringLiteral("team_access"), QJsonArray{team}},
                 {QStringLiteral("billing_team_id"), team}};
     }
-    quint64 epoch()
-    {
-        quint64 value = 0;
-        m_server->runOnServerThread(
-            [&](Server::ServerInstance &s) { value = s.context().authzEpoch.current(); });
-        return value;
-    }
+    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()

@@ -33,13 +33,7 @@ class TestAdminServer : public QObject
     QByteArray m_admin, m_bob;
 
     quint16 port() const { return m_server->port(); }
-    quint64 epoch()
-    {
-        quint64 value = 0;
-        m_server->runOnServerThread(
-            [&](Server::ServerInstance &s) { value = s.context().authzEpoch.current(); });
-        return value;
-    }
+    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()

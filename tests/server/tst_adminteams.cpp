@@ -47,13 +47,7 @@ class TestAdminTeams : public QObject
     {
         return adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(team, userId), token);
     }
-    quint64 epoch()
-    {
-        quint64 value = 0;
-        m_server->runOnServerThread(
-            [&](Server::ServerInstance &s) { value = s.context().authzEpoch.current(); });
-        return value;
-    }
+    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()

@@ -52,4 +52,11 @@ void TestServer::runOnServerThread(const std::function<void(Server::ServerInstan
         m_instance, [this, &fn] { fn(*m_instance); }, Qt::BlockingQueuedConnection);
 }
 
+quint64 TestServer::authzEpoch()
+{
+    quint64 value = 0;
+    runOnServerThread([&](Server::ServerInstance &s) { value = s.context().authzEpoch.current(); });
+    return value;
+}
+
 } // namespace TestSupport

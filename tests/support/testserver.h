@@ -29,6 +29,8 @@ public:
     QString dataDir() const { return m_dataDir; }
     // Runs fn on the server's thread and waits for it.
     void runOnServerThread(const std::function<void(Server::ServerInstance &)> &fn);
+    // The server's AuthzEpoch now (services bump it on authorisation-relevant changes).
+    quint64 authzEpoch();
 
 private:
     QTemporaryDir m_dir;
