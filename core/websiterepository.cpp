@@ -126,9 +126,15 @@ bool WebsiteRepository::remove(const QString &id)
     q.addBindValue(id);
     exec(q);
     const bool removed = q.numRowsAffected() > 0;
-    QSqlQuery ev = m_db.prepare(QStringLiteral("DELETE FROM events WHERE website_id = ?"));
-    ev.addBindValue(id);
-    exec(ev);
+    // The website's events and everything derived from them (analytics rollups, session
+    // state, ingest statistics).
+    for (const char *table :
+         {"events", "rollup_buckets", "rollup_dimensions", "session_state", "ingest_stats"}) {
+        QSqlQuery ev =
+            m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
+        ev.addBindValue(id);
+        exec(ev);
+    }
     return removed;
 }
 

@@ -10,7 +10,8 @@ packages=(
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
 )
 if [[ $profile == test ]]; then
-    packages+=(nodejs curl)
+    # nodejs: tests/seed; chromium: the browser test (tests/browser).
+    packages+=(nodejs curl chromium)
 fi
 if [[ $profile == bench ]]; then
     # bench/run.sh: load generator, the nginx ceiling, micro-benchmarks, the raw SQLite

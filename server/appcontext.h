@@ -7,10 +7,15 @@
 #include "core/clock.h"
 #include "core/database.h"
 
+namespace Core {
+class EventPipeline;
+class IngestService;
+} // namespace Core
+
 namespace Server {
 
 // What controllers share: configuration, the database, the clock, the authorisation
-// epoch and the status fields. Owned by
+// epoch, the status fields and the ingest path. Owned by
 // ServerInstance; controllers hold a reference.
 struct AppContext
 {
@@ -21,6 +26,9 @@ struct AppContext
     qint64 startedAtMs = 0;
     // Fields of GET /api/admin/v1/server/status; parts of the server add theirs.
     StatusBuilder status = {};
+    // Tracking ingest (issue 5); set by ServerInstance::start() before routes run.
+    Core::EventPipeline *eventPipeline = nullptr;
+    Core::IngestService *ingest = nullptr;
 };
 
 } // namespace Server

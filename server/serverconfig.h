@@ -13,6 +13,18 @@
 
 namespace Server {
 
+// [ingest]: tracking ingest, the tracker script and the event writer (docs/ingest.md).
+struct IngestSettings
+{
+    qint64 burstLimit = 60;           // tracking requests per IP per burst window
+    qint64 burstWindowMs = 10'000;    //
+    qint64 hourlyLimit = 5000;        // tracking requests per IP per UTC hour
+    qint64 publicPerMinute = 30;      // GET /z.js per IP per UTC minute
+    int flushIntervalMs = 200;        // max delay before accepted events reach analytics
+    qint64 maxQueuedEvents = 200'000; // accepted but not yet committed; beyond: 503
+    bool fsyncBeforeAck = false;      // fdatasync the journal before answering 202
+};
+
 struct ServerConfig
 {
     QString dataDir;
@@ -20,14 +32,15 @@ struct ServerConfig
     quint16 port = 8080;
     ListenerLimits limits;
     AuthSettings auth;
+    IngestSettings ingest;
     std::shared_ptr<Core::Clock> clock = std::make_shared<Core::SystemClock>();
 
     // The platform's per-user application data folder.
     static QString defaultDataDir();
     QString databasePath() const;
 
-    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...). Returns a message
-    // naming the file, key and problem, or nothing on success.
+    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...; [ingest] ...). Returns a
+    // message naming the file, key and problem, or nothing on success.
     std::optional<QString> loadFile(const QString &path);
     // "127.0.0.1:8080", "[::1]:0", "localhost:8080". Loopback names only resolve locally.
     static std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text);

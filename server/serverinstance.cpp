@@ -1,15 +1,21 @@
 #include "serverinstance.h"
 
-#include "external/externalapi.h"
 #include "admin/adminapi.h"
+#include "external/externalapi.h"
 #include "guardedtcpserver.h"
 #include "healthcontroller.h"
 #include "httpengine.h"
+#include "ingestcontroller.h"
 #include "logredaction.h"
+#include "trackercontroller.h"
+
+#include "core/eventpipeline.h"
+#include "core/ingestservice.h"
 
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
+#include <QJsonObject>
 #include <QLoggingCategory>
 
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
@@ -45,6 +51,12 @@ ServerInstance::~ServerInstance()
     // Children use the database and context: destroy them while those still exist.
     delete m_externalApi;
     delete m_engine;
+    // The ingest writer thread uses the database: join it first (a start() that failed
+    // after the pipeline started leaves it running).
+    m_trackerController.reset();
+    m_ingestController.reset();
+    m_ingest.reset();
+    m_pipeline.reset();
     m_context.reset();
     m_db.reset();
 }
@@ -63,8 +75,31 @@ std::optional<QString> ServerInstance::start()
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
+    // Replay journaled events the database does not have yet before serving anything.
+    Core::EventPipeline::Options ingestOptions;
+    ingestOptions.journalDirectory = QDir(m_config.dataDir).filePath(QStringLiteral("journal"));
+    ingestOptions.flushIntervalMs = m_config.ingest.flushIntervalMs;
+    ingestOptions.maxQueued = m_config.ingest.maxQueuedEvents;
+    ingestOptions.syncEachAppend = m_config.ingest.fsyncBeforeAck;
+    m_pipeline = std::make_unique<Core::EventPipeline>(*m_db, *m_config.clock, ingestOptions);
+    if (auto error = m_pipeline->start())
+        return *error;
+    m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
+    m_context->eventPipeline = m_pipeline.get();
+    m_context->ingest = m_ingest.get();
+    m_context->status.add(QStringLiteral("ingest"), [pipeline = m_pipeline.get()] {
+        return QJsonObject{{QStringLiteral("events_per_second"), pipeline->recentRate(10)},
+                           {QStringLiteral("queue_depth"), pipeline->queueDepth()},
+                           {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
+                           {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
+    });
+
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
+    m_ingestController = std::make_unique<IngestController>(*m_context);
+    m_ingestController->registerRoutes(*m_engine);
+    m_trackerController = std::make_unique<TrackerController>(*m_context);
+    m_trackerController->registerRoutes(m_engine->router());
     m_externalApi = new ExternalApi(*m_context, *m_engine, this);
     registerAdminRoutes(m_engine->router(), *m_context, *m_externalApi);
 
@@ -95,6 +130,8 @@ void ServerInstance::stop()
     m_listener->close();
     m_engine->setDraining(true);
     m_externalApi->flush();
+    // Every acknowledged event is committed before the database closes.
+    m_pipeline->stop();
     m_db->releaseThreadConnection();
     qCInfo(lcServer) << "stopped";
     Q_EMIT stopped();

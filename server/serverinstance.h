@@ -9,11 +9,18 @@
 #include <memory>
 #include <optional>
 
+namespace Core {
+class EventPipeline;
+class IngestService;
+} // namespace Core
+
 namespace Server {
 
 class ExternalApi;
 class GuardedTcpServer;
 class HttpEngine;
+class IngestController;
+class TrackerController;
 
 // One running server: database, HTTP engine, hardened listener, controllers. Lives in
 // the thread that calls start() (the main thread of zenovay-server, a worker thread in
@@ -38,6 +45,7 @@ public:
     Core::Database &database() { return *m_db; }
     HttpEngine &engine() { return *m_engine; }
     AppContext &context() { return *m_context; }
+    Core::EventPipeline &eventPipeline() { return *m_pipeline; }
     ExternalApi &externalApi() { return *m_externalApi; }
 
 Q_SIGNALS:
@@ -48,6 +56,10 @@ private:
     std::unique_ptr<Core::Database> m_db;
     Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<Core::EventPipeline> m_pipeline;
+    std::unique_ptr<Core::IngestService> m_ingest;
+    std::unique_ptr<IngestController> m_ingestController;
+    std::unique_ptr<TrackerController> m_trackerController;
     HttpEngine *m_engine = nullptr;
     ExternalApi *m_externalApi = nullptr;
     GuardedTcpServer *m_listener = nullptr;

@@ -78,6 +78,7 @@ void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyRep
     Admin::registerTeamRoutes(router, api);
     Admin::registerKeyRoutes(router, api, keyReports);
     Admin::registerWebsiteRoutes(router, api);
+    Admin::registerAnalyticsRoutes(router, api);
     Admin::registerServerRoutes(router, api);
 }
 

@@ -72,6 +72,8 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports);
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
+// GET /websites/{id}/analytics and /websites/{id}/ingest-stats (server/admin/analyticsroutes.cpp).
+void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 
 } // namespace Admin
 

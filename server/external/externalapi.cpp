@@ -1,5 +1,6 @@
 #include "externalapi.h"
 
+#include "analyticsroutes.h"
 #include "appcontext.h"
 #include "httpengine.h"
 #include "request.h"
@@ -109,6 +110,7 @@ void ExternalApi::registerRoutes(HttpEngine &engine)
                  });
     });
     registerWebsiteRoutes(router, m_context, m_auth);
+    registerAnalyticsRoutes(router, m_context, m_auth);
 }
 
 } // namespace Server

@@ -1,0 +1,240 @@
+#include "eventjournal.h"
+
+#include "storageerror.h"
+
+#include <QDir>
+#include <QFile>
+#include <QLoggingCategory>
+#include <QRegularExpression>
+#include <QtEndian>
+
+#include <array>
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcJournal, "zenovay.core.journal")
+
+namespace Core {
+
+namespace {
+constexpr quint32 Magic = 0x314A565AU; // "ZVJ1"
+constexpr qsizetype HeaderBytes = 4 + 4 + 8 + 4;
+constexpr quint32 MaxPayload = 1U << 20;
+
+constexpr std::array<quint32, 256> makeCrcTable()
+{
+    std::array<quint32, 256> t{};
+    for (quint32 i = 0; i < 256; ++i) {
+        quint32 c = i;
+        for (int k = 0; k < 8; ++k)
+            c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
+        t[i] = c;
+    }
+    return t;
+}
+constexpr auto CrcTable = makeCrcTable();
+
+quint32 crc32(const char *data, qsizetype n, quint32 c = 0xFFFFFFFFU)
+{
+    for (qsizetype i = 0; i < n; ++i)
+        c = CrcTable[(c ^ quint8(data[i])) & 0xFFU] ^ (c >> 8);
+    return c;
+}
+
+quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype n)
+{
+    return ~crc32(payload, n, crc32(seqBytes, 8));
+}
+
+QString segmentName(quint64 firstSeq)
+{
+    return QStringLiteral("journal-%1.zvj").arg(firstSeq, 20, 10, QLatin1Char('0'));
+}
+
+QString errnoText()
+{
+    return QString::fromLocal8Bit(std::strerror(errno));
+}
+} // namespace
+
+EventJournal::EventJournal(Options options) : m_options(std::move(options)) {}
+
+EventJournal::~EventJournal()
+{
+    close();
+}
+
+bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
+{
+    const QString path = QDir(m_options.directory).filePath(segmentName(firstSeq));
+    // A segment named after firstSeq can only already exist when it holds no intact record
+    // (every intact record has seq < firstSeq), at most a torn tail: start it afresh.
+    m_segments.removeIf([&](const Segment &s) { return s.path == path; });
+    const int fd = ::open(QFile::encodeName(path).constData(),
+                          O_WRONLY | O_CREAT | O_TRUNC | O_APPEND | O_CLOEXEC, 0600);
+    if (fd < 0) {
+        *error = QStringLiteral("cannot create journal segment %1: %2").arg(path, errnoText());
+        return false;
+    }
+    if (m_fd >= 0) {
+        ::fdatasync(m_fd);
+        ::close(m_fd);
+    }
+    m_fd = fd;
+    m_size = 0;
+    m_segments.append({path, firstSeq});
+    // Make the new directory entry itself durable.
+    const int dirFd =
+        ::open(QFile::encodeName(m_options.directory).constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dirFd >= 0) {
+        ::fsync(dirFd);
+        ::close(dirFd);
+    }
+    return true;
+}
+
+std::optional<QString> EventJournal::open(quint64 committedSeq,
+                                          const std::function<void(quint64, const QByteArray &)> &replay)
+{
+    QMutexLocker lock(&m_mutex);
+    if (!QDir().mkpath(m_options.directory))
+        return QStringLiteral("cannot create journal directory %1").arg(m_options.directory);
+    static const QRegularExpression re(QStringLiteral(R"(^journal-(\d{20})\.zvj$)"));
+    QDir dir(m_options.directory);
+    quint64 maxSeq = committedSeq;
+    m_segments.clear();
+    for (const QString &name : dir.entryList({QStringLiteral("journal-*.zvj")}, QDir::Files, QDir::Name)) {
+        const auto m = re.match(name);
+        if (!m.hasMatch())
+            continue;
+        QFile f(dir.filePath(name));
+        if (!f.open(QIODevice::ReadOnly))
+            return QStringLiteral("cannot read journal segment %1: %2").arg(f.fileName(), f.errorString());
+        const QByteArray data = f.readAll();
+        m_segments.append({f.fileName(), m.captured(1).toULongLong()});
+        qsizetype pos = 0;
+        while (pos + HeaderBytes <= data.size()) {
+            const char *h = data.constData() + pos;
+            const quint32 magic = qFromLittleEndian<quint32>(h);
+            const quint32 length = qFromLittleEndian<quint32>(h + 4);
+            const quint64 seq = qFromLittleEndian<quint64>(h + 8);
+            const quint32 crc = qFromLittleEndian<quint32>(h + 16);
+            if (magic != Magic || length > MaxPayload || pos + HeaderBytes + length > data.size())
+                break;
+            const char *payload = h + HeaderBytes;
+            if (recordCrc(h + 8, payload, length) != crc)
+                break;
+            if (seq > committedSeq && replay)
+                replay(seq, QByteArray(payload, length));
+            maxSeq = std::max(maxSeq, seq);
+            pos += HeaderBytes + length;
+        }
+        if (pos != data.size())
+            qCWarning(lcJournal) << "journal segment" << f.fileName() << "ends in a torn record at byte"
+                                 << pos << "of" << data.size()
+                                 << "(a write cut short by a crash; it was never acknowledged)";
+    }
+    m_nextSeq = maxSeq + 1;
+    QString error;
+    if (!openSegmentLocked(m_nextSeq, &error))
+        return error;
+    return std::nullopt;
+}
+
+void EventJournal::close()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_fd >= 0) {
+        ::fdatasync(m_fd);
+        ::close(m_fd);
+        m_fd = -1;
+    }
+}
+
+quint64 EventJournal::append(const QList<QByteArray> &payloads)
+{
+    QByteArray buffer;
+    qsizetype total = 0;
+    for (const QByteArray &p : payloads)
+        total += HeaderBytes + p.size();
+    buffer.resize(total);
+
+    QMutexLocker lock(&m_mutex);
+    if (m_fd < 0)
+        throw StorageError(QStringLiteral("the event journal is not open"));
+    if (m_size >= m_options.segmentBytes) {
+        QString error;
+        if (!openSegmentLocked(m_nextSeq, &error))
+            throw StorageError(error);
+    }
+    const quint64 first = m_nextSeq;
+    char *out = buffer.data();
+    quint64 seq = first;
+    for (const QByteArray &p : payloads) {
+        if (quint32(p.size()) > MaxPayload)
+            throw StorageError(QStringLiteral("event too large for the journal"));
+        qToLittleEndian<quint32>(Magic, out);
+        qToLittleEndian<quint32>(quint32(p.size()), out + 4);
+        qToLittleEndian<quint64>(seq, out + 8);
+        qToLittleEndian<quint32>(recordCrc(out + 8, p.constData(), p.size()), out + 16);
+        std::memcpy(out + HeaderBytes, p.constData(), size_t(p.size()));
+        out += HeaderBytes + p.size();
+        ++seq;
+    }
+    qsizetype written = 0;
+    while (written < total) {
+        const ssize_t n = ::write(m_fd, buffer.constData() + written, size_t(total - written));
+        if (n < 0 && errno == EINTR)
+            continue;
+        if (n <= 0) {
+            const QString why = errnoText();
+            // Cut a partial record off again so later appends stay readable.
+            if (written > 0 && ::ftruncate(m_fd, m_size) != 0) {
+                QString ignored;
+                openSegmentLocked(m_nextSeq, &ignored);
+            }
+            throw StorageError(QStringLiteral("journal write failed: %1").arg(why));
+        }
+        written += n;
+    }
+    if (m_options.syncEachAppend && ::fdatasync(m_fd) != 0)
+        throw StorageError(QStringLiteral("journal fdatasync failed: %1").arg(errnoText()));
+    m_size += total;
+    m_nextSeq = seq;
+    return first;
+}
+
+void EventJournal::sync()
+{
+    QMutexLocker lock(&m_mutex);
+    if (m_fd >= 0)
+        ::fdatasync(m_fd);
+}
+
+void EventJournal::releaseUpTo(quint64 seq)
+{
+    QMutexLocker lock(&m_mutex);
+    // A segment can go when the next one starts at or before seq + 1 (all its records <= seq).
+    while (m_segments.size() > 1 && m_segments.at(1).firstSeq <= seq + 1) {
+        if (!QFile::remove(m_segments.first().path))
+            qCWarning(lcJournal) << "cannot remove applied journal segment" << m_segments.first().path;
+        m_segments.removeFirst();
+    }
+}
+
+quint64 EventJournal::lastSeq() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_nextSeq - 1;
+}
+
+qsizetype EventJournal::segmentCount() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_segments.size();
+}
+
+} // namespace Core

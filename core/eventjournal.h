@@ -1,0 +1,72 @@
+#pragma once
+
+#include <QByteArray>
+#include <QList>
+#include <QMutex>
+#include <QString>
+
+#include <functional>
+#include <optional>
+
+namespace Core {
+
+// Append-only journal of accepted events: the durability point of the ingest path.
+//
+// Records are [magic u32][length u32][seq u64][crc32 u32][payload], little-endian,
+// in segment files "journal-<first seq>.zvj". append() writes a whole batch of records
+// with one write(2) on an O_APPEND descriptor, so once it returns the records are in
+// the kernel and survive a kill -9 of the process; sync() (fdatasync) makes them
+// survive a power loss. A write that fails part-way is cut off again, so a segment
+// only ever ends in a torn record when the process died inside write(); recovery stops
+// reading that segment there. Sequence numbers grow by one per record across segments
+// and restarts. Thread-safe.
+class EventJournal final
+{
+public:
+    struct Options
+    {
+        QString directory;
+        qint64 segmentBytes = 32LL << 20; // a new segment starts beyond this size
+        bool syncEachAppend = false;      // fdatasync before append() returns
+    };
+
+    explicit EventJournal(Options options);
+    ~EventJournal();
+    Q_DISABLE_COPY_MOVE(EventJournal)
+
+    // Reads every segment, calls replay(seq, payload) for each intact record with
+    // seq > committedSeq (in order), then opens a fresh segment for appends.
+    // Returns an error message, or nothing.
+    std::optional<QString> open(quint64 committedSeq,
+                                const std::function<void(quint64 seq, const QByteArray &payload)> &replay);
+    void close();
+
+    // Appends the payloads as consecutive records; returns the sequence number of the
+    // first. Throws StorageError (nothing appended) on failure.
+    quint64 append(const QList<QByteArray> &payloads);
+    // fdatasync of the current segment.
+    void sync();
+    // Deletes segments all of whose records are <= seq (the writer committed them).
+    void releaseUpTo(quint64 seq);
+
+    quint64 lastSeq() const;
+    qsizetype segmentCount() const;
+    const QString &directory() const { return m_options.directory; }
+
+private:
+    struct Segment
+    {
+        QString path;
+        quint64 firstSeq = 0;
+    };
+    bool openSegmentLocked(quint64 firstSeq, QString *error);
+
+    Options m_options;
+    mutable QMutex m_mutex;
+    QList<Segment> m_segments; // oldest first; the last one is being appended to
+    int m_fd = -1;
+    qint64 m_size = 0;
+    quint64 m_nextSeq = 1;
+};
+
+} // namespace Core

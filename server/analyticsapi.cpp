@@ -1,0 +1,71 @@
+#include "analyticsapi.h"
+
+#include "apierror.h"
+#include "appcontext.h"
+#include "request.h"
+
+#include "core/analyticsservice.h"
+#include "core/ingestservice.h"
+
+#include <QJsonArray>
+
+namespace Server::AnalyticsApi {
+
+QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request)
+{
+    const auto query = Core::AnalyticsService::parseQuery(
+        request.queryValue(QStringLiteral("from")), request.queryValue(QStringLiteral("to")),
+        request.queryValue(QStringLiteral("interval")), context.clock.nowMs());
+    const Core::AnalyticsService service(context.db);
+    return Core::AnalyticsService::toJson(service.report(websiteId, query));
+}
+
+HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request)
+{
+    HttpResponse r = HttpResponse::json(200, analyticsJson(context, websiteId, request));
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
+HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
+                          const Request &request)
+{
+    const QJsonObject body = request.jsonObject();
+    const QJsonValue events = body.value(QLatin1String("events"));
+    if (events.isUndefined()) {
+        const auto result = context.ingest->ingest(websiteId, body, keyId);
+        QJsonObject out{{QStringLiteral("status"), result.status == Core::IngestService::Status::Accepted
+                                                       ? QStringLiteral("accepted")
+                                                       : QStringLiteral("dropped")}};
+        if (!result.reason.isEmpty())
+            out.insert(QStringLiteral("reason"), result.reason);
+        return HttpResponse::json(202, out);
+    }
+    if (!events.isArray())
+        throw ApiError::invalidParameter(QStringLiteral("events"),
+                                         QStringLiteral("must be an array of events"));
+    const auto results = context.ingest->ingestBatch(websiteId, events.toArray(), keyId);
+    const QJsonObject out = Core::IngestService::batchResultJson(results);
+    if (out.value(QLatin1String("rejected")).toInteger() == results.size()) {
+        QJsonObject details;
+        for (qsizetype i = 0; i < results.size(); ++i) {
+            const auto &e = *results.at(i).error;
+            if (e.details().isEmpty() || e.kind() != Core::ServiceError::Kind::Validation)
+                details.insert(QStringLiteral("events[%1]").arg(i), e.message());
+            for (auto it = e.details().cbegin();
+                 it != e.details().cend() && e.kind() == Core::ServiceError::Kind::Validation; ++it)
+                details.insert(QStringLiteral("events[%1].%2").arg(i).arg(it.key()), it.value());
+        }
+        throw ApiError::validation(details);
+    }
+    return HttpResponse::json(202, out);
+}
+
+HttpResponse ingestStats(AppContext &context, const QString &websiteId)
+{
+    HttpResponse r = HttpResponse::json(200, context.ingest->statsJson(websiteId));
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
+} // namespace Server::AnalyticsApi

@@ -1,0 +1,34 @@
+#pragma once
+
+#include "httpresponse.h"
+
+#include <QJsonObject>
+#include <QString>
+
+namespace Server {
+
+struct AppContext;
+struct Request;
+
+// Building blocks for the authenticated routes (external API, admin API): each takes a
+// website the caller has already authenticated and authorised, and throws ApiError /
+// Core::ServiceError like any handler.
+namespace AnalyticsApi {
+
+// GET .../analytics/{websiteId}?from=&to=&interval=: the section-3 analytics object.
+// Bad from/to/interval -> 400 INVALID_PARAMETER naming the parameter.
+QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request);
+HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request);
+
+// POST /api/external/v1/events for a website the key reaches: the body is one event
+// object (answered like POST /e/{code}: 202, or 422 with details) or {"events": [...]}
+// with 1..500 events (202 with per-item results, or 422 when none was accepted).
+// keyId is recorded with every accepted event and counted in key_ingest_stats.
+HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
+                          const Request &request);
+
+// Accepted and dropped counts (by reason) for 24 h / 7 d / all time.
+HttpResponse ingestStats(AppContext &context, const QString &websiteId);
+
+} // namespace AnalyticsApi
+} // namespace Server

@@ -1,0 +1,37 @@
+#include "analyticsroutes.h"
+
+#include "analyticsapi.h"
+#include "apierror.h"
+#include "externalauth.h"
+#include "request.h"
+#include "router.h"
+
+#include "core/serviceerror.h"
+
+namespace Server {
+
+void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &auth)
+{
+    router.add("GET", QStringLiteral("/api/external/v1/analytics/{websiteId}"), [&](Request &request) {
+        const auto principal = auth.authenticate(request, Core::Permissions::Read);
+        const Core::Website site =
+            auth.requireWebsite(*principal, request.param(QStringLiteral("websiteId")));
+        return AnalyticsApi::analytics(context, site.id, request);
+    });
+
+    router.add("POST", QStringLiteral("/api/external/v1/events"), [&](Request &request) {
+        const auto principal = auth.authenticate(request, Core::Permissions::Write);
+        const QJsonObject body = request.jsonObject();
+        const QJsonValue id = body.value(QLatin1String("website_id"));
+        if (!id.isUndefined() && !id.isNull() && !id.isString())
+            throw ApiError::invalidParameter(QStringLiteral("website_id"),
+                                             QStringLiteral("must be a string"));
+        if (id.toString().isEmpty())
+            throw Core::ServiceError::validation(
+                {{QStringLiteral("website_id"), QStringLiteral("Required")}});
+        const Core::Website site = auth.requireWebsite(*principal, id.toString());
+        return AnalyticsApi::ingestEvents(context, site.id, principal->key.id, request);
+    });
+}
+
+} // namespace Server

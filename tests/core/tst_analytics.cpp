@@ -1,0 +1,314 @@
+// AnalyticsService against a brute-force computation over a generated event set that
+// went through the real ingest path (journal, writer, rollups): day and hour buckets,
+// bucket edges (23:59:59.999 / 00:00), a visit across midnight, empty days, top lists.
+#include "core/analyticsservice.h"
+#include "core/clock.h"
+#include "core/database.h"
+#include "core/eventpipeline.h"
+#include "core/serviceerror.h"
+#include "core/timeutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QRandomGenerator>
+#include <QSet>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUrl>
+
+using namespace Core;
+
+namespace {
+constexpr qint64 HourMs = 3'600'000;
+constexpr qint64 DayMs = 86'400'000;
+const QDate Day0(2026, 6, 1);
+qint64 dayStart(const QDate &d)
+{
+    return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+struct Visit
+{
+    QString session;
+    qint64 start = 0;
+    int pageviews = 0;
+    int events = 0;
+    QString browser, os, device;
+};
+} // namespace
+
+class TestAnalytics : public QObject
+{
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    std::unique_ptr<Database> m_db;
+    ManualClock m_clock{dayStart(Day0.addDays(12))};
+    QList<TrackedEvent> m_events; // website "w1", in time order
+    QList<Visit> m_visits;
+    const QString m_site = QStringLiteral("w1");
+
+    void generate()
+    {
+        QRandomGenerator rng(20260613);
+        const QStringList browsers{QStringLiteral("Chrome"), QStringLiteral("Firefox"),
+                                   QStringLiteral("Safari")};
+        const QStringList oses{QStringLiteral("Windows"), QStringLiteral("macOS"), QStringLiteral("Linux"),
+                               QStringLiteral("Android")};
+        const QStringList devices{QStringLiteral("desktop"), QStringLiteral("mobile"),
+                                  QStringLiteral("tablet")};
+        const QStringList referrers{QString(), QString(), QStringLiteral("https://news.example.org/x"),
+                                    QStringLiteral("https://www.google.com/"),
+                                    QStringLiteral("https://example.com/internal")};
+        QList<TrackedEvent> all;
+        const auto add = [&](const QString &session, qint64 t, bool pageview, int who) {
+            TrackedEvent e;
+            e.websiteId = m_site;
+            e.type = pageview ? TrackedEvent::Type::Pageview : TrackedEvent::Type::Custom;
+            e.name = pageview ? QString() : QStringLiteral("signup");
+            e.path = QStringLiteral("/p%1").arg(rng.bounded(14));
+            e.url = QStringLiteral("https://example.com") + e.path;
+            e.referrer = referrers.at(rng.bounded(referrers.size()));
+            e.sessionId = session;
+            e.userAgent = QStringLiteral("Mozilla/5.0");
+            e.browser = browsers.at(who % browsers.size());
+            e.os = oses.at(who % oses.size());
+            e.deviceType = devices.at(who % devices.size());
+            e.occurredAt = t;
+            e.receivedAt = t;
+            all.append(e);
+        };
+        for (int s = 0; s < 160; ++s) {
+            const QString session = QStringLiteral("session-%1").arg(s, 4, 10, QLatin1Char('0'));
+            int day = int(rng.bounded(10));
+            if (day == 3 || day == 6)
+                day += 1; // days 3 and 6 stay empty
+            qint64 t = dayStart(Day0.addDays(day)) + qint64(rng.bounded(24 * 3600)) * 1000;
+            const int n = 1 + int(rng.bounded(6));
+            for (int i = 0; i < n; ++i) {
+                add(session, t, rng.bounded(4) != 0, s);
+                // Mostly within the 30-minute visit gap, sometimes a new visit.
+                t += rng.bounded(5) == 0 ? 31 * 60'000 + qint64(rng.bounded(3'600'000))
+                                         : qint64(rng.bounded(600'000));
+                if (t >= dayStart(Day0.addDays(10)))
+                    break;
+                const int tDay = int(dayStart(Day0) <= t ? (t - dayStart(Day0)) / DayMs : 0);
+                if (tDay == 3 || tDay == 6)
+                    break;
+            }
+        }
+        // Edges: the last millisecond of day 1 and the first of day 2 (one visit across
+        // midnight), exactly 30 minutes apart (a new visit), a lone bounce at an hour edge.
+        const qint64 midnight = dayStart(Day0.addDays(2));
+        add(QStringLiteral("edge-midnight"), midnight - 1, true, 1);
+        add(QStringLiteral("edge-midnight"), midnight, true, 1);
+        add(QStringLiteral("edge-gap"), midnight + 5 * HourMs, true, 2);
+        add(QStringLiteral("edge-gap"), midnight + 5 * HourMs + 30 * 60'000, true, 2);
+        add(QStringLiteral("edge-hour"), midnight + 7 * HourMs - 1, true, 0);
+        std::stable_sort(all.begin(), all.end(), [](const TrackedEvent &a, const TrackedEvent &b) {
+            return a.occurredAt < b.occurredAt;
+        });
+        m_events = all;
+
+        QHash<QString, qsizetype> open; // session -> index in m_visits
+        QHash<QString, qint64> lastSeen;
+        for (const TrackedEvent &e : std::as_const(m_events)) {
+            const bool fresh =
+                !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
+            if (fresh) {
+                open.insert(e.sessionId, m_visits.size());
+                m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType});
+            }
+            Visit &v = m_visits[open.value(e.sessionId)];
+            (e.type == TrackedEvent::Type::Pageview ? v.pageviews : v.events) += 1;
+            lastSeen.insert(e.sessionId, e.occurredAt);
+        }
+    }
+
+    static QJsonArray top(const QHash<QString, qint64> &counts)
+    {
+        QList<QPair<QString, qint64>> list;
+        for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+            list.append({it.key(), it.value()});
+        std::sort(list.begin(), list.end(), [](const auto &a, const auto &b) {
+            return a.second != b.second ? a.second > b.second : a.first < b.first;
+        });
+        QJsonArray out;
+        for (qsizetype i = 0; i < list.size() && i < AnalyticsService::TopN; ++i)
+            out.append(QJsonObject{{QStringLiteral("value"), list[i].first},
+                                   {QStringLiteral("count"), list[i].second}});
+        return out;
+    }
+
+    // The same question answered from the raw events, the slow and obvious way.
+    QJsonObject bruteForce(const QDate &from, const QDate &to, bool hourly) const
+    {
+        const qint64 begin = dayStart(from), end = dayStart(to) + DayMs, step = hourly ? HourMs : DayMs;
+        QJsonArray series;
+        QSet<QString> allVisitors;
+        qint64 pageviews = 0, events = 0;
+        QHash<QString, qint64> pages, refs, browsers, oses, devices;
+        for (qint64 b = begin; b < end; b += step) {
+            qint64 pv = 0, ev = 0, sessions = 0;
+            QSet<QString> visitors;
+            for (const TrackedEvent &e : m_events) {
+                if (e.occurredAt < b || e.occurredAt >= b + step)
+                    continue;
+                visitors.insert(e.sessionId);
+                if (e.type == TrackedEvent::Type::Pageview) {
+                    ++pv;
+                    pages[e.path] += 1;
+                    const QString host = QUrl(e.referrer).host();
+                    if (!host.isEmpty() && host != QUrl(e.url).host())
+                        refs[host] += 1;
+                } else {
+                    ++ev;
+                }
+            }
+            for (const Visit &v : m_visits)
+                sessions += v.start >= b && v.start < b + step;
+            allVisitors.unite(visitors);
+            pageviews += pv;
+            events += ev;
+            series.append(QJsonObject{{QStringLiteral("t"), Time::toIso(b)},
+                                      {QStringLiteral("pageviews"), pv},
+                                      {QStringLiteral("visitors"), visitors.size()},
+                                      {QStringLiteral("sessions"), sessions},
+                                      {QStringLiteral("events"), ev}});
+        }
+        qint64 sessions = 0, bounces = 0;
+        for (const Visit &v : m_visits) {
+            if (v.start < begin || v.start >= end)
+                continue;
+            ++sessions;
+            bounces += v.pageviews == 1 && v.events == 0;
+            browsers[v.browser] += 1;
+            oses[v.os] += 1;
+            devices[v.device] += 1;
+        }
+        const double rate = sessions ? std::round(10000.0 * double(bounces) / double(sessions)) / 100.0 : 0.0;
+        return QJsonObject{
+            {QStringLiteral("website_id"), m_site},
+            {QStringLiteral("from"), from.toString(Qt::ISODate)},
+            {QStringLiteral("to"), to.toString(Qt::ISODate)},
+            {QStringLiteral("interval"), hourly ? QStringLiteral("hour") : QStringLiteral("day")},
+            {QStringLiteral("totals"), QJsonObject{{QStringLiteral("pageviews"), pageviews},
+                                                   {QStringLiteral("visitors"), allVisitors.size()},
+                                                   {QStringLiteral("sessions"), sessions},
+                                                   {QStringLiteral("events"), events},
+                                                   {QStringLiteral("bounce_rate"), rate}}},
+            {QStringLiteral("timeseries"), series},
+            {QStringLiteral("pages"), top(pages)},
+            {QStringLiteral("referrers"), top(refs)},
+            {QStringLiteral("browsers"), top(browsers)},
+            {QStringLiteral("os"), top(oses)},
+            {QStringLiteral("devices"), top(devices)},
+        };
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_db = std::make_unique<Database>(m_dir.filePath(QStringLiteral("z.db")));
+        QVERIFY(!m_db->open());
+        generate();
+        QVERIFY(m_events.size() > 300);
+        EventPipeline pipeline(*m_db, m_clock, {m_dir.filePath(QStringLiteral("journal"))});
+        QVERIFY(!pipeline.start());
+        // Several writer batches, plus another website's events that must not leak in.
+        for (qsizetype i = 0; i < m_events.size(); i += 97) {
+            QList<TrackedEvent> chunk = m_events.mid(i, 97);
+            TrackedEvent other = chunk.first();
+            other.websiteId = QStringLiteral("w2");
+            chunk.append(other);
+            pipeline.submit(chunk);
+            if (i % 3 == 0)
+                QVERIFY(pipeline.flush());
+        }
+        QVERIFY(pipeline.flush());
+        pipeline.stop();
+    }
+
+    void matchesBruteForce_data()
+    {
+        QTest::addColumn<QDate>("from");
+        QTest::addColumn<QDate>("to");
+        QTest::addColumn<bool>("hourly");
+        QTest::newRow("10 days by day") << Day0 << Day0.addDays(9) << false;
+        QTest::newRow("empty day inside") << Day0.addDays(2) << Day0.addDays(4) << false;
+        QTest::newRow("one empty day") << Day0.addDays(3) << Day0.addDays(3) << false;
+        QTest::newRow("before any event") << Day0.addDays(-5) << Day0.addDays(-1) << false;
+        QTest::newRow("midnight edge by hour") << Day0.addDays(1) << Day0.addDays(2) << true;
+        QTest::newRow("a week by hour") << Day0 << Day0.addDays(6) << true;
+        QTest::newRow("31 days by day") << Day0.addDays(-10) << Day0.addDays(20) << false;
+    }
+    void matchesBruteForce()
+    {
+        QFETCH(QDate, from);
+        QFETCH(QDate, to);
+        QFETCH(bool, hourly);
+        const AnalyticsService service(*m_db);
+        const auto query =
+            AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                                         hourly ? QStringLiteral("hour") : QString(), m_clock.nowMs());
+        const QJsonObject got = AnalyticsService::toJson(service.report(m_site, query));
+        const QJsonObject want = bruteForce(from, to, hourly);
+        int mismatches = 0;
+        for (auto it = want.begin(); it != want.end(); ++it) {
+            if (got.value(it.key()) != it.value()) {
+                ++mismatches;
+                qWarning("got  %s: %s", qPrintable(it.key()),
+                         QJsonDocument(QJsonObject{{it.key(), got.value(it.key())}})
+                             .toJson(QJsonDocument::Compact)
+                             .constData());
+                qWarning("want %s: %s", qPrintable(it.key()),
+                         QJsonDocument(QJsonObject{{it.key(), it.value()}})
+                             .toJson(QJsonDocument::Compact)
+                             .constData());
+            }
+        }
+        QCOMPARE(mismatches, 0);
+        QCOMPARE(got.value(QStringLiteral("timeseries")).toArray().size(),
+                 (from.daysTo(to) + 1) * (hourly ? 24 : 1));
+    }
+
+    void edgesLandInTheRightBuckets()
+    {
+        const AnalyticsService service(*m_db);
+        const auto r = service.report(
+            m_site, AnalyticsService::parseQuery(QStringLiteral("2026-06-02"), QStringLiteral("2026-06-03"),
+                                                 QStringLiteral("hour"), m_clock.nowMs()));
+        // The visit across midnight started on day 1 and is a visitor on both days.
+        QVERIFY(r.timeseries.at(23).pageviews >= 1);
+        QVERIFY(r.timeseries.at(24).pageviews >= 1);
+    }
+
+    void queryDefaultsAndErrors()
+    {
+        const qint64 now = dayStart(QDate(2026, 6, 13)) + 5 * HourMs;
+        const auto q = AnalyticsService::parseQuery({}, {}, {}, now);
+        QCOMPARE(q.to, QDate(2026, 6, 13));
+        QCOMPARE(q.from, QDate(2026, 5, 15)); // 30 days, both ends included
+        QCOMPARE(int(q.interval), int(Granularity::Day));
+        const auto expectInvalid = [&](const QString &from, const QString &to, const QString &interval,
+                                       const QString &parameter) {
+            try {
+                AnalyticsService::parseQuery(from, to, interval, now);
+                QFAIL("no error");
+            } catch (const ServiceError &e) {
+                QCOMPARE(e.kind(), ServiceError::Kind::InvalidArgument);
+                QCOMPARE(e.code(), QByteArray("INVALID_PARAMETER"));
+                QCOMPARE(e.details().value(QStringLiteral("parameter")), parameter);
+            }
+        };
+        expectInvalid(QStringLiteral("yesterday"), {}, {}, QStringLiteral("from"));
+        expectInvalid(QStringLiteral("2026-02-30"), {}, {}, QStringLiteral("from"));
+        expectInvalid(QStringLiteral("2026-06-14"), QStringLiteral("2026-06-13"), {}, QStringLiteral("from"));
+        expectInvalid({}, QStringLiteral("13/06/2026"), {}, QStringLiteral("to"));
+        expectInvalid({}, {}, QStringLiteral("minute"), QStringLiteral("interval"));
+        expectInvalid(QStringLiteral("2026-01-01"), QStringLiteral("2026-06-13"), QStringLiteral("hour"),
+                      QStringLiteral("from"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestAnalytics)
+#include "tst_analytics.moc"

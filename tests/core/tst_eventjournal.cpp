@@ -1,0 +1,162 @@
+// The ingest journal (sequence numbers, recovery after a torn write, segment release)
+// and the visitor sketch (exact while small, bounded error when large, mergeable).
+#include "core/eventjournal.h"
+#include "core/storageerror.h"
+#include "core/visitorsketch.h"
+
+#include <QDir>
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Core;
+
+namespace {
+QList<QPair<quint64, QByteArray>> reopen(const QString &dir, quint64 committed,
+                                         EventJournal::Options options = {})
+{
+    options.directory = dir;
+    EventJournal j(options);
+    QList<QPair<quint64, QByteArray>> out;
+    const auto error = j.open(committed, [&](quint64 seq, const QByteArray &p) { out.append({seq, p}); });
+    if (error)
+        qWarning("%s", qPrintable(*error));
+    return out;
+}
+} // namespace
+
+class TestEventJournal : public QObject
+{
+    Q_OBJECT
+private slots:
+    void appendAndReplayAfterCommittedSeq()
+    {
+        QTemporaryDir dir;
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            QCOMPARE(j.append({"a", "b"}), quint64(1));
+            QCOMPARE(j.append({"c"}), quint64(3));
+            QCOMPARE(j.lastSeq(), quint64(3));
+        } // no close(): like a crash after write() returned
+        const auto all = reopen(dir.path(), 0);
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all[2], qMakePair(quint64(3), QByteArray("c")));
+        const auto after = reopen(dir.path(), 2);
+        QCOMPARE(after.size(), 1);
+        QCOMPARE(after[0].first, quint64(3));
+        // Sequence numbers continue across restarts.
+        EventJournal j({dir.path()});
+        QVERIFY(!j.open(3, {}));
+        QCOMPARE(j.append({"d"}), quint64(4));
+    }
+
+    void tornTailIsIgnoredAndLaterAppendsStayReadable()
+    {
+        QTemporaryDir dir;
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            j.append({"one", "two"});
+        }
+        // A process killed inside write(2): half a record at the end of the segment.
+        const QStringList files = QDir(dir.path()).entryList({QStringLiteral("journal-*.zvj")});
+        QCOMPARE(files.size(), 1);
+        QFile f(QDir(dir.path()).filePath(files.first()));
+        QVERIFY(f.open(QIODevice::Append));
+        f.write(QByteArray::fromHex("5a564a31ff000000"));
+        f.close();
+        {
+            EventJournal j({dir.path()});
+            QList<QByteArray> seen;
+            QVERIFY(!j.open(0, [&](quint64, const QByteArray &p) { seen.append(p); }));
+            QCOMPARE(seen, (QList<QByteArray>{"one", "two"}));
+            QCOMPARE(j.append({"three"}), quint64(3));
+        }
+        const auto all = reopen(dir.path(), 0);
+        QCOMPARE(all.size(), 3);
+        QCOMPARE(all.last(), qMakePair(quint64(3), QByteArray("three")));
+    }
+
+    void corruptRecordIsNotReplayed()
+    {
+        QTemporaryDir dir;
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            j.append({"payload-x"});
+        }
+        const QString path =
+            QDir(dir.path()).filePath(QDir(dir.path()).entryList({QStringLiteral("*.zvj")}).first());
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QByteArray data = f.readAll();
+        data[data.size() - 1] = 'y'; // flips the payload: the CRC no longer matches
+        f.seek(0);
+        f.write(data);
+        f.close();
+        QVERIFY(reopen(dir.path(), 0).isEmpty());
+    }
+
+    void appliedSegmentsAreReleased()
+    {
+        QTemporaryDir dir;
+        EventJournal j({dir.path(), 64});
+        QVERIFY(!j.open(0, {}));
+        for (int i = 0; i < 10; ++i)
+            j.append({QByteArray(50, char(0x61 + i))}); // each record (70 bytes) fills a segment
+        QVERIFY(j.segmentCount() >= 9);
+        j.releaseUpTo(5);
+        QVERIFY(j.segmentCount() <= 6);
+        const auto rest = reopen(dir.path(), 5);
+        QCOMPARE(rest.size(), 5);
+        QCOMPARE(rest.first().first, quint64(6));
+        j.releaseUpTo(10);
+        QCOMPARE(j.segmentCount(), 1); // the current one stays
+    }
+
+    void appendOnClosedJournalThrows()
+    {
+        QTemporaryDir dir;
+        EventJournal j({dir.path()});
+        QVERIFY_THROWS_EXCEPTION(StorageError, j.append({"x"}));
+    }
+
+    void sketchExactWhileSparse()
+    {
+        VisitorSketch a, b;
+        for (int i = 0; i < 600; ++i)
+            a.add(VisitorSketch::hashOf(QByteArray::number(i)));
+        for (int i = 300; i < 1000; ++i)
+            b.add(VisitorSketch::hashOf(QByteArray::number(i)));
+        QVERIFY(!a.add(VisitorSketch::hashOf("5"))); // already there
+        QCOMPARE(a.estimate(), 600);
+        a.merge(b);
+        QVERIFY(a.isExact());
+        QCOMPARE(a.estimate(), 1000);
+        const VisitorSketch back = VisitorSketch::fromBytes(a.toBytes());
+        QCOMPARE(back.estimate(), 1000);
+    }
+
+    void sketchErrorIsBoundedWhenDense()
+    {
+        VisitorSketch total;
+        for (int day = 0; day < 5; ++day) {
+            VisitorSketch s;
+            for (int i = 0; i < 40'000; ++i)
+                s.add(VisitorSketch::hashOf(QByteArray::number(day * 20'000 + i))); // days overlap by half
+            total.merge(VisitorSketch::fromBytes(s.toBytes()));
+        }
+        QVERIFY(!total.isExact());
+        const double truth = 120'000; // distinct ids 0 .. 119999
+        const double error = std::abs(double(total.estimate()) - truth) / truth;
+        QVERIFY2(error < 0.03, qPrintable(QString::number(total.estimate())));
+        VisitorSketch small;
+        for (int i = 0; i < 2000; ++i)
+            small.add(VisitorSketch::hashOf(QByteArray::number(i)));
+        QVERIFY(std::abs(small.estimate() - 2000) < 60); // linear counting range
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventJournal)
+#include "tst_eventjournal.moc"

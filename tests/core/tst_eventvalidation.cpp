@@ -1,0 +1,199 @@
+// Event validation (spec section 4), bot detection and the journal payload format.
+#include "core/botdetector.h"
+#include "core/eventvalidator.h"
+#include "core/timeutil.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+
+using namespace Core;
+
+namespace {
+constexpr qint64 Now = 1'781'352'000'000; // 2026-06-13T12:00:00Z
+
+QJsonObject validEvent()
+{
+    return QJsonObject{{QStringLiteral("event_type"), QStringLiteral("pageview")},
+                       {QStringLiteral("url"), QStringLiteral("https://example.com/home?x=1#top")},
+                       {QStringLiteral("session_id"), QStringLiteral("srv-session-abcdef")},
+                       {QStringLiteral("user_agent"), QStringLiteral("MyServer/1.0")},
+                       {QStringLiteral("device_type"), QStringLiteral("desktop")},
+                       {QStringLiteral("browser"), QStringLiteral("Server")},
+                       {QStringLiteral("os"), QStringLiteral("Linux")}};
+}
+} // namespace
+
+class TestEventValidation : public QObject
+{
+    Q_OBJECT
+private slots:
+    void table_data()
+    {
+        QTest::addColumn<QByteArray>("patch"); // JSON object merged over a valid event; null removes
+        QTest::addColumn<QString>("expected"); // "ok", "422:<field>" or "400:<field>"
+
+        QTest::newRow("guide example") << QByteArray("{}") << "ok";
+        QTest::newRow("custom event") << QByteArray("{\"event_type\":\"event\",\"name\":\"signup\"}") << "ok";
+        QTest::newRow("event needs name") << QByteArray("{\"event_type\":\"event\"}") << "422:name";
+        QTest::newRow("event name too long")
+            << QByteArray("{\"event_type\":\"event\",\"name\":\"" + QByteArray(101, 'n') + "\"}")
+            << "422:name";
+        QTest::newRow("missing event_type") << QByteArray("{\"event_type\":null}") << "422:event_type";
+        QTest::newRow("unknown event_type") << QByteArray("{\"event_type\":\"click\"}") << "422:event_type";
+        QTest::newRow("event_type number") << QByteArray("{\"event_type\":1}") << "400:event_type";
+        QTest::newRow("missing url") << QByteArray("{\"url\":null}") << "422:url";
+        QTest::newRow("relative url") << QByteArray("{\"url\":\"/home\"}") << "422:url";
+        QTest::newRow("ftp url") << QByteArray("{\"url\":\"ftp://example.com/\"}") << "422:url";
+        QTest::newRow("url without host") << QByteArray("{\"url\":\"https://\"}") << "422:url";
+        QTest::newRow("url with space") << QByteArray("{\"url\":\"https://exa mple.com/\"}") << "422:url";
+        QTest::newRow("url too long")
+            << QByteArray("{\"url\":\"https://example.com/" + QByteArray(2100, 'a') + "\"}") << "422:url";
+        QTest::newRow("url object") << QByteArray("{\"url\":{}}") << "400:url";
+        QTest::newRow("session 7 chars") << QByteArray("{\"session_id\":\"1234567\"}") << "422:session_id";
+        QTest::newRow("session 8 chars") << QByteArray("{\"session_id\":\"12345678\"}") << "ok";
+        QTest::newRow("session 128 chars")
+            << QByteArray("{\"session_id\":\"" + QByteArray(128, 's') + "\"}") << "ok";
+        QTest::newRow("session 129 chars")
+            << QByteArray("{\"session_id\":\"" + QByteArray(129, 's') + "\"}") << "422:session_id";
+        QTest::newRow("session with space")
+            << QByteArray("{\"session_id\":\"abc defgh\"}") << "422:session_id";
+        QTest::newRow("session number") << QByteArray("{\"session_id\":12345678}") << "400:session_id";
+        QTest::newRow("missing user_agent") << QByteArray("{\"user_agent\":null}") << "422:user_agent";
+        QTest::newRow("blank user_agent") << QByteArray("{\"user_agent\":\"  \"}") << "422:user_agent";
+        QTest::newRow("device phone") << QByteArray("{\"device_type\":\"phone\"}") << "422:device_type";
+        QTest::newRow("device tablet") << QByteArray("{\"device_type\":\"tablet\"}") << "ok";
+        QTest::newRow("missing browser") << QByteArray("{\"browser\":null}") << "422:browser";
+        QTest::newRow("missing os") << QByteArray("{\"os\":\"\"}") << "422:os";
+        QTest::newRow("os too long") << QByteArray("{\"os\":\"" + QByteArray(65, 'o') + "\"}") << "422:os";
+        QTest::newRow("empty referrer") << QByteArray("{\"referrer\":\"\"}") << "ok";
+        QTest::newRow("bad referrer") << QByteArray("{\"referrer\":\"not a url\"}") << "422:referrer";
+        QTest::newRow("flat props") << QByteArray(
+                                           "{\"props\":{\"plan\":\"pro\",\"n\":3,\"ok\":true,\"x\":null}}")
+                                    << "ok";
+        QTest::newRow("nested props") << QByteArray("{\"props\":{\"a\":{\"b\":1}}}") << "422:props";
+        QTest::newRow("array props value") << QByteArray("{\"props\":{\"a\":[1]}}") << "422:props";
+        QTest::newRow("props array") << QByteArray("{\"props\":[1,2]}") << "400:props";
+        QTest::newRow("props string too long")
+            << QByteArray("{\"props\":{\"a\":\"" + QByteArray(501, 'a') + "\"}}") << "422:props";
+        QByteArray many = "{\"props\":{";
+        for (int i = 0; i < 26; ++i)
+            many += (i ? ",\"k" : "\"k") + QByteArray::number(i) + "\":1";
+        QTest::newRow("too many props") << many + "}}"
+                                        << "422:props";
+        QTest::newRow("iso timestamp") << QByteArray("{\"timestamp\":\"2026-06-13T11:00:00.000Z\"}") << "ok";
+        QTest::newRow("ms timestamp") << QByteArray("{\"timestamp\":1781348400000}") << "ok";
+        QTest::newRow("future timestamp")
+            << QByteArray("{\"timestamp\":\"2026-06-13T12:06:00Z\"}") << "422:timestamp";
+        QTest::newRow("ancient timestamp")
+            << QByteArray("{\"timestamp\":\"2020-01-01T00:00:00Z\"}") << "422:timestamp";
+        QTest::newRow("zone-less timestamp")
+            << QByteArray("{\"timestamp\":\"2026-06-13T11:00:00\"}") << "422:timestamp";
+        QTest::newRow("bool timestamp") << QByteArray("{\"timestamp\":true}") << "400:timestamp";
+        QTest::newRow("unknown field ignored") << QByteArray("{\"colour\":\"blue\"}") << "ok";
+    }
+
+    void table()
+    {
+        QFETCH(QByteArray, patch);
+        QFETCH(QString, expected);
+        QJsonObject json = validEvent();
+        const QJsonObject p = QJsonDocument::fromJson(patch).object();
+        QVERIFY2(!p.isEmpty() || patch == "{}", patch.constData());
+        for (auto it = p.begin(); it != p.end(); ++it) {
+            if (it.value().isNull())
+                json.remove(it.key());
+            else
+                json.insert(it.key(), it.value());
+        }
+        auto result = EventValidation::parse(json, QStringLiteral("site-1"), Now);
+        if (expected == QLatin1String("ok")) {
+            const auto *error = std::get_if<ServiceError>(&result);
+            QVERIFY2(!error, error ? qPrintable(error->details().keys().join(u',') + error->message()) : "");
+            return;
+        }
+        QVERIFY2(std::holds_alternative<ServiceError>(result), qPrintable(expected));
+        const ServiceError &e = std::get<ServiceError>(result);
+        const QString field = expected.mid(4);
+        if (expected.startsWith(QLatin1String("422"))) {
+            QCOMPARE(e.kind(), ServiceError::Kind::Validation);
+            QVERIFY2(e.details().contains(field), qPrintable(e.details().keys().join(u',')));
+            QCOMPARE(e.details().size(), 1);
+        } else {
+            QCOMPARE(e.kind(), ServiceError::Kind::InvalidArgument);
+            QCOMPARE(e.code(), QByteArray("INVALID_PARAMETER"));
+            QCOMPARE(e.details().value(QStringLiteral("parameter")), field);
+            QVERIFY(e.message().contains(field));
+        }
+    }
+
+    void messagesFollowTheGuide()
+    {
+        QJsonObject json = validEvent();
+        json.insert(QStringLiteral("url"), QStringLiteral("nope"));
+        json.insert(QStringLiteral("event_type"), QStringLiteral("event"));
+        json.insert(QStringLiteral("name"), QString(101, u'x'));
+        json.remove(QStringLiteral("session_id"));
+        const auto e = std::get<ServiceError>(EventValidation::parse(json, QStringLiteral("s"), Now));
+        QCOMPARE(e.details().value(QStringLiteral("url")), QStringLiteral("Invalid URL format"));
+        QCOMPARE(e.details().value(QStringLiteral("name")),
+                 QStringLiteral("Name too long (max 100 characters)"));
+        QCOMPARE(e.details().value(QStringLiteral("session_id")), QStringLiteral("Required"));
+        QCOMPARE(e.details().size(), 3); // every failing field at once
+    }
+
+    void fieldsAreNormalised()
+    {
+        QJsonObject json = validEvent();
+        json.insert(QStringLiteral("timestamp"), QStringLiteral("2026-06-13T13:30:00+02:00"));
+        json.insert(QStringLiteral("props"), QJsonObject{{QStringLiteral("plan"), QStringLiteral("pro")}});
+        const TrackedEvent e = EventValidation::parseOrThrow(json, QStringLiteral("site-1"), Now);
+        QCOMPARE(e.path, QStringLiteral("/home"));
+        QCOMPARE(e.occurredAt, *Time::parseIso(QStringLiteral("2026-06-13T11:30:00.000Z")));
+        QCOMPARE(e.receivedAt, Now);
+        QCOMPARE(e.props, QByteArray("{\"plan\":\"pro\"}"));
+        QCOMPARE(e.websiteId, QStringLiteral("site-1"));
+
+        const auto back = TrackedEvent::deserialize(e.serialize());
+        QVERIFY(back);
+        QCOMPARE(back->url, e.url);
+        QCOMPARE(back->props, e.props);
+        QCOMPARE(back->occurredAt, e.occurredAt);
+        QCOMPARE(int(back->type), int(e.type));
+        QVERIFY(!TrackedEvent::deserialize(QByteArray("garbage")));
+    }
+
+    void bots_data()
+    {
+        QTest::addColumn<QString>("ua");
+        QTest::addColumn<bool>("bot");
+        QTest::newRow("googlebot")
+            << "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)" << true;
+        QTest::newRow("bingbot") << "Mozilla/5.0 (compatible; bingbot/2.0)" << true;
+        QTest::newRow("headless") << "Mozilla/5.0 (X11; Linux x86_64) HeadlessChrome/120.0 Safari/537.36"
+                                  << true;
+        QTest::newRow("curl") << "curl/8.1.2" << true;
+        QTest::newRow("python") << "python-requests/2.31" << true;
+        QTest::newRow("facebook") << "facebookexternalhit/1.1" << true;
+        QTest::newRow("chrome")
+            << "Mozilla/5.0 (Windows NT 10.0; Win64; x64) AppleWebKit/537.36 (KHTML, like Gecko) "
+               "Chrome/120.0 Safari/537.36"
+            << false;
+        QTest::newRow("iphone")
+            << "Mozilla/5.0 (iPhone; CPU iPhone OS 17_0 like Mac OS X) AppleWebKit/605.1.15 "
+               "Version/17.0 Mobile/15E148 Safari/604.1"
+            << false;
+        QTest::newRow("cubot phone") << "Mozilla/5.0 (Linux; Android 10; CUBOT X30) Chrome/99.0 Mobile"
+                                     << false;
+        QTest::newRow("guide server") << "MyServer/1.0" << false;
+    }
+    void bots()
+    {
+        QFETCH(QString, ua);
+        QFETCH(bool, bot);
+        QCOMPARE(BotDetector::match(ua).has_value(), bot);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestEventValidation)
+#include "tst_eventvalidation.moc"

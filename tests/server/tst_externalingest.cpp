@@ -1,0 +1,216 @@
+// The key-authenticated ingest and analytics routes of the external API:
+// POST /api/external/v1/events (write; one event or a batch with per-item results) and
+// GET /api/external/v1/analytics/{websiteId} (read; parameter validation, the shape).
+#include "fixtures.h"
+#include "httpclient.h"
+#include "ingestfixtures.h"
+#include "testserver.h"
+
+#include "core/eventpipeline.h"
+#include "core/ingestservice.h"
+#include "server/serverinstance.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+#include <QTest>
+
+using namespace TestSupport;
+
+class TestExternalIngest : public QObject
+{
+    Q_OBJECT
+    std::unique_ptr<TestServer> m_server;
+    SeededKey m_writer, m_reader;
+    Core::Website m_site, m_foreign;
+
+    HttpResult call(const QByteArray &method, const QByteArray &target, const SeededKey &key,
+                    const QJsonObject &body = {})
+    {
+        return httpRequest(m_server->port(), method, target, {{"X-API-Key", key.key.toLatin1()}},
+                           body.isEmpty() ? QByteArray() : toJsonBytes(body));
+    }
+    QJsonObject withSite(QJsonObject o) const
+    {
+        o.insert(QStringLiteral("website_id"), m_site.id);
+        return o;
+    }
+    void flush()
+    {
+        m_server->runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
+    }
+    QByteArray analyticsTarget(const QString &query) const
+    {
+        return "/api/external/v1/analytics/" + m_site.id.toLatin1() + "?" + query.toLatin1();
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
+        const Core::User user = Fixtures::createUser(*m_server, QStringLiteral("ingest@example.com"));
+        const Core::Team team =
+            Fixtures::createTeam(*m_server, QStringLiteral("Shop"), Core::Plan::Pro, user.id);
+        const Core::User other = Fixtures::createUser(*m_server, QStringLiteral("other@example.com"));
+        const Core::Team otherTeam =
+            Fixtures::createTeam(*m_server, QStringLiteral("Other"), Core::Plan::Pro, other.id);
+        Fixtures::setPlanLimits(*m_server, Core::Plan::Pro, 1000, 100000);
+        m_site = Fixtures::createWebsite(*m_server, team.id, QStringLiteral("Shop site"));
+        m_foreign = Fixtures::createWebsite(*m_server, otherTeam.id, QStringLiteral("Not mine"));
+        m_writer = Fixtures::createKey(*m_server, user.id, team.id,
+                                       {QStringLiteral("read"), QStringLiteral("write")});
+        m_reader = Fixtures::createKey(*m_server, user.id, team.id, {QStringLiteral("read")});
+    }
+    void cleanupTestCase() { m_server.reset(); }
+
+    void singleEventIsAcceptedAndCountedForTheKey()
+    {
+        const HttpResult r = call("POST", "/api/external/v1/events", m_writer, withSite(sampleEvent()));
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+        flush();
+        qint64 forKey = -1;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            forKey = s.context().ingest->acceptedForKey(m_writer.id,
+                                                        QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+        });
+        QCOMPARE(forKey, 1);
+    }
+
+    void batchHasPerItemResults()
+    {
+        QJsonObject invalid = sampleEvent(QStringLiteral("/b"));
+        invalid.insert(QStringLiteral("url"), QStringLiteral("not-a-url"));
+        QJsonObject bot = sampleEvent(QStringLiteral("/c"));
+        bot.insert(QStringLiteral("user_agent"), QStringLiteral("Mozilla/5.0 (compatible; bingbot/2.0)"));
+        const QJsonArray events{sampleEvent(QStringLiteral("/a")), invalid, bot, 7};
+        const HttpResult r =
+            call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}));
+        QCOMPARE(r.status, 202);
+        const QJsonObject body = r.json();
+        QCOMPARE(body.value(QStringLiteral("accepted")).toInt(), 1);
+        QCOMPARE(body.value(QStringLiteral("dropped")).toInt(), 1);
+        QCOMPARE(body.value(QStringLiteral("rejected")).toInt(), 2);
+        const QJsonArray results = body.value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 4);
+        QCOMPARE(results[0].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("accepted"));
+        QCOMPARE(results[1].toObject().value(QStringLiteral("status")).toString(),
+                 QStringLiteral("rejected"));
+        QCOMPARE(results[1]
+                     .toObject()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("url"))
+                     .toString(),
+                 QStringLiteral("Invalid URL format"));
+        QCOMPARE(results[2].toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("bot"));
+        QCOMPARE(results[3].toObject().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INVALID_PARAMETER"));
+    }
+
+    void batchErrors()
+    {
+        QJsonObject invalid = sampleEvent();
+        invalid.remove(QStringLiteral("session_id"));
+        HttpResult r = call("POST", "/api/external/v1/events", m_writer,
+                            withSite({{QStringLiteral("events"), QJsonArray{invalid}}}));
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.json()
+                     .value(QStringLiteral("details"))
+                     .toObject()
+                     .value(QStringLiteral("events[0].session_id"))
+                     .toString(),
+                 QStringLiteral("Required"));
+
+        QJsonArray tooMany;
+        for (int i = 0; i < 501; ++i)
+            tooMany.append(sampleEvent());
+        r = call("POST", "/api/external/v1/events", m_writer,
+                 withSite({{QStringLiteral("events"), tooMany}}));
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
+
+        r = call("POST", "/api/external/v1/events", m_writer, sampleEvent());
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.json().value(QStringLiteral("details")).toObject().contains(QStringLiteral("website_id")));
+
+        r = call("POST", "/api/external/v1/events", m_reader, withSite(sampleEvent()));
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json().value(QStringLiteral("code")).toString(),
+                 QStringLiteral("INSUFFICIENT_PERMISSION"));
+
+        QJsonObject foreign = sampleEvent();
+        foreign.insert(QStringLiteral("website_id"), m_foreign.id);
+        r = call("POST", "/api/external/v1/events", m_writer, foreign);
+        QCOMPARE(r.status, 403);
+        QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("WEBSITE_ACCESS_DENIED"));
+    }
+
+    void analyticsParameters_data()
+    {
+        QTest::addColumn<QString>("query");
+        QTest::addColumn<QString>("parameter");
+        QTest::newRow("from=yesterday") << "from=yesterday"
+                                        << "from";
+        QTest::newRow("bad to") << "from=2026-06-01&to=2026-13-01"
+                                << "to";
+        QTest::newRow("from after to") << "from=2026-06-13&to=2026-06-01"
+                                       << "from";
+        QTest::newRow("unknown interval") << "from=2026-06-01&to=2026-06-13&interval=week"
+                                          << "interval";
+        QTest::newRow("hourly too long") << "from=2026-01-01&to=2026-06-13&interval=hour"
+                                         << "from";
+        QTest::newRow("daily too long") << "from=2024-01-01&to=2026-06-13"
+                                        << "from";
+    }
+    void analyticsParameters()
+    {
+        QFETCH(QString, query);
+        QFETCH(QString, parameter);
+        const HttpResult r = call("GET", analyticsTarget(query), m_reader);
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
+        QVERIFY2(r.json()
+                     .value(QStringLiteral("error"))
+                     .toString()
+                     .contains(QLatin1Char('\'') + parameter + QLatin1Char('\'')),
+                 r.body.constData());
+    }
+
+    void analyticsShapeAndAccess()
+    {
+        flush();
+        const QString today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate);
+        HttpResult r =
+            call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1&interval=hour").arg(today)), m_reader);
+        QCOMPARE(r.status, 200);
+        const QJsonObject body = r.json();
+        QCOMPARE(body.value(QStringLiteral("website_id")).toString(), m_site.id);
+        QCOMPARE(body.value(QStringLiteral("interval")).toString(), QStringLiteral("hour"));
+        const QJsonObject totals = body.value(QStringLiteral("totals")).toObject();
+        QCOMPARE(totals.value(QStringLiteral("pageviews")).toInt(), 2); // one single + one from the batch
+        QCOMPARE(totals.value(QStringLiteral("visitors")).toInt(), 1);
+        QCOMPARE(totals.value(QStringLiteral("sessions")).toInt(), 1);
+        QCOMPARE(body.value(QStringLiteral("timeseries")).toArray().size(), 24);
+        for (const char *list : {"pages", "referrers", "browsers", "os", "devices"})
+            QVERIFY2(body.value(QLatin1String(list)).isArray(), list);
+        QCOMPARE(body.value(QStringLiteral("devices"))
+                     .toArray()
+                     .at(0)
+                     .toObject()
+                     .value(QStringLiteral("value"))
+                     .toString(),
+                 QStringLiteral("desktop"));
+
+        r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1(), m_reader);
+        QCOMPARE(r.status, 403);
+        r = call("GET", "/api/external/v1/analytics/no-such-site", m_reader);
+        QCOMPARE(r.status, 404);
+        r = httpRequest(m_server->port(), "GET", analyticsTarget(QString()));
+        QCOMPARE(r.status, 401);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestExternalIngest)
+#include "tst_externalingest.moc"
