@@ -3,10 +3,13 @@
 //
 //   zenovay-loadgen --port P [--path /e/CODE] [--connections 64] [--seconds 10]
 //                   [--method POST] [--body-file event.json] [--unique]
+//                   [--per-session K] [--paths K] [--header 'Name: value']...
 //
 // --unique rewrites the 16 characters after "@@" in the body (a marker) with a
 // per-request counter, so every event is distinguishable; with --per-session K the 16
-// characters after "%%" get counter / K (K consecutive events share a session id). Prints one JSON line:
+// characters after "%%" get counter / K (K consecutive events share a session id);
+// with --paths K the 4 characters after "##" get one of K page numbers (a fixed
+// pseudo-random spread). Prints one JSON line:
 // requests, 2xx, non-2xx, failures, requests/s, p50/p99 latency (µs).
 #include <algorithm>
 #include <arpa/inet.h>
@@ -44,6 +47,8 @@ struct Options
     double seconds = 10;
     bool unique = false;
     unsigned long long perSession = 1;
+    unsigned long long paths = 0;
+    std::string headers;
 };
 
 int connectTo(int port)
@@ -96,6 +101,10 @@ int main(int argc, char **argv)
             o.method = v;
         else if (k == "--connections")
             o.connections = std::clamp(std::atoi(v.c_str()), 1, 1024);
+        else if (k == "--paths")
+            o.paths = std::strtoull(v.c_str(), nullptr, 10);
+        else if (k == "--header")
+            o.headers += v + "\r\n";
         else if (k == "--per-session")
             o.perSession = std::max(1ULL, std::strtoull(v.c_str(), nullptr, 10));
         else if (k == "--seconds")
@@ -111,18 +120,20 @@ int main(int argc, char **argv)
     }
     if (o.port <= 0) {
         std::fprintf(stderr, "usage: zenovay-loadgen --port P [--path /x] [--method POST] [--body-file f] "
-                             "[--connections 64] [--seconds 10] [--unique]\n");
+                             "[--connections 64] [--seconds 10] [--unique] [--per-session K] [--paths K] "
+                             "[--header 'Name: value']\n");
         return 2;
     }
     if (!o.body.empty() && o.method == "GET")
         o.method = "POST";
-    const std::string head = o.method + " " + o.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" +
+    const std::string head = o.method + " " + o.path + " HTTP/1.1\r\nHost: 127.0.0.1\r\n" + o.headers +
                              (o.body.empty() ? std::string()
                                              : "Content-Type: application/json\r\nContent-Length: " +
                                                    std::to_string(o.body.size()) + "\r\n") +
                              "\r\n";
     const size_t marker = o.body.find("@@");
     const size_t sessionMarker = o.body.find("%%");
+    const size_t pathMarker = o.body.find("##");
     unsigned long long counter = 0;
 
     const int ep = ::epoll_create1(EPOLL_CLOEXEC);
@@ -139,6 +150,10 @@ int main(int argc, char **argv)
             if (sessionMarker != std::string::npos) {
                 std::snprintf(id, sizeof id, "%016llx", counter / o.perSession);
                 req.replace(head.size() + sessionMarker + 2, 16, id, 16);
+            }
+            if (o.paths > 0 && pathMarker != std::string::npos) {
+                std::snprintf(id, sizeof id, "%04llu", (counter * 2654435761ULL >> 7) % o.paths % 10000);
+                req.replace(head.size() + pathMarker + 2, 4, id, 4);
             }
             ++counter;
         }

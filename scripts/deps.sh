@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Zenovay needs that are not installed yet.
-# Usage: scripts/deps.sh [build|test|run]   (as root, or with sudo available)
+# Usage: scripts/deps.sh [build|test|run|bench]   (as root, or with sudo available)
 set -euo pipefail
 
 profile=${1:-build}
@@ -17,6 +17,11 @@ fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font
     packages+=(qt6-qpa-plugins fonts-dejavu-core)
+fi
+if [[ $profile == bench ]]; then
+    # bench/run.sh: load generator, the nginx ceiling, micro-benchmarks, the raw SQLite
+    # ceiling (C API), curl for the analytics timings, sqlite3 for the GROUP BY baseline.
+    packages+=(wrk nginx-light libbenchmark-dev libsqlite3-dev sqlite3 curl procps)
 fi
 
 missing=()
