@@ -23,29 +23,11 @@
 #include <QTimeZone>
 #include <QVBoxLayout>
 
+#include "fielderror.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
-
-namespace {
-QLabel *fieldError(const QString &objectName, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(objectName);
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f));
-    label->setPalette(p);
-    label->hide();
-    return label;
-}
-
-void setError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
-} // namespace
 
 CreateKeyDialog::CreateKeyDialog(Workspace *workspace, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_name(new QLineEdit(this)),
@@ -56,8 +38,8 @@ CreateKeyDialog::CreateKeyDialog(Workspace *workspace, QWidget *parent)
       m_selectedTeams(new QRadioButton(tr("Only &selected teams:"), this)), m_teamList(new QListWidget(this)),
       m_billingTeam(new QComboBox(this)), m_billingNote(new QLabel(this)),
       m_expires(new QCheckBox(tr("&Expires on"), this)), m_expiryDate(new QDateEdit(this)),
-      m_error(fieldError(u"formError"_s, this)), m_nameError(fieldError(u"nameError"_s, this)),
-      m_teamsError(fieldError(u"teamsError"_s, this)),
+      m_error(createFieldError(u"formError"_s, this)), m_nameError(createFieldError(u"nameError"_s, this)),
+      m_teamsError(createFieldError(u"teamsError"_s, this)),
       m_buttons(new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this))
 {
     setObjectName(u"createKeyDialog"_s);
@@ -230,13 +212,13 @@ std::optional<KeyRequest> CreateKeyDialog::request(QString *problem) const
 
 void CreateKeyDialog::submit()
 {
-    setError(m_error, {});
-    setError(m_nameError, {});
-    setError(m_teamsError, {});
+    setFieldError(m_error, {});
+    setFieldError(m_nameError, {});
+    setFieldError(m_teamsError, {});
     QString problem;
     const auto req = request(&problem);
     if (!req) {
-        setError(m_error, problem);
+        setFieldError(m_error, problem);
         return;
     }
     m_busy = true;
@@ -260,9 +242,9 @@ void CreateKeyDialog::showFieldErrors(const ApiFailure &f)
     QStringList rest;
     for (auto it = f.details.begin(); it != f.details.end(); ++it) {
         if (it.key() == "name"_L1)
-            setError(m_nameError, it.value());
+            setFieldError(m_nameError, it.value());
         else if (it.key() == "team_access"_L1)
-            setError(m_teamsError, it.value());
+            setFieldError(m_teamsError, it.value());
         else
             rest << it.key() + u": "_s + it.value();
     }
@@ -273,7 +255,7 @@ void CreateKeyDialog::showFieldErrors(const ApiFailure &f)
             text += u"\n"_s + rest.join(u'\n');
         if (!f.requestId.isEmpty())
             text += u"\n"_s + tr("Request ID: %1").arg(f.requestId);
-        setError(m_error, text);
+        setFieldError(m_error, text);
     }
 }
 

@@ -19,28 +19,13 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "fielderror.h"
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
 
 namespace {
-QLabel *fieldError(const QString &name, QWidget *parent)
-{
-    auto *label = new QLabel(parent);
-    label->setObjectName(name);
-    label->setWordWrap(true);
-    QPalette p = label->palette();
-    p.setColor(QPalette::WindowText, QColor(0xd3, 0x2f, 0x2f));
-    label->setPalette(p);
-    label->hide();
-    return label;
-}
-
-void setError(QLabel *label, const QString &text)
-{
-    label->setText(text);
-    label->setVisible(!text.isEmpty());
-}
 
 // Filters websites by team (IdRole of the team column is not needed: match the team id).
 class WebsiteFilter final : public QSortFilterProxyModel
@@ -69,8 +54,9 @@ protected:
 WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_website(website), m_team(new QComboBox(this)),
       m_name(new QLineEdit(website.name, this)), m_url(new QLineEdit(website.url, this)),
-      m_teamError(fieldError(u"teamError"_s, this)), m_nameError(fieldError(u"nameError"_s, this)),
-      m_urlError(fieldError(u"urlError"_s, this)), m_error(fieldError(u"formError"_s, this)), m_save(nullptr)
+      m_teamError(createFieldError(u"teamError"_s, this)),
+      m_nameError(createFieldError(u"nameError"_s, this)), m_urlError(createFieldError(u"urlError"_s, this)),
+      m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
 {
     const bool creating = website.id.isEmpty();
     setObjectName(u"websiteDialog"_s);
@@ -107,7 +93,7 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
 void WebsiteDialog::submit()
 {
     for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_error})
-        setError(l, {});
+        setFieldError(l, {});
     m_save->setEnabled(false);
     auto ok = [this](const Core::Website &w) {
         Q_EMIT saved(w);
@@ -118,11 +104,11 @@ void WebsiteDialog::submit()
         QStringList rest;
         for (auto it = f.details.begin(); it != f.details.end(); ++it) {
             if (it.key() == "name"_L1)
-                setError(m_nameError, it.value());
+                setFieldError(m_nameError, it.value());
             else if (it.key() == "url"_L1)
-                setError(m_urlError, it.value());
+                setFieldError(m_urlError, it.value());
             else if (it.key() == "team_id"_L1)
-                setError(m_teamError, it.value());
+                setFieldError(m_teamError, it.value());
             else
                 rest << it.key() + u": "_s + it.value();
         }
@@ -133,7 +119,7 @@ void WebsiteDialog::submit()
                 text += u"\n"_s + rest.join(u'\n');
             if (!f.requestId.isEmpty())
                 text += u"\n"_s + tr("Request ID: %1").arg(f.requestId);
-            setError(m_error, text);
+            setFieldError(m_error, text);
         }
     };
     // Sent as typed: the server is the judge of what is valid, and says so per field.
