@@ -112,10 +112,11 @@ int sqliteCeiling(qint64 rows)
     QSqlQuery pragma(db->connection());
     if (!pragma.exec(QStringLiteral("PRAGMA synchronous=FULL")))
         return fail(QStringLiteral("cannot set synchronous=FULL"));
-    QSqlQuery q = db->prepare(QStringLiteral("INSERT INTO events (website_id, event_type, name, url, path, "
-                                             "referrer, session_id, user_agent, device_type, "
-                                             "browser, os, props, occurred_at, received_at, key_id) VALUES "
-                                             "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
+    Core::Statement q =
+        db->prepare(QStringLiteral("INSERT INTO events (website_id, event_type, name, url, path, "
+                                   "referrer, session_id, user_agent, device_type, "
+                                   "browser, os, props, occurred_at, received_at, key_id) VALUES "
+                                   "(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     const QString site = Core::newId();
     const QString ua =
         QStringLiteral("Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) "
@@ -376,7 +377,7 @@ int groupBy(const QString &dir, const QString &websiteId, const QString &from, c
         QElapsedTimer timer;
         timer.start();
         for (const QString &s : sql) {
-            QSqlQuery q = db->prepare(s);
+            QSqlQuery q = db->prepareUncached(s);
             q.bindValue(0, websiteId);
             q.bindValue(1, fromMs);
             q.bindValue(2, toMs);

@@ -136,7 +136,7 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
     LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
     Transaction tx(m_db);
     if (!upgraded.isEmpty()) {
-        QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        Statement q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
         q.addBindValue(upgraded);
         q.addBindValue(user->id);
         exec(q);

@@ -95,14 +95,13 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
     for (qint64 t = begin; t < end; t += step)
         r.timeseries.append(Bucket{t, 0, 0, 0, 0});
 
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "SELECT bucket_start, pageviews, events, sessions, bounces, visitors FROM rollup_buckets "
         "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
     q.addBindValue(websiteId);
     q.addBindValue(int(query.interval));
     q.addBindValue(begin);
     q.addBindValue(end);
-    q.setForwardOnly(true);
     exec(q);
     VisitorSketch all;
     while (q.next()) {
@@ -123,13 +122,12 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
     r.bounceRate =
         r.sessions > 0 ? std::round(10000.0 * double(r.bounces) / double(r.sessions)) / 100.0 : 0.0;
 
-    QSqlQuery d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
+    Statement d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
                                               "WHERE website_id = ? AND day >= ? AND day < ? "
                                               "GROUP BY dimension, value"));
     d.addBindValue(websiteId);
     d.addBindValue(begin);
     d.addBindValue(end);
-    d.setForwardOnly(true);
     exec(d);
     QList<Count> *lists[] = {&r.pages, &r.referrers, &r.browsers, &r.os, &r.devices};
     while (d.next()) {

@@ -42,7 +42,7 @@ ApiKey fromRow(const QSqlQuery &q)
 
 void ApiKeyRepository::insert(const ApiKey &key)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO api_keys (") + Columns +
+    Statement q = m_db.prepare(QStringLiteral("INSERT INTO api_keys (") + Columns +
                                QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(key.id);
     q.addBindValue(key.userId);
@@ -58,7 +58,7 @@ void ApiKeyRepository::insert(const ApiKey &key)
     q.addBindValue(nullableTime(key.lastUsedAt));
     exec(q);
     if (!key.teamAccess.all) {
-        QSqlQuery t =
+        Statement t =
             m_db.prepare(QStringLiteral("INSERT INTO api_key_teams (key_id, team_id) VALUES (?, ?)"));
         for (const QString &teamId : key.teamAccess.teamIds) {
             t.bindValue(0, key.id);
@@ -72,7 +72,7 @@ void ApiKeyRepository::loadTeams(ApiKey &key) const
 {
     if (key.teamAccess.all)
         return;
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT team_id FROM api_key_teams WHERE key_id = ? ORDER BY team_id"));
     q.addBindValue(key.id);
     exec(q);
@@ -82,7 +82,7 @@ void ApiKeyRepository::loadTeams(ApiKey &key) const
 
 std::optional<ApiKey> ApiKeyRepository::findById(const QString &id) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM api_keys WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
@@ -95,7 +95,7 @@ std::optional<ApiKey> ApiKeyRepository::findById(const QString &id) const
 
 std::optional<ApiKey> ApiKeyRepository::findByHash(const QByteArray &sha256) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
                                QStringLiteral(" FROM api_keys WHERE key_hash = ?"));
     q.addBindValue(QString::fromLatin1(sha256.toHex()));
     exec(q);
@@ -111,7 +111,7 @@ std::optional<ApiKey> ApiKeyRepository::findByHash(const QByteArray &sha256) con
 
 QList<ApiKey> ApiKeyRepository::listForUser(const QString &userId) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT ") + Columns +
                      QStringLiteral(" FROM api_keys WHERE user_id = ? ORDER BY created_at DESC, id"));
     q.addBindValue(userId);
@@ -126,7 +126,7 @@ QList<ApiKey> ApiKeyRepository::listForUser(const QString &userId) const
 
 bool ApiKeyRepository::revoke(const QString &id, qint64 atMs)
 {
-    QSqlQuery q = m_db.prepare(
+    Statement q = m_db.prepare(
         QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"));
     q.addBindValue(atMs);
     q.addBindValue(id);
@@ -136,7 +136,7 @@ bool ApiKeyRepository::revoke(const QString &id, qint64 atMs)
 
 void ApiKeyRepository::setLastUsed(const QString &id, qint64 atMs)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
     q.addBindValue(atMs);
     q.addBindValue(id);

@@ -21,7 +21,7 @@ QVariant nullableText(const QString &s)
 void AuditLog::record(const Actor &actor, const QString &action, const QString &targetType,
                       const QString &targetId, const QJsonObject &details) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("INSERT INTO audit_log (at, action, actor_user_id, ip, "
                                     "target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(m_clock.nowMs());
@@ -42,7 +42,7 @@ void AuditLog::record(const Actor &actor, const QString &action, const QString &
 
 QList<AuditEntry> AuditLog::list(int offset, int limit) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT id, at, action, actor_user_id, ip, target_type, target_id, "
                                     "details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"));
     q.addBindValue(limit);
@@ -66,7 +66,7 @@ QList<AuditEntry> AuditLog::list(int offset, int limit) const
 
 qint64 AuditLog::count() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM audit_log"));
     exec(q);
     return q.next() ? q.value(0).toLongLong() : 0;
 }

@@ -9,12 +9,68 @@
 #include <QThread>
 #include <QUuid>
 
+#include <atomic>
+#include <unordered_map>
+
 Q_LOGGING_CATEGORY(lcStorage, "zenovay.core.storage")
 
 namespace Core {
 
+struct CachedStatement
+{
+    QSqlQuery query;
+    bool inUse = false;
+    // Binds were added but never executed (an exception between bind and exec): the
+    // positional bind counter is off, so the statement is prepared afresh next time.
+    bool stale = false;
+};
+
+namespace {
+// Distinct SQL texts kept per connection. Statements with a variable number of
+// placeholders ("IN (?, ?, ?)") are the only unbounded source; past the cap the idle
+// ones are dropped and prepared again on demand.
+constexpr qsizetype MaxCachedStatements = 256;
+
+std::atomic<quint64> g_nextSerial{1};
+
+struct ThreadConnection
+{
+    QSqlDatabase db;
+    QHash<QString, std::shared_ptr<CachedStatement>> statements;
+};
+
+// The connections the calling thread opened, by Database serial. Looking one up is a
+// hash probe, not a connection-name string and a global, mutex-guarded registry search.
+thread_local std::unordered_map<quint64, ThreadConnection> t_connections;
+} // namespace
+
+Statement::Statement(std::shared_ptr<CachedStatement> slot) : m_slot(std::move(slot)) {}
+
+Statement::~Statement()
+{
+    if (!m_slot) // moved from
+        return;
+    // Resets the SQLite statement: a half-read result must not hold the read transaction.
+    m_slot->query.finish();
+    m_slot->inUse = false;
+    if (m_unexecutedBinds)
+        m_slot->stale = true;
+}
+
+QSqlQuery &Statement::query() const
+{
+    return m_slot->query;
+}
+
+bool Statement::exec()
+{
+    m_unexecutedBinds = false;
+    return query().exec();
+}
+
 Database::Database(QString filePath)
-    : m_path(std::move(filePath)), m_instanceTag(QUuid::createUuid().toString(QUuid::Id128))
+    : m_path(std::move(filePath)), m_instanceTag(QUuid::createUuid().toString(QUuid::Id128)),
+      m_serial(g_nextSerial.fetch_add(1))
 {}
 
 Database::~Database()
@@ -31,9 +87,9 @@ QString Database::connectionName() const
 
 QSqlDatabase Database::connection() const
 {
+    if (const auto it = t_connections.find(m_serial); it != t_connections.end())
+        return it->second.db;
     const QString name = connectionName();
-    if (QSqlDatabase::contains(name))
-        return QSqlDatabase::database(name, false);
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
     db.setConnectOptions(QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
@@ -46,11 +102,14 @@ QSqlDatabase Database::connection() const
             throw StorageError(
                 QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text()));
     }
+    t_connections.emplace(m_serial, ThreadConnection{db, {}});
     return db;
 }
 
 void Database::releaseThreadConnection() const
 {
+    // Statements first: a connection is closed only once nothing refers to it.
+    t_connections.erase(m_serial);
     const QString name = connectionName();
     if (!QSqlDatabase::contains(name))
         return;
@@ -83,7 +142,7 @@ qint64 Database::fileSizeBytes() const
     return total;
 }
 
-QSqlQuery Database::prepare(const QString &sql) const
+QSqlQuery Database::prepareUncached(const QString &sql) const
 {
     QSqlQuery q(connection());
     if (!q.prepare(sql))
@@ -91,11 +150,52 @@ QSqlQuery Database::prepare(const QString &sql) const
     return q;
 }
 
+Statement Database::prepare(const QString &sql) const
+{
+    connection();
+    ThreadConnection &c = t_connections.at(m_serial);
+    auto it = c.statements.find(sql);
+    if (it != c.statements.end() && (*it)->stale && !(*it)->inUse) {
+        c.statements.erase(it);
+        it = c.statements.end();
+    }
+    if (it != c.statements.end() && !(*it)->inUse) {
+        (*it)->inUse = true;
+        return Statement(*it);
+    }
+    auto slot = std::make_shared<CachedStatement>(CachedStatement{QSqlQuery(c.db), true, false});
+    slot->query.setForwardOnly(true);
+    if (!slot->query.prepare(sql))
+        throw StorageError(
+            QStringLiteral("prepare failed: %1 (%2)").arg(slot->query.lastError().text(), sql));
+    // The same SQL already borrowed further up the stack: this use gets its own statement.
+    if (it == c.statements.end()) {
+        if (c.statements.size() >= MaxCachedStatements)
+            c.statements.removeIf([](const auto &entry) { return !entry.value()->inUse; });
+        c.statements.insert(sql, slot);
+    }
+    return Statement(std::move(slot));
+}
+
+qsizetype Database::cachedStatementCount() const
+{
+    const auto it = t_connections.find(m_serial);
+    return it == t_connections.end() ? 0 : it->second.statements.size();
+}
+
 void exec(QSqlQuery &query)
 {
     if (!query.exec()) {
         qCWarning(lcStorage) << "query failed:" << query.lastError().text();
         throw StorageError(query.lastError().text());
+    }
+}
+
+void exec(Statement &statement)
+{
+    if (!statement.exec()) {
+        qCWarning(lcStorage) << "query failed:" << statement.lastError().text();
+        throw StorageError(statement.lastError().text());
     }
 }
 

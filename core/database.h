@@ -1,12 +1,64 @@
 #pragma once
 
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
+#include <QSqlRecord>
 #include <QString>
 
+#include <memory>
 #include <optional>
 
 namespace Core {
+
+struct CachedStatement;
+
+// A prepared statement borrowed from the calling thread's statement cache for one use.
+// SQLite parses and plans the SQL once per connection; later uses only rebind and step.
+// When it goes out of scope the statement is reset (its read transaction ends) and
+// returned to the cache. Use it like a QSqlQuery; pass it where a QSqlQuery & is wanted.
+// It cannot be copied into a QSqlQuery (that would outlive the borrow).
+class Statement final
+{
+public:
+    explicit Statement(std::shared_ptr<CachedStatement> slot);
+    Statement(Statement &&other) noexcept = default;
+    Statement &operator=(Statement &&) = delete;
+    Q_DISABLE_COPY(Statement)
+    ~Statement();
+
+    void addBindValue(const QVariant &value)
+    {
+        query().addBindValue(value);
+        m_unexecutedBinds = true;
+    }
+    void bindValue(int pos, const QVariant &value) { query().bindValue(pos, value); }
+    void bindValue(const QString &placeholder, const QVariant &value)
+    {
+        query().bindValue(placeholder, value);
+    }
+    bool exec();
+    bool next() { return query().next(); }
+    QVariant value(int index) const { return query().value(index); }
+    QVariant value(const QString &name) const { return query().value(name); }
+    bool isNull(int index) const { return query().isNull(index); }
+    bool isActive() const { return query().isActive(); }
+    bool isValid() const { return query().isValid(); }
+    int numRowsAffected() const { return query().numRowsAffected(); }
+    QVariant lastInsertId() const { return query().lastInsertId(); }
+    QSqlRecord record() const { return query().record(); }
+    QSqlError lastError() const { return query().lastError(); }
+    void finish() { query().finish(); }
+
+    operator QSqlQuery &() & { return query(); }
+    operator const QSqlQuery &() const & { return query(); }
+
+private:
+    QSqlQuery &query() const;
+
+    std::shared_ptr<CachedStatement> m_slot;
+    bool m_unexecutedBinds = false;
+};
 
 // One database file, one connection per thread (Qt Sql connections must not cross
 // threads). Opening applies the pragmas and runs the numbered migrations.
@@ -30,18 +82,25 @@ public:
     int schemaVersion() const;
     qint64 fileSizeBytes() const;
 
-    // A prepared statement on this thread's connection. Throws StorageError if it fails.
-    QSqlQuery prepare(const QString &sql) const;
+    // A prepared statement on this thread's connection, from the thread's statement cache
+    // (prepared on first use). Throws StorageError if it fails.
+    Statement prepare(const QString &sql) const;
+    // A statement of the caller's own, not cached: for statements a long-lived object keeps.
+    QSqlQuery prepareUncached(const QString &sql) const;
+    // Statements currently cached for the calling thread's connection (for tests and status).
+    qsizetype cachedStatementCount() const;
 
 private:
     QString connectionName() const;
 
     QString m_path;
     QString m_instanceTag;
+    quint64 m_serial;
 };
 
 // Executes a prepared query; throws StorageError with the driver message on failure.
 void exec(QSqlQuery &query);
+void exec(Statement &statement);
 // Begins/commits a transaction on the calling thread's connection; rolls back unless committed.
 class Transaction final
 {

@@ -87,39 +87,39 @@ void EventStore::prepare()
         return;
     // The writer's commits are the durability point once the journal is released, so
     // they are synced (WAL + FULL: one fsync per batch, not per event).
-    QSqlQuery pragma = m_db.prepare(QStringLiteral("PRAGMA synchronous=FULL"));
+    Core::Statement pragma = m_db.prepare(QStringLiteral("PRAGMA synchronous=FULL"));
     exec(pragma);
-    m_upsertBucket =
-        m_db.prepare(QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
-                                    "pageviews, events, sessions, bounces, "
-                                    "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, "
-                                    "granularity, bucket_start) DO UPDATE SET "
-                                    "pageviews = rollup_buckets.pageviews + excluded.pageviews, events = "
-                                    "rollup_buckets.events + excluded.events, "
-                                    "sessions = rollup_buckets.sessions + excluded.sessions, bounces = "
-                                    "rollup_buckets.bounces + excluded.bounces, "
-                                    "visitors = COALESCE(excluded.visitors, rollup_buckets.visitors)"));
-    m_upsertDimension = m_db.prepare(QStringLiteral(
+    m_upsertBucket = m_db.prepareUncached(
+        QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
+                       "pageviews, events, sessions, bounces, "
+                       "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, "
+                       "granularity, bucket_start) DO UPDATE SET "
+                       "pageviews = rollup_buckets.pageviews + excluded.pageviews, events = "
+                       "rollup_buckets.events + excluded.events, "
+                       "sessions = rollup_buckets.sessions + excluded.sessions, bounces = "
+                       "rollup_buckets.bounces + excluded.bounces, "
+                       "visitors = COALESCE(excluded.visitors, rollup_buckets.visitors)"));
+    m_upsertDimension = m_db.prepareUncached(QStringLiteral(
         "INSERT INTO rollup_dimensions (website_id, day, dimension, value, count) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (website_id, day, dimension, value) DO UPDATE SET count = rollup_dimensions.count + "
         "excluded.count"));
-    m_upsertStats = m_db.prepare(QStringLiteral(
+    m_upsertStats = m_db.prepareUncached(QStringLiteral(
         "INSERT INTO ingest_stats (website_id, hour_start, outcome, count) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (website_id, hour_start, outcome) DO UPDATE SET count = ingest_stats.count + "
         "excluded.count"));
-    m_upsertKeyStats = m_db.prepare(
+    m_upsertKeyStats = m_db.prepareUncached(
         QStringLiteral("INSERT INTO key_ingest_stats (key_id, hour_start, accepted) VALUES (?, ?, ?) "
                        "ON CONFLICT (key_id, hour_start) DO UPDATE SET accepted = key_ingest_stats.accepted "
                        "+ excluded.accepted"));
-    m_findSketch = m_db.prepare(QStringLiteral(
+    m_findSketch = m_db.prepareUncached(QStringLiteral(
         "SELECT visitors FROM rollup_buckets WHERE website_id = ? AND granularity = ? AND bucket_start = ?"));
-    m_setSeq = m_db.prepare(QStringLiteral("UPDATE ingest_state SET last_seq = ? WHERE id = 1"));
+    m_setSeq = m_db.prepareUncached(QStringLiteral("UPDATE ingest_state SET last_seq = ? WHERE id = 1"));
     m_prepared = true;
 }
 
 quint64 EventStore::committedSeq() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT last_seq FROM ingest_state WHERE id = 1"));
+    Core::Statement q = m_db.prepare(QStringLiteral("SELECT last_seq FROM ingest_state WHERE id = 1"));
     exec(q);
     return q.next() ? q.value(0).toULongLong() : 0;
 }
@@ -165,7 +165,7 @@ QSqlQuery &EventStore::statement(Statement kind, int rows)
             QStringLiteral("(?") + QStringLiteral(", ?").repeated(rows - 1) + QLatin1Char(')');
         break;
     }
-    return m_statements.insert(id, m_db.prepare(sql)).value();
+    return m_statements.insert(id, m_db.prepareUncached(sql)).value();
 }
 
 void EventStore::preloadVisits(const std::vector<Queued> &events)
@@ -403,7 +403,7 @@ void EventStore::trimCaches(qint64 newestMs)
 
 void EventStore::pruneSessions(qint64 lastSeenBeforeMs)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM session_state WHERE last_seen < ?"));
+    Core::Statement q = m_db.prepare(QStringLiteral("DELETE FROM session_state WHERE last_seen < ?"));
     q.addBindValue(lastSeenBeforeMs);
     exec(q);
     m_visits.removeIf([&](const auto &it) { return it.value().lastSeen < lastSeenBeforeMs; });

@@ -146,7 +146,7 @@ QJsonObject IngestService::statsJson(const QString &websiteId) const
                               {"all_time", std::numeric_limits<qint64>::min()}};
     QJsonObject out{{QStringLiteral("website_id"), websiteId},
                     {QStringLiteral("generated_at"), Time::toIso(m_clock.nowMs())}};
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM ingest_stats WHERE website_id "
+    Statement q = m_db.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM ingest_stats WHERE website_id "
                                               "= ? AND hour_start >= ? GROUP BY outcome"));
     for (const Window &w : windows) {
         q.bindValue(0, websiteId);
@@ -173,7 +173,7 @@ QJsonObject IngestService::statsJson(const QString &websiteId) const
 
 qint64 IngestService::acceptedForKey(const QString &keyId, qint64 sinceMs) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "SELECT COALESCE(SUM(accepted), 0) FROM key_ingest_stats WHERE key_id = ? AND hour_start >= ?"));
     q.addBindValue(keyId);
     q.addBindValue(Time::startOfHour(sinceMs));

@@ -53,7 +53,7 @@ void KeyActivity::restore(Pending pending)
 
 void KeyActivity::write(const Database &db, const Pending &pending)
 {
-    QSqlQuery hourly = db.prepare(QStringLiteral(
+    Statement hourly = db.prepare(QStringLiteral(
         "INSERT INTO key_activity_hourly (key_id, hour, code, count) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key_id, hour, code) DO UPDATE SET count = key_activity_hourly.count + excluded.count"));
     for (auto k = pending.hourly.cbegin(); k != pending.hourly.cend(); ++k) {
@@ -67,7 +67,7 @@ void KeyActivity::write(const Database &db, const Pending &pending)
             }
         }
     }
-    QSqlQuery lastUsed = db.prepare(QStringLiteral(
+    Statement lastUsed = db.prepare(QStringLiteral(
         "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
     for (auto it = pending.lastUsed.cbegin(); it != pending.lastUsed.cend(); ++it) {
         lastUsed.bindValue(0, it.value());
@@ -75,7 +75,7 @@ void KeyActivity::write(const Database &db, const Pending &pending)
         lastUsed.bindValue(2, it.value());
         exec(lastUsed);
     }
-    QSqlQuery log = db.prepare(QStringLiteral(
+    Statement log = db.prepare(QStringLiteral(
         "INSERT INTO key_requests (key_id, at, method, path, status, code, latency_us, request_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
     for (const RequestRecord &r : pending.requests) {
@@ -90,7 +90,7 @@ void KeyActivity::write(const Database &db, const Pending &pending)
         log.bindValue(7, QString::fromLatin1(r.requestId));
         exec(log);
     }
-    QSqlQuery trim = db.prepare(
+    Statement trim = db.prepare(
         QStringLiteral("DELETE FROM key_requests WHERE key_id = ? AND id NOT IN "
                        "(SELECT id FROM key_requests WHERE key_id = ? ORDER BY at DESC, id DESC LIMIT ?)"));
     for (auto it = pending.lastUsed.cbegin(); it != pending.lastUsed.cend(); ++it) {
@@ -106,7 +106,7 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
     const qint64 thisHour = Time::startOfHour(nowMs);
     const qint64 since24h = thisHour - 23 * HourMs;
     const qint64 since7d = thisHour - (7 * 24 - 1) * HourMs;
-    QSqlQuery q =
+    Statement q =
         db.prepare(QStringLiteral("SELECT code, SUM(CASE WHEN hour >= ? THEN count ELSE 0 END), "
                                   "SUM(CASE WHEN hour >= ? THEN count ELSE 0 END), SUM(count) "
                                   "FROM key_activity_hourly WHERE key_id = ? GROUP BY code ORDER BY code"));
@@ -135,7 +135,7 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
     };
 
     const qint64 firstHour = thisHour - qint64(hours - 1) * HourMs;
-    QSqlQuery series =
+    Statement series =
         db.prepare(QStringLiteral("SELECT hour, SUM(CASE WHEN code = '' THEN count ELSE 0 END), SUM(CASE "
                                   "WHEN code <> '' THEN count ELSE 0 END) "
                                   "FROM key_activity_hourly WHERE key_id = ? AND hour >= ? GROUP BY hour"));
@@ -154,7 +154,7 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
                                   {QStringLiteral("rejected"), v.second}});
     }
 
-    QSqlQuery last = db.prepare(QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
+    Statement last = db.prepare(QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
     last.addBindValue(keyId);
     exec(last);
     return QJsonObject{
@@ -168,7 +168,7 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
 
 QJsonObject KeyActivity::requestsReport(const Database &db, const QString &keyId, int limit)
 {
-    QSqlQuery q = db.prepare(QStringLiteral(
+    Statement q = db.prepare(QStringLiteral(
         "SELECT at, method, path, status, code, latency_us, request_id FROM key_requests WHERE key_id = ? "
         "ORDER BY at DESC, id DESC LIMIT ?"));
     q.addBindValue(keyId);
@@ -186,7 +186,7 @@ QJsonObject KeyActivity::requestsReport(const Database &db, const QString &keyId
             {QStringLiteral("request_id"), q.value(6).toString()},
         });
     }
-    QSqlQuery count = db.prepare(QStringLiteral("SELECT COUNT(*) FROM key_requests WHERE key_id = ?"));
+    Statement count = db.prepare(QStringLiteral("SELECT COUNT(*) FROM key_requests WHERE key_id = ?"));
     count.addBindValue(keyId);
     exec(count);
     return QJsonObject{{QStringLiteral("data"), data},

@@ -28,7 +28,7 @@ bool KeyBookkeeping::flush(qint64 nowMs)
         UsageTracker::write(m_db, usage);
         KeyActivity::write(m_db, activity);
         if (prune) {
-            QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM key_usage_minutely WHERE minute < ?"));
+            Statement q = m_db.prepare(QStringLiteral("DELETE FROM key_usage_minutely WHERE minute < ?"));
             q.addBindValue(nowMs - MinuteHistoryMs);
             exec(q);
         }
@@ -51,7 +51,7 @@ QJsonObject KeyBookkeeping::usageReport(const QString &keyId, const PlanLimits &
     const UsageTracker::Decision live = m_usage.peek(keyId, limits, nowMs);
     const QString thisMonth = Time::monthKey(nowMs);
 
-    QSqlQuery months = m_db.prepare(QStringLiteral("SELECT month, used FROM key_usage_monthly WHERE key_id = "
+    Statement months = m_db.prepare(QStringLiteral("SELECT month, used FROM key_usage_monthly WHERE key_id = "
                                                    "? AND month <> ? ORDER BY month DESC LIMIT 11"));
     months.addBindValue(keyId);
     months.addBindValue(thisMonth);
@@ -66,7 +66,7 @@ QJsonObject KeyBookkeeping::usageReport(const QString &keyId, const PlanLimits &
 
     const qint64 lastMinute = Time::startOfMinute(nowMs);
     const qint64 firstMinute = lastMinute - qint64(minutes - 1) * MinuteMs;
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "SELECT minute, accepted, rate_limited FROM key_usage_minutely WHERE key_id = ? AND minute >= ?"));
     q.addBindValue(keyId);
     q.addBindValue(firstMinute);

@@ -6,7 +6,7 @@ namespace Core {
 
 QList<PlanLimits> PlanRepository::list() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT plan, per_minute, per_month FROM plan_limits"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT plan, per_minute, per_month FROM plan_limits"));
     exec(q);
     QList<PlanLimits> out = defaultPlanLimits();
     while (q.next()) {
@@ -33,7 +33,7 @@ PlanLimits PlanRepository::limitsFor(Plan plan) const
 
 void PlanRepository::set(const PlanLimits &limits)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "INSERT INTO plan_limits (plan, per_minute, per_month) VALUES (?, ?, ?) "
         "ON CONFLICT (plan) DO UPDATE SET per_minute = excluded.per_minute, per_month = excluded.per_month"));
     q.addBindValue(planName(limits.plan));

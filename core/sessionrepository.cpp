@@ -8,7 +8,7 @@ namespace Core {
 void SessionRepository::insert(const QByteArray &tokenHash, const QString &userId, qint64 createdAt,
                                qint64 expiresAt, const QString &ip)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)"));
     q.addBindValue(QString::fromLatin1(tokenHash.toHex()));
     q.addBindValue(userId);
@@ -21,7 +21,7 @@ void SessionRepository::insert(const QByteArray &tokenHash, const QString &userI
 std::optional<SessionRepository::Row> SessionRepository::find(const QByteArray &tokenHash) const
 {
     const QString hex = QString::fromLatin1(tokenHash.toHex());
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?"));
     q.addBindValue(hex);
     exec(q);
@@ -35,7 +35,7 @@ std::optional<SessionRepository::Row> SessionRepository::find(const QByteArray &
 
 bool SessionRepository::remove(const QByteArray &tokenHash)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
     q.addBindValue(QString::fromLatin1(tokenHash.toHex()));
     exec(q);
     return q.numRowsAffected() > 0;
@@ -43,7 +43,7 @@ bool SessionRepository::remove(const QByteArray &tokenHash)
 
 qint64 SessionRepository::removeAllOf(const QString &userId)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
     q.addBindValue(userId);
     exec(q);
     return q.numRowsAffected();
@@ -51,7 +51,7 @@ qint64 SessionRepository::removeAllOf(const QString &userId)
 
 qint64 SessionRepository::removeExpired(qint64 nowMs)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));
     q.addBindValue(nowMs);
     exec(q);
     return q.numRowsAffected();

@@ -30,7 +30,7 @@ const QString MemberColumns = QStringLiteral("team_id, user_id, role, joined_at"
 
 void TeamRepository::insert(const Team &team)
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("INSERT INTO teams (id, name, plan, created_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(team.id);
     q.addBindValue(team.name);
@@ -41,7 +41,7 @@ void TeamRepository::insert(const Team &team)
 
 std::optional<Team> TeamRepository::findById(const QString &id) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id, name, plan, created_at FROM teams WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT id, name, plan, created_at FROM teams WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
     if (!q.next())
@@ -51,7 +51,7 @@ std::optional<Team> TeamRepository::findById(const QString &id) const
 
 QList<Team> TeamRepository::listForUser(const QString &userId) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "SELECT t.id, t.name, t.plan, t.created_at FROM teams t JOIN memberships m ON m.team_id = t.id "
         "WHERE m.user_id = ? ORDER BY t.created_at, t.name"));
     q.addBindValue(userId);
@@ -64,7 +64,7 @@ QList<Team> TeamRepository::listForUser(const QString &userId) const
 
 bool TeamRepository::update(const Team &team)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("UPDATE teams SET name = ?, plan = ? WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("UPDATE teams SET name = ?, plan = ? WHERE id = ?"));
     q.addBindValue(team.name);
     q.addBindValue(planName(team.plan));
     q.addBindValue(team.id);
@@ -74,7 +74,7 @@ bool TeamRepository::update(const Team &team)
 
 bool TeamRepository::remove(const QString &id)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM teams WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM teams WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
     return q.numRowsAffected() > 0;
@@ -82,7 +82,7 @@ bool TeamRepository::remove(const QString &id)
 
 void TeamRepository::addMember(const Membership &m)
 {
-    QSqlQuery q = m_db.prepare(
+    Statement q = m_db.prepare(
         QStringLiteral("INSERT INTO memberships (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)"));
     q.addBindValue(m.teamId);
     q.addBindValue(m.userId);
@@ -93,7 +93,7 @@ void TeamRepository::addMember(const Membership &m)
 
 std::optional<Membership> TeamRepository::membership(const QString &teamId, const QString &userId) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
                                QStringLiteral(" FROM memberships WHERE team_id = ? AND user_id = ?"));
     q.addBindValue(teamId);
     q.addBindValue(userId);
@@ -105,7 +105,7 @@ std::optional<Membership> TeamRepository::membership(const QString &teamId, cons
 
 QList<Membership> TeamRepository::members(const QString &teamId) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
                                QStringLiteral(" FROM memberships WHERE team_id = ? ORDER BY joined_at"));
     q.addBindValue(teamId);
     exec(q);
@@ -117,7 +117,7 @@ QList<Membership> TeamRepository::members(const QString &teamId) const
 
 QList<Membership> TeamRepository::membershipsOfUser(const QString &userId) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
                                QStringLiteral(" FROM memberships WHERE user_id = ? ORDER BY joined_at"));
     q.addBindValue(userId);
     exec(q);
@@ -129,7 +129,7 @@ QList<Membership> TeamRepository::membershipsOfUser(const QString &userId) const
 
 bool TeamRepository::setRole(const QString &teamId, const QString &userId, Role role)
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("UPDATE memberships SET role = ? WHERE team_id = ? AND user_id = ?"));
     q.addBindValue(roleName(role));
     q.addBindValue(teamId);
@@ -140,7 +140,7 @@ bool TeamRepository::setRole(const QString &teamId, const QString &userId, Role 
 
 bool TeamRepository::removeMember(const QString &teamId, const QString &userId)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM memberships WHERE team_id = ? AND user_id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM memberships WHERE team_id = ? AND user_id = ?"));
     q.addBindValue(teamId);
     q.addBindValue(userId);
     exec(q);
@@ -149,7 +149,7 @@ bool TeamRepository::removeMember(const QString &teamId, const QString &userId)
 
 qint64 TeamRepository::countWithRole(const QString &teamId, Role role) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE team_id = ? AND role = ?"));
     q.addBindValue(teamId);
     q.addBindValue(roleName(role));

@@ -92,7 +92,7 @@ QList<TeamService::TeamWithRole> TeamService::allTeams(const Actor &actor) const
 {
     if (!actor.isServerAdmin)
         throw forbidden(QStringLiteral("Only a server admin may list every team"));
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT id FROM teams ORDER BY created_at, name"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT id FROM teams ORDER BY created_at, name"));
     exec(q);
     QStringList ids;
     while (q.next())
@@ -179,15 +179,15 @@ void TeamService::remove(const Actor &actor, const QString &teamId)
     requireAtLeast(actor, teamId, Role::Owner);
     Transaction tx(m_db);
     // Events have no foreign key to websites: delete them explicitly.
-    QSqlQuery events = m_db.prepare(
+    Statement events = m_db.prepare(
         QStringLiteral("DELETE FROM events WHERE website_id IN (SELECT id FROM websites WHERE team_id = ?)"));
     events.addBindValue(teamId);
     exec(events);
-    QSqlQuery access = m_db.prepare(QStringLiteral("DELETE FROM api_key_teams WHERE team_id = ?"));
+    Statement access = m_db.prepare(QStringLiteral("DELETE FROM api_key_teams WHERE team_id = ?"));
     access.addBindValue(teamId);
     exec(access);
     // Keys billed to the team cannot have a plan any more: revoke them.
-    QSqlQuery billed = m_db.prepare(QStringLiteral(
+    Statement billed = m_db.prepare(QStringLiteral(
         "UPDATE api_keys SET revoked_at = ? WHERE billing_team_id = ? AND revoked_at IS NULL"));
     billed.addBindValue(m_clock.nowMs());
     billed.addBindValue(teamId);

@@ -23,13 +23,13 @@ UsageTracker::State &UsageTracker::stateFor(const QString &keyId, qint64 nowMs)
         State s;
         s.minuteStart = minute;
         s.monthStart = month;
-        QSqlQuery m =
+        Statement m =
             m_db.prepare(QStringLiteral("SELECT used FROM key_usage_monthly WHERE key_id = ? AND month = ?"));
         m.addBindValue(keyId);
         m.addBindValue(Time::monthKey(nowMs));
         exec(m);
         s.monthUsed = m.next() ? m.value(0).toLongLong() : 0;
-        QSqlQuery n = m_db.prepare(
+        Statement n = m_db.prepare(
             QStringLiteral("SELECT accepted FROM key_usage_minutely WHERE key_id = ? AND minute = ?"));
         n.addBindValue(keyId);
         n.addBindValue(minute);
@@ -130,7 +130,7 @@ void UsageTracker::restore(const Pending &pending)
 
 void UsageTracker::write(const Database &db, const Pending &pending)
 {
-    QSqlQuery month = db.prepare(QStringLiteral(
+    Statement month = db.prepare(QStringLiteral(
         "INSERT INTO key_usage_monthly (key_id, month, used) VALUES (?, ?, ?) "
         "ON CONFLICT (key_id, month) DO UPDATE SET used = key_usage_monthly.used + excluded.used"));
     for (const auto &[key, monthKey, delta] : pending.months) {
@@ -139,7 +139,7 @@ void UsageTracker::write(const Database &db, const Pending &pending)
         month.bindValue(2, delta);
         exec(month);
     }
-    QSqlQuery minute = db.prepare(QStringLiteral(
+    Statement minute = db.prepare(QStringLiteral(
         "INSERT INTO key_usage_minutely (key_id, minute, accepted, rate_limited) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (key_id, minute) DO UPDATE SET accepted = key_usage_minutely.accepted + "
         "excluded.accepted, "

@@ -22,7 +22,7 @@ User fromRow(const QSqlQuery &q)
 
 void UserRepository::insert(const User &user, const QString &passwordHash)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral(
+    Statement q = m_db.prepare(QStringLiteral(
         "INSERT INTO users (id, email, name, password_hash, is_server_admin, disabled, created_at) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(user.id);
@@ -37,7 +37,7 @@ void UserRepository::insert(const User &user, const QString &passwordHash)
 
 std::optional<User> UserRepository::findById(const QString &id) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
@@ -48,7 +48,7 @@ std::optional<User> UserRepository::findById(const QString &id) const
 
 std::optional<User> UserRepository::findByEmail(const QString &email) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email = ?"));
     q.addBindValue(email.toLower());
     exec(q);
@@ -59,7 +59,7 @@ std::optional<User> UserRepository::findByEmail(const QString &email) const
 
 std::optional<QString> UserRepository::passwordHashOf(const QString &userId) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
     q.addBindValue(userId);
     exec(q);
     if (!q.next())
@@ -69,7 +69,7 @@ std::optional<QString> UserRepository::passwordHashOf(const QString &userId) con
 
 QList<User> UserRepository::list() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
                                QStringLiteral(" FROM users ORDER BY created_at, email"));
     exec(q);
     QList<User> out;
@@ -80,14 +80,14 @@ QList<User> UserRepository::list() const
 
 qint64 UserRepository::count() const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM users"));
+    Statement q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM users"));
     exec(q);
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 
 bool UserRepository::update(const User &user)
 {
-    QSqlQuery q = m_db.prepare(
+    Statement q = m_db.prepare(
         QStringLiteral("UPDATE users SET name = ?, is_server_admin = ?, disabled = ? WHERE id = ?"));
     q.addBindValue(user.name);
     q.addBindValue(user.isServerAdmin ? 1 : 0);

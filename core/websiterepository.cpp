@@ -44,7 +44,7 @@ QString newTrackingCode()
 
 void WebsiteRepository::insert(const Website &w)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("INSERT INTO websites (") + Columns +
+    Statement q = m_db.prepare(QStringLiteral("INSERT INTO websites (") + Columns +
                                QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(w.id);
     q.addBindValue(w.teamId);
@@ -58,7 +58,7 @@ void WebsiteRepository::insert(const Website &w)
 
 std::optional<Website> WebsiteRepository::findById(const QString &id) const
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
@@ -69,7 +69,7 @@ std::optional<Website> WebsiteRepository::findById(const QString &id) const
 
 std::optional<Website> WebsiteRepository::findByTrackingCode(const QString &code) const
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
+    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
                                QStringLiteral(" FROM websites WHERE tracking_code = ?"));
     q.addBindValue(code);
     exec(q);
@@ -82,7 +82,7 @@ QList<Website> WebsiteRepository::listForTeams(const QStringList &teamIds, int o
 {
     if (teamIds.isEmpty())
         return {};
-    QSqlQuery q = m_db.prepare(
+    Statement q = m_db.prepare(
         QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE team_id IN (") +
         placeholders(teamIds.size()) + QStringLiteral(") ORDER BY created_at DESC, id LIMIT ? OFFSET ?"));
     for (const QString &t : teamIds)
@@ -100,7 +100,7 @@ qint64 WebsiteRepository::countForTeams(const QStringList &teamIds) const
 {
     if (teamIds.isEmpty())
         return 0;
-    QSqlQuery q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM websites WHERE team_id IN (") +
+    Statement q = m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM websites WHERE team_id IN (") +
                                placeholders(teamIds.size()) + QStringLiteral(")"));
     for (const QString &t : teamIds)
         q.addBindValue(t);
@@ -110,7 +110,7 @@ qint64 WebsiteRepository::countForTeams(const QStringList &teamIds) const
 
 bool WebsiteRepository::update(const Website &w)
 {
-    QSqlQuery q =
+    Statement q =
         m_db.prepare(QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ? WHERE id = ?"));
     q.addBindValue(w.name);
     q.addBindValue(w.url);
@@ -122,7 +122,7 @@ bool WebsiteRepository::update(const Website &w)
 
 bool WebsiteRepository::remove(const QString &id)
 {
-    QSqlQuery q = m_db.prepare(QStringLiteral("DELETE FROM websites WHERE id = ?"));
+    Statement q = m_db.prepare(QStringLiteral("DELETE FROM websites WHERE id = ?"));
     q.addBindValue(id);
     exec(q);
     const bool removed = q.numRowsAffected() > 0;
@@ -130,7 +130,7 @@ bool WebsiteRepository::remove(const QString &id)
     // state, ingest statistics).
     for (const char *table :
          {"events", "rollup_buckets", "rollup_dimensions", "session_state", "ingest_stats"}) {
-        QSqlQuery ev =
+        Statement ev =
             m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
         ev.addBindValue(id);
         exec(ev);

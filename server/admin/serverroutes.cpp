@@ -101,7 +101,7 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
                            {QStringLiteral("schema_version"), ctx.db.schemaVersion()}};
     });
     ctx.status.add(QStringLiteral("events_stored"), [&ctx] {
-        QSqlQuery q = ctx.db.prepare(QStringLiteral("SELECT COUNT(*) FROM events"));
+        Core::Statement q = ctx.db.prepare(QStringLiteral("SELECT COUNT(*) FROM events"));
         Core::exec(q);
         return q.next() ? q.value(0).toLongLong() : 0;
     });

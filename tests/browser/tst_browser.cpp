@@ -46,7 +46,7 @@ class TestBrowser : public QObject
         QList<Stored> out;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
             s.eventPipeline().flush();
-            QSqlQuery q =
+            Core::Statement q =
                 s.database().prepare(QStringLiteral("SELECT event_type, name, url, referrer, session_id, "
                                                     "user_agent, device_type, browser, os, props "
                                                     "FROM events WHERE website_id = ? ORDER BY id"));

@@ -13,6 +13,9 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <stdexcept>
+#include <thread>
+
 using namespace Core;
 
 class TestStorage : public QObject
@@ -62,8 +65,9 @@ private slots:
         makeUser(QStringLiteral("a@example.com"));
         auto appliedCount = [this] {
             QSqlQuery c(m_db->connection());
-            return c.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && c.next() ? c.value(0).toInt()
-                                                                                               : -1;
+            return c.exec(QStringLiteral("SELECT COUNT(*) FROM schema_migrations")) && c.next()
+                       ? c.value(0).toInt()
+                       : -1;
         };
         const int applied = appliedCount();
         QVERIFY(applied >= 1);
@@ -204,6 +208,95 @@ private slots:
             }
         }
         QVERIFY(files >= 1);
+    }
+
+    // The statement cache: a repeated SQL text is prepared once per connection, a
+    // half-read result never pins an old snapshot, nested and failed uses stay correct.
+    void statementsAreCachedAndReset()
+    {
+        const QString insert = QStringLiteral("INSERT INTO settings_probe (k, v) VALUES (?, ?)");
+        {
+            QSqlQuery ddl(m_db->connection());
+            QVERIFY(ddl.exec(QStringLiteral("CREATE TABLE settings_probe (k INTEGER PRIMARY KEY, v TEXT)")));
+        }
+        const qsizetype before = m_db->cachedStatementCount();
+        for (int i = 0; i < 5; ++i) {
+            Statement q = m_db->prepare(insert);
+            q.addBindValue(i);
+            q.addBindValue(QStringLiteral("v%1").arg(i));
+            exec(q);
+        }
+        QCOMPARE(m_db->cachedStatementCount(), before + 1);
+
+        // Read one row of several and stop: the statement must be reset when the borrow
+        // ends, so a commit from another connection is visible to the next read.
+        const QString select = QStringLiteral("SELECT v FROM settings_probe ORDER BY k");
+        {
+            Statement q = m_db->prepare(select);
+            exec(q);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("v0"));
+        }
+        Database other(m_db->filePath());
+        std::thread writer([&other] {
+            Statement w =
+                other.prepare(QStringLiteral("UPDATE settings_probe SET v = 'changed' WHERE k = 0"));
+            exec(w);
+            other.releaseThreadConnection();
+        });
+        writer.join();
+        {
+            // A different statement: only the reset of the first one ends its snapshot.
+            Statement q = m_db->prepare(QStringLiteral("SELECT v FROM settings_probe WHERE k = 0"));
+            exec(q);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toString(), QStringLiteral("changed"));
+        }
+
+        // The same SQL borrowed twice at once (a loop inside a loop): two independent results.
+        {
+            Statement outer = m_db->prepare(select);
+            exec(outer);
+            int pairs = 0;
+            while (outer.next()) {
+                Statement inner = m_db->prepare(select);
+                exec(inner);
+                while (inner.next())
+                    ++pairs;
+            }
+            QCOMPARE(pairs, 25);
+        }
+
+        // Binds added, then an exception before exec: the next use must not see them.
+        try {
+            Statement q = m_db->prepare(insert);
+            q.addBindValue(100);
+            throw std::runtime_error("interrupted");
+        } catch (const std::runtime_error &) {
+        }
+        {
+            Statement q = m_db->prepare(insert);
+            q.addBindValue(6);
+            q.addBindValue(QStringLiteral("v6"));
+            exec(q);
+        }
+        Statement count = m_db->prepare(QStringLiteral("SELECT COUNT(*), MAX(k) FROM settings_probe"));
+        exec(count);
+        QVERIFY(count.next());
+        QCOMPARE(count.value(0).toInt(), 6);
+        QCOMPARE(count.value(1).toInt(), 6);
+    }
+
+    void statementCacheIsBounded()
+    {
+        for (int i = 0; i < 600; ++i) {
+            Statement q = m_db->prepare(QStringLiteral("SELECT %1").arg(i));
+            exec(q);
+            QVERIFY(q.next());
+            QCOMPARE(q.value(0).toInt(), i);
+        }
+        QVERIFY2(m_db->cachedStatementCount() <= 256,
+                 qPrintable(QString::number(m_db->cachedStatementCount())));
     }
 
     void planLimitsDefaultAndEditable()

@@ -59,7 +59,7 @@ private slots:
         // Two events stored directly, as the ingest would.
         m_server->runOnServerThread([](Server::ServerInstance &s) {
             for (int i = 0; i < 2; ++i) {
-                QSqlQuery q =
+                Core::Statement q =
                     s.database().prepare(QStringLiteral("INSERT INTO events (website_id, event_type, url, "
                                                         "path, session_id, user_agent, device_type, "
                                                         "browser, os, occurred_at, received_at) VALUES ('w', "

@@ -96,7 +96,7 @@ private slots:
 
         Core::Database db(server.dataDir() + QStringLiteral("/zenovay.db"));
         QVERIFY(!db.open());
-        QSqlQuery q = db.prepare(QStringLiteral("SELECT path, COUNT(*) FROM events GROUP BY path"));
+        Core::Statement q = db.prepare(QStringLiteral("SELECT path, COUNT(*) FROM events GROUP BY path"));
         QVERIFY(q.exec());
         QHash<QString, qint64> stored;
         while (q.next())
@@ -110,11 +110,11 @@ private slots:
             missing += stored.value(m) != 1;
         QCOMPARE(missing, 0);
         // The rollups agree with the raw rows (nothing counted twice by a replay).
-        QSqlQuery r =
+        Core::Statement r =
             db.prepare(QStringLiteral("SELECT SUM(pageviews) FROM rollup_buckets WHERE granularity = 1"));
         QVERIFY(r.exec() && r.next());
         QCOMPARE(r.value(0).toLongLong(), qint64(stored.size()));
-        QSqlQuery s =
+        Core::Statement s =
             db.prepare(QStringLiteral("SELECT SUM(count) FROM ingest_stats WHERE outcome = 'accepted'"));
         QVERIFY(s.exec() && s.next());
         QCOMPARE(s.value(0).toLongLong(), qint64(stored.size()));

@@ -46,7 +46,7 @@ class TestIngestHttp : public QObject
     {
         qint64 n = -1;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
-            QSqlQuery q = s.database().prepare(sql);
+            Core::Statement q = s.database().prepare(sql);
             for (const QVariant &b : binds)
                 q.addBindValue(b);
             if (q.exec() && q.next())
