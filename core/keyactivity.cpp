@@ -78,7 +78,22 @@ void KeyActivity::write(const Database &db, const Pending &pending)
     Statement log = db.prepare(QStringLiteral(
         "INSERT INTO key_requests (key_id, at, method, path, status, code, latency_us, request_id) "
         "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
-    for (const RequestRecord &r : pending.requests) {
+    // Only the newest KeptRequestsPerKey of each key survive the trim below: the older
+    // ones are not written at all (at thousands of requests a second, writing them and
+    // deleting them again was most of the flush).
+    QHash<QString, int> kept;
+    QList<bool> keep(pending.requests.size(), false);
+    for (qsizetype i = pending.requests.size() - 1; i >= 0; --i) {
+        int &n = kept[pending.requests.at(i).keyId];
+        if (n < KeptRequestsPerKey) {
+            ++n;
+            keep[i] = true;
+        }
+    }
+    for (qsizetype i = 0; i < pending.requests.size(); ++i) {
+        if (!keep.at(i))
+            continue;
+        const RequestRecord &r = pending.requests.at(i);
         log.bindValue(0, r.keyId);
         log.bindValue(1, r.atMs);
         log.bindValue(2, QString::fromLatin1(r.method));

@@ -1,0 +1,85 @@
+#include "core/database.h"
+#include "core/keyactivity.h"
+
+#include <QJsonArray>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace Core;
+
+// KeyActivity's books: every request is counted, the request log keeps each key's
+// newest KeptRequestsPerKey entries, whatever the size of one flush.
+class TestKeyActivity : public QObject
+{
+    Q_OBJECT
+
+    static KeyActivity::RequestRecord request(const QString &key, qint64 at, int status,
+                                              const QByteArray &code)
+    {
+        return {key,    at,   "GET", QStringLiteral("/api/external/v1/websites"),
+                status, code, 150,   QByteArray("req-") + QByteArray::number(at)};
+    }
+
+    static void flush(Database &db, KeyActivity &activity)
+    {
+        Transaction tx(db);
+        KeyActivity::write(db, activity.takePending());
+        tx.commit();
+    }
+
+private slots:
+    void logKeepsTheNewestPerKeyAndCountsEverything()
+    {
+        QTemporaryDir dir;
+        Database db(dir.filePath(QStringLiteral("z.db")));
+        QVERIFY(!db.open());
+        const qint64 t0 = 1'790'000'000'000;
+        KeyActivity activity;
+        const int many = KeyActivity::KeptRequestsPerKey + 57;
+        for (int i = 0; i < many; ++i)
+            activity.record(request(QStringLiteral("key-a"), t0 + i, i % 10 == 0 ? 429 : 200,
+                                    i % 10 == 0 ? QByteArray("RATE_LIMIT_EXCEEDED") : QByteArray()));
+        for (int i = 0; i < 3; ++i)
+            activity.record(request(QStringLiteral("key-b"), t0 + 1000 + i, 200, {}));
+        flush(db, activity);
+
+        const QJsonObject a = KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000);
+        QCOMPARE(a.value(QStringLiteral("total")).toInt(), KeyActivity::KeptRequestsPerKey);
+        const QJsonArray rows = a.value(QStringLiteral("data")).toArray();
+        QCOMPARE(rows.size(), KeyActivity::KeptRequestsPerKey);
+        // Newest first: the last recorded request leads, the oldest kept one is number 57.
+        QCOMPARE(rows.first().toObject().value(QStringLiteral("request_id")).toString(),
+                 QStringLiteral("req-%1").arg(t0 + many - 1));
+        QCOMPARE(rows.last().toObject().value(QStringLiteral("request_id")).toString(),
+                 QStringLiteral("req-%1").arg(t0 + 57));
+        QCOMPARE(KeyActivity::requestsReport(db, QStringLiteral("key-b"), 1000)
+                     .value(QStringLiteral("total"))
+                     .toInt(),
+                 3);
+
+        // A second flush: the log still holds the newest 200, across both flushes.
+        activity.record(request(QStringLiteral("key-a"), t0 + 5000, 200, {}));
+        flush(db, activity);
+        const QJsonArray after = KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000)
+                                     .value(QStringLiteral("data"))
+                                     .toArray();
+        QCOMPARE(after.size(), KeyActivity::KeptRequestsPerKey);
+        QCOMPARE(after.first().toObject().value(QStringLiteral("request_id")).toString(),
+                 QStringLiteral("req-%1").arg(t0 + 5000));
+        QCOMPARE(after.last().toObject().value(QStringLiteral("request_id")).toString(),
+                 QStringLiteral("req-%1").arg(t0 + 58));
+
+        // Counts are complete: every request of the first flush plus the one of the second.
+        Statement q = db.prepare(QStringLiteral(
+            "SELECT SUM(count), SUM(CASE WHEN code <> '' THEN count ELSE 0 END) FROM key_activity_hourly "
+            "WHERE key_id = ?"));
+        q.addBindValue(QStringLiteral("key-a"));
+        exec(q);
+        QVERIFY(q.next());
+        QCOMPARE(q.value(0).toInt(), many + 1);
+        QCOMPARE(q.value(1).toInt(), (many + 9) / 10);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestKeyActivity)
+#include "tst_keyactivity.moc"
