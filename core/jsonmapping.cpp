@@ -1,5 +1,7 @@
 #include "jsonmapping.h"
 
+#include "jsonwriter.h"
+
 #include "timeutil.h"
 
 #include <QJsonArray>
@@ -93,6 +95,27 @@ QJsonObject toJson(const Website &w)
             {QStringLiteral("domain"), w.domain},
             {QStringLiteral("tracking_code"), w.trackingCode},
             {QStringLiteral("created_at"), Time::toIso(w.createdAt)}};
+}
+
+void writeJson(JsonWriter &out, const Website &w)
+{
+    // Keys in QJsonObject's (sorted) order.
+    out.beginObject()
+        .key(QLatin1StringView("created_at"))
+        .value(QLatin1StringView(Time::toIsoLatin1(w.createdAt)))
+        .key(QLatin1StringView("domain"))
+        .value(w.domain)
+        .key(QLatin1StringView("id"))
+        .value(w.id)
+        .key(QLatin1StringView("name"))
+        .value(w.name)
+        .key(QLatin1StringView("team_id"))
+        .value(w.teamId)
+        .key(QLatin1StringView("tracking_code"))
+        .value(w.trackingCode)
+        .key(QLatin1StringView("url"))
+        .value(w.url)
+        .endObject();
 }
 
 QJsonValue teamAccessToJson(const TeamAccess &access)

@@ -5,15 +5,15 @@
 #include "request.h"
 #include "router.h"
 
-#include <QSqlQuery>
+#include "core/database.h"
 
 namespace Server {
 
 void registerHealthRoutes(Router &router, AppContext &context)
 {
     router.add("GET", QStringLiteral("/healthz"), [&context](Request &) {
-        QSqlQuery q(context.db.connection());
-        if (!q.exec(QStringLiteral("SELECT 1")) || !q.next())
+        Core::Statement q = context.db.prepare(QStringLiteral("SELECT 1"));
+        if (!q.exec() || !q.next())
             throw ApiError::unavailable(QStringLiteral("The database is not answering"), 5);
         HttpResponse r = HttpResponse::json(
             200, QJsonObject{{QStringLiteral("status"), QStringLiteral("ok")},

@@ -31,6 +31,14 @@ HttpResponse HttpResponse::json(int status, const QJsonObject &object)
     return r;
 }
 
+HttpResponse HttpResponse::jsonBytes(int status, QByteArray body)
+{
+    HttpResponse r;
+    r.status = status;
+    r.body = std::move(body);
+    return r;
+}
+
 HttpResponse HttpResponse::json(int status, const QJsonArray &array)
 {
     HttpResponse r;

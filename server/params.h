@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/jsonwriter.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -25,6 +27,24 @@ struct Page
 // page >= 1 (default 1), per_page 1..100 (default 50).
 Page page(const Request &request);
 QJsonObject pageEnvelope(const QJsonArray &data, const Page &page, qint64 total);
+// The same envelope streamed: {"data":[items...],"page":..,"per_page":..,"total":..}.
+template <typename List, typename WriteItem>
+QByteArray pageEnvelope(const List &items, WriteItem writeItem, const Page &page, qint64 total)
+{
+    Core::JsonWriter out(256 + 256 * qsizetype(items.size()));
+    out.beginObject().key(QLatin1StringView("data")).beginArray();
+    for (const auto &item : items)
+        writeItem(out, item);
+    out.endArray()
+        .key(QLatin1StringView("page"))
+        .value(page.page)
+        .key(QLatin1StringView("per_page"))
+        .value(page.perPage)
+        .key(QLatin1StringView("total"))
+        .value(total)
+        .endObject();
+    return out.take();
+}
 
 } // namespace Params
 } // namespace Server

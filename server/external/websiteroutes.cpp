@@ -25,10 +25,11 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
         const auto principal = auth.authenticate(request, Permissions::Read);
         const Params::Page page = Params::page(request);
         const auto result = service->list(principal->reachableTeamIds(), page.page, page.perPage);
-        QJsonArray data;
-        for (const Core::Website &w : result.items)
-            data.append(Core::Json::toJson(w));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, result.total));
+        return HttpResponse::jsonBytes(
+            200, Params::pageEnvelope(
+                     result.items,
+                     [](Core::JsonWriter &out, const Core::Website &w) { Core::Json::writeJson(out, w); },
+                     page, result.total));
     });
 
     router.add("POST", base, [&auth, service, base](Request &request) {
@@ -55,8 +56,9 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
     const QString one = base + QStringLiteral("/{id}");
     router.add("GET", one, [&auth](Request &request) {
         const auto principal = auth.authenticate(request, Permissions::Read);
-        return HttpResponse::json(
-            200, Core::Json::toJson(auth.requireWebsite(*principal, request.param(QStringLiteral("id")))));
+        Core::JsonWriter out;
+        Core::Json::writeJson(out, auth.requireWebsite(*principal, request.param(QStringLiteral("id"))));
+        return HttpResponse::jsonBytes(200, out.take());
     });
 
     router.add("PATCH", one, [&auth, service](Request &request) {
