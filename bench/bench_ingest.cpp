@@ -189,7 +189,7 @@ void BM_StoreApply1000(benchmark::State &state)
 BENCHMARK(BM_StoreApply1000)->Unit(benchmark::kMillisecond);
 
 // --fixed N: each operation exactly N times, one function per operation.
-#define COUNT_FN(name) Q_DECL_NOINLINE void count_##name(int n)
+#define COUNT_FN(name) [[gnu::noinline]] void count_##name(int n)
 COUNT_FN(ParseAndValidate)
 {
     for (int i = 0; i < n; ++i)
@@ -223,14 +223,14 @@ COUNT_FN(Deserialize)
     for (int i = 0; i < n; ++i)
         opDeserialize(bytes);
 }
-Q_DECL_NOINLINE void count_JournalAppend(Core::EventJournal &journal, int n)
+[[gnu::noinline]] void count_JournalAppend(Core::EventJournal &journal, int n)
 {
     const Core::TrackedEvent e = sampleEvent();
     for (int i = 0; i < n; ++i)
         opJournalAppend(journal, e);
 }
-Q_DECL_NOINLINE void count_StoreApply(Store &s,
-                                      const std::vector<std::vector<Core::EventStore::Queued>> &batches)
+[[gnu::noinline]] void count_StoreApply(Store &s,
+                                        const std::vector<std::vector<Core::EventStore::Queued>> &batches)
 {
     for (const auto &batch : batches)
         s.store.apply(batch, {}, batch.back().seq);
