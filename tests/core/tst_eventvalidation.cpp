@@ -3,6 +3,7 @@
 #include "core/eventvalidator.h"
 #include "core/timeutil.h"
 
+#include <QDataStream>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
@@ -11,6 +12,55 @@ using namespace Core;
 
 namespace {
 constexpr qint64 Now = 1'781'352'000'000; // 2026-06-13T12:00:00Z
+
+// The original payload writer (QDataStream), kept as the reference for the format.
+QByteArray referenceSerialize(const TrackedEvent &e)
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(1) << e.websiteId << quint8(e.type) << e.name << e.url << e.path << e.referrer << e.sessionId
+      << e.userAgent << e.deviceType << e.browser << e.os << e.props << e.occurredAt << e.receivedAt
+      << e.keyId;
+    return out;
+}
+
+TrackedEvent fullEvent()
+{
+    TrackedEvent e;
+    e.websiteId = QStringLiteral("w1");
+    e.type = TrackedEvent::Type::Custom;
+    e.name = QStringLiteral("sign-up \u00e9\U0001F600");
+    e.url = QStringLiteral("https://e.x/");
+    e.path = QStringLiteral("/");
+    e.referrer = QString(); // null
+    e.sessionId = QStringLiteral("sess-123");
+    e.userAgent = QStringLiteral("UA");
+    e.deviceType = QStringLiteral("desktop");
+    e.browser = QStringLiteral("Firefox");
+    e.os = QStringLiteral("Linux");
+    e.props = QByteArray("{\"a\":1}");
+    e.occurredAt = 1'781'352'000'000;
+    e.receivedAt = -5;
+    e.keyId = QLatin1String(""); // empty, not null
+    return e;
+}
+
+void compareEvents(const TrackedEvent &a, const TrackedEvent &b)
+{
+    for (const auto field :
+         {&TrackedEvent::websiteId, &TrackedEvent::name, &TrackedEvent::url, &TrackedEvent::path,
+          &TrackedEvent::referrer, &TrackedEvent::sessionId, &TrackedEvent::userAgent,
+          &TrackedEvent::deviceType, &TrackedEvent::browser, &TrackedEvent::os, &TrackedEvent::keyId}) {
+        QCOMPARE(a.*field, b.*field);
+        QCOMPARE((a.*field).isNull(), (b.*field).isNull());
+    }
+    QCOMPARE(int(a.type), int(b.type));
+    QCOMPARE(a.props, b.props);
+    QCOMPARE(a.props.isNull(), b.props.isNull());
+    QCOMPARE(a.occurredAt, b.occurredAt);
+    QCOMPARE(a.receivedAt, b.receivedAt);
+}
 
 QJsonObject validEvent()
 {
@@ -161,6 +211,37 @@ private slots:
         QCOMPARE(back->occurredAt, e.occurredAt);
         QCOMPARE(int(back->type), int(e.type));
         QVERIFY(!TrackedEvent::deserialize(QByteArray("garbage")));
+    }
+
+    // Journals written by earlier builds must replay: the payload is byte for byte what
+    // the original QDataStream writer produced, and such payloads read back.
+    void payloadFormatIsStable()
+    {
+        const TrackedEvent e = fullEvent();
+        QCOMPARE(e.serialize().toHex(),
+                 QByteArray("0100000004007700310100000016007300690067006e002d00750070002000e9d83dde0000000018"
+                            "00680074007400700073003a002f002f0065002e0078002f00000002002fffffffff0000001000"
+                            "73006500730073002d00310032003300000004005500410000000e006400650073006b0074006f"
+                            "00700000000e00460069007200650066006f00780000000a004c0069006e00750078000000077b"
+                            "2261223a317d0000019ec0da6a00fffffffffffffffb00000000"));
+        QCOMPARE(e.serialize(), referenceSerialize(e));
+        const auto back = TrackedEvent::deserialize(referenceSerialize(e));
+        QVERIFY(back);
+        compareEvents(*back, e);
+
+        TrackedEvent empty; // every string null, props null
+        QCOMPARE(empty.serialize(), referenceSerialize(empty));
+        compareEvents(*TrackedEvent::deserialize(empty.serialize()), empty);
+
+        TrackedEvent parsed = EventValidation::parseOrThrow(validEvent(), QStringLiteral("site-1"), Now);
+        parsed.keyId = QStringLiteral("key-1");
+        QCOMPARE(parsed.serialize(), referenceSerialize(parsed));
+        compareEvents(*TrackedEvent::deserialize(parsed.serialize()), parsed);
+
+        QByteArray future = e.serialize();
+        future[0] = 2; // a later format version is not misread
+        QVERIFY(!TrackedEvent::deserialize(future));
+        QVERIFY(!TrackedEvent::deserialize(e.serialize().chopped(1)));
     }
 
     void bots_data()
