@@ -48,6 +48,25 @@ QByteArray referenceSerialize(const TrackedEvent &e)
     return out;
 }
 
+// The original payload reader (QDataStream), kept as the reference.
+std::optional<TrackedEvent> referenceDeserialize(const QByteArray &bytes)
+{
+    QDataStream s(bytes);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    quint8 type = 0;
+    TrackedEvent e;
+    s >> version;
+    if (version != 1)
+        return std::nullopt;
+    s >> e.websiteId >> type >> e.name >> e.url >> e.path >> e.referrer >> e.sessionId >> e.userAgent >>
+        e.deviceType >> e.browser >> e.os >> e.props >> e.occurredAt >> e.receivedAt >> e.keyId;
+    if (s.status() != QDataStream::Ok || type > 1)
+        return std::nullopt;
+    e.type = TrackedEvent::Type(type);
+    return e;
+}
+
 TrackedEvent fullEvent()
 {
     TrackedEvent e;
@@ -339,6 +358,27 @@ private slots:
         parsed.keyId = QStringLiteral("key-1");
         QCOMPARE(parsed.serialize(), referenceSerialize(parsed));
         compareEvents(*TrackedEvent::deserialize(parsed.serialize()), parsed);
+
+        // Damaged payloads: refused exactly when the original reader refused them, and
+        // otherwise read the same (every truncation, and every byte set to a few values).
+        for (const TrackedEvent &sample : {e, empty, parsed}) {
+            const QByteArray good = sample.serialize();
+            for (qsizetype n = 0; n < good.size(); ++n)
+                QVERIFY2(!TrackedEvent::deserialize(good.first(n)), qPrintable(QString::number(n)));
+            for (qsizetype i = 0; i < good.size(); ++i) {
+                for (const char value : {'\x00', '\x01', '\x02', '\x7f', '\x80', '\xfe', '\xff'}) {
+                    QByteArray bad = good;
+                    bad[i] = value;
+                    const auto mine = TrackedEvent::deserialize(bad);
+                    const auto reference = referenceDeserialize(bad);
+                    QCOMPARE(mine.has_value(), reference.has_value());
+                    if (mine)
+                        compareEvents(*mine, *reference);
+                    if (QTest::currentTestFailed())
+                        return;
+                }
+            }
+        }
 
         QByteArray future = e.serialize();
         future[0] = 2; // a later format version is not misread
