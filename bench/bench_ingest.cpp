@@ -1,7 +1,9 @@
 // Per-event CPU cost of the ingest path, piece by piece: JSON parse + validation of the
 // bench/run.sh event body, bot matching (a browser and a bot user agent), the journal
-// payload (serialize), a journal append (one write(2) per event, as POST /e/{code}), and
-// the writer's EventStore::apply of a 1,000-event batch (per event).
+// payload (serialize), a journal append (one write(2) per event, as POST /e/{code}),
+// IngestService::ingest (all of the HTTP thread's work for an event but HTTP and JSON
+// parsing, with JSON parsing in the benchmark), and the writer's EventStore::apply of a
+// 1,000-event batch (per event).
 //
 // `bench_ingest --benchmark_min_time=0.3` measures time. `bench_ingest --fixed N` instead
 // runs each operation exactly N times in its own function (count_<name>), for
@@ -10,10 +12,13 @@
 //   callgrind_annotate --inclusive=yes cg.out | grep count_
 // (divide by N; count_StoreApply runs N/1000 batches of 1,000 events).
 #include "core/botdetector.h"
+#include "core/clock.h"
 #include "core/database.h"
 #include "core/eventjournal.h"
+#include "core/eventpipeline.h"
 #include "core/eventstore.h"
 #include "core/eventvalidator.h"
+#include "core/ingestservice.h"
 #include "core/trackedevent.h"
 
 #include <QCoreApplication>
@@ -92,6 +97,26 @@ struct Journal
     }
 };
 
+// The HTTP thread's ingest work without HTTP: IngestService::ingest (validation, bot
+// match, journal append, queueing) behind a running pipeline, whose writer thread
+// commits on its own.
+struct Pipeline
+{
+    QTemporaryDir dir;
+    Core::Database db{QDir(dir.path()).filePath(QStringLiteral("bench.db"))};
+    Core::ManualClock clock{Now};
+    Core::EventPipeline pipeline{db, clock, {QDir(dir.path()).filePath(QStringLiteral("journal"))}};
+    Core::IngestService ingest{pipeline, db, clock};
+    const QString websiteId = QStringLiteral("0190f0aa-website-id");
+    Pipeline()
+    {
+        if (auto error = db.open())
+            qFatal("%s", qPrintable(*error));
+        if (auto error = pipeline.start())
+            qFatal("%s", qPrintable(*error));
+    }
+};
+
 // One iteration of each operation.
 void opParseValidate()
 {
@@ -119,6 +144,12 @@ void opDeserialize(const QByteArray &bytes)
 void opJournalAppend(Core::EventJournal &journal, const Core::TrackedEvent &e)
 {
     benchmark::DoNotOptimize(journal.append({e.serialize()}));
+}
+
+void opIngest(Pipeline &p)
+{
+    const QJsonObject json = QJsonDocument::fromJson(Body).object();
+    benchmark::DoNotOptimize(p.ingest.ingest(p.websiteId, json));
 }
 
 void BM_ParseAndValidate(benchmark::State &state)
@@ -174,6 +205,15 @@ void BM_JournalAppend(benchmark::State &state)
         opJournalAppend(j.journal, e);
 }
 BENCHMARK(BM_JournalAppend);
+
+void BM_Ingest(benchmark::State &state)
+{
+    Pipeline p;
+    for (auto _ : state)
+        opIngest(p);
+    p.pipeline.flush(60'000);
+}
+BENCHMARK(BM_Ingest);
 
 void BM_StoreApply1000(benchmark::State &state)
 {
@@ -236,6 +276,12 @@ COUNT_FN(Deserialize)
         s.store.apply(batch, {}, batch.back().seq);
 }
 
+[[gnu::noinline]] void count_Ingest(Pipeline &p, int n)
+{
+    for (int i = 0; i < n; ++i)
+        opIngest(p);
+}
+
 int runFixed(int n)
 {
     count_ParseAndValidate(n);
@@ -247,6 +293,12 @@ int runFixed(int n)
     {
         Journal j;
         count_JournalAppend(j.journal, n);
+    }
+    {
+        Pipeline p;
+        opIngest(p); // warm-up
+        count_Ingest(p, n);
+        p.pipeline.flush(60'000);
     }
     Store s;
     s.store.apply(batchOf(1000, &s.seq), {}, s.seq); // warm-up: statements prepared
