@@ -40,7 +40,8 @@ server=$bin/app/zenovay-server
 tool=$bin/bench/zenovay-bench-tool
 loadgen=$bin/bench/zenovay-loadgen
 keyverify=$bin/bench/bench_keyverify
-for b in "$server" "$tool" "$loadgen" "$keyverify"; do
+ingestbench=$bin/bench/bench_ingest
+for b in "$server" "$tool" "$loadgen" "$keyverify" "$ingestbench"; do
     [[ -x $b ]] || die "missing $b"
 done
 
@@ -143,6 +144,8 @@ sqlite_c=$("$tool" sqlite-ceiling-c "$ceiling_rows" 2>/dev/null)
 # ---------------------------------------------------------------- micro-benchmark
 log "bench_keyverify"
 "$keyverify" --benchmark_min_time=0.3 >"$work/keyverify.txt" 2>/dev/null
+log "bench_ingest"
+"$ingestbench" --benchmark_min_time=0.3 >"$work/ingest-bench.txt" 2>/dev/null
 
 # ---------------------------------------------------------------- nginx ceiling
 log "nginx ceiling"
@@ -348,6 +351,7 @@ commits with \`synchronous=FULL\`). Plan limits raised by \`zenovay-bench-tool s
 | SQLite ceiling | \`zenovay-bench-tool sqlite-ceiling $ceiling_rows\` (Qt Sql) and \`sqlite-ceiling-c $ceiling_rows\` (sqlite3 C API): the same event rows, 1,000 per transaction, WAL, \`synchronous=FULL\` |
 | authenticated API | \`zenovay-loadgen --port P --path /api/external/v1/websites --header 'X-API-Key: KEY' ${load_args[*]}\` |
 | key verification | \`bench_keyverify --benchmark_min_time=0.3\` |
+| ingest CPU per event | \`bench_ingest --benchmark_min_time=0.3\` |
 | analytics data | \`zenovay-bench-tool generate DIR WEBSITE $gen_events 90\` (through \`Core::EventStore::apply\`, the ingest writer's own path: raw rows + rollups + visits) |
 | analytics API | 30 × \`curl -w '%{time_total}' -H 'X-API-Key: KEY' '/api/external/v1/analytics/ID?from=..&to=..'\`, p50 |
 | raw GROUP BY | \`zenovay-bench-tool group-by DIR WEBSITE FROM TO N\` (median of N; 3 for 1 day, 1 for 30 and 90 days) |
@@ -387,6 +391,14 @@ Ingest / SQLite C-API ceiling: **$(ratio "$ingest_rate" "$sqlite_c")**; / Qt Sql
 
 \`\`\`
 $(grep -E '^(BM_|Benchmark|-)' "$work/keyverify.txt")
+\`\`\`
+
+\`bench_ingest\` (Google Benchmark; the ingest path's CPU per event without HTTP: JSON
+parse + validation, bot match, journal payload and append, the writer's apply per
+1,000 events):
+
+\`\`\`
+$(grep -E '^(BM_|Benchmark|-)' "$work/ingest-bench.txt")
 \`\`\`
 
 ### Analytics over $gen_events events (90 days, one website)

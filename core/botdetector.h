@@ -1,5 +1,7 @@
 #pragma once
 
+#include <QByteArray>
+#include <QList>
 #include <QString>
 
 #include <optional>
@@ -12,5 +14,8 @@ namespace Core::BotDetector {
 // server (the guide's "MyServer/1.0" is accepted). Such events are dropped and counted
 // as dropped with reason "bot"; they are never dropped silently.
 std::optional<QString> match(const QString &userAgent);
+
+// The patterns in the order they are tried: match() answers the first one that occurs.
+QList<QByteArray> patterns();
 
 } // namespace Core::BotDetector

@@ -1,5 +1,6 @@
 #include "eventjournal.h"
 
+#include "crc32.h"
 #include "storageerror.h"
 
 #include <QDir>
@@ -8,7 +9,6 @@
 #include <QRegularExpression>
 #include <QtEndian>
 
-#include <array>
 #include <cerrno>
 #include <cstring>
 
@@ -24,29 +24,10 @@ constexpr quint32 Magic = 0x314A565AU; // "ZVJ1"
 constexpr qsizetype HeaderBytes = 4 + 4 + 8 + 4;
 constexpr quint32 MaxPayload = 1U << 20;
 
-constexpr std::array<quint32, 256> makeCrcTable()
-{
-    std::array<quint32, 256> t{};
-    for (quint32 i = 0; i < 256; ++i) {
-        quint32 c = i;
-        for (int k = 0; k < 8; ++k)
-            c = (c & 1U) ? 0xEDB88320U ^ (c >> 1) : c >> 1;
-        t[i] = c;
-    }
-    return t;
-}
-constexpr auto CrcTable = makeCrcTable();
-
-quint32 crc32(const char *data, qsizetype n, quint32 c = 0xFFFFFFFFU)
-{
-    for (qsizetype i = 0; i < n; ++i)
-        c = CrcTable[(c ^ quint8(data[i])) & 0xFFU] ^ (c >> 8);
-    return c;
-}
-
+// CRC-32 of the record's sequence number (8 bytes, little-endian) and payload.
 quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype n)
 {
-    return ~crc32(payload, n, crc32(seqBytes, 8));
+    return Crc32::update(Crc32::update(0, seqBytes, 8), payload, n);
 }
 
 QString segmentName(quint64 firstSeq)

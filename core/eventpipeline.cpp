@@ -100,11 +100,16 @@ void EventPipeline::stop()
 
 void EventPipeline::submit(const QList<TrackedEvent> &events)
 {
+    submit(QList<TrackedEvent>(events));
+}
+
+void EventPipeline::submit(QList<TrackedEvent> &&events)
+{
     if (events.isEmpty())
         return;
     QList<QByteArray> payloads;
     payloads.reserve(events.size());
-    for (const TrackedEvent &e : events)
+    for (const TrackedEvent &e : std::as_const(events))
         payloads.append(e.serialize());
     QMutexLocker lock(&m_mutex);
     if (!m_running || m_stopping)
@@ -115,8 +120,8 @@ void EventPipeline::submit(const QList<TrackedEvent> &events)
     quint64 seq = m_journal.append(payloads);
     if (m_queue.empty())
         m_oldestQueuedMs = steadyMs();
-    for (const TrackedEvent &e : events)
-        m_queue.push_back({seq++, e});
+    for (TrackedEvent &e : events)
+        m_queue.push_back({seq++, std::move(e)});
     m_lastQueuedSeq = seq - 1;
     const qint64 second = steadyMs() / 1000;
     RateSlot &slot = m_rate[size_t(second % qint64(m_rate.size()))];

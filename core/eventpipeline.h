@@ -49,6 +49,7 @@ public:
     // Durably appends the events and queues them. Throws StorageError when the journal
     // cannot be written or the queue is full (nothing was accepted then).
     void submit(const QList<TrackedEvent> &events);
+    void submit(QList<TrackedEvent> &&events); // moves the events into the queue
     // Counts events that were not stored (reason: bot, invalid, invalid_json, rate_limited).
     void countDropped(const QString &websiteId, const QString &reason, qint64 count = 1);
     // Waits until everything submitted before the call is committed. False on time-out.

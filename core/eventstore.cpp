@@ -4,7 +4,7 @@
 #include "storageerror.h"
 #include "timeutil.h"
 
-#include <QUrl>
+#include <QVarLengthArray>
 
 namespace Core {
 
@@ -36,12 +36,15 @@ struct DimKey
     }
 };
 
-// The lower-cased host of a validated absolute http(s) URL, without QUrl's full parse:
-// "https://user@News.Example.org:8443/x" -> "news.example.org".
-QString hostOf(const QString &url)
+// The host of a validated absolute http(s) URL as written, without QUrl's full parse:
+// "https://user@News.Example.org:8443/x" -> "News.Example.org".
+QStringView hostIn(QStringView url)
 {
-    const qsizetype scheme = url.indexOf(QLatin1String("://"));
-    if (scheme < 0)
+    qsizetype scheme = 0; // url.indexOf("://"), without converting the needle
+    while (scheme + 2 < url.size() &&
+           (url[scheme] != u':' || url[scheme + 1] != u'/' || url[scheme + 2] != u'/'))
+        ++scheme;
+    if (scheme + 2 >= url.size())
         return {};
     qsizetype begin = scheme + 3;
     qsizetype end = begin;
@@ -50,15 +53,44 @@ QString hostOf(const QString &url)
     const qsizetype at = url.lastIndexOf(u'@', end - 1);
     if (at >= begin)
         begin = at + 1;
-    QStringView host = QStringView(url).sliced(begin, end - begin);
+    QStringView host = url.sliced(begin, end - begin);
     if (host.startsWith(u'[')) { // IPv6 literal
         const qsizetype close = host.indexOf(u']');
-        return close > 0 ? host.first(close + 1).toString().toLower() : QString();
+        return close > 0 ? host.first(close + 1) : QStringView();
     }
     const qsizetype colon = host.indexOf(u':');
     if (colon >= 0)
         host = host.first(colon);
-    return host.toString().toLower();
+    return host;
+}
+
+bool isAscii(QStringView s)
+{
+    for (const QChar c : s)
+        if (c.unicode() >= 0x80)
+            return false;
+    return true;
+}
+
+// a.toLower() == b.toLower(), without allocating in the usual (ASCII) case.
+bool equalLowerCased(QStringView a, QStringView b)
+{
+    if (a == b)
+        return true;
+    if (isAscii(a) && isAscii(b))
+        return a.compare(b, Qt::CaseInsensitive) == 0;
+    return a.toString().toLower() == b.toString().toLower();
+}
+
+// VisitorSketch::hashOf(sessionId.toUtf8()), without the allocation for ASCII ids.
+quint64 sessionHash(const QString &sessionId)
+{
+    if (!isAscii(sessionId))
+        return VisitorSketch::hashOf(sessionId.toUtf8());
+    QVarLengthArray<char, 256> bytes(sessionId.size());
+    for (qsizetype i = 0; i < sessionId.size(); ++i)
+        bytes[i] = char(sessionId.at(i).unicode());
+    return VisitorSketch::hashOf(QByteArrayView(bytes.constData(), bytes.size()));
 }
 
 bool isBounce(qint64 pageviews, qint64 events)
@@ -231,10 +263,15 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     QString key;
     Visit *visit = visitFor(e.websiteId, e.sessionId, &key);
     const bool newVisit = !visit || t - visit->lastSeen >= VisitGapMs || visit->start - t >= VisitGapMs;
+    // Both buckets exist before references to them are taken (an insert may rehash);
+    // the references are not used after the bounce update below inserts again.
+    batch.buckets[hour];
+    Counters &dayCounters = batch.buckets[day];
+    Counters &hourCounters = *batch.buckets.find(hour);
     if (newVisit) {
         visit = &m_visits.insert(key, Visit{t, t, 0, 0}).value();
-        batch.buckets[hour].sessions += 1;
-        batch.buckets[day].sessions += 1;
+        hourCounters.sessions += 1;
+        dayCounters.sessions += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Browser), e.browser}] += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Os), e.os}] += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Device), e.deviceType}] += 1;
@@ -243,19 +280,25 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     visit->lastSeen = std::max(visit->lastSeen, t);
     if (e.type == TrackedEvent::Type::Pageview) {
         visit->pageviews += 1;
-        batch.buckets[hour].pageviews += 1;
-        batch.buckets[day].pageviews += 1;
+        hourCounters.pageviews += 1;
+        dayCounters.pageviews += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Page), e.path}] += 1;
         if (!e.referrer.isEmpty()) {
-            const QString refHost = hostOf(e.referrer);
-            if (!refHost.isEmpty() && refHost != hostOf(e.url))
-                batch.dimensions[{e.websiteId, day.start, int(Dimension::Referrer), refHost}] += 1;
+            const QStringView refHost = hostIn(e.referrer);
+            if (!refHost.isEmpty() && !equalLowerCased(refHost, hostIn(e.url)))
+                batch.dimensions[{e.websiteId, day.start, int(Dimension::Referrer),
+                                  refHost.toString().toLower()}] += 1;
         }
     } else {
         visit->events += 1;
-        batch.buckets[hour].events += 1;
-        batch.buckets[day].events += 1;
+        hourCounters.events += 1;
+        dayCounters.events += 1;
     }
+    const quint64 h = sessionHash(e.sessionId);
+    if (sketchFor(hour).add(h))
+        hourCounters.sketchDirty = true;
+    if (sketchFor(day).add(h))
+        dayCounters.sketchDirty = true;
     const int bounceDelta = int(isBounce(visit->pageviews, visit->events)) - int(wasBounce);
     if (bounceDelta != 0) {
         // The visit counts where it started.
@@ -265,12 +308,6 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
             bounceDelta;
     }
     batch.sessions.insert(key);
-
-    const quint64 h = VisitorSketch::hashOf(e.sessionId.toUtf8());
-    if (sketchFor(hour).add(h))
-        batch.buckets[hour].sketchDirty = true;
-    if (sketchFor(day).add(h))
-        batch.buckets[day].sketchDirty = true;
 
     const qint64 receivedHour = Time::startOfHour(e.receivedAt);
     batch.accepted[{e.websiteId, QStringLiteral("accepted"), receivedHour}] += 1;

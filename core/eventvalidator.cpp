@@ -6,6 +6,7 @@
 #include <QJsonDocument>
 #include <QUrl>
 
+#include <array>
 #include <cmath>
 
 namespace Core::EventValidation {
@@ -28,44 +29,154 @@ bool hasControlOrSpace(const QString &s)
     return false;
 }
 
-// Checks the JSON types of the known fields; the first mismatch is returned.
-std::optional<ServiceError> checkTypes(const QJsonObject &json)
+// The fields the validator reads, each looked up once. The order of the first nine is
+// the order type errors are reported in.
+enum Field {
+    EventType,
+    Url,
+    SessionId,
+    UserAgent,
+    DeviceType,
+    Browser,
+    Os,
+    Referrer,
+    Name,
+    Props,
+    Timestamp
+};
+constexpr QLatin1String FieldNames[] = {
+    QLatin1String("event_type"), QLatin1String("url"),         QLatin1String("session_id"),
+    QLatin1String("user_agent"), QLatin1String("device_type"), QLatin1String("browser"),
+    QLatin1String("os"),         QLatin1String("referrer"),    QLatin1String("name"),
+    QLatin1String("props"),      QLatin1String("timestamp"),
+};
+constexpr int FieldCount = int(std::size(FieldNames));
+using Values = std::array<QJsonValue, FieldCount>;
+
+bool given(const QJsonValue &v)
 {
-    static const char *const strings[] = {"event_type",  "url",     "session_id", "user_agent",
-                                          "device_type", "browser", "os"};
-    for (const char *f : strings) {
-        const QJsonValue v = json.value(QLatin1String(f));
-        if (!v.isUndefined() && !v.isNull() && !v.isString())
-            return wrongType(QLatin1String(f), "a string");
-    }
-    for (const char *f : {"referrer", "name"}) {
-        const QJsonValue v = json.value(QLatin1String(f));
-        if (!v.isUndefined() && !v.isNull() && !v.isString())
-            return wrongType(QLatin1String(f), "a string or null");
-    }
-    const QJsonValue props = json.value(QLatin1String("props"));
-    if (!props.isUndefined() && !props.isNull() && !props.isObject())
+    return !v.isUndefined() && !v.isNull();
+}
+
+// Checks the JSON types of the known fields; the first mismatch is returned.
+std::optional<ServiceError> checkTypes(const Values &v)
+{
+    for (int f = EventType; f <= Os; ++f)
+        if (given(v[f]) && !v[f].isString())
+            return wrongType(FieldNames[f], "a string");
+    for (int f : {Referrer, Name})
+        if (given(v[f]) && !v[f].isString())
+            return wrongType(FieldNames[f], "a string or null");
+    if (given(v[Props]) && !v[Props].isObject())
         return wrongType(QStringLiteral("props"), "an object or null");
-    const QJsonValue ts = json.value(QLatin1String("timestamp"));
-    if (!ts.isUndefined() && !ts.isNull() && !ts.isString() && !ts.isDouble())
+    const QJsonValue &ts = v[Timestamp];
+    if (given(ts) && !ts.isString() && !ts.isDouble())
         return wrongType(QStringLiteral("timestamp"),
                          "an ISO-8601 time string or milliseconds since the Unix epoch");
     return std::nullopt;
 }
 
-QString str(const QJsonObject &json, const char *field)
-{
-    return json.value(QLatin1String(field)).toString();
-}
-
-void requireText(const QJsonObject &json, const char *field, qsizetype maxLength, QString *out,
+void requireText(const Values &v, Field field, qsizetype maxLength, QString *out,
                  QMap<QString, QString> &details)
 {
-    *out = str(json, field).trimmed();
+    *out = v[field].toString().trimmed();
     if (out->isEmpty())
-        details.insert(QLatin1String(field), QStringLiteral("Required"));
+        details.insert(FieldNames[field], QStringLiteral("Required"));
     else if (out->size() > maxLength)
-        details.insert(QLatin1String(field), QStringLiteral("Too long (max %1 characters)").arg(maxLength));
+        details.insert(FieldNames[field], QStringLiteral("Too long (max %1 characters)").arg(maxLength));
+}
+
+bool isAsciiLetter(char16_t c)
+{
+    return (c >= u'a' && c <= u'z') || (c >= u'A' && c <= u'Z');
+}
+bool isAsciiAlnum(char16_t c)
+{
+    return isAsciiLetter(c) || (c >= u'0' && c <= u'9');
+}
+
+// A host of dot-separated labels of ASCII letters, digits and inner single hyphens,
+// ending in a label that starts with a letter (so not an IPv4 address).
+bool isPlainHost(QStringView host)
+{
+    if (host.isEmpty() || host.size() > 253)
+        return false;
+    bool lastStartsWithLetter = false;
+    for (qsizetype begin = 0; begin <= host.size();) {
+        qsizetype end = host.indexOf(u'.', begin);
+        if (end < 0)
+            end = host.size();
+        const QStringView label = host.sliced(begin, end - begin);
+        if (label.isEmpty() || label.size() > 63 || !isAsciiAlnum(label.front().unicode()) ||
+            !isAsciiAlnum(label.back().unicode()))
+            return false;
+        for (qsizetype i = 1; i < label.size(); ++i) {
+            const char16_t c = label[i].unicode();
+            if (!isAsciiAlnum(c) && (c != u'-' || label[i - 1] == u'-')) // no "--" (e.g. "xn--")
+                return false;
+        }
+        lastStartsWithLetter = isAsciiLetter(label.front().unicode());
+        begin = end + 1;
+    }
+    return lastStartsWithLetter;
+}
+
+// The path of an http(s) URL made only of parts whose validity is plain: a lower-case
+// scheme, a plain host (no user, no port), a path of unreserved characters and '/', a
+// query and fragment of printable ASCII without '%', '[', ']' and what QUrl's strict
+// mode refuses. Such URLs QUrl accepts, with this very path (FullyEncoded). For any
+// other URL: nothing, and QUrl decides.
+std::optional<QStringView> plainHttpUrlPath(QStringView url)
+{
+    qsizetype i = url.startsWith(u"https://") ? 8 : url.startsWith(u"http://") ? 7 : 0;
+    if (i == 0)
+        return std::nullopt;
+    const qsizetype hostBegin = i;
+    while (i < url.size() && url[i] != u'/' && url[i] != u'?' && url[i] != u'#')
+        ++i;
+    if (!isPlainHost(url.sliced(hostBegin, i - hostBegin)))
+        return std::nullopt;
+    const qsizetype pathBegin = i;
+    for (; i < url.size() && url[i] != u'?' && url[i] != u'#'; ++i) {
+        const char16_t c = url[i].unicode();
+        if (!isAsciiAlnum(c) && c != u'/' && c != u'-' && c != u'.' && c != u'_' && c != u'~')
+            return std::nullopt;
+    }
+    const QStringView path = url.sliced(pathBegin, i - pathBegin);
+    bool inFragment = false;
+    for (; i < url.size(); ++i) {
+        const char16_t c = url[i].unicode();
+        if (c <= 0x20 || c >= 0x7f)
+            return std::nullopt;
+        switch (c) {
+        case u'"':
+        case u'<':
+        case u'>':
+        case u'\\':
+        case u'^':
+        case u'`':
+        case u'{':
+        case u'|':
+        case u'}':
+        case u'%':
+        case u'[':
+        case u']':
+            return std::nullopt;
+        case u'#':
+            if (inFragment)
+                return std::nullopt;
+            inFragment = true;
+            break;
+        default:
+            break;
+        }
+    }
+    return path;
+}
+
+bool passesPrechecks(const QString &text)
+{
+    return !text.isEmpty() && text.size() <= MaxUrlLength && !hasControlOrSpace(text);
 }
 
 std::optional<QString> checkProps(const QJsonObject &props, QByteArray *compact)
@@ -93,8 +204,10 @@ std::optional<QString> checkProps(const QJsonObject &props, QByteArray *compact)
 
 bool isHttpUrl(const QString &text, QUrl *parsed)
 {
-    if (text.isEmpty() || text.size() > MaxUrlLength || hasControlOrSpace(text))
+    if (!passesPrechecks(text))
         return false;
+    if (!parsed && plainHttpUrlPath(text))
+        return true;
     const QUrl url(text, QUrl::StrictMode);
     if (parsed)
         *parsed = url;
@@ -103,10 +216,26 @@ bool isHttpUrl(const QString &text, QUrl *parsed)
            !url.host().isEmpty();
 }
 
+std::optional<QString> httpUrlPath(const QString &text)
+{
+    if (!passesPrechecks(text))
+        return std::nullopt;
+    if (const auto path = plainHttpUrlPath(text))
+        return path->isEmpty() ? QStringLiteral("/") : path->toString();
+    QUrl parsed;
+    if (!isHttpUrl(text, &parsed))
+        return std::nullopt;
+    const QString path = parsed.path(QUrl::FullyEncoded);
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
 std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QString &websiteId,
                                                qint64 nowMs)
 {
-    if (auto typeError = checkTypes(json))
+    Values v;
+    for (int f = 0; f < FieldCount; ++f)
+        v[f] = json.value(FieldNames[f]);
+    if (auto typeError = checkTypes(v))
         return *typeError;
 
     QMap<QString, QString> details;
@@ -115,7 +244,7 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
     e.receivedAt = nowMs;
     e.occurredAt = nowMs;
 
-    const QString type = str(json, "event_type");
+    const QString type = v[EventType].toString();
     if (type == QLatin1String("pageview"))
         e.type = TrackedEvent::Type::Pageview;
     else if (type == QLatin1String("event"))
@@ -125,23 +254,22 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
                                                          ? QStringLiteral("Required")
                                                          : QStringLiteral("Must be 'pageview' or 'event'"));
 
-    e.name = str(json, "name").trimmed();
+    e.name = v[Name].toString().trimmed();
     if (e.name.size() > MaxNameLength)
         details.insert(QStringLiteral("name"), QStringLiteral("Name too long (max 100 characters)"));
     else if (e.type == TrackedEvent::Type::Custom && e.name.isEmpty() && type == QLatin1String("event"))
         details.insert(QStringLiteral("name"), QStringLiteral("Required when event_type is 'event'"));
 
-    e.url = str(json, "url").trimmed();
+    e.url = v[Url].toString().trimmed();
     if (e.url.isEmpty()) {
         details.insert(QStringLiteral("url"), QStringLiteral("Required"));
-    } else if (QUrl parsed; !isHttpUrl(e.url, &parsed)) {
-        details.insert(QStringLiteral("url"), QStringLiteral("Invalid URL format"));
+    } else if (auto path = httpUrlPath(e.url)) {
+        e.path = path->size() > MaxPathLength ? path->left(MaxPathLength) : std::move(*path);
     } else {
-        const QString path = parsed.path(QUrl::FullyEncoded);
-        e.path = (path.isEmpty() ? QStringLiteral("/") : path).left(MaxPathLength);
+        details.insert(QStringLiteral("url"), QStringLiteral("Invalid URL format"));
     }
 
-    e.sessionId = str(json, "session_id");
+    e.sessionId = v[SessionId].toString();
     if (e.sessionId.isEmpty())
         details.insert(QStringLiteral("session_id"), QStringLiteral("Required"));
     else if (e.sessionId.size() < MinSessionIdLength || e.sessionId.size() > MaxSessionIdLength)
@@ -150,28 +278,28 @@ std::variant<TrackedEvent, ServiceError> parse(const QJsonObject &json, const QS
         details.insert(QStringLiteral("session_id"),
                        QStringLiteral("Must not contain spaces or control characters"));
 
-    requireText(json, "user_agent", MaxUserAgentLength, &e.userAgent, details);
-    requireText(json, "browser", MaxShortFieldLength, &e.browser, details);
-    requireText(json, "os", MaxShortFieldLength, &e.os, details);
+    requireText(v, UserAgent, MaxUserAgentLength, &e.userAgent, details);
+    requireText(v, Browser, MaxShortFieldLength, &e.browser, details);
+    requireText(v, Os, MaxShortFieldLength, &e.os, details);
 
-    e.deviceType = str(json, "device_type");
+    e.deviceType = v[DeviceType].toString();
     if (e.deviceType != QLatin1String("desktop") && e.deviceType != QLatin1String("mobile") &&
         e.deviceType != QLatin1String("tablet"))
         details.insert(QStringLiteral("device_type"),
                        e.deviceType.isEmpty() ? QStringLiteral("Required")
                                               : QStringLiteral("Must be one of desktop, mobile, tablet"));
 
-    e.referrer = str(json, "referrer").trimmed();
+    e.referrer = v[Referrer].toString().trimmed();
     if (!e.referrer.isEmpty() && !isHttpUrl(e.referrer))
         details.insert(QStringLiteral("referrer"), QStringLiteral("Invalid URL format"));
 
-    const QJsonValue props = json.value(QLatin1String("props"));
+    const QJsonValue &props = v[Props];
     if (props.isObject()) {
         if (auto problem = checkProps(props.toObject(), &e.props))
             details.insert(QStringLiteral("props"), *problem);
     }
 
-    const QJsonValue ts = json.value(QLatin1String("timestamp"));
+    const QJsonValue &ts = v[Timestamp];
     if (ts.isString() || ts.isDouble()) {
         std::optional<qint64> at;
         if (ts.isString()) {

@@ -6,6 +6,7 @@
 #include <QJsonObject>
 #include <QUrl>
 
+#include <optional>
 #include <variant>
 
 namespace Core::EventValidation {
@@ -37,5 +38,7 @@ TrackedEvent parseOrThrow(const QJsonObject &json, const QString &websiteId, qin
 
 // True for an absolute http/https URL with a host, at most MaxUrlLength characters.
 bool isHttpUrl(const QString &text, QUrl *parsed = nullptr);
+// For a URL isHttpUrl() accepts, its path (QUrl::FullyEncoded; "/" when empty); nothing otherwise.
+std::optional<QString> httpUrlPath(const QString &text);
 
 } // namespace Core::EventValidation

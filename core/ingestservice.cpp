@@ -44,7 +44,9 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
         return {Status::Dropped, Bot, std::nullopt};
     }
     e.keyId = keyId;
-    m_pipeline.submit({e});
+    QList<TrackedEvent> one;
+    one.append(std::move(e));
+    m_pipeline.submit(std::move(one));
     return {};
 }
 
@@ -87,7 +89,7 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
         e.keyId = keyId;
         accepted.append(std::move(e));
     }
-    m_pipeline.submit(accepted); // one journal write for the whole batch
+    m_pipeline.submit(std::move(accepted)); // one journal write for the whole batch
     if (invalid)
         m_pipeline.countDropped(websiteId, Invalid, invalid);
     if (bots)

@@ -14,11 +14,13 @@ namespace {
 constexpr qint64 KnownCodeTtlMs = 10'000;
 constexpr qint64 UnknownCodeTtlMs = 2'000;
 
+// Literals (static data): no allocation per request.
 void addCorsHeaders(Request &request)
 {
-    request.responseHeaders.append(qMakePair(QByteArray("Access-Control-Allow-Origin"), QByteArray("*")));
     request.responseHeaders.append(
-        qMakePair(QByteArray("Access-Control-Expose-Headers"), QByteArray("Retry-After, X-Request-Id")));
+        qMakePair(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("*")));
+    request.responseHeaders.append(qMakePair(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                                             QByteArrayLiteral("Retry-After, X-Request-Id")));
 }
 
 const QByteArray AcceptedBody = QByteArrayLiteral(R"({"status":"accepted"})");
@@ -126,7 +128,7 @@ void IngestController::registerRoutes(HttpEngine &engine)
         else
             r.body =
                 QByteArrayLiteral(R"({"status":"dropped","reason":")") + result.reason.toLatin1() + "\"}";
-        r.setHeader("Cache-Control", "no-store");
+        r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
         return r;
     });
 }

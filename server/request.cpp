@@ -6,11 +6,15 @@
 #include <QJsonDocument>
 #include <QJsonParseError>
 
+#include <algorithm>
+
 namespace Server {
 
 QByteArray Request::header(const QByteArray &name) const
 {
-    for (const auto &h : raw.headers())
+    // A const copy: iterating the temporary itself would detach (deep-copy) the shared list.
+    const QList<QPair<QByteArray, QByteArray>> headers = raw.headers();
+    for (const auto &h : headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return h.second;
     return {};
@@ -23,13 +27,16 @@ QByteArray Request::body() const
 
 QJsonObject Request::jsonObject() const
 {
-    const QByteArray contentType = header("Content-Type").toLower();
-    const QByteArray mime = contentType.split(';').first().trimmed();
-    if (!mime.isEmpty() && mime != "application/json" && mime != "text/plain" && !mime.endsWith("+json"))
-        throw ApiError::invalidJson(
-            QStringLiteral("Content-Type must be application/json, not %1").arg(QString::fromLatin1(mime)));
+    const QByteArray contentType = header("Content-Type");
+    // The usual exact header needs no lower-casing and splitting.
+    if (contentType != "application/json") {
+        const QByteArray mime = contentType.toLower().split(';').first().trimmed();
+        if (!mime.isEmpty() && mime != "application/json" && mime != "text/plain" && !mime.endsWith("+json"))
+            throw ApiError::invalidJson(QStringLiteral("Content-Type must be application/json, not %1")
+                                            .arg(QString::fromLatin1(mime)));
+    }
     const QByteArray data = body();
-    if (data.trimmed().isEmpty())
+    if (std::all_of(data.cbegin(), data.cend(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
         throw ApiError::invalidJson(QStringLiteral("the body is empty"));
     QJsonParseError error;
     const QJsonDocument doc = QJsonDocument::fromJson(data, &error);

@@ -56,9 +56,11 @@ class TestAnalytics : public QObject
                                QStringLiteral("Android")};
         const QStringList devices{QStringLiteral("desktop"), QStringLiteral("mobile"),
                                   QStringLiteral("tablet")};
-        const QStringList referrers{QString(), QString(), QStringLiteral("https://news.example.org/x"),
-                                    QStringLiteral("https://www.google.com/"),
-                                    QStringLiteral("https://example.com/internal")};
+        const QStringList referrers{
+            QString(), QString(), QStringLiteral("https://news.example.org/x"),
+            QStringLiteral("https://www.google.com/"), QStringLiteral("https://example.com/internal"),
+            // Hosts compare case-insensitively: internal, and news.example.org.
+            QStringLiteral("https://EXAMPLE.com/upper"), QStringLiteral("https://News.Example.ORG:8443/y")};
         QList<TrackedEvent> all;
         const auto add = [&](const QString &session, qint64 t, bool pageview, int who) {
             TrackedEvent e;

@@ -3,14 +3,106 @@
 #include "core/eventvalidator.h"
 #include "core/timeutil.h"
 
+#include <QDataStream>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QTest>
+#include <QUrl>
 
 using namespace Core;
 
 namespace {
 constexpr qint64 Now = 1'781'352'000'000; // 2026-06-13T12:00:00Z
+
+// The original URL rule: QUrl in strict mode, then the FullyEncoded path ("/" when empty).
+std::optional<QString> referenceUrlPath(const QString &text)
+{
+    if (text.isEmpty() || text.size() > EventValidation::MaxUrlLength)
+        return std::nullopt;
+    for (const QChar c : text)
+        if (c.unicode() <= 0x20 || c.unicode() == 0x7f)
+            return std::nullopt;
+    const QUrl url(text, QUrl::StrictMode);
+    const QString scheme = url.scheme().toLower();
+    if (!url.isValid() || (scheme != QLatin1String("http") && scheme != QLatin1String("https")) ||
+        url.host().isEmpty())
+        return std::nullopt;
+    const QString path = url.path(QUrl::FullyEncoded);
+    return path.isEmpty() ? QStringLiteral("/") : path;
+}
+
+QString describe(const std::optional<QString> &path)
+{
+    return path ? QStringLiteral("accepted, path ") + *path : QStringLiteral("rejected");
+}
+
+// The original payload writer (QDataStream), kept as the reference for the format.
+QByteArray referenceSerialize(const TrackedEvent &e)
+{
+    QByteArray out;
+    QDataStream s(&out, QIODevice::WriteOnly);
+    s.setVersion(QDataStream::Qt_6_4);
+    s << quint8(1) << e.websiteId << quint8(e.type) << e.name << e.url << e.path << e.referrer << e.sessionId
+      << e.userAgent << e.deviceType << e.browser << e.os << e.props << e.occurredAt << e.receivedAt
+      << e.keyId;
+    return out;
+}
+
+// The original payload reader (QDataStream), kept as the reference.
+std::optional<TrackedEvent> referenceDeserialize(const QByteArray &bytes)
+{
+    QDataStream s(bytes);
+    s.setVersion(QDataStream::Qt_6_4);
+    quint8 version = 0;
+    quint8 type = 0;
+    TrackedEvent e;
+    s >> version;
+    if (version != 1)
+        return std::nullopt;
+    s >> e.websiteId >> type >> e.name >> e.url >> e.path >> e.referrer >> e.sessionId >> e.userAgent >>
+        e.deviceType >> e.browser >> e.os >> e.props >> e.occurredAt >> e.receivedAt >> e.keyId;
+    if (s.status() != QDataStream::Ok || type > 1)
+        return std::nullopt;
+    e.type = TrackedEvent::Type(type);
+    return e;
+}
+
+TrackedEvent fullEvent()
+{
+    TrackedEvent e;
+    e.websiteId = QStringLiteral("w1");
+    e.type = TrackedEvent::Type::Custom;
+    e.name = QStringLiteral("sign-up \u00e9\U0001F600");
+    e.url = QStringLiteral("https://e.x/");
+    e.path = QStringLiteral("/");
+    e.referrer = QString(); // null
+    e.sessionId = QStringLiteral("sess-123");
+    e.userAgent = QStringLiteral("UA");
+    e.deviceType = QStringLiteral("desktop");
+    e.browser = QStringLiteral("Firefox");
+    e.os = QStringLiteral("Linux");
+    e.props = QByteArray("{\"a\":1}");
+    e.occurredAt = 1'781'352'000'000;
+    e.receivedAt = -5;
+    e.keyId = QLatin1String(""); // empty, not null
+    return e;
+}
+
+void compareEvents(const TrackedEvent &a, const TrackedEvent &b)
+{
+    for (const auto field :
+         {&TrackedEvent::websiteId, &TrackedEvent::name, &TrackedEvent::url, &TrackedEvent::path,
+          &TrackedEvent::referrer, &TrackedEvent::sessionId, &TrackedEvent::userAgent,
+          &TrackedEvent::deviceType, &TrackedEvent::browser, &TrackedEvent::os, &TrackedEvent::keyId}) {
+        QCOMPARE(a.*field, b.*field);
+        QCOMPARE((a.*field).isNull(), (b.*field).isNull());
+    }
+    QCOMPARE(int(a.type), int(b.type));
+    QCOMPARE(a.props, b.props);
+    QCOMPARE(a.props.isNull(), b.props.isNull());
+    QCOMPARE(a.occurredAt, b.occurredAt);
+    QCOMPARE(a.receivedAt, b.receivedAt);
+}
 
 QJsonObject validEvent()
 {
@@ -49,6 +141,17 @@ private slots:
         QTest::newRow("url with space") << QByteArray("{\"url\":\"https://exa mple.com/\"}") << "422:url";
         QTest::newRow("url too long")
             << QByteArray("{\"url\":\"https://example.com/" + QByteArray(2100, 'a') + "\"}") << "422:url";
+        QTest::newRow("url with port") << QByteArray("{\"url\":\"https://example.com:8443/x\"}") << "ok";
+        QTest::newRow("url with user") << QByteArray("{\"url\":\"https://me@example.com/x\"}") << "ok";
+        QTest::newRow("upper-case url") << QByteArray("{\"url\":\"HTTPS://EXAMPLE.COM/Home\"}") << "ok";
+        QTest::newRow("ipv6 url") << QByteArray("{\"url\":\"http://[::1]:8080/x\"}") << "ok";
+        QTest::newRow("url bad percent") << QByteArray("{\"url\":\"https://example.com/%zz\"}") << "422:url";
+        QTest::newRow("url with brace") << QByteArray("{\"url\":\"https://example.com/{x}\"}") << "422:url";
+        QTest::newRow("url query pipe") << QByteArray("{\"url\":\"https://example.com/?a|b\"}") << "422:url";
+        QTest::newRow("referrer with port")
+            << QByteArray("{\"referrer\":\"https://news.example.org:8443/a?b#c\"}") << "ok";
+        QTest::newRow("referrer bad percent")
+            << QByteArray("{\"referrer\":\"https://a.example/%g0\"}") << "422:referrer";
         QTest::newRow("url object") << QByteArray("{\"url\":{}}") << "400:url";
         QTest::newRow("session 7 chars") << QByteArray("{\"session_id\":\"1234567\"}") << "422:session_id";
         QTest::newRow("session 8 chars") << QByteArray("{\"session_id\":\"12345678\"}") << "ok";
@@ -127,6 +230,66 @@ private slots:
         }
     }
 
+    // The quick URL check gives exactly QUrl's decisions and paths: real URLs, odd ones,
+    // and every one-character change (replaced or inserted) of them.
+    void urlRuleMatchesQUrl()
+    {
+        const QStringList bases = {
+            QStringLiteral("https://shop.example/products/item-0042?ref=00000000000a1b2c"),
+            QStringLiteral("https://news.example.org/article"),
+            QStringLiteral("https://example.com/home?x=1#top"),
+            QStringLiteral("http://a.b-c.d/x_y.z~w/"),
+            QStringLiteral("https://example.com"),
+            QStringLiteral("http://localhost?q"),
+            QStringLiteral("https://x.co/a//b/../c/./d#f?g"),
+            QStringLiteral("https://sub.example.co.uk/?q=a&r=b:c@d/e?f#g"),
+            QStringLiteral("https://1.2.3.4/ip"),
+            QStringLiteral("https://[::1]:8080/v6"),
+            QStringLiteral("https://user:pw@example.com:8443/u"),
+            QStringLiteral("https://xn--bcher-kva.example/"),
+            QStringLiteral("HTTPS://EXAMPLE.com/A"),
+            QStringLiteral("https://example.com./dot"),
+            QStringLiteral("https://a--b.example/"),
+            QStringLiteral("https://ex\u00e4mple.de/\u00fc?\u00f6#\u00e9"),
+            QStringLiteral("https://example.com/%41%7e?%zz"),
+            QStringLiteral("ftp://example.com/"),
+            QStringLiteral("https:/example.com"),
+            QStringLiteral("//example.com/x"),
+        };
+        QString alphabet;
+        for (char16_t c = 0x21; c < 0x7f; ++c)
+            alphabet += QChar(c);
+        alphabet += QStringLiteral("\u00e9\u00a0\u200b");
+        int accepted = 0, total = 0;
+        const auto check = [&](const QString &url) {
+            const auto expected = referenceUrlPath(url);
+            ++total;
+            accepted += expected.has_value();
+            QCOMPARE(describe(EventValidation::httpUrlPath(url)), describe(expected));
+            QCOMPARE(EventValidation::isHttpUrl(url), expected.has_value());
+        };
+        for (const QString &base : bases) {
+            check(base);
+            if (QTest::currentTestFailed())
+                return;
+            for (qsizetype i = 0; i <= base.size(); ++i) {
+                for (const QChar c : alphabet) {
+                    if (i < base.size()) {
+                        QString changed = base;
+                        changed[i] = c;
+                        check(changed);
+                    }
+                    check(base.left(i) + c + base.mid(i));
+                    if (QTest::currentTestFailed())
+                        return;
+                }
+            }
+        }
+        // Both answers are well exercised.
+        QVERIFY2(accepted > total / 4 && accepted < total,
+                 qPrintable(QStringLiteral("%1 of %2").arg(accepted).arg(total)));
+    }
+
     void messagesFollowTheGuide()
     {
         QJsonObject json = validEvent();
@@ -149,6 +312,14 @@ private slots:
         json.insert(QStringLiteral("props"), QJsonObject{{QStringLiteral("plan"), QStringLiteral("pro")}});
         const TrackedEvent e = EventValidation::parseOrThrow(json, QStringLiteral("site-1"), Now);
         QCOMPARE(e.path, QStringLiteral("/home"));
+        json.insert(QStringLiteral("url"), QStringLiteral("https://Example.com?x=1"));
+        QCOMPARE(EventValidation::parseOrThrow(json, QStringLiteral("site-1"), Now).path,
+                 QStringLiteral("/"));
+        json.insert(QStringLiteral("url"),
+                    QString(QStringLiteral("https://example.com/") + QString(600, u'p')));
+        QCOMPARE(EventValidation::parseOrThrow(json, QStringLiteral("site-1"), Now).path.size(),
+                 EventValidation::MaxPathLength);
+        json.insert(QStringLiteral("url"), QStringLiteral("https://example.com/home?x=1#top"));
         QCOMPARE(e.occurredAt, *Time::parseIso(QStringLiteral("2026-06-13T11:30:00.000Z")));
         QCOMPARE(e.receivedAt, Now);
         QCOMPARE(e.props, QByteArray("{\"plan\":\"pro\"}"));
@@ -161,6 +332,58 @@ private slots:
         QCOMPARE(back->occurredAt, e.occurredAt);
         QCOMPARE(int(back->type), int(e.type));
         QVERIFY(!TrackedEvent::deserialize(QByteArray("garbage")));
+    }
+
+    // Journals written by earlier builds must replay: the payload is byte for byte what
+    // the original QDataStream writer produced, and such payloads read back.
+    void payloadFormatIsStable()
+    {
+        const TrackedEvent e = fullEvent();
+        QCOMPARE(e.serialize().toHex(),
+                 QByteArray("0100000004007700310100000016007300690067006e002d00750070002000e9d83dde0000000018"
+                            "00680074007400700073003a002f002f0065002e0078002f00000002002fffffffff0000001000"
+                            "73006500730073002d00310032003300000004005500410000000e006400650073006b0074006f"
+                            "00700000000e00460069007200650066006f00780000000a004c0069006e00750078000000077b"
+                            "2261223a317d0000019ec0da6a00fffffffffffffffb00000000"));
+        QCOMPARE(e.serialize(), referenceSerialize(e));
+        const auto back = TrackedEvent::deserialize(referenceSerialize(e));
+        QVERIFY(back);
+        compareEvents(*back, e);
+
+        TrackedEvent empty; // every string null, props null
+        QCOMPARE(empty.serialize(), referenceSerialize(empty));
+        compareEvents(*TrackedEvent::deserialize(empty.serialize()), empty);
+
+        TrackedEvent parsed = EventValidation::parseOrThrow(validEvent(), QStringLiteral("site-1"), Now);
+        parsed.keyId = QStringLiteral("key-1");
+        QCOMPARE(parsed.serialize(), referenceSerialize(parsed));
+        compareEvents(*TrackedEvent::deserialize(parsed.serialize()), parsed);
+
+        // Damaged payloads: refused exactly when the original reader refused them, and
+        // otherwise read the same (every truncation, and every byte set to a few values).
+        for (const TrackedEvent &sample : {e, empty, parsed}) {
+            const QByteArray good = sample.serialize();
+            for (qsizetype n = 0; n < good.size(); ++n)
+                QVERIFY2(!TrackedEvent::deserialize(good.first(n)), qPrintable(QString::number(n)));
+            for (qsizetype i = 0; i < good.size(); ++i) {
+                for (const char value : {'\x00', '\x01', '\x02', '\x7f', '\x80', '\xfe', '\xff'}) {
+                    QByteArray bad = good;
+                    bad[i] = value;
+                    const auto mine = TrackedEvent::deserialize(bad);
+                    const auto reference = referenceDeserialize(bad);
+                    QCOMPARE(mine.has_value(), reference.has_value());
+                    if (mine)
+                        compareEvents(*mine, *reference);
+                    if (QTest::currentTestFailed())
+                        return;
+                }
+            }
+        }
+
+        QByteArray future = e.serialize();
+        future[0] = 2; // a later format version is not misread
+        QVERIFY(!TrackedEvent::deserialize(future));
+        QVERIFY(!TrackedEvent::deserialize(e.serialize().chopped(1)));
     }
 
     void bots_data()

@@ -168,6 +168,41 @@ private slots:
                  1);
     }
 
+    // Content-Type: exact application/json, any case, parameters, +json and text/plain are
+    // accepted; anything else is 400 INVALID_JSON naming the (lower-cased) media type.
+    void contentTypes()
+    {
+        freshHour();
+        const QByteArray body =
+            toJsonBytes(sampleEvent(QStringLiteral("/ct"), QStringLiteral("ct-session-1")));
+        for (const QByteArray &type :
+             {QByteArray("application/json"), QByteArray("Application/JSON; charset=utf-8"),
+              QByteArray(" application/json ;charset=UTF-8"), QByteArray("application/vnd.api+json"),
+              QByteArray("text/plain")}) {
+            const HttpResult r =
+                httpRequest(m_server->port(), "POST", target(), {{"Content-Type", type}}, body);
+            QVERIFY2(r.status == 202, type.constData());
+        }
+        for (const QByteArray &type : {QByteArray("text/html"), QByteArray("TEXT/HTML; charset=utf-8"),
+                                       QByteArray("application/jsonx"), QByteArray("application/json-seq")}) {
+            const HttpResult r =
+                httpRequest(m_server->port(), "POST", target(), {{"Content-Type", type}}, body);
+            QVERIFY2(r.status == 400, type.constData());
+            QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_JSON"));
+            QVERIFY2(r.json()
+                         .value(QStringLiteral("error"))
+                         .toString()
+                         .contains(QString::fromLatin1(type.toLower().split(';').first().trimmed())),
+                     type.constData());
+        }
+        const HttpResult blank = httpRequest(m_server->port(), "POST", target(),
+                                             {{"Content-Type", "application/json"}}, " \r\n\t ");
+        QCOMPARE(blank.status, 400);
+        QVERIFY(blank.json().value(QStringLiteral("error")).toString().contains(QStringLiteral("empty")));
+        flush();
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE session_id = 'ct-session-1'")), 5);
+    }
+
     void botsAreDroppedAndCounted()
     {
         freshHour();
