@@ -156,6 +156,17 @@ quint64 EventStore::committedSeq() const
     return q.next() ? q.value(0).toULongLong() : 0;
 }
 
+// Rows for the next multi-row statement: a power of two up to RowsPerStatement, so a
+// statement kind has at most log2(RowsPerStatement) + 1 shapes to prepare, whatever the
+// batch sizes are (a tail of 27 rows is 16 + 8 + 2 + 1, not a 27-row statement of its own).
+qsizetype EventStore::chunkRows(qsizetype remaining)
+{
+    qsizetype n = RowsPerStatement;
+    while (n > remaining)
+        n /= 2;
+    return n;
+}
+
 QSqlQuery &EventStore::statement(Statement kind, int rows)
 {
     const int id = int(kind) * 1000 + rows;
@@ -213,8 +224,8 @@ void EventStore::preloadVisits(const std::vector<Queued> &events)
     }
     for (auto it = missing.cbegin(); it != missing.cend(); ++it) {
         const QStringList &ids = it.value();
-        for (qsizetype i = 0; i < ids.size(); i += RowsPerStatement) {
-            const int n = int(std::min<qsizetype>(RowsPerStatement, ids.size() - i));
+        for (qsizetype i = 0; i < ids.size();) {
+            const int n = int(chunkRows(ids.size() - i));
             QSqlQuery &q = statement(FindSessions, n);
             q.bindValue(0, it.key());
             for (int j = 0; j < n; ++j)
@@ -225,6 +236,7 @@ void EventStore::preloadVisits(const std::vector<Queued> &events)
                                 Visit{q.value(1).toLongLong(), q.value(2).toLongLong(),
                                       q.value(3).toLongLong(), q.value(4).toLongLong()});
             q.finish();
+            i += n;
         }
     }
 }
@@ -320,11 +332,12 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
 void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64 lastSeq)
 {
     // Raw rows, RowsPerStatement per INSERT (the statement overhead dominates single rows).
-    for (size_t i = 0; i < batch.rows.size(); i += RowsPerStatement) {
-        const int n = int(std::min<size_t>(RowsPerStatement, batch.rows.size() - i));
-        QSqlQuery &q = statement(InsertEvents, n);
+    for (size_t i = 0, n = 0; i < batch.rows.size(); i += n) {
+        n = size_t(chunkRows(qsizetype(batch.rows.size() - i)));
+        const int rows = int(n);
+        QSqlQuery &q = statement(InsertEvents, rows);
         int p = 0;
-        for (int j = 0; j < n; ++j) {
+        for (int j = 0; j < rows; ++j) {
             const Queued &row = *batch.rows[i + size_t(j)];
             const TrackedEvent &e = row.event;
             q.bindValue(p++, qint64(row.seq));
@@ -368,11 +381,12 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         exec(m_upsertDimension);
     }
     const QStringList sessions(batch.sessions.cbegin(), batch.sessions.cend());
-    for (qsizetype i = 0; i < sessions.size(); i += RowsPerStatement) {
-        const int n = int(std::min<qsizetype>(RowsPerStatement, sessions.size() - i));
-        QSqlQuery &q = statement(UpsertSessions, n);
+    for (qsizetype i = 0, n = 0; i < sessions.size(); i += n) {
+        n = chunkRows(sessions.size() - i);
+        const int rows = int(n);
+        QSqlQuery &q = statement(UpsertSessions, rows);
         int p = 0;
-        for (int j = 0; j < n; ++j) {
+        for (int j = 0; j < rows; ++j) {
             const QString &key = sessions.at(i + j);
             const Visit v = m_visits.value(key);
             const qsizetype sep = key.indexOf(QChar(0x1f));

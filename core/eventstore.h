@@ -88,6 +88,7 @@ private:
     static constexpr int RowsPerStatement = 32;
     // A prepared multi-row statement of the given kind for `rows` rows (cached).
     QSqlQuery &statement(Statement kind, int rows);
+    static qsizetype chunkRows(qsizetype remaining);
     // Loads the stored state of every session of the batch that is not cached yet,
     // RowsPerStatement sessions per query.
     void preloadVisits(const std::vector<Queued> &events);

@@ -18,6 +18,29 @@ constexpr int RejectedLingerMs = 10'000;
 constexpr qint64 DefaultDrainBytes = 64 * 1024;
 constexpr int RejectedQuietMs = 1'000;
 
+char lowerAscii(char c)
+{
+    return (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+}
+
+bool equalsIgnoreCase(QByteArrayView a, QByteArrayView b)
+{
+    if (a.size() != b.size())
+        return false;
+    for (qsizetype i = 0; i < a.size(); ++i)
+        if (lowerAscii(a[i]) != lowerAscii(b[i]))
+            return false;
+    return true;
+}
+
+bool containsIgnoreCase(QByteArrayView haystack, QByteArrayView needle)
+{
+    for (qsizetype i = 0; i + needle.size() <= haystack.size(); ++i)
+        if (equalsIgnoreCase(haystack.sliced(i, needle.size()), needle))
+            return true;
+    return false;
+}
+
 bool isTokenChar(char c)
 {
     return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') ||
@@ -91,45 +114,56 @@ void ConnectionGuard::onReadyRead()
         }
         const qsizetype headLength = end + 4;
         pos += chunk - (m_head.size() - headLength);
-        const QByteArray head = m_head.left(headLength);
+        const bool accepted = acceptHead(QByteArrayView(m_head).first(headLength));
         m_head.clear();
-        if (!acceptHead(head))
+        if (!accepted)
             return;
     }
 }
 
-bool ConnectionGuard::acceptHead(const QByteArray &head)
+bool ConnectionGuard::acceptHead(QByteArrayView head)
 {
+    // Views into the head only: no allocation per request on this path.
     const qsizetype lineEnd = head.indexOf("\r\n");
-    const QByteArray line = head.left(lineEnd);
-    const QList<QByteArray> parts = line.split(' ');
-    if (parts.size() != 3 || parts[0].isEmpty() || parts[1].isEmpty()) {
+    const QByteArrayView line = head.first(lineEnd);
+    const qsizetype sp1 = line.indexOf(' ');
+    const qsizetype sp2 = sp1 < 0 ? -1 : line.indexOf(' ', sp1 + 1);
+    if (sp1 <= 0 || sp2 < 0 || sp2 == sp1 + 1 || line.indexOf(' ', sp2 + 1) >= 0) {
         reject(400, "BAD_REQUEST", QStringLiteral("Malformed request line"));
         return false;
     }
-    for (char c : parts[0]) {
+    const QByteArrayView method = line.first(sp1);
+    const QByteArrayView target = line.sliced(sp1 + 1, sp2 - sp1 - 1);
+    const QByteArrayView version = line.sliced(sp2 + 1);
+    for (char c : method) {
         if (!isTokenChar(c)) {
             reject(400, "BAD_REQUEST", QStringLiteral("Malformed request method"));
             return false;
         }
     }
-    if (parts[1].size() > m_limits.maxUrlBytes) {
+    if (target.size() > m_limits.maxUrlBytes) {
         reject(414, "URI_TOO_LONG", QStringLiteral("The request target is too long"));
         return false;
     }
-    const QByteArray &version = parts[2];
     if (version != "HTTP/1.1" && version != "HTTP/1.0") {
         reject(400, "BAD_REQUEST", QStringLiteral("Only HTTP/1.0 and HTTP/1.1 are supported"));
         return false;
     }
     RequestHead meta;
-    meta.isHead = parts[0] == "HEAD";
+    meta.isHead = method == "HEAD";
     bool http10 = version == "HTTP/1.0";
     bool connectionClose = false, connectionKeepAlive = false, expectContinue = false;
     qint64 contentLength = 0;
     bool haveLength = false;
-    const QList<QByteArray> lines = head.mid(lineEnd + 2, head.size() - lineEnd - 6).split('\n');
-    for (QByteArray h : lines) {
+    // Header lines end in CRLF (a bare LF is tolerated); the head ends with an empty line.
+    const QByteArrayView fields = head.sliced(lineEnd + 2, qMax<qsizetype>(0, head.size() - lineEnd - 6));
+    qsizetype pos = 0;
+    while (pos <= fields.size()) {
+        qsizetype nl = fields.indexOf('\n', pos);
+        if (nl < 0)
+            nl = fields.size();
+        QByteArrayView h = fields.sliced(pos, nl - pos);
+        pos = nl + 1;
         if (h.endsWith('\r'))
             h.chop(1);
         if (h.isEmpty())
@@ -139,15 +173,15 @@ bool ConnectionGuard::acceptHead(const QByteArray &head)
             reject(400, "BAD_REQUEST", QStringLiteral("Malformed header line"));
             return false;
         }
-        const QByteArray name = h.left(colon);
+        const QByteArrayView name = h.first(colon);
         for (char c : name) {
             if (!isTokenChar(c)) {
                 reject(400, "BAD_REQUEST", QStringLiteral("Malformed header name"));
                 return false;
             }
         }
-        const QByteArray value = h.mid(colon + 1).trimmed();
-        if (name.compare("Content-Length", Qt::CaseInsensitive) == 0) {
+        const QByteArrayView value = h.sliced(colon + 1).trimmed();
+        if (equalsIgnoreCase(name, "Content-Length")) {
             bool ok = false;
             const qint64 n = value.toLongLong(&ok);
             const bool digits = !value.isEmpty() && std::all_of(value.begin(), value.end(),
@@ -158,19 +192,18 @@ bool ConnectionGuard::acceptHead(const QByteArray &head)
             }
             contentLength = n;
             haveLength = true;
-        } else if (name.compare("Transfer-Encoding", Qt::CaseInsensitive) == 0) {
+        } else if (equalsIgnoreCase(name, "Transfer-Encoding")) {
             reject(411, "LENGTH_REQUIRED",
                    QStringLiteral("Chunked request bodies are not supported; send a Content-Length"));
             return false;
-        } else if (name.compare("Connection", Qt::CaseInsensitive) == 0) {
-            const QByteArray v = value.toLower();
-            connectionClose = connectionClose || v.contains("close");
-            connectionKeepAlive = connectionKeepAlive || v.contains("keep-alive");
-        } else if (name.compare("Expect", Qt::CaseInsensitive) == 0) {
-            expectContinue = value.compare("100-continue", Qt::CaseInsensitive) == 0;
+        } else if (equalsIgnoreCase(name, "Connection")) {
+            connectionClose = connectionClose || containsIgnoreCase(value, "close");
+            connectionKeepAlive = connectionKeepAlive || containsIgnoreCase(value, "keep-alive");
+        } else if (equalsIgnoreCase(name, "Expect")) {
+            expectContinue = equalsIgnoreCase(value, "100-continue");
         }
     }
-    const qint64 limit = m_limits.bodyLimit ? m_limits.bodyLimit(parts[0], parts[1]) : 64 * 1024;
+    const qint64 limit = m_limits.bodyLimit ? m_limits.bodyLimit(method, target) : 64 * 1024;
     if (contentLength > limit) {
         m_drainTarget = qMin<qint64>(contentLength, m_limits.maxDrainBytes);
         reject(413, "PAYLOAD_TOO_LARGE",

@@ -38,7 +38,7 @@ private:
     void onReadyRead();
     void onDrain();
     // Consumes one complete head; returns false after rejecting the connection.
-    bool acceptHead(const QByteArray &head);
+    bool acceptHead(QByteArrayView head);
     void reject(int status, const QByteArray &code, const QString &message);
 
     QTcpSocket *m_socket;

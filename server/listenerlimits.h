@@ -17,7 +17,7 @@ struct ListenerLimits
     int maxConnections = 1024;           // beyond: 503 and close
     qint64 maxDrainBytes = 64LL << 20;   // after a 413, read (and drop) at most this much of the body
     // Body limit for a request path (route class); default 64 KiB.
-    std::function<qint64(const QByteArray &method, const QByteArray &path)> bodyLimit;
+    std::function<qint64(QByteArrayView method, QByteArrayView path)> bodyLimit;
 };
 
 } // namespace Server

@@ -24,7 +24,7 @@ namespace Server {
 
 namespace {
 // Body size limit per route class, checked from the request line before any body is read.
-qint64 bodyLimitFor(const QByteArray &, const QByteArray &path)
+qint64 bodyLimitFor(QByteArrayView, QByteArrayView path)
 {
     if (path.startsWith("/e/"))
         return 16 * 1024;

@@ -191,6 +191,43 @@ private slots:
         QVERIFY(looksLikeRequestId(r.header("X-Request-Id")));
     }
 
+    // The request-line and header framing read by the listener itself (before QHttpServer).
+    void requestFramingEdgeCases()
+    {
+        QCOMPARE(rawExchange(m_server->port(), "GET  /healthz HTTP/1.1\r\n\r\n", 3000).status, 400);
+        QCOMPARE(rawExchange(m_server->port(), "GET /healthz HTTP/1.1 extra\r\n\r\n", 3000).status, 400);
+        QCOMPARE(rawExchange(m_server->port(), "G(T /healthz HTTP/1.1\r\n\r\n", 3000).status, 400);
+        QCOMPARE(rawExchange(m_server->port(), "GET /healthz HTTP/1.1\r\nBad Name: x\r\n\r\n", 3000).status,
+                 400);
+        QCOMPARE(rawExchange(m_server->port(),
+                             "POST /healthz HTTP/1.1\r\ncontent-length: 2\r\nCONTENT-LENGTH: 3\r\n\r\nab",
+                             3000)
+                     .status,
+                 400);
+        QCOMPARE(rawExchange(m_server->port(),
+                             "POST /e/ZV-ABC HTTP/1.1\r\ntransfer-encoding: chunked\r\n\r\n0\r\n\r\n", 3000)
+                     .status,
+                 411);
+        // Header names in any case; a bare LF between header lines is tolerated.
+        HttpResult r = rawExchange(m_server->port(),
+                                   "GET /healthz HTTP/1.1\r\nhost: x\nCONNECTION: Close\r\n\r\n", 3000);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Connection").toLower(), QByteArray("close"));
+        r = rawExchange(m_server->port(), "GET /healthz HTTP/1.0\r\n\r\n", 3000);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Connection").toLower(), QByteArray("close"));
+        // HTTP/1.0 with keep-alive: two requests answered on one connection.
+        QTcpSocket s;
+        s.connectToHost(QHostAddress::LocalHost, m_server->port());
+        QVERIFY(s.waitForConnected(3000));
+        s.write("GET /healthz HTTP/1.0\r\nConnection: Keep-Alive\r\n\r\n");
+        QByteArray got;
+        QTRY_VERIFY_WITH_TIMEOUT((got += s.readAll()).contains("\"status\":\"ok\""), 3000);
+        QVERIFY(s.state() == QAbstractSocket::ConnectedState);
+        s.write("GET /healthz HTTP/1.0\r\nconnection: keep-alive\r\n\r\n");
+        QTRY_VERIFY_WITH_TIMEOUT((got += s.readAll()).count("\"status\":\"ok\"") == 2, 3000);
+    }
+
     void chunkedBodiesGet411()
     {
         const HttpResult r = rawExchange(
