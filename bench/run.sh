@@ -41,7 +41,8 @@ tool=$bin/bench/zenovay-bench-tool
 loadgen=$bin/bench/zenovay-loadgen
 keyverify=$bin/bench/bench_keyverify
 ingestbench=$bin/bench/bench_ingest
-for b in "$server" "$tool" "$loadgen" "$keyverify" "$ingestbench"; do
+qtceiling=$bin/bench/zenovay-qhttpserver-ceiling
+for b in "$server" "$tool" "$loadgen" "$keyverify" "$ingestbench" "$qtceiling"; do
     [[ -x $b ]] || die "missing $b"
 done
 
@@ -185,6 +186,24 @@ kill -TERM "$nginx_pid"
 wait "$nginx_pid" 2>/dev/null || true
 log "nginx: $nginx_out"
 
+# ---------------------------------------------------------------- bare QHttpServer ceiling
+log "bare QHttpServer ceiling"
+qt_port=$(free_port)
+"$qtceiling" "$qt_port" >"$work/qhttpserver.log" 2>&1 &
+qt_pid=$!
+pids+=("$qt_pid")
+wait_http "http://127.0.0.1:$qt_port/healthz"
+qt_out=$("$loadgen" --port "$qt_port" --path /healthz "${load_args[@]}")
+kill -TERM "$qt_pid"
+wait "$qt_pid" 2>/dev/null || true
+log "QHttpServer: $qt_out"
+
+# ---------------------------------------------------------------- instructions per request
+log "instructions per request (callgrind, about a minute)"
+instr=$(bench/instructions.sh "$bin")
+instr_of() { awk -v s="$1" '$1 == s {print $3}' <<<"$instr"; }
+log "instructions: $(tr '\n' ' ' <<<"$instr")"
+
 # ---------------------------------------------------------------- our server: healthz, ingest, API
 log "seeding"
 data=$work/ingest
@@ -299,7 +318,7 @@ pct() { awk -v a="$1" -v b="$2" 'BEGIN {printf "%.1f", 100 * a / b}'; }
 
 durable_ok=1
 [[ $stored == "$acked" ]] || durable_ok=0
-for r in "$nginx_out" "$healthz_out" "$ingest_out" "$api_out"; do
+for r in "$nginx_out" "$qt_out" "$healthz_out" "$ingest_out" "$api_out"; do
     [[ $(jget "$r" non_2xx) == 0 ]] || log "WARNING: non-2xx answers: $r"
 done
 
@@ -364,12 +383,25 @@ commits with \`synchronous=FULL\`). Plan limits raised by \`zenovay-bench-tool s
 | what | answers/s (2xx) | p50 | p99 | non-2xx | failures |
 | --- | ---: | ---: | ---: | ---: | ---: |
 | nginx, POST, fixed 202 | $nginx_rate | $(ms "$(jget "$nginx_out" p50_us)") ms | $(ms "$(jget "$nginx_out" p99_us)") ms | $(jget "$nginx_out" non_2xx) | $(jget "$nginx_out" failures) |
+| bare QHttpServer 6.4, GET /healthz (\`zenovay-qhttpserver-ceiling\`) | $(jget "$qt_out" ok_per_second) | $(ms "$(jget "$qt_out" p50_us)") ms | $(ms "$(jget "$qt_out" p99_us)") ms | $(jget "$qt_out" non_2xx) | $(jget "$qt_out" failures) |
 | zenovay GET /healthz | $healthz_rate | $(ms "$(jget "$healthz_out" p50_us)") ms | $(ms "$(jget "$healthz_out" p99_us)") ms | $(jget "$healthz_out" non_2xx) | $(jget "$healthz_out" failures) |
 | **zenovay POST /e/{code}** | **$ingest_rate** | $(ms "$(jget "$ingest_out" p50_us)") ms | $ingest_p99_ms ms | $(jget "$ingest_out" non_2xx) | $(jget "$ingest_out" failures) |
 
 - Acknowledged (202) events: **$acked**; events in the database after a graceful stop:
   **$stored** — $(if ((durable_ok)); then echo "equal"; else echo "**DIFFERENT: durability check FAILED**"; fi).
 - Ingest / nginx: **$(ratio "$ingest_rate" "$nginx_rate")**; ingest / our /healthz: **$(ratio "$ingest_rate" "$healthz_rate")**.
+
+### CPU instructions per request
+
+\`bench/instructions.sh build/release\`: the server under callgrind, 8 connections, 8 s per
+scenario after a 2 s warm-up; every thread of the server (HTTP thread, ingest writer,
+timers), user space only. Repeatable whatever else runs on the machine.
+
+| scenario | instructions per request |
+| --- | ---: |
+| GET /healthz | $(instr_of healthz) |
+| POST /e/{code} (incl. the writer's share) | $(instr_of ingest) |
+| GET /api/external/v1/websites (incl. the key's books) | $(instr_of websites) |
 
 ### Storage ceiling
 
@@ -430,7 +462,7 @@ Generated in **$gen_seconds s** ($(awk -v n="$gen_events" -v s="$gen_seconds" 'B
 | ingest ≥ 25% of the nginx ceiling | $(ratio "$ingest_rate" "$nginx_rate") | $(met "$(pct "$ingest_rate" "$nginx_rate")" ">=" 25) |
 | ingest ≥ 60% of our /healthz | $(ratio "$ingest_rate" "$healthz_rate") | $(met "$(pct "$ingest_rate" "$healthz_rate")" ">=" 60) |
 | every acknowledged event durable | $acked acknowledged, $stored stored | $(met "$durable_ok" ">=" 1) |
-| authenticated GET p99 < 5 ms at $conns connections | $api_p99_ms ms | $(met "$api_p99_ms" "<" 5) |
+| authenticated GET p99 < 5 ms at $conns connections | $api_p99_ms ms (a bare QHttpServer route, same run: $(ms "$(jget "$qt_out" p99_us)") ms) | $(met "$api_p99_ms" "<" 5) |
 | 30-day analytics over 10M events < 50 ms p50 | ${api_p50[30]} ms | $(met "${api_p50[30]}" "<" 50) |
 | server RSS < 150 MB under load | $(mib "$rss_hwm") MiB peak | $(met "$((rss_hwm * 1024))" "<" 150000000) |
 EOF

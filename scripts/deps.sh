@@ -21,7 +21,7 @@ fi
 if [[ $profile == bench ]]; then
     # bench/run.sh: load generator, the nginx ceiling, micro-benchmarks, the raw SQLite
     # ceiling (C API), curl for the analytics timings, sqlite3 for the GROUP BY baseline.
-    packages+=(wrk nginx-light libbenchmark-dev libsqlite3-dev sqlite3 curl procps)
+    packages+=(wrk nginx-light libbenchmark-dev libsqlite3-dev sqlite3 curl procps valgrind)
 fi
 
 missing=()
