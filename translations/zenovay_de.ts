@@ -293,18 +293,6 @@
             <source>Choose the team the key's requests are billed to.</source>
             <translation>Wählen Sie das Team, dem die Anfragen des Schlüssels berechnet werden.</translation>
         </message>
-        <message>
-            <source>The server could not be reached: %1</source>
-            <translation>Der Server war nicht erreichbar: %1</translation>
-        </message>
-        <message>
-            <source>HTTP %1 · %2: %3</source>
-            <translation>HTTP %1 · %2: %3</translation>
-        </message>
-        <message>
-            <source>Request ID: %1</source>
-            <translation>Anfrage-ID: %1</translation>
-        </message>
     </context>
     <context>
         <name>Gui::ErrorBanner</name>
@@ -327,6 +315,21 @@
         <message>
             <source>HTTP %1</source>
             <translation>HTTP %1</translation>
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation>Anfrage-ID: %1</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::FieldError</name>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation>Der Server war nicht erreichbar: %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
+            <translation>HTTP %1 · %2: %3</translation>
         </message>
         <message>
             <source>Request ID: %1</source>
@@ -1393,18 +1396,6 @@ Strg+Q: beenden</translation>
         <message>
             <source>&amp;URL:</source>
             <translation>&amp;URL:</translation>
-        </message>
-        <message>
-            <source>The server could not be reached: %1</source>
-            <translation>Der Server war nicht erreichbar: %1</translation>
-        </message>
-        <message>
-            <source>HTTP %1 · %2: %3</source>
-            <translation>HTTP %1 · %2: %3</translation>
-        </message>
-        <message>
-            <source>Request ID: %1</source>
-            <translation>Anfrage-ID: %1</translation>
         </message>
     </context>
     <context>

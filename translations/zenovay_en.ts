@@ -293,18 +293,6 @@
             <source>Choose the team the key's requests are billed to.</source>
             <translation type="unfinished" />
         </message>
-        <message>
-            <source>The server could not be reached: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>HTTP %1 · %2: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Request ID: %1</source>
-            <translation type="unfinished" />
-        </message>
     </context>
     <context>
         <name>Gui::ErrorBanner</name>
@@ -326,6 +314,21 @@
         </message>
         <message>
             <source>HTTP %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Request ID: %1</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::FieldError</name>
+        <message>
+            <source>The server could not be reached: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1 · %2: %3</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -1384,18 +1387,6 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>&amp;URL:</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>The server could not be reached: %1</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>HTTP %1 · %2: %3</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Request ID: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -239,24 +239,7 @@ void CreateKeyDialog::submit()
 
 void CreateKeyDialog::showFieldErrors(const ApiFailure &f)
 {
-    QStringList rest;
-    for (auto it = f.details.begin(); it != f.details.end(); ++it) {
-        if (it.key() == "name"_L1)
-            setFieldError(m_nameError, it.value());
-        else if (it.key() == "team_access"_L1)
-            setFieldError(m_teamsError, it.value());
-        else
-            rest << it.key() + u": "_s + it.value();
-    }
-    if (f.details.isEmpty() || !rest.isEmpty()) {
-        QString text = f.isNetworkError() ? tr("The server could not be reached: %1").arg(f.message)
-                                          : tr("HTTP %1 · %2: %3").arg(f.status).arg(f.code, f.message);
-        if (!rest.isEmpty())
-            text += u"\n"_s + rest.join(u'\n');
-        if (!f.requestId.isEmpty())
-            text += u"\n"_s + tr("Request ID: %1").arg(f.requestId);
-        setFieldError(m_error, text);
-    }
+    showFailure(f, {{u"name"_s, m_nameError}, {u"team_access"_s, m_teamsError}}, m_error);
 }
 
 ShowKeyDialog::ShowKeyDialog(const CreatedKey &key, const QUrl &baseUrl, QWidget *parent)

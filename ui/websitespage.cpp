@@ -101,26 +101,8 @@ void WebsiteDialog::submit()
     };
     auto failed = [this](const ApiFailure &f) {
         m_save->setEnabled(true);
-        QStringList rest;
-        for (auto it = f.details.begin(); it != f.details.end(); ++it) {
-            if (it.key() == "name"_L1)
-                setFieldError(m_nameError, it.value());
-            else if (it.key() == "url"_L1)
-                setFieldError(m_urlError, it.value());
-            else if (it.key() == "team_id"_L1)
-                setFieldError(m_teamError, it.value());
-            else
-                rest << it.key() + u": "_s + it.value();
-        }
-        if (f.details.isEmpty() || !rest.isEmpty()) {
-            QString text = f.isNetworkError() ? tr("The server could not be reached: %1").arg(f.message)
-                                              : tr("HTTP %1 · %2: %3").arg(f.status).arg(f.code, f.message);
-            if (!rest.isEmpty())
-                text += u"\n"_s + rest.join(u'\n');
-            if (!f.requestId.isEmpty())
-                text += u"\n"_s + tr("Request ID: %1").arg(f.requestId);
-            setFieldError(m_error, text);
-        }
+        showFailure(f, {{u"name"_s, m_nameError}, {u"url"_s, m_urlError}, {u"team_id"_s, m_teamError}},
+                    m_error);
     };
     // Sent as typed: the server is the judge of what is valid, and says so per field.
     if (m_website.id.isEmpty())
