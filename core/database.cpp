@@ -25,6 +25,13 @@ struct CachedStatement
     bool stale = false;
 };
 
+// A thread's connection to one Database and its statement cache.
+struct ThreadConnection
+{
+    QSqlDatabase db;
+    QHash<QString, std::shared_ptr<CachedStatement>> statements;
+};
+
 namespace {
 // Distinct SQL texts kept per connection. Statements with a variable number of
 // placeholders ("IN (?, ?, ?)") are the only unbounded source; past the cap the idle
@@ -32,12 +39,6 @@ namespace {
 constexpr qsizetype MaxCachedStatements = 256;
 
 std::atomic<quint64> g_nextSerial{1};
-
-struct ThreadConnection
-{
-    QSqlDatabase db;
-    QHash<QString, std::shared_ptr<CachedStatement>> statements;
-};
 
 // The connections the calling thread opened, by Database serial. Looking one up is a
 // hash probe, not a connection-name string and a global, mutex-guarded registry search.
@@ -87,8 +88,13 @@ QString Database::connectionName() const
 
 QSqlDatabase Database::connection() const
 {
+    return threadConnection().db;
+}
+
+ThreadConnection &Database::threadConnection() const
+{
     if (const auto it = t_connections.find(m_serial); it != t_connections.end())
-        return it->second.db;
+        return it->second;
     const QString name = connectionName();
     QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
     db.setDatabaseName(m_path);
@@ -102,8 +108,7 @@ QSqlDatabase Database::connection() const
             throw StorageError(
                 QStringLiteral("%1 failed: %2").arg(QString::fromLatin1(pragma), q.lastError().text()));
     }
-    t_connections.emplace(m_serial, ThreadConnection{db, {}});
-    return db;
+    return t_connections.emplace(m_serial, ThreadConnection{db, {}}).first->second;
 }
 
 void Database::releaseThreadConnection() const
@@ -152,8 +157,7 @@ QSqlQuery Database::prepareUncached(const QString &sql) const
 
 Statement Database::prepare(const QString &sql) const
 {
-    connection();
-    ThreadConnection &c = t_connections.at(m_serial);
+    ThreadConnection &c = threadConnection();
     auto it = c.statements.find(sql);
     if (it != c.statements.end() && (*it)->stale && !(*it)->inUse) {
         c.statements.erase(it);

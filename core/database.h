@@ -12,6 +12,7 @@
 namespace Core {
 
 struct CachedStatement;
+struct ThreadConnection;
 
 // A prepared statement borrowed from the calling thread's statement cache for one use.
 // SQLite parses and plans the SQL once per connection; later uses only rebind and step.
@@ -92,6 +93,8 @@ public:
 
 private:
     QString connectionName() const;
+    // The calling thread's connection and statement cache, opened on first use.
+    ThreadConnection &threadConnection() const;
 
     QString m_path;
     QString m_instanceTag;
