@@ -10,6 +10,8 @@ class QTcpSocket;
 
 namespace Server {
 
+struct ApiError;
+
 // Watches one connection's byte stream ahead of QHttpServer (its readyRead slot is
 // connected first and only peeks). It frames requests itself, so it can refuse an
 // oversized head (431), an oversized or unframed body (413/411) before any of it is
@@ -22,6 +24,7 @@ public:
     {
         bool keepAlive = true;
         bool isHead = false;
+        bool upgrade = false; // asked for WebSocket: answered once, then closed
     };
 
     ConnectionGuard(QTcpSocket *socket, const ListenerLimits &limits, qint64 nowMs);
@@ -31,6 +34,13 @@ public:
     // Called about once a second by the listener.
     void tick(qint64 nowMs);
     bool isRejected() const { return m_state == State::Rejected; }
+    // Answers with `error` and closes gracefully: QHttpServer stops reading, our side
+    // half-closes, and what the client still sends is read and dropped for a while, so
+    // the client sees the answer instead of a reset.
+    void refuse(const ApiError &error);
+    // The connection's last answer said "Connection: close": nothing more is processed.
+    void markClosing() { m_closing = true; }
+    bool isClosing() const { return m_closing; }
 
 private:
     enum class State { Head, Body, Rejected };
@@ -51,6 +61,7 @@ private:
     qint64 m_drained = 0;
     qint64 m_drainTarget = 0;
     QQueue<RequestHead> m_heads;
+    bool m_closing = false;
 };
 
 } // namespace Server

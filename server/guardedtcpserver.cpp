@@ -2,12 +2,21 @@
 
 #include "apierror.h"
 #include "connectionguard.h"
+#include "httpengine.h"
 #include "monotonic.h"
-#include "requestid.h"
 
+#include <QLoggingCategory>
 #include <QTcpSocket>
 
+Q_DECLARE_LOGGING_CATEGORY(lcListener)
+
 namespace Server {
+
+namespace {
+// Refused connections linger (reading and dropping) so their client sees the 503; beyond
+// this many at once, further ones are closed at once.
+constexpr qsizetype MaxLingeringRefusals = 256;
+} // namespace
 
 GuardedTcpServer::GuardedTcpServer(ListenerLimits limits, QObject *parent)
     : QTcpServer(parent), m_limits(std::move(limits))
@@ -23,6 +32,22 @@ ConnectionGuard *GuardedTcpServer::guardOf(QObject *socket)
     return socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
 }
 
+QByteArray GuardedTcpServer::addressKey(const QHostAddress &address)
+{
+    const QHostAddress a = normalizedAddress(address);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
+    }
+    const Q_IPV6ADDR v6 = a.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
+}
+
+int GuardedTcpServer::connectionsFrom(const QHostAddress &address) const
+{
+    return m_perAddress.value(addressKey(address));
+}
+
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
     auto *socket = new QTcpSocket(this);
@@ -30,29 +55,51 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
+    const QByteArray key = addressKey(socket->peerAddress());
     if (m_guards.size() >= m_limits.maxConnections) {
-        const QByteArray requestId = newRequestId();
-        HttpResponse r =
-            toResponse(ApiError::unavailable(QStringLiteral("Too many open connections"), 1), requestId);
-        r.setHeader("X-Request-Id", requestId);
-        socket->write(serializeResponse(r, false, true));
-        connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
-        socket->disconnectFromHost();
+        refuse(socket, QStringLiteral("Too many open connections"));
+        return;
+    }
+    if (m_limits.maxConnectionsPerIp > 0 && m_perAddress.value(key) >= m_limits.maxConnectionsPerIp) {
+        refuse(socket, QStringLiteral("Too many open connections from your address"));
         return;
     }
     socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     auto *guard = new ConnectionGuard(socket, m_limits, monotonicMs());
     m_guards.insert(guard);
-    connect(guard, &QObject::destroyed, this, [this, guard] { m_guards.remove(guard); });
+    ++m_perAddress[key];
+    connect(guard, &QObject::destroyed, this, [this, guard, key] {
+        m_guards.remove(guard);
+        auto it = m_perAddress.find(key);
+        if (it != m_perAddress.end() && --it.value() <= 0)
+            m_perAddress.erase(it);
+    });
     addPendingConnection(socket);
+}
+
+void GuardedTcpServer::refuse(QTcpSocket *socket, const QString &message)
+{
+    qCInfo(lcListener) << "refusing connection from" << socket->peerAddress().toString() << message;
+    connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+    auto *guard = new ConnectionGuard(socket, m_limits, monotonicMs());
+    guard->refuse(ApiError::unavailable(message, 1));
+    if (m_refusing.size() >= MaxLingeringRefusals) {
+        socket->disconnectFromHost();
+        return;
+    }
+    m_refusing.insert(guard);
+    connect(guard, &QObject::destroyed, this, [this, guard] { m_refusing.remove(guard); });
 }
 
 void GuardedTcpServer::tick()
 {
     const qint64 now = monotonicMs();
-    // tick() may close sockets, which removes guards: iterate over a copy.
+    // tick() may close sockets, which removes guards: iterate over copies.
     const QList<ConnectionGuard *> guards(m_guards.begin(), m_guards.end());
     for (ConnectionGuard *g : guards)
+        g->tick(now);
+    const QList<ConnectionGuard *> refusing(m_refusing.begin(), m_refusing.end());
+    for (ConnectionGuard *g : refusing)
         g->tick(now);
 }
 

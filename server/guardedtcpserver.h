@@ -2,6 +2,8 @@
 
 #include "listenerlimits.h"
 
+#include <QHash>
+#include <QHostAddress>
 #include <QSet>
 #include <QTcpServer>
 #include <QTimer>
@@ -10,8 +12,10 @@ namespace Server {
 
 class ConnectionGuard;
 
-// The hardened listener handed to QHttpServer with bind(): caps connections, attaches a
-// ConnectionGuard to every socket before QHttpServer sees it, and runs the timeouts.
+// The hardened listener handed to QHttpServer with bind(): caps connections in all and
+// per client address, attaches a ConnectionGuard to every socket before QHttpServer sees
+// it, and runs the timeouts. Connections over a cap are answered 503 + Retry-After by
+// the listener itself and closed gracefully; QHttpServer never sees them.
 class GuardedTcpServer final : public QTcpServer
 {
     Q_OBJECT
@@ -19,17 +23,25 @@ public:
     explicit GuardedTcpServer(ListenerLimits limits, QObject *parent = nullptr);
 
     int activeConnections() const { return int(m_guards.size()); }
+    int connectionsFrom(const QHostAddress &address) const;
     const ListenerLimits &limits() const { return m_limits; }
     static ConnectionGuard *guardOf(QObject *socket);
+
+    // The key connections are counted under: an IPv4 address, or an IPv6 /64 (one
+    // host usually holds a whole /64).
+    static QByteArray addressKey(const QHostAddress &address);
 
 protected:
     void incomingConnection(qintptr handle) override;
 
 private:
+    void refuse(QTcpSocket *socket, const QString &message);
     void tick();
 
     ListenerLimits m_limits;
     QSet<ConnectionGuard *> m_guards;
+    QSet<ConnectionGuard *> m_refusing; // refused connections lingering until closed
+    QHash<QByteArray, int> m_perAddress;
     QTimer m_timer;
 };
 

@@ -108,6 +108,10 @@ HttpResponse HttpEngine::dispatch(Request &request)
 bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
 {
     ConnectionGuard *guard = GuardedTcpServer::guardOf(socket);
+    // After an answer that said "Connection: close", nothing more on this connection is
+    // processed (RFC 9112 9.6), even if it was already buffered.
+    if (guard && guard->isClosing())
+        return true;
     const ConnectionGuard::RequestHead head = guard ? guard->takeHead() : ConnectionGuard::RequestHead{};
 
     const QByteArray clientId = raw.value("X-Request-Id");
@@ -134,14 +138,24 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     const bool close = !head.keepAlive || m_draining;
     socket->write(serializeResponse(response, head.isHead || request.method == "HEAD", close));
     ++m_served;
-    if (close)
+    if (close) {
+        if (guard)
+            guard->markClosing();
         socket->disconnectFromHost();
+    }
     return true;
 }
 
 void HttpEngine::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
 {
-    // Not reached: handleRequest answers everything. Kept total for safety.
+    // handleRequest answers every request it is given, so QHttpServer calls this only on
+    // its protocol-upgrade path: Qt 6.4 calls it right after handleRequest() for
+    // "Upgrade: websocket" when nothing listens for WebSockets, then closes the socket.
+    // That request was answered already (with "Connection: close"): answering again
+    // would run it twice. A Qt that skips handleRequest() on that path gets one answer.
+    ConnectionGuard *guard = GuardedTcpServer::guardOf(socket);
+    if (guard && guard->isClosing())
+        return;
     handleRequest(request, socket);
 }
 

@@ -36,8 +36,16 @@ bool Router::matches(const Route &route, const QList<QStringView> &parts, QHash<
 
 Router::Match Router::match(const QByteArray &method, const QString &path) const
 {
-    const QList<QStringView> parts = QStringView(path).split(QLatin1Char('/'), Qt::SkipEmptyParts);
     Match m;
+    // One spelling per resource: a trailing slash or an empty segment ("/e/CODE/",
+    // "//z.js") matches nothing.
+    if (!path.startsWith(QLatin1Char('/')))
+        return m;
+    const QList<QStringView> parts =
+        path.size() == 1 ? QList<QStringView>{} : QStringView(path).sliced(1).split(QLatin1Char('/'));
+    for (QStringView part : parts)
+        if (part.isEmpty())
+            return m;
     QList<QByteArray> allowed;
     const QByteArray effective = method == "HEAD" ? QByteArrayLiteral("GET") : method;
     for (const Route &r : m_routes) {

@@ -73,6 +73,8 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         {"limits/keep_alive_timeout_ms", 100, 3'600'000,
          [this](qint64 v) { limits.keepAliveIdleTimeoutMs = int(v); }},
         {"limits/max_connections", 1, 100'000, [this](qint64 v) { limits.maxConnections = int(v); }},
+        {"limits/max_connections_per_ip", 0, 100'000,
+         [this](qint64 v) { limits.maxConnectionsPerIp = int(v); }},
         {"ingest/burst_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.burstLimit = v; }},
         {"ingest/burst_window_ms", 1000, 3'600'000, [this](qint64 v) { ingest.burstWindowMs = v; }},
         {"ingest/hourly_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.hourlyLimit = v; }},
