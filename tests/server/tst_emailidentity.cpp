@@ -73,6 +73,7 @@ private slots:
             c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 100'000;
             c.auth.failuresBeforeBan = 1000;
+            c.auth.accountFailuresBeforeLock = 1000;
         });
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
         const QJsonObject setup = adminSetup(port(), AdminEmail, QStringLiteral("Ada"), Password);
