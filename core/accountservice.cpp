@@ -1,5 +1,6 @@
 #include "accountservice.h"
 
+#include "apikeyrepository.h"
 #include "auditlog.h"
 #include "authzepoch.h"
 #include "clock.h"
@@ -234,7 +235,11 @@ User AccountService::updateUser(const Actor &actor, const QString &id, const std
     const AuditLog audit(m_db, m_clock);
     if (disabling) {
         SessionRepository(m_db).removeAllOf(id);
-        audit.record(actor, QStringLiteral("user.disabled"), QStringLiteral("user"), id);
+        // Revoked, not only suspended: enabling the account again does not bring its
+        // keys back (the user creates new ones).
+        const qint64 keysRevoked = ApiKeyRepository(m_db).revokeAllOf(id, m_clock.nowMs());
+        audit.record(actor, QStringLiteral("user.disabled"), QStringLiteral("user"), id,
+                     {{QStringLiteral("keys_revoked"), keysRevoked}});
     } else if (enabling) {
         audit.record(actor, QStringLiteral("user.enabled"), QStringLiteral("user"), id);
     }
