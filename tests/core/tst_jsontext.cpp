@@ -19,7 +19,8 @@ private slots:
 
         QTest::newRow("no backslash") << QByteArray(R"({"name":"plain"})") << qsizetype(-1);
         QTest::newRow("empty") << QByteArray() << qsizetype(-1);
-        QTest::newRow("other escapes") << QByteArray("{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}") << qsizetype(-1);
+        QTest::newRow("other escapes")
+            << QByteArray("{\"a\":\"\\\"\\\\\\/\\b\\f\\n\\r\\t\"}") << qsizetype(-1);
         QTest::newRow("bmp escape") << QByteArray(R"({"a":"caf\u00e9 \u20AC"})") << qsizetype(-1);
         QTest::newRow("pair") << QByteArray(R"({"a":"\ud83d\ude00"})") << qsizetype(-1);
         QTest::newRow("pair upper case") << QByteArray(R"({"a":"\uD83D\uDE00"})") << qsizetype(-1);
