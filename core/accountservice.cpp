@@ -1,9 +1,11 @@
 #include "accountservice.h"
 
+#include "apikeyrepository.h"
 #include "auditlog.h"
 #include "authzepoch.h"
 #include "clock.h"
 #include "database.h"
+#include "emailaddress.h"
 #include "passwordhasher.h"
 #include "serviceerror.h"
 #include "sessionrepository.h"
@@ -83,7 +85,7 @@ AccountService::SetupResult AccountService::setup(const Actor &actor, const QStr
     // The slow KDF runs before the write transaction, so the lock is held briefly.
     const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
     const qint64 now = m_clock.nowMs();
-    SetupResult result{User{newId(), email.trimmed().toLower(), name.trimmed(), now, true, false},
+    SetupResult result{User{newId(), EmailAddress::normalised(email), name.trimmed(), now, true, false},
                        Team{newId(), team.trimmed(), Plan::Free, now}};
     Transaction tx(m_db);
     UserRepository users(m_db);
@@ -109,7 +111,7 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
     UserRepository users(m_db);
     const AuditLog audit(m_db, m_clock);
     const std::optional<User> user =
-        email.size() <= Validation::MaxEmailLength ? users.findByEmail(email.trimmed()) : std::nullopt;
+        email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
     const std::optional<QString> stored = user ? users.passwordHashOf(user->id) : std::nullopt;
     // Same KDF work whether or not the account exists.
     const bool ok =
@@ -192,11 +194,12 @@ User AccountService::createUser(const Actor &actor, const QString &email, const 
 {
     validateNewUser(email, name, password);
     UserRepository users(m_db);
-    if (users.findByEmail(email.trimmed()))
+    // Look-alikes of an existing address (fullwidth, other case) are the same address.
+    if (users.findForEmail(email))
         throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
                            QStringLiteral("A user with this email already exists"));
     const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
-    const User user{newId(), email.trimmed().toLower(), name.trimmed(), m_clock.nowMs(), false, false};
+    const User user{newId(), EmailAddress::normalised(email), name.trimmed(), m_clock.nowMs(), false, false};
     Transaction tx(m_db);
     users.insert(user, hash);
     AuditLog(m_db, m_clock)
@@ -232,7 +235,11 @@ User AccountService::updateUser(const Actor &actor, const QString &id, const std
     const AuditLog audit(m_db, m_clock);
     if (disabling) {
         SessionRepository(m_db).removeAllOf(id);
-        audit.record(actor, QStringLiteral("user.disabled"), QStringLiteral("user"), id);
+        // Revoked, not only suspended: enabling the account again does not bring its
+        // keys back (the user creates new ones).
+        const qint64 keysRevoked = ApiKeyRepository(m_db).revokeAllOf(id, m_clock.nowMs());
+        audit.record(actor, QStringLiteral("user.disabled"), QStringLiteral("user"), id,
+                     {{QStringLiteral("keys_revoked"), keysRevoked}});
     } else if (enabling) {
         audit.record(actor, QStringLiteral("user.enabled"), QStringLiteral("user"), id);
     }

@@ -53,7 +53,8 @@ public:
     QList<User> listUsers() const;
     std::optional<User> findUser(const QString &id) const;
     User createUser(const Actor &actor, const QString &email, const QString &name, const QString &password);
-    // Disabling ends the user's sessions at once and bumps the authorisation epoch.
+    // Disabling ends the user's sessions and revokes their API keys at once (enabling the
+    // account again does not revive them) and bumps the authorisation epoch.
     User updateUser(const Actor &actor, const QString &id, const std::optional<QString> &name,
                     std::optional<bool> disabled);
 

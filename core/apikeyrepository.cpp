@@ -134,6 +134,16 @@ bool ApiKeyRepository::revoke(const QString &id, qint64 atMs)
     return q.numRowsAffected() > 0;
 }
 
+qint64 ApiKeyRepository::revokeAllOf(const QString &userId, qint64 atMs)
+{
+    Statement q = m_db.prepare(
+        QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"));
+    q.addBindValue(atMs);
+    q.addBindValue(userId);
+    exec(q);
+    return q.numRowsAffected();
+}
+
 void ApiKeyRepository::setLastUsed(const QString &id, qint64 atMs)
 {
     Statement q = m_db.prepare(QStringLiteral(

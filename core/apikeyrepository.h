@@ -20,6 +20,8 @@ public:
     std::optional<ApiKey> findByHash(const QByteArray &sha256) const;
     QList<ApiKey> listForUser(const QString &userId) const;
     bool revoke(const QString &id, qint64 atMs);
+    // Revokes every live key of the user; returns how many.
+    qint64 revokeAllOf(const QString &userId, qint64 atMs);
     void setLastUsed(const QString &id, qint64 atMs);
 
 private:

@@ -25,8 +25,10 @@ std::shared_ptr<const KeyPrincipal> KeyAuthCache::build(const ApiKey &key) const
     p->key = key;
     const auto user = UserRepository(m_db).findById(key.userId);
     p->ownerDisabled = !user || user->disabled;
-    for (const Membership &m : TeamRepository(m_db).membershipsOfUser(key.userId))
+    for (const Membership &m : TeamRepository(m_db).membershipsOfUser(key.userId)) {
         p->memberTeamIds.insert(m.teamId);
+        p->roles.insert(m.teamId, m.role);
+    }
     const auto billing = TeamRepository(m_db).findById(key.billingTeamId);
     p->billingTeamUsable = billing && p->memberTeamIds.contains(billing->id);
     p->limits = PlanRepository(m_db).limitsFor(p->billingTeamUsable ? billing->plan : Plan::Free);

@@ -19,6 +19,7 @@ struct KeyPrincipal
     ApiKey key;
     bool ownerDisabled = false;
     QSet<QString> memberTeamIds;    // teams the key's user belongs to
+    QHash<QString, Role> roles;     // the user's role in each of them
     bool billingTeamUsable = false; // the billing team exists and the user is still in it
     PlanLimits limits;              // of the billing team's plan (free when not usable)
     quint64 epoch = 0;
@@ -30,6 +31,12 @@ struct KeyPrincipal
         return memberTeamIds.contains(teamId) && key.teamAccess.allows(teamId);
     }
     QStringList reachableTeamIds() const;
+    // A key never does more than its user could in the admin API: deleting a team's
+    // websites takes an owner or admin of the team (besides the key's admin permission).
+    bool userIsTeamAdmin(const QString &teamId) const
+    {
+        return roles.value(teamId, Role::Member) >= Role::Admin;
+    }
 };
 
 // Key verification without a database round trip per request: principals cached by

@@ -6,12 +6,25 @@
 
 namespace Core {
 
-// Temporary bans after repeated failed sign-ins from one client (an IP address): after
-// `failuresBeforeBan` failures in a row the client is banned for `initialBanMs`; each
-// further round of failures doubles the ban, up to `maxBanMs`. A success clears the
-// failure count; the ban level is forgotten after `forgetAfterMs` without failures.
-// Thread-safe; time is passed in (the server's injectable clock). Memory: one small
-// entry per client with recent failures, pruned when idle.
+// Temporary bans after failed sign-ins, counted two ways (thread-safe; time is passed in,
+// the server's injectable clock):
+//
+// - Per client address, across every account it tries: after `failuresBeforeBan`
+//   failures in a row the address is banned for `initialBanMs`, each further round
+//   doubling up to `maxBanMs`. A success for an account takes back only the failures this
+//   address had on that same account, so signing in to one's own account does not
+//   clear failures on someone else's.
+// - Per target account (the caller passes a key for the normalised email, also for
+//   emails no account has, so the answer never tells them apart): after
+//   `accountFailuresBeforeLock` failures in a row, from any addresses, sign-in to that
+//   account is refused from every address for `accountInitialLockMs`, doubling up to
+//   `accountMaxLockMs`. Short and capped, so a distributed attacker gains a few guesses
+//   per lock period and cannot lock the owner out for long. A success clears the count.
+//
+// Ban levels are forgotten after `forgetAfterMs` without failures. Memory: one small
+// entry per address and per account with recent failures, pruned when idle; an address
+// remembers at most MaxAccountsPerAddress accounts' shares of its streak (failures on
+// further accounts still count, but no success takes them back).
 class LoginThrottle final
 {
 public:
@@ -21,31 +34,51 @@ public:
         qint64 initialBanMs = 30'000;
         qint64 maxBanMs = 3'600'000;
         qint64 forgetAfterMs = 24 * 3'600'000LL;
+        int accountFailuresBeforeLock = 10;
+        qint64 accountInitialLockMs = 30'000;
+        qint64 accountMaxLockMs = 900'000;
+    };
+    static constexpr int MaxAccountsPerAddress = 64;
+
+    // The bans that start with a failure (0: none).
+    struct Started
+    {
+        qint64 addressBanMs = 0;
+        qint64 accountLockMs = 0;
     };
 
     explicit LoginThrottle(Settings settings) : m_settings(settings) {}
     Q_DISABLE_COPY_MOVE(LoginThrottle)
 
-    // Milliseconds the client must still wait (0: may try now).
-    qint64 bannedForMs(const QByteArray &client, qint64 nowMs) const;
-    // Returns the ban that starts now (0 when this failure did not trigger one).
-    qint64 recordFailure(const QByteArray &client, qint64 nowMs);
-    void recordSuccess(const QByteArray &client, qint64 nowMs);
-    qsizetype trackedClients() const;
+    // Milliseconds the address (or the account) must still wait (0: may try now).
+    qint64 addressBannedForMs(const QByteArray &address, qint64 nowMs) const;
+    qint64 accountLockedForMs(const QByteArray &account, qint64 nowMs) const;
+    Started recordFailure(const QByteArray &address, const QByteArray &account, qint64 nowMs);
+    void recordSuccess(const QByteArray &address, const QByteArray &account, qint64 nowMs);
+    qsizetype trackedAddresses() const;
+    qsizetype trackedAccounts() const;
 
 private:
-    struct Entry
+    struct Streak
     {
         int failures = 0;
         int banLevel = 0;
         qint64 bannedUntil = 0;
         qint64 lastFailure = 0;
     };
+    struct Address
+    {
+        Streak streak;
+        QHash<QByteArray, int> byAccount; // this address's failures per account, in the streak
+    };
+    // Counts a failure; returns the ban that starts with it (0: none).
+    qint64 fail(Streak &s, int threshold, qint64 initialMs, qint64 maxMs, qint64 nowMs) const;
     void pruneLocked(qint64 nowMs);
 
     const Settings m_settings;
     mutable QMutex m_mutex;
-    QHash<QByteArray, Entry> m_entries;
+    QHash<QByteArray, Address> m_addresses;
+    QHash<QByteArray, Streak> m_accounts;
     qint64 m_lastPrune = 0;
 };
 

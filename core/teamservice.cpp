@@ -223,8 +223,12 @@ TeamService::Member TeamService::addMember(const Actor &actor, const QString &te
     Role actorRole = Role::Member;
     requireAtLeast(actor, teamId, Role::Admin, &actorRole);
     QMap<QString, QString> details;
-    if (auto e = Validation::checkEmail(email))
-        details.insert(QStringLiteral("email"), *e);
+    // An account stored before addresses were normalised is found as it was typed then,
+    // even when the rules for new addresses would refuse that form now.
+    const auto user = email.trimmed().isEmpty() ? std::nullopt : UserRepository(m_db).findForEmail(email);
+    if (!user)
+        if (auto e = Validation::checkEmail(email))
+            details.insert(QStringLiteral("email"), *e);
     const auto role = roleFromName(roleText);
     if (!role)
         details.insert(QStringLiteral("role"), roleText.isEmpty()
@@ -234,7 +238,6 @@ TeamService::Member TeamService::addMember(const Actor &actor, const QString &te
         throw ServiceError::validation(details);
     if (*role == Role::Owner && actorRole != Role::Owner)
         throw forbidden(QStringLiteral("Only an owner of the team may add owners"));
-    const auto user = UserRepository(m_db).findByEmail(email.trimmed());
     if (!user)
         throw ServiceError::validation(
             {{QStringLiteral("email"), QStringLiteral("No user with this email")}});

@@ -1,6 +1,9 @@
 #include "userrepository.h"
 
 #include "database.h"
+#include "emailaddress.h"
+
+#include <algorithm>
 
 namespace Core {
 
@@ -55,6 +58,32 @@ std::optional<User> UserRepository::findByEmail(const QString &email) const
     if (!q.next())
         return std::nullopt;
     return fromRow(q);
+}
+
+std::optional<User> UserRepository::findForEmail(const QString &typed) const
+{
+    const QString asTyped = typed.trimmed().toLower();
+    if (auto user = findByEmail(asTyped))
+        return user;
+    const QString wanted = EmailAddress::normalised(typed);
+    if (wanted != asTyped)
+        if (auto user = findByEmail(wanted))
+            return user;
+    // Addresses stored before normalisation: only non-ASCII ones can differ from their
+    // normalised form (ASCII ones were stored trimmed and lower-cased).
+    QString match;
+    {
+        Statement q = m_db.prepare(QStringLiteral("SELECT id, email FROM users ORDER BY created_at, id"));
+        exec(q);
+        while (match.isEmpty() && q.next()) {
+            const QString stored = q.value(1).toString();
+            const bool ascii =
+                std::all_of(stored.cbegin(), stored.cend(), [](QChar c) { return c.unicode() < 0x80; });
+            if (!ascii && EmailAddress::normalised(stored) == wanted)
+                match = q.value(0).toString();
+        }
+    }
+    return match.isEmpty() ? std::nullopt : findById(match);
 }
 
 std::optional<QString> UserRepository::passwordHashOf(const QString &userId) const

@@ -1,6 +1,6 @@
 #include "validation.h"
 
-#include <QRegularExpression>
+#include "emailaddress.h"
 
 namespace Core::Validation {
 
@@ -29,14 +29,7 @@ std::optional<QString> checkName(const QString &name)
 
 std::optional<QString> checkEmail(const QString &email)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^[^@\s]+@[^@\s]+$)"));
-    if (email.trimmed().isEmpty())
-        return QStringLiteral("Email is required");
-    if (email.size() > MaxEmailLength)
-        return QStringLiteral("Email too long (max %1 characters)").arg(MaxEmailLength);
-    if (!re.match(email).hasMatch())
-        return QStringLiteral("Invalid email address");
-    return std::nullopt;
+    return EmailAddress::problem(email);
 }
 
 std::optional<QString> checkPassword(const QString &password)

@@ -17,6 +17,7 @@ inline constexpr int MaxPasswordLength = 1024;
 qsizetype characterCount(const QString &text);
 // 1..100 characters after trimming: "Name is required", "Name too long (max 100 characters)".
 std::optional<QString> checkName(const QString &name);
+// A new account's address: Core::EmailAddress::problem (look-alikes refused).
 std::optional<QString> checkEmail(const QString &email);
 std::optional<QString> checkPassword(const QString &password);
 

@@ -2,9 +2,9 @@
 
 #include "apierror.h"
 
+#include "core/jsontext.h"
+
 #include <QHttpServerRequest>
-#include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <algorithm>
 
@@ -38,14 +38,12 @@ QJsonObject Request::jsonObject() const
     const QByteArray data = body();
     if (std::all_of(data.cbegin(), data.cend(), [](char c) { return c == ' ' || (c >= '\t' && c <= '\r'); }))
         throw ApiError::invalidJson(QStringLiteral("the body is empty"));
-    QJsonParseError error;
-    const QJsonDocument doc = QJsonDocument::fromJson(data, &error);
-    if (error.error != QJsonParseError::NoError)
-        throw ApiError::invalidJson(
-            QStringLiteral("%1 at offset %2").arg(error.errorString()).arg(error.offset));
-    if (!doc.isObject())
+    const Core::JsonText::Parsed parsed = Core::JsonText::parse(data);
+    if (!parsed.error.isEmpty())
+        throw ApiError::invalidJson(parsed.error);
+    if (!parsed.document.isObject())
         throw ApiError::invalidJson(QStringLiteral("expected a JSON object at offset 0"));
-    return doc.object();
+    return parsed.document.object();
 }
 
 } // namespace Server

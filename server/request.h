@@ -35,8 +35,10 @@ struct Request
     bool hasQueryItem(const QString &name) const { return query.hasQueryItem(name); }
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
 
-    // Parses the body as a JSON object (400 INVALID_JSON naming the offset otherwise).
-    // application/json and text/plain (navigator.sendBeacon) are accepted.
+    // Parses the body as a JSON object (400 INVALID_JSON naming the offset otherwise;
+    // invalid UTF-8 and unpaired UTF-16 surrogate escapes included, Core::JsonText::parse).
+    // application/json and text/plain (navigator.sendBeacon) are accepted. Every route
+    // reads its JSON body through here.
     QJsonObject jsonObject() const;
 };
 

@@ -89,6 +89,12 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         {"auth/failures_before_ban", 1, 1000, [this](qint64 v) { auth.failuresBeforeBan = int(v); }},
         {"auth/ban_initial_seconds", 1, 86'400, [this](qint64 v) { auth.banInitialSeconds = int(v); }},
         {"auth/ban_max_seconds", 1, 7 * 86'400, [this](qint64 v) { auth.banMaxSeconds = int(v); }},
+        {"auth/account_failures_before_lock", 1, 1000,
+         [this](qint64 v) { auth.accountFailuresBeforeLock = int(v); }},
+        {"auth/account_lock_initial_seconds", 1, 86'400,
+         [this](qint64 v) { auth.accountLockInitialSeconds = int(v); }},
+        {"auth/account_lock_max_seconds", 1, 7 * 86'400,
+         [this](qint64 v) { auth.accountLockMaxSeconds = int(v); }},
     };
     for (const IntKey &k : keys) {
         const QString key = QString::fromLatin1(k.key);

@@ -20,6 +20,9 @@ Core::LoginThrottle::Settings throttleSettings(const AuthSettings &auth)
     s.failuresBeforeBan = auth.failuresBeforeBan;
     s.initialBanMs = qint64(auth.banInitialSeconds) * 1000;
     s.maxBanMs = qMax(s.initialBanMs, qint64(auth.banMaxSeconds) * 1000);
+    s.accountFailuresBeforeLock = auth.accountFailuresBeforeLock;
+    s.accountInitialLockMs = qint64(auth.accountLockInitialSeconds) * 1000;
+    s.accountMaxLockMs = qMax(s.accountInitialLockMs, qint64(auth.accountLockMaxSeconds) * 1000);
     return s;
 }
 

@@ -5,11 +5,14 @@
 #include "server/request.h"
 #include "server/router.h"
 
+#include "core/emailaddress.h"
 #include "core/jsoninput.h"
 #include "core/jsonmapping.h"
 #include "core/serviceerror.h"
 #include "core/teamrepository.h"
 #include "core/timeutil.h"
+
+#include <QCryptographicHash>
 
 namespace Server::Admin {
 
@@ -20,6 +23,25 @@ HttpResponse noStore(HttpResponse r)
 {
     r.setHeader("Cache-Control", "no-store");
     return r;
+}
+
+// 429 with Retry-After while a sign-in ban lasts.
+void refuseWhileBanned(qint64 waitMs, const QString &why)
+{
+    if (waitMs <= 0)
+        return;
+    const qint64 seconds = (waitMs + 999) / 1000;
+    throw ApiError::tooManyRequests(
+        "RATE_LIMIT_EXCEEDED", QStringLiteral("%1; try again in %2 seconds").arg(why).arg(seconds), seconds);
+}
+
+// The sign-in throttle's key for a target account: 16 bytes of SHA-256 of the
+// normalised email (look-alike spellings of one address share it).
+QByteArray accountKey(const QString &email)
+{
+    return QCryptographicHash::hash(Core::EmailAddress::normalised(email).toUtf8(),
+                                    QCryptographicHash::Sha256)
+        .left(16);
 }
 } // namespace
 
@@ -46,16 +68,10 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
         enforceAuthRateLimit(*api, request);
-        const QByteArray client = request.clientIp.toString().toLatin1();
+        const QByteArray address = request.clientIp.toString().toLatin1();
         const qint64 now = api->ctx.clock.nowMs();
-        if (const qint64 wait = api->loginThrottle.bannedForMs(client, now)) {
-            const qint64 seconds = (wait + 999) / 1000;
-            throw ApiError::tooManyRequests(
-                "RATE_LIMIT_EXCEEDED",
-                QStringLiteral("Too many failed sign-ins from this address; try again in %1 seconds")
-                    .arg(seconds),
-                seconds);
-        }
+        refuseWhileBanned(api->loginThrottle.addressBannedForMs(address, now),
+                          QStringLiteral("Too many failed sign-ins from this address"));
         const QJsonObject body = request.jsonObject();
         const QString email = string(body, QStringLiteral("email"));
         const QString password = string(body, QStringLiteral("password"));
@@ -66,15 +82,19 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             details.insert(QStringLiteral("password"), QStringLiteral("Password is required"));
         if (!details.isEmpty())
             throw Core::ServiceError::validation(details);
+        // The same for an email no account has, so the lock tells nothing about accounts.
+        const QByteArray account = accountKey(email);
+        refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, now),
+                          QStringLiteral("Too many failed sign-ins for this account"));
         Core::AccountService::LoginResult result;
         try {
             result = api->accounts.login(anonymousActor(request), email, password);
         } catch (const Core::ServiceError &e) {
             if (e.code() == "INVALID_CREDENTIALS")
-                api->loginThrottle.recordFailure(client, now);
+                api->loginThrottle.recordFailure(address, account, now);
             throw;
         }
-        api->loginThrottle.recordSuccess(client, now);
+        api->loginThrottle.recordSuccess(address, account, now);
         return noStore(HttpResponse::json(
             200, QJsonObject{{QStringLiteral("token"), result.token},
                              {QStringLiteral("user"), Core::Json::toJson(result.user)},

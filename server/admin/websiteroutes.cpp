@@ -1,6 +1,7 @@
 // Websites of the caller's teams.
 #include "adminapi.h"
 
+#include "server/apierror.h"
 #include "server/request.h"
 #include "server/router.h"
 
@@ -74,9 +75,16 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             200, Core::Json::toJson(api->websites.update(existing.id, fields.name, fields.url)));
     });
 
+    // Any member may read and change a website; deleting it (and its events) takes an
+    // owner or admin of the team.
     router.add("DELETE", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        api->websites.remove(websiteFor(*api, session, request.param(QStringLiteral("id"))).id);
+        const Core::Website website = websiteFor(*api, session, request.param(QStringLiteral("id")));
+        const auto membership = Core::TeamRepository(api->ctx.db).membership(website.teamId, session.user.id);
+        if (!membership || membership->role < Core::Role::Admin)
+            throw ApiError::forbidden(
+                "FORBIDDEN", QStringLiteral("Only an owner or admin of the team may delete its websites"));
+        api->websites.remove(website.id);
         return HttpResponse::empty(204);
     });
 }

@@ -70,7 +70,13 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
 
     router.add("DELETE", one, [&auth, service](Request &request) {
         const auto principal = auth.authenticate(request, Permissions::Admin);
-        service->remove(auth.requireWebsite(*principal, request.param(QStringLiteral("id"))).id);
+        const Core::Website w = auth.requireWebsite(*principal, request.param(QStringLiteral("id")));
+        if (!principal->userIsTeamAdmin(w.teamId))
+            throw ApiError::forbidden(
+                "INSUFFICIENT_PERMISSION",
+                QStringLiteral("Deleting a website takes an owner or admin of its team; this "
+                               "API key's user is a member."));
+        service->remove(w.id);
         return HttpResponse::empty(204);
     });
 }

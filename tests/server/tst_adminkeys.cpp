@@ -228,6 +228,62 @@ private slots:
                  Core::Time::toIso(m_clock->nowMs() - 5'000));
     }
 
+    // Issue 11: enabling a disabled user again revived their old keys. Disabling revokes
+    // them for good; the user makes new ones.
+    void disablingAUserRevokesTheirKeysForGood()
+    {
+        const QString erinId = adminCreateUser(port(), m_admin, QStringLiteral("erin@example.com"),
+                                               QStringLiteral("Erin"), Password);
+        QVERIFY(!erinId.isEmpty());
+        QByteArray erin = adminLogin(port(), QStringLiteral("erin@example.com"), Password);
+        const QString team = adminCall(port(), "POST", QStringLiteral("/teams"), erin,
+                                       QJsonObject{{QStringLiteral("name"), QStringLiteral("Erin Co")}})
+                                 .json()
+                                 .value(QStringLiteral("id"))
+                                 .toString();
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/teams/") + team, m_admin,
+                           QJsonObject{{QStringLiteral("plan"), QStringLiteral("pro")}})
+                     .status,
+                 200);
+        HttpResult r = adminCall(port(), "POST", QStringLiteral("/keys"), erin, validKey(team));
+        QCOMPARE(r.status, 201);
+        const QString keyId = r.json().value(QStringLiteral("id")).toString();
+        const QByteArray key = r.json().value(QStringLiteral("key")).toString().toLatin1();
+        auto usage = [&](const QByteArray &k) {
+            return httpRequest(port(), "GET", "/api/external/v1/usage", {{"X-API-Key", k}});
+        };
+        QCOMPARE(usage(key).status, 200);
+
+        m_clock->advanceMs(1'000);
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/users/") + erinId, m_admin,
+                           QJsonObject{{QStringLiteral("disabled"), true}})
+                     .status,
+                 200);
+        const qint64 disabledAt = m_clock->nowMs();
+        r = usage(key);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(codeOf(r), QStringLiteral("API_KEY_REVOKED"));
+
+        m_clock->advanceMs(1'000);
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/users/") + erinId, m_admin,
+                           QJsonObject{{QStringLiteral("disabled"), false}})
+                     .status,
+                 200);
+        r = usage(key);
+        QCOMPARE(r.status, 401);
+        QCOMPARE(codeOf(r), QStringLiteral("API_KEY_REVOKED"));
+        erin = adminLogin(port(), QStringLiteral("erin@example.com"), Password);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/keys/") + keyId, erin)
+                     .json()
+                     .value(QStringLiteral("revoked_at"))
+                     .toString(),
+                 Core::Time::toIso(disabledAt));
+        // A new key works.
+        r = adminCall(port(), "POST", QStringLiteral("/keys"), erin, validKey(team));
+        QCOMPARE(r.status, 201);
+        QCOMPARE(usage(r.json().value(QStringLiteral("key")).toString().toLatin1()).status, 200);
+    }
+
     void paginationOfKeys()
     {
         const HttpResult all = adminCall(port(), "GET", QStringLiteral("/keys"), m_bob);

@@ -224,6 +224,43 @@ private slots:
             204);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 404);
     }
+
+    // Issue 11: any plain member could delete a team's websites (and their events).
+    void onlyOwnersAndAdminsDeleteWebsites()
+    {
+        HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_team), m_admin,
+                                 QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
+                                             {QStringLiteral("role"), QStringLiteral("member")}});
+        QCOMPARE(r.status, 201);
+        const QString bobId = r.json().value(QStringLiteral("user_id")).toString();
+        // A member may create a website, but not delete it or any other.
+        r = create(m_bob, m_team, QStringLiteral("Bob's"), QStringLiteral("https://bobs.example"));
+        QCOMPARE(r.status, 201);
+        const QString own = r.json().value(QStringLiteral("id")).toString();
+        const QString other =
+            create(m_admin, m_team, QStringLiteral("Ada's"), QStringLiteral("https://adas.example"))
+                .json()
+                .value(QStringLiteral("id"))
+                .toString();
+        for (const QString &id : {own, other}) {
+            r = adminCall(port(), "DELETE", QStringLiteral("/websites/") + id, m_bob);
+            QCOMPARE(r.status, 403);
+            QCOMPARE(codeOf(r), QStringLiteral("FORBIDDEN"));
+            QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 200);
+        }
+        // As an admin of the team, Bob may.
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId),
+                           m_admin, QJsonObject{{QStringLiteral("role"), QStringLiteral("admin")}})
+                     .status,
+                 200);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + own, m_bob).status, 204);
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + own, m_admin).status, 404);
+        QCOMPARE(
+            adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId), m_admin)
+                .status,
+            204);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + other, m_admin).status, 204);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAdminWebsites)

@@ -188,6 +188,31 @@ private slots:
         QCOMPARE(code(del), QStringLiteral("INSUFFICIENT_PERMISSION"));
     }
 
+    // A key does no more than its user could in the admin API: deleting a website takes
+    // an owner or admin of its team, whatever the key's permissions (issue 11).
+    void deletingAWebsiteTakesATeamAdmin()
+    {
+        const auto carol = Fixtures::createUser(*m_server, QStringLiteral("carol@example.com"));
+        Fixtures::addMember(*m_server, m_pro.id, carol.id, Core::Role::Member);
+        const auto key =
+            Fixtures::createKey(*m_server, carol.id, m_pro.id,
+                                {QStringLiteral("read"), QStringLiteral("write"), QStringLiteral("admin")});
+        const auto site = Fixtures::createWebsite(*m_server, m_pro.id, QStringLiteral("Doomed"));
+        const QByteArray path = "/websites/" + site.id.toLatin1();
+        HttpResult r = send("DELETE", path, key.key.toLatin1(), {});
+        QCOMPARE(r.status, 403);
+        QCOMPARE(code(r), QStringLiteral("INSUFFICIENT_PERMISSION"));
+        QVERIFY(message(r).contains(QLatin1String("owner or admin")));
+        QCOMPARE(get(path, key.key.toLatin1()).status, 200);
+        // Reading and changing stay open to members.
+        QCOMPARE(send("PATCH", path, key.key.toLatin1(), R"({"name":"Still here"})").status, 200);
+
+        Fixtures::removeMember(*m_server, m_pro.id, carol.id);
+        Fixtures::addMember(*m_server, m_pro.id, carol.id, Core::Role::Admin);
+        QCOMPARE(send("DELETE", path, key.key.toLatin1(), {}).status, 204);
+        QCOMPARE(get(path, m_full.key.toLatin1()).status, 404);
+    }
+
     void websiteOutsideReachIsDenied()
     {
         const HttpResult r = get("/websites/" + m_foreignSite.id.toLatin1(), m_full.key.toLatin1());
