@@ -215,6 +215,7 @@ cat >"$work/bench.ini" <<'EOF'
 ; server, not the limiter's 429s); durability settings are the defaults.
 [limits]
 max_connections=1024
+max_connections_per_ip=0
 
 [ingest]
 burst_limit=1000000000

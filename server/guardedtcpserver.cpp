@@ -32,20 +32,9 @@ ConnectionGuard *GuardedTcpServer::guardOf(QObject *socket)
     return socket->findChild<ConnectionGuard *>(QString(), Qt::FindDirectChildrenOnly);
 }
 
-QByteArray GuardedTcpServer::addressKey(const QHostAddress &address)
-{
-    const QHostAddress a = normalizedAddress(address);
-    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
-        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
-    }
-    const Q_IPV6ADDR v6 = a.toIPv6Address();
-    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
-}
-
 int GuardedTcpServer::connectionsFrom(const QHostAddress &address) const
 {
-    return m_perAddress.value(addressKey(address));
+    return m_perAddress.value(clientAddressKey(address));
 }
 
 void GuardedTcpServer::incomingConnection(qintptr handle)
@@ -55,7 +44,7 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         delete socket;
         return;
     }
-    const QByteArray key = addressKey(socket->peerAddress());
+    const QByteArray key = clientAddressKey(socket->peerAddress());
     if (m_guards.size() >= m_limits.maxConnections) {
         refuse(socket, QStringLiteral("Too many open connections"));
         return;

@@ -23,13 +23,10 @@ public:
     explicit GuardedTcpServer(ListenerLimits limits, QObject *parent = nullptr);
 
     int activeConnections() const { return int(m_guards.size()); }
+    // Open connections counted under the address's clientAddressKey().
     int connectionsFrom(const QHostAddress &address) const;
     const ListenerLimits &limits() const { return m_limits; }
     static ConnectionGuard *guardOf(QObject *socket);
-
-    // The key connections are counted under: an IPv4 address, or an IPv6 /64 (one
-    // host usually holds a whole /64).
-    static QByteArray addressKey(const QHostAddress &address);
 
 protected:
     void incomingConnection(qintptr handle) override;

@@ -48,5 +48,9 @@ private:
 
 // 127.0.0.1 for ::ffff:127.0.0.1; other addresses unchanged.
 QHostAddress normalizedAddress(const QHostAddress &address);
+// The key every per-client limit counts under: the IPv4 address (IPv4-mapped IPv6
+// normalised), or the IPv6 /64 (one host or household usually holds a whole /64, so
+// counting single IPv6 addresses would give each attacker 2^64 fresh starts).
+QByteArray clientAddressKey(const QHostAddress &address);
 
 } // namespace Server

@@ -26,16 +26,6 @@ void addCorsHeaders(Request &request)
 const QByteArray AcceptedBody = QByteArrayLiteral(R"({"status":"accepted"})");
 } // namespace
 
-QByteArray ipKey(const QHostAddress &address)
-{
-    if (address.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = address.toIPv4Address();
-        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
-    }
-    const Q_IPV6ADDR v6 = address.toIPv6Address();
-    return QByteArray(reinterpret_cast<const char *>(v6.c), 16);
-}
-
 IngestController::IngestController(AppContext &context)
     : m_context(context), m_burst(context.config.ingest.burstWindowMs, context.config.ingest.burstLimit),
       m_hourly(3'600'000, context.config.ingest.hourlyLimit)
@@ -61,7 +51,7 @@ std::optional<QString> IngestController::websiteIdFor(const QString &trackingCod
 void IngestController::enforceLimits(Request &request, const std::optional<QString> &websiteId)
 {
     const qint64 now = m_context.clock.nowMs();
-    const QByteArray key = ipKey(request.clientIp);
+    const QByteArray key = clientAddressKey(request.clientIp);
     // Handlers run on one thread, so peek-then-hit is exact: a request refused by one
     // limit is not counted by the other.
     Core::FixedWindowLimiter::Decision refused = m_hourly.peek(key, now);

@@ -42,7 +42,4 @@ private:
     QHash<QString, CachedSite> m_sites; // tracking code -> website (server thread only)
 };
 
-// The per-IP limiter key: the address's raw bytes.
-QByteArray ipKey(const QHostAddress &address);
-
 } // namespace Server

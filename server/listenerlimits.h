@@ -15,7 +15,7 @@ struct ListenerLimits
     int bodyIdleTimeoutMs = 15'000;      // a body that stops arriving -> 408
     int keepAliveIdleTimeoutMs = 30'000; // an idle keep-alive connection is closed
     int maxConnections = 1024;           // beyond: 503 and close
-    int maxConnectionsPerIp = 256;       // per IPv4 address or IPv6 /64 (0: no cap); beyond: 503
+    int maxConnectionsPerIp = 64;         // per IPv4 address or IPv6 /64 (0: no cap); beyond: 503
     qint64 maxDrainBytes = 64LL << 20;   // after a 413, read (and drop) at most this much of the body
     // Body limit for a request path (route class); default 64 KiB.
     std::function<qint64(QByteArrayView method, QByteArrayView path)> bodyLimit;

@@ -2,6 +2,7 @@
 
 #include "apierror.h"
 #include "appcontext.h"
+#include "httpengine.h"
 #include "ingestcontroller.h"
 #include "request.h"
 #include "router.h"
@@ -39,7 +40,7 @@ void TrackerController::registerRoutes(Router &router)
 {
     router.add("GET", QStringLiteral("/z.js"), [this](Request &request) {
         const qint64 now = m_context.clock.nowMs();
-        const auto d = m_limiter.hit(ipKey(request.clientIp), now);
+        const auto d = m_limiter.hit(clientAddressKey(request.clientIp), now);
         if (!d.allowed)
             throw ApiError::tooManyRequests(
                 "RATE_LIMIT_EXCEEDED",

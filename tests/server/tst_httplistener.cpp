@@ -301,6 +301,21 @@ private slots:
         QCOMPARE(Server::normalizedAddress(QHostAddress(QStringLiteral("10.1.2.3"))),
                  QHostAddress(QStringLiteral("10.1.2.3")));
     }
+
+    // Per-client limits (connections, sign-in, ingest) count an IPv4 address, the same
+    // address IPv4-mapped, and every address of one IPv6 /64 as one client.
+    void clientKeysGroupAddresses()
+    {
+        using Server::clientAddressKey;
+        const auto key = [](const char *a) { return clientAddressKey(QHostAddress(QString::fromLatin1(a))); };
+        QCOMPARE(key("::ffff:203.0.113.7"), key("203.0.113.7"));
+        QVERIFY(key("203.0.113.7") != key("203.0.113.8"));
+        QCOMPARE(key("2001:db8:1:2::1"), key("2001:db8:1:2:ffff:ffff:ffff:ffff"));
+        QVERIFY(key("2001:db8:1:2::1") != key("2001:db8:1:3::1"));
+        QVERIFY(key("::1") != key("127.0.0.1"));
+        QCOMPARE(key("203.0.113.7").size(), 4);
+        QCOMPARE(key("2001:db8::1").size(), 8);
+    }
 };
 
 class TestConnectionCap : public QObject
