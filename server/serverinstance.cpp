@@ -9,6 +9,7 @@
 #include "logredaction.h"
 #include "trackercontroller.h"
 
+#include "core/datadirlock.h"
 #include "core/eventpipeline.h"
 #include "core/ingestservice.h"
 
@@ -59,6 +60,7 @@ ServerInstance::~ServerInstance()
     m_pipeline.reset();
     m_context.reset();
     m_db.reset();
+    m_lock.reset(); // last: nothing touches the directory any more
 }
 
 std::optional<QString> ServerInstance::start()
@@ -67,6 +69,10 @@ std::optional<QString> ServerInstance::start()
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+    // One process per data directory: locked before anything in it is read or written.
+    m_lock = std::make_unique<Core::DataDirLock>(m_config.dataDir);
+    if (auto error = m_lock->acquire())
+        return *error;
     QFile::setPermissions(m_config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
