@@ -9,6 +9,7 @@
 #include "logredaction.h"
 #include "trackercontroller.h"
 
+#include "core/datadirectory.h"
 #include "core/datadirlock.h"
 #include "core/eventpipeline.h"
 #include "core/ingestservice.h"
@@ -75,15 +76,22 @@ std::optional<QString> ServerInstance::start()
         return *error;
     QFile::setPermissions(m_config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
+    const Core::DataDirectory::Layout layout{m_config.dataDir, m_config.databasePath(),
+                                             QDir(m_config.dataDir).filePath(QStringLiteral("journal"))};
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
+    // A directory that was in use never silently becomes a fresh install.
+    if (auto error = Core::DataDirectory::checkDatabase(layout, *m_db))
+        return *error;
     if (auto error = m_db->open())
+        return *error;
+    if (auto error = Core::DataDirectory::markInitialised(layout))
         return *error;
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     // Replay journaled events the database does not have yet before serving anything.
     Core::EventPipeline::Options ingestOptions;
-    ingestOptions.journalDirectory = QDir(m_config.dataDir).filePath(QStringLiteral("journal"));
+    ingestOptions.journalDirectory = layout.journalDirectory;
     ingestOptions.flushIntervalMs = m_config.ingest.flushIntervalMs;
     ingestOptions.maxQueued = m_config.ingest.maxQueuedEvents;
     ingestOptions.syncEachAppend = m_config.ingest.fsyncBeforeAck;

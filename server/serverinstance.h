@@ -33,8 +33,10 @@ public:
     explicit ServerInstance(ServerConfig config, QObject *parent = nullptr);
     ~ServerInstance() override;
 
-    // Locks the data directory (a second process on it is refused), opens the database,
-    // registers routes, starts listening. Returns a message for the user on failure.
+    // Locks the data directory (a second process on it is refused), opens the database
+    // (refusing a directory that was in use whose database is missing or empty), replays
+    // the journal, registers routes, starts listening. Returns a message for the user on
+    // failure.
     std::optional<QString> start();
     // Graceful: stop accepting, answer what is in flight, flush, close the database.
     void stop();
