@@ -107,6 +107,18 @@ std::optional<QString> ServerInstance::start()
                            {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
                            {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
     });
+    m_context->status.add(QStringLiteral("journal"), [pipeline = m_pipeline.get()] {
+        const Core::JournalScan::Recovery r = pipeline->journalRecovery();
+        return QJsonObject{{QStringLiteral("segments"), pipeline->journalSegments()},
+                           {QStringLiteral("damaged_regions"), r.damagedRegions},
+                           {QStringLiteral("bytes_skipped"), r.bytesSkipped},
+                           {QStringLiteral("events_lost"), r.eventsLost},
+                           {QStringLiteral("recovered_after_damage"), r.recoveredAfterDamage},
+                           {QStringLiteral("torn_tails"), r.tornTails},
+                           {QStringLiteral("last_damage"), r.lastDamage.isEmpty()
+                                                               ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(r.lastDamage)}};
+    });
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);
