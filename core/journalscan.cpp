@@ -18,8 +18,10 @@ struct Header
     quint32 length = 0;
 };
 
-// An intact record at pos: magic, a length that fits, and a matching CRC.
-std::optional<Header> recordAt(QByteArrayView data, qsizetype pos)
+// An intact record at pos whose sequence number lies in [minSeq, maxSeq]: magic, a length
+// that fits, the sequence number (checked before the CRC, so that resynchronising through
+// record-shaped bytes costs little), and a matching CRC.
+std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSeq, quint64 maxSeq)
 {
     if (data.size() - pos < HeaderBytes)
         return std::nullopt;
@@ -29,9 +31,12 @@ std::optional<Header> recordAt(QByteArrayView data, qsizetype pos)
     const quint32 length = qFromLittleEndian<quint32>(h + 4);
     if (length > MaxPayload || data.size() - pos - HeaderBytes < qsizetype(length))
         return std::nullopt;
+    const quint64 seq = qFromLittleEndian<quint64>(h + 8);
+    if (seq < minSeq || seq > maxSeq)
+        return std::nullopt;
     if (recordCrc(h + 8, h + HeaderBytes, length) != qFromLittleEndian<quint32>(h + 16))
         return std::nullopt;
-    return Header{qFromLittleEndian<quint64>(h + 8), length};
+    return Header{seq, length};
 }
 } // namespace
 
@@ -49,10 +54,10 @@ Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
     qsizetype damageStart = -1;
     qsizetype pos = 0;
     while (pos < data.size()) {
-        const auto r = recordAt(data, pos);
         // How many records the skipped bytes could have held (none when nothing is skipped).
         const quint64 room = damageStart < 0 ? 0 : quint64((pos - damageStart) / HeaderBytes);
-        if (!r || r->seq < expected || r->seq - expected > room) {
+        const auto r = recordAt(data, pos, expected, expected + room);
+        if (!r) {
             if (damageStart < 0)
                 damageStart = pos;
             ++pos;
