@@ -1,6 +1,6 @@
 #include "eventjournal.h"
 
-#include "crc32.h"
+#include "journalscan.h"
 #include "storageerror.h"
 
 #include <QDir>
@@ -20,15 +20,10 @@ Q_LOGGING_CATEGORY(lcJournal, "zenovay.core.journal")
 namespace Core {
 
 namespace {
-constexpr quint32 Magic = 0x314A565AU; // "ZVJ1"
-constexpr qsizetype HeaderBytes = 4 + 4 + 8 + 4;
-constexpr quint32 MaxPayload = 1U << 20;
-
-// CRC-32 of the record's sequence number (8 bytes, little-endian) and payload.
-quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype n)
-{
-    return Crc32::update(Crc32::update(0, seqBytes, 8), payload, n);
-}
+using JournalScan::HeaderBytes;
+using JournalScan::Magic;
+using JournalScan::MaxPayload;
+using JournalScan::recordCrc;
 
 QString segmentName(quint64 firstSeq)
 {
@@ -85,8 +80,9 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
         return QStringLiteral("cannot create journal directory %1").arg(m_options.directory);
     static const QRegularExpression re(QStringLiteral(R"(^journal-(\d{20})\.zvj$)"));
     QDir dir(m_options.directory);
-    quint64 maxSeq = committedSeq;
     m_segments.clear();
+    // Names are zero-padded first sequence numbers: name order is sequence order.
+    JournalScan::Reader reader(committedSeq);
     for (const QString &name : dir.entryList({QStringLiteral("journal-*.zvj")}, QDir::Files, QDir::Name)) {
         const auto m = re.match(name);
         if (!m.hasMatch())
@@ -95,30 +91,27 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
         if (!f.open(QIODevice::ReadOnly))
             return QStringLiteral("cannot read journal segment %1: %2").arg(f.fileName(), f.errorString());
         const QByteArray data = f.readAll();
-        m_segments.append({f.fileName(), m.captured(1).toULongLong()});
-        qsizetype pos = 0;
-        while (pos + HeaderBytes <= data.size()) {
-            const char *h = data.constData() + pos;
-            const quint32 magic = qFromLittleEndian<quint32>(h);
-            const quint32 length = qFromLittleEndian<quint32>(h + 4);
-            const quint64 seq = qFromLittleEndian<quint64>(h + 8);
-            const quint32 crc = qFromLittleEndian<quint32>(h + 16);
-            if (magic != Magic || length > MaxPayload || pos + HeaderBytes + length > data.size())
-                break;
-            const char *payload = h + HeaderBytes;
-            if (recordCrc(h + 8, payload, length) != crc)
-                break;
+        const quint64 firstSeq = m.captured(1).toULongLong();
+        m_segments.append({f.fileName(), firstSeq});
+        reader.addSegment(f.fileName(), firstSeq, data, [&](quint64 seq, QByteArrayView payload) {
             if (seq > committedSeq && replay)
-                replay(seq, QByteArray(payload, length));
-            maxSeq = std::max(maxSeq, seq);
-            pos += HeaderBytes + length;
-        }
-        if (pos != data.size())
-            qCWarning(lcJournal) << "journal segment" << f.fileName() << "ends in a torn record at byte"
-                                 << pos << "of" << data.size()
-                                 << "(a write cut short by a crash; it was never acknowledged)";
+                replay(seq, payload.toByteArray());
+        });
     }
-    m_nextSeq = maxSeq + 1;
+    reader.finish();
+    m_recovery = reader.recovery();
+    for (Segment &s : m_segments)
+        s.damaged = reader.damagedSegments().contains(s.path);
+    if (m_recovery.damagedRegions > 0)
+        qCCritical(lcJournal).nospace()
+            << "the event journal was damaged: " << m_recovery.damagedRegions << " region(s), "
+            << m_recovery.bytesSkipped << " bytes skipped, " << m_recovery.eventsLost
+            << " acknowledged event(s) lost, " << m_recovery.recoveredAfterDamage
+            << " intact record(s) after the damage recovered"
+            << (reader.damagedSegments().isEmpty()
+                    ? ""
+                    : "; damaged segments are kept as *.zvj.damaged once applied");
+    m_nextSeq = reader.nextSeq();
     QString error;
     if (!openSegmentLocked(m_nextSeq, &error))
         return error;
@@ -200,8 +193,18 @@ void EventJournal::releaseUpTo(quint64 seq)
     QMutexLocker lock(&m_mutex);
     // A segment can go when the next one starts at or before seq + 1 (all its records <= seq).
     while (m_segments.size() > 1 && m_segments.at(1).firstSeq <= seq + 1) {
-        if (!QFile::remove(m_segments.first().path))
-            qCWarning(lcJournal) << "cannot remove applied journal segment" << m_segments.first().path;
+        const Segment &s = m_segments.first();
+        if (s.damaged) {
+            // Applied as far as it could be read; the damaged bytes stay for inspection.
+            const QString kept = s.path + QStringLiteral(".damaged");
+            QFile::remove(kept);
+            if (QFile::rename(s.path, kept))
+                qCWarning(lcJournal) << "damaged journal segment kept as" << kept;
+            else
+                qCWarning(lcJournal) << "cannot rename damaged journal segment" << s.path;
+        } else if (!QFile::remove(s.path)) {
+            qCWarning(lcJournal) << "cannot remove applied journal segment" << s.path;
+        }
         m_segments.removeFirst();
     }
 }
@@ -210,6 +213,12 @@ quint64 EventJournal::lastSeq() const
 {
     QMutexLocker lock(&m_mutex);
     return m_nextSeq - 1;
+}
+
+JournalScan::Recovery EventJournal::recovery() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_recovery;
 }
 
 qsizetype EventJournal::segmentCount() const

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "journalscan.h"
+
 #include <QByteArray>
 #include <QList>
 #include <QMutex>
@@ -17,9 +19,10 @@ namespace Core {
 // with one write(2) on an O_APPEND descriptor, so once it returns the records are in
 // the kernel and survive a kill -9 of the process; sync() (fdatasync) makes them
 // survive a power loss. A write that fails part-way is cut off again, so a segment
-// only ever ends in a torn record when the process died inside write(); recovery stops
-// reading that segment there. Sequence numbers grow by one per record across segments
-// and restarts. Thread-safe.
+// only ever ends in a torn record when the process died inside write(). Sequence
+// numbers grow by one per record across segments and restarts. Recovery (open()) skips
+// a torn tail quietly, and reports any other damage loudly while recovering the intact
+// records after it (JournalScan::Reader). Thread-safe.
 class EventJournal final
 {
 public:
@@ -35,7 +38,8 @@ public:
     Q_DISABLE_COPY_MOVE(EventJournal)
 
     // Reads every segment, calls replay(seq, payload) for each intact record with
-    // seq > committedSeq (in order), then opens a fresh segment for appends.
+    // seq > committedSeq (in strictly increasing order, each once), then opens a fresh
+    // segment for appends. Damage is logged at critical level and kept in recovery().
     // Returns an error message, or nothing.
     std::optional<QString> open(quint64 committedSeq,
                                 const std::function<void(quint64 seq, const QByteArray &payload)> &replay);
@@ -46,8 +50,11 @@ public:
     quint64 append(const QList<QByteArray> &payloads);
     // fdatasync of the current segment.
     void sync();
-    // Deletes segments all of whose records are <= seq (the writer committed them).
+    // Deletes segments all of whose records are <= seq (the writer committed them); a
+    // segment in which open() found damage is renamed to *.zvj.damaged instead.
     void releaseUpTo(quint64 seq);
+    // What open() found wrong.
+    JournalScan::Recovery recovery() const;
 
     quint64 lastSeq() const;
     qsizetype segmentCount() const;
@@ -58,6 +65,7 @@ private:
     {
         QString path;
         quint64 firstSeq = 0;
+        bool damaged = false;
     };
     bool openSegmentLocked(quint64 firstSeq, QString *error);
 
@@ -67,6 +75,7 @@ private:
     int m_fd = -1;
     qint64 m_size = 0;
     quint64 m_nextSeq = 1;
+    JournalScan::Recovery m_recovery;
 };
 
 } // namespace Core

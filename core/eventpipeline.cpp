@@ -51,7 +51,7 @@ std::optional<QString> EventPipeline::start()
             if (auto e = TrackedEvent::deserialize(payload))
                 pending.push_back({seq, std::move(*e)});
             else
-                qCWarning(lcIngest) << "journal record" << seq << "is unreadable; skipped";
+                qCCritical(lcIngest) << "journal record" << seq << "is intact but unreadable; skipped";
         });
         if (error)
             return error;

@@ -61,6 +61,9 @@ public:
     quint64 appliedSeq() const { return m_appliedSeq.load(std::memory_order_acquire); }
     quint64 acceptedSinceStart() const { return m_accepted.load(std::memory_order_relaxed); }
     qint64 replayedAtStart() const { return m_replayed; }
+    // Damage the journal replay found at start (docs/ingest.md, "A damaged journal").
+    JournalScan::Recovery journalRecovery() const { return m_journal.recovery(); }
+    qsizetype journalSegments() const { return m_journal.segmentCount(); }
 
 private:
     class Writer;

@@ -9,6 +9,8 @@
 #include "logredaction.h"
 #include "trackercontroller.h"
 
+#include "core/datadirectory.h"
+#include "core/datadirlock.h"
 #include "core/eventpipeline.h"
 #include "core/ingestservice.h"
 
@@ -59,6 +61,7 @@ ServerInstance::~ServerInstance()
     m_pipeline.reset();
     m_context.reset();
     m_db.reset();
+    m_lock.reset(); // last: nothing touches the directory any more
 }
 
 std::optional<QString> ServerInstance::start()
@@ -67,17 +70,28 @@ std::optional<QString> ServerInstance::start()
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
+    // One process per data directory: locked before anything in it is read or written.
+    m_lock = std::make_unique<Core::DataDirLock>(m_config.dataDir);
+    if (auto error = m_lock->acquire())
+        return *error;
     QFile::setPermissions(m_config.dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
 
+    const Core::DataDirectory::Layout layout{m_config.dataDir, m_config.databasePath(),
+                                             QDir(m_config.dataDir).filePath(QStringLiteral("journal"))};
     m_db = std::make_unique<Core::Database>(m_config.databasePath());
+    // A directory that was in use never silently becomes a fresh install.
+    if (auto error = Core::DataDirectory::checkDatabase(layout, *m_db))
+        return *error;
     if (auto error = m_db->open())
+        return *error;
+    if (auto error = Core::DataDirectory::markInitialised(layout))
         return *error;
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
 
     // Replay journaled events the database does not have yet before serving anything.
     Core::EventPipeline::Options ingestOptions;
-    ingestOptions.journalDirectory = QDir(m_config.dataDir).filePath(QStringLiteral("journal"));
+    ingestOptions.journalDirectory = layout.journalDirectory;
     ingestOptions.flushIntervalMs = m_config.ingest.flushIntervalMs;
     ingestOptions.maxQueued = m_config.ingest.maxQueuedEvents;
     ingestOptions.syncEachAppend = m_config.ingest.fsyncBeforeAck;
@@ -92,6 +106,18 @@ std::optional<QString> ServerInstance::start()
                            {QStringLiteral("queue_depth"), pipeline->queueDepth()},
                            {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
                            {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
+    });
+    m_context->status.add(QStringLiteral("journal"), [pipeline = m_pipeline.get()] {
+        const Core::JournalScan::Recovery r = pipeline->journalRecovery();
+        return QJsonObject{{QStringLiteral("segments"), pipeline->journalSegments()},
+                           {QStringLiteral("damaged_regions"), r.damagedRegions},
+                           {QStringLiteral("bytes_skipped"), r.bytesSkipped},
+                           {QStringLiteral("events_lost"), r.eventsLost},
+                           {QStringLiteral("recovered_after_damage"), r.recoveredAfterDamage},
+                           {QStringLiteral("torn_tails"), r.tornTails},
+                           {QStringLiteral("last_damage"), r.lastDamage.isEmpty()
+                                                               ? QJsonValue(QJsonValue::Null)
+                                                               : QJsonValue(r.lastDamage)}};
     });
 
     m_engine = new HttpEngine(this);

@@ -10,6 +10,7 @@
 #include <optional>
 
 namespace Core {
+class DataDirLock;
 class EventPipeline;
 class IngestService;
 } // namespace Core
@@ -32,8 +33,10 @@ public:
     explicit ServerInstance(ServerConfig config, QObject *parent = nullptr);
     ~ServerInstance() override;
 
-    // Opens the data directory and database, registers routes, starts listening.
-    // Returns a message for the user on failure.
+    // Locks the data directory (a second process on it is refused), opens the database
+    // (refusing a directory that was in use whose database is missing or empty), replays
+    // the journal, registers routes, starts listening. Returns a message for the user on
+    // failure.
     std::optional<QString> start();
     // Graceful: stop accepting, answer what is in flight, flush, close the database.
     void stop();
@@ -53,6 +56,7 @@ Q_SIGNALS:
 
 private:
     ServerConfig m_config;
+    std::unique_ptr<Core::DataDirLock> m_lock; // held from start() until destruction
     std::unique_ptr<Core::Database> m_db;
     Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<AppContext> m_context;

@@ -1,0 +1,102 @@
+#include "datadirlock.h"
+
+#include <QCoreApplication>
+#include <QDir>
+#include <QFile>
+#include <QFileInfo>
+#include <QLoggingCategory>
+
+#include <cerrno>
+#include <cstring>
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+Q_LOGGING_CATEGORY(lcDataDir, "zenovay.core.datadir")
+
+namespace Core {
+
+namespace {
+QString errnoText(int error)
+{
+    return QString::fromLocal8Bit(std::strerror(error));
+}
+
+// "PID\nprogram\n" as the holder wrote it; empty while a new holder is still writing.
+QByteArray readHolder(int fd)
+{
+    char buffer[256];
+    const ssize_t n = ::pread(fd, buffer, sizeof buffer - 1, 0);
+    return n > 0 ? QByteArray(buffer, n) : QByteArray();
+}
+
+QString programName()
+{
+    if (!QCoreApplication::instance())
+        return QStringLiteral("zenovay");
+    return QFileInfo(QCoreApplication::applicationFilePath()).fileName();
+}
+} // namespace
+
+DataDirLock::DataDirLock(QString directory) : m_directory(std::move(directory)) {}
+
+DataDirLock::~DataDirLock()
+{
+    release();
+}
+
+QString DataDirLock::filePath() const
+{
+    return QDir(m_directory).filePath(QLatin1String(FileName));
+}
+
+std::optional<QString> DataDirLock::acquire()
+{
+    if (m_fd >= 0)
+        return std::nullopt;
+    const QString path = filePath();
+    // No O_TRUNC: a refused process must not touch what the holder wrote.
+    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    if (fd < 0)
+        return QStringLiteral("cannot open the lock file %1: %2").arg(path, errnoText(errno));
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
+        if (error != EWOULDBLOCK) {
+            ::close(fd);
+            return QStringLiteral("cannot lock %1: %2").arg(path, errnoText(error));
+        }
+        // The holder writes its PID right after taking the lock: give it a moment (bounded).
+        QByteArray holder = readHolder(fd);
+        for (int i = 0; i < 20 && holder.isEmpty(); ++i) {
+            ::usleep(5000);
+            holder = readHolder(fd);
+        }
+        ::close(fd);
+        const QList<QByteArray> lines = holder.split('\n');
+        const qint64 pid = lines.value(0).trimmed().toLongLong();
+        QString who = pid > 0 ? QStringLiteral("PID %1").arg(pid) : QStringLiteral("PID unknown");
+        if (pid > 0 && !lines.value(1).trimmed().isEmpty())
+            who += QStringLiteral(", ") + QString::fromUtf8(lines.value(1).trimmed());
+        return QStringLiteral("the data directory %1 is in use by another Zenovay process (%2). Only one "
+                              "process may use a data directory at a time: stop that process first, or "
+                              "choose another data directory. Nothing was changed.")
+            .arg(QDir::toNativeSeparators(QFileInfo(m_directory).absoluteFilePath()), who);
+    }
+    const QByteArray text = QByteArray::number(qint64(::getpid())) + '\n' + programName().toUtf8() + '\n';
+    if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.constData(), size_t(text.size()), 0) != text.size())
+        qCWarning(lcDataDir) << "cannot write the PID into" << path << errnoText(errno);
+    m_fd = fd;
+    return std::nullopt;
+}
+
+void DataDirLock::release()
+{
+    if (m_fd < 0)
+        return;
+    // The file stays: removing it could let two later processes lock two different files.
+    ::close(m_fd); // drops the flock
+    m_fd = -1;
+}
+
+} // namespace Core

@@ -1,0 +1,170 @@
+#include "journalscan.h"
+
+#include "crc32.h"
+
+#include <QLoggingCategory>
+#include <QtEndian>
+
+#include <optional>
+
+Q_DECLARE_LOGGING_CATEGORY(lcJournal)
+
+namespace Core::JournalScan {
+
+namespace {
+struct Header
+{
+    quint64 seq = 0;
+    quint32 length = 0;
+};
+
+// An intact record at pos whose sequence number lies in [minSeq, maxSeq]: magic, a length
+// that fits, the sequence number (checked before the CRC, so that resynchronising through
+// record-shaped bytes costs little), and a matching CRC.
+std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSeq, quint64 maxSeq)
+{
+    if (data.size() - pos < HeaderBytes)
+        return std::nullopt;
+    const char *h = data.data() + pos;
+    if (qFromLittleEndian<quint32>(h) != Magic)
+        return std::nullopt;
+    const quint32 length = qFromLittleEndian<quint32>(h + 4);
+    if (length > MaxPayload || data.size() - pos - HeaderBytes < qsizetype(length))
+        return std::nullopt;
+    const quint64 seq = qFromLittleEndian<quint64>(h + 8);
+    if (seq < minSeq || seq > maxSeq)
+        return std::nullopt;
+    if (recordCrc(h + 8, h + HeaderBytes, length) != qFromLittleEndian<quint32>(h + 16))
+        return std::nullopt;
+    return Header{seq, length};
+}
+} // namespace
+
+quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype size)
+{
+    return Crc32::update(Crc32::update(0, seqBytes, 8), payload, size);
+}
+
+Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
+                    const std::function<void(quint64, QByteArrayView)> &onRecord)
+{
+    Segment out;
+    out.size = data.size();
+    quint64 expected = expectedSeq;
+    qsizetype damageStart = -1;
+    qsizetype pos = 0;
+    while (pos < data.size()) {
+        // How many records the skipped bytes could have held (none when nothing is skipped).
+        const quint64 room = damageStart < 0 ? 0 : quint64((pos - damageStart) / HeaderBytes);
+        const auto r = recordAt(data, pos, expected, expected + room);
+        if (!r) {
+            if (damageStart < 0)
+                damageStart = pos;
+            ++pos;
+            continue;
+        }
+        if (damageStart >= 0) {
+            out.damaged.append({damageStart, pos - damageStart, expected, r->seq - expected});
+            damageStart = -1;
+        }
+        if (onRecord)
+            onRecord(r->seq, data.sliced(pos + HeaderBytes, r->length));
+        ++out.records;
+        if (!out.damaged.isEmpty())
+            ++out.recordsAfterDamage;
+        expected = r->seq + 1;
+        pos += HeaderBytes + r->length;
+    }
+    out.tailOffset = damageStart;
+    out.nextSeq = expected;
+    return out;
+}
+
+void Reader::addSegment(const QString &path, quint64 firstSeq, QByteArrayView data,
+                        const std::function<void(quint64, QByteArrayView)> &onRecord)
+{
+    if (m_expected == 0) {
+        // The first segment: every record before it must already be in the database.
+        if (firstSeq > m_committedSeq + 1)
+            reportDamage(path, -1, 0, m_committedSeq + 1, firstSeq - m_committedSeq - 1);
+        m_expected = firstSeq;
+    } else {
+        if (m_tailOffset >= 0) {
+            if (firstSeq == m_expected) // the restart after the crash continued the sequence here
+                reportTornTail(m_tailPath, m_tailOffset, m_tailBytes);
+            else
+                reportDamage(m_tailPath, m_tailOffset, m_tailBytes, m_expected,
+                             firstSeq > m_expected ? firstSeq - m_expected : 0);
+        } else if (firstSeq > m_expected) {
+            reportDamage(path, -1, 0, m_expected, firstSeq - m_expected);
+        }
+        m_expected = std::max(m_expected, firstSeq);
+    }
+    m_tailOffset = -1;
+    const Segment segment = scanSegment(data, m_expected, onRecord);
+    for (const Region &r : segment.damaged)
+        reportDamage(path, r.offset, r.bytes, r.firstMissingSeq, r.missing);
+    m_recovery.recoveredAfterDamage += segment.recordsAfterDamage;
+    if (segment.tailOffset >= 0) {
+        m_tailPath = path;
+        m_tailOffset = segment.tailOffset;
+        m_tailBytes = segment.size - segment.tailOffset;
+    }
+    m_expected = segment.nextSeq;
+}
+
+void Reader::finish()
+{
+    if (m_tailOffset >= 0)
+        reportTornTail(m_tailPath, m_tailOffset, m_tailBytes);
+    m_tailOffset = -1;
+}
+
+quint64 Reader::nextSeq() const
+{
+    return std::max(m_committedSeq + 1, m_expected);
+}
+
+void Reader::reportDamage(const QString &path, qsizetype offset, qsizetype bytes, quint64 first,
+                          quint64 count)
+{
+    // Only sequence numbers above the database's last applied one were still to be stored.
+    const quint64 last = first + count - 1;
+    const quint64 lost =
+        count == 0 || last <= m_committedSeq ? 0 : last - std::max(first, m_committedSeq + 1) + 1;
+    ++m_recovery.damagedRegions;
+    m_recovery.bytesSkipped += bytes;
+    m_recovery.eventsLost += qint64(lost);
+    QString text =
+        bytes > 0
+            ? QStringLiteral("%1: %2 damaged bytes at offset %3 skipped").arg(path).arg(bytes).arg(offset)
+            : QStringLiteral("%1: sequence numbers missing before this segment").arg(path);
+    if (count == 0)
+        text += QStringLiteral("; no record is missing");
+    else if (count == 1)
+        text += QStringLiteral("; sequence number %1 missing, %2 acknowledged event(s) lost")
+                    .arg(first)
+                    .arg(lost);
+    else
+        text += QStringLiteral("; sequence numbers %1 to %2 missing, %3 acknowledged event(s) lost")
+                    .arg(first)
+                    .arg(last)
+                    .arg(lost);
+    if (count > 0 && lost < count)
+        text += QStringLiteral(" (%1 already in the database)").arg(count - lost);
+    qCCritical(lcJournal).noquote() << "journal damage:" << text
+                                    << "- the intact records after it are recovered";
+    m_recovery.lastDamage = text;
+    if (bytes > 0 && !m_damagedSegments.contains(path))
+        m_damagedSegments.append(path);
+}
+
+void Reader::reportTornTail(const QString &path, qsizetype offset, qsizetype bytes)
+{
+    ++m_recovery.tornTails;
+    qCInfo(lcJournal).noquote() << "journal segment" << path << "ends in" << bytes
+                                << "unreadable bytes at offset" << offset
+                                << "(a write cut short by a crash; never acknowledged): ignored";
+}
+
+} // namespace Core::JournalScan

@@ -1,0 +1,105 @@
+#pragma once
+
+#include <QByteArrayView>
+#include <QList>
+#include <QString>
+#include <QStringList>
+
+#include <functional>
+
+namespace Core::JournalScan {
+
+// The journal's record format: [magic u32][length u32][seq u64][crc32 u32][payload],
+// little-endian; the CRC-32 covers the sequence number's 8 bytes and the payload.
+inline constexpr quint32 Magic = 0x314A565AU; // "ZVJ1"
+inline constexpr qsizetype HeaderBytes = 4 + 4 + 8 + 4;
+inline constexpr quint32 MaxPayload = 1U << 20;
+
+quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype size);
+
+// Bytes of a segment that are not intact records and are followed by an intact record in
+// the same segment: damage (a torn write can only ever be at a segment's end).
+struct Region
+{
+    qsizetype offset = 0;
+    qsizetype bytes = 0;
+    quint64 firstMissingSeq = 0; // the sequence number the region should have started with
+    quint64 missing = 0;         // sequence numbers skipped over (records lost in the region)
+};
+
+struct Segment
+{
+    QList<Region> damaged;     // in file order
+    qsizetype tailOffset = -1; // start of unreadable bytes at the end (none: -1)
+    qsizetype size = 0;
+    quint64 nextSeq = 0;           // the sequence number the next record (next segment) should carry
+    qint64 records = 0;            // intact records found
+    qint64 recordsAfterDamage = 0; // of those, found after a damaged region
+};
+
+// Walks the records of one segment whose first record should carry expectedSeq (the
+// segment's name). Calls onRecord for each intact record, in order. A record is intact
+// when its magic, length, CRC and sequence number fit: the first record after intact
+// ones must carry exactly the next sequence number. After damage, the scan moves on
+// byte by byte to the next offset holding an intact record whose sequence number is
+// plausible (at least the expected one, and not beyond what the skipped bytes could have
+// held: every record takes at least HeaderBytes), so a record is never delivered twice
+// nor out of order, and a record-shaped run of bytes inside a payload is not taken for a
+// far-off sequence number.
+Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
+                    const std::function<void(quint64 seq, QByteArrayView payload)> &onRecord);
+
+// What start-up found wrong in the journal (GET /server/status "journal").
+struct Recovery
+{
+    qint64 damagedRegions = 0;       // damage followed by intact records, and sequence gaps: loud
+    qint64 bytesSkipped = 0;         // in those regions
+    qint64 eventsLost = 0;           // sequence numbers above the database's that no intact record carries
+    qint64 recoveredAfterDamage = 0; // intact records found after a damaged region
+    qint64 tornTails = 0;            // writes cut short by a crash: quiet, never acknowledged
+    QString lastDamage;              // one sentence; empty when there was none
+};
+
+// Reads a whole journal at start-up, one segment after the other in sequence order, and
+// tells torn tails (quiet) from damage (loud: error-level log, counted in recovery()).
+// A torn tail is unreadable bytes at the end of a segment that nothing acknowledged
+// follows: the last segment's end, or a segment's end where the next segment continues
+// with the very next sequence number (the crash happened inside write(2) and the restart
+// began a new segment). Everything else is damage: unreadable bytes followed by intact
+// records in the same segment, a segment's unreadable end followed by a segment that
+// starts later than the sequence continues, and sequence numbers missing between
+// segments or before the first (above the database's last applied one).
+class Reader final
+{
+public:
+    explicit Reader(quint64 committedSeq) : m_committedSeq(committedSeq) {}
+
+    // Scans the next segment; onRecord gets every intact record (replay decides what to do
+    // with those <= committedSeq).
+    void addSegment(const QString &path, quint64 firstSeq, QByteArrayView data,
+                    const std::function<void(quint64 seq, QByteArrayView payload)> &onRecord);
+    // After the last segment: its unreadable end, if any, is a torn tail.
+    void finish();
+
+    // The sequence number the next appended record gets.
+    quint64 nextSeq() const;
+    const Recovery &recovery() const { return m_recovery; }
+    // Segments holding damaged bytes (worth keeping for inspection), known after finish().
+    const QStringList &damagedSegments() const { return m_damagedSegments; }
+
+private:
+    // Sequence numbers [first, first + count) are gone; region bytes at offset in path.
+    void reportDamage(const QString &path, qsizetype offset, qsizetype bytes, quint64 first, quint64 count);
+    void reportTornTail(const QString &path, qsizetype offset, qsizetype bytes);
+
+    quint64 m_committedSeq;
+    quint64 m_expected = 0; // 0: no segment yet
+    // The previous segment's unreadable end, judged by where the next segment starts.
+    QString m_tailPath;
+    qsizetype m_tailOffset = -1;
+    qsizetype m_tailBytes = 0;
+    Recovery m_recovery;
+    QStringList m_damagedSegments;
+};
+
+} // namespace Core::JournalScan

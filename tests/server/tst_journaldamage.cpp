@@ -1,0 +1,125 @@
+// A damaged journal against the real binary (issue 11): 300 events are acknowledged while
+// the database is held locked (so they exist only in the journal), the server is killed
+// with SIGKILL, one byte in the middle of the segment is flipped, and the restart must
+// store the 299 intact events, log the damage at error level and show it in
+// GET /api/admin/v1/server/status.
+#include "adminclient.h"
+#include "ingestfixtures.h"
+#include "keepaliveclient.h"
+#include "serverprocess.h"
+
+#include "core/database.h"
+
+#include <QDir>
+#include <QFile>
+#include <QSqlQuery>
+#include <QtEndian>
+#include <QTest>
+
+using namespace TestSupport;
+
+namespace {
+constexpr int Events = 300;
+
+qint64 countEvents(const QString &dataDir)
+{
+    Core::Database db(dataDir + QStringLiteral("/zenovay.db"));
+    if (db.open())
+        return -1;
+    QSqlQuery q(db.connection());
+    return q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next() ? q.value(0).toLongLong() : -1;
+}
+} // namespace
+
+class TestJournalDamage : public QObject
+{
+    Q_OBJECT
+private slots:
+    void flippedByteLosesOneEventAndIsReported()
+    {
+        ServerProcess server;
+        const QString dir = server.dataDir();
+        const QString code = QStringLiteral("ZV-JOURNALDMG001");
+        {
+            Core::Database db(dir + QStringLiteral("/zenovay.db"));
+            QVERIFY(!db.open());
+            createWebsite(db, code);
+        }
+        const QString ini = dir + QStringLiteral("/zenovay.ini");
+        QFile f(ini);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[ingest]\nburst_limit=100000000\nhourly_limit=100000000\n");
+        f.close();
+        const QStringList args{QStringLiteral("--config"), ini};
+        QVERIFY2(server.start(args), qPrintable(server.errors()));
+        QVERIFY(!adminSetup(server.port(), QStringLiteral("owner@example.com"), QStringLiteral("Owner"),
+                            QStringLiteral("correct horse battery"))
+                     .isEmpty());
+
+        {
+            // Hold the database's write lock: the server acknowledges (journal) but cannot commit.
+            Core::Database blocker(dir + QStringLiteral("/zenovay.db"));
+            QSqlQuery q(blocker.connection());
+            QVERIFY2(q.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(q.lastError().text()));
+            KeepAliveClient client(server.port());
+            const QByteArray target = "/e/" + code.toLatin1();
+            for (int i = 0; i < Events; ++i) {
+                const HttpResult r =
+                    client.request("POST", target, {},
+                                   toJsonBytes(sampleEvent(QStringLiteral("/p/%1").arg(i),
+                                                           QStringLiteral("damage-session-1"))));
+                QCOMPARE(r.status, 202);
+            }
+            server.kill(); // SIGKILL: the events are in the journal only
+            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
+        }
+        QCOMPARE(countEvents(dir), 0);
+
+        // One flipped byte in the payload of record 151, in the middle of the segment.
+        const QDir journal(dir + QStringLiteral("/journal"));
+        const QStringList segments =
+            journal.entryList({QStringLiteral("journal-*.zvj")}, QDir::Files, QDir::Name);
+        QCOMPARE(segments.size(), 1);
+        QFile seg(journal.filePath(segments.first()));
+        QVERIFY(seg.open(QIODevice::ReadWrite));
+        QByteArray data = seg.readAll();
+        qsizetype pos = 0;
+        for (int i = 0; i < 150; ++i)
+            pos += 20 + qFromLittleEndian<quint32>(data.constData() + pos + 4);
+        QVERIFY(pos > data.size() / 3 && pos < data.size() * 2 / 3);
+        data[pos + 40] = char(data[pos + 40] ^ 0x20);
+        QVERIFY(seg.seek(0));
+        QCOMPARE(seg.write(data), data.size());
+        seg.close();
+
+        if (!server.start(args)) // (QVERIFY2 would read stderr even on success)
+            QFAIL(qPrintable(server.errors()));
+        const QByteArray token = adminLogin(server.port(), QStringLiteral("owner@example.com"),
+                                            QStringLiteral("correct horse battery"));
+        QVERIFY(!token.isEmpty());
+        const QJsonObject status =
+            adminCall(server.port(), "GET", QStringLiteral("/server/status"), token).json();
+        QCOMPARE(status[QStringLiteral("ingest")][QStringLiteral("replayed_at_start")].toInteger(),
+                 Events - 1);
+        QCOMPARE(status[QStringLiteral("events_stored")].toInteger(), Events - 1);
+        const QJsonObject j = status[QStringLiteral("journal")].toObject();
+        QCOMPARE(j[QStringLiteral("damaged_regions")].toInteger(), 1);
+        QCOMPARE(j[QStringLiteral("events_lost")].toInteger(), 1);
+        QCOMPARE(j[QStringLiteral("recovered_after_damage")].toInteger(), Events - 151);
+        QVERIFY(j[QStringLiteral("bytes_skipped")].toInteger() > 20);
+        QVERIFY2(j[QStringLiteral("last_damage")].toString().contains(segments.first()),
+                 qPrintable(j[QStringLiteral("last_damage")].toString()));
+        QCOMPARE(server.terminate(), 0);
+        const QString log = server.errors();
+        QVERIFY2(log.contains(QStringLiteral("journal damage")), qPrintable(log));
+        QVERIFY2(!log.contains(QStringLiteral("never acknowledged")), qPrintable(log));
+        // The damaged segment is kept for inspection; nothing is stored twice on a later start.
+        QVERIFY(journal.exists(segments.first() + QStringLiteral(".damaged")));
+        QVERIFY2(server.start(args), qPrintable(server.errors()));
+        QCOMPARE(server.terminate(), 0);
+        QCOMPARE(countEvents(dir), Events - 1);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestJournalDamage)
+#include "tst_journaldamage.moc"
