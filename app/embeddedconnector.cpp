@@ -21,6 +21,21 @@ EmbeddedConnector::~EmbeddedConnector()
 
 void EmbeddedConnector::stopEmbedded()
 {
+    if (m_starting) {
+        // The start under way finishes first (calls to the server thread run in order),
+        // then the instance stops, releasing the data directory's lock; its result, when
+        // it reaches this thread, belongs to an abandoned start and is dropped.
+        Server::ServerInstance *instance = m_starting;
+        m_starting = nullptr;
+        ++m_startGeneration;
+        QMetaObject::invokeMethod(
+            instance,
+            [instance] {
+                instance->stop();
+                delete instance;
+            },
+            Qt::BlockingQueuedConnection);
+    }
     if (m_instance) {
         Server::ServerInstance *instance = m_instance;
         m_instance = nullptr;
@@ -61,6 +76,10 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
             Qt::QueuedConnection);
         return;
     }
+    // One start at a time: the data directory is locked by the instance that holds it,
+    // so a second instance would be refused. The start under way announces itself.
+    if (m_starting)
+        return;
     Server::ServerConfig config;
     config.dataDir = m_dataDir;
     config.address = QHostAddress::LocalHost;
@@ -68,20 +87,24 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
     m_thread.start();
     auto *instance = new Server::ServerInstance(config);
     instance->moveToThread(&m_thread);
+    m_starting = instance;
+    const quint64 generation = ++m_startGeneration;
     QPointer<EmbeddedConnector> self(this);
     // Opening the database and running migrations happens on the server thread; the window
-    // keeps painting meanwhile.
-    QMetaObject::invokeMethod(instance, [self, instance] {
+    // keeps painting meanwhile. Only this (GUI) thread deletes the instance, and only
+    // through a call queued to the server thread.
+    QMetaObject::invokeMethod(instance, [self, instance, generation] {
         const std::optional<QString> error = instance->start();
         const QUrl url = error ? QUrl() : instance->baseUrl();
-        if (error)
-            delete instance;
         if (!self)
             return;
-        QMetaObject::invokeMethod(self.data(), [self, instance, error, url] {
-            if (!self)
-                return;
+        QMetaObject::invokeMethod(self.data(), [self, instance, generation, error, url] {
+            if (!self || generation != self->m_startGeneration)
+                return; // abandoned: stopEmbedded() has deleted the instance
+            self->m_starting = nullptr;
             if (error) {
+                QMetaObject::invokeMethod(
+                    instance, [instance] { delete instance; }, Qt::BlockingQueuedConnection);
                 Q_EMIT self->connectionFailed(tr("The built-in server could not start: %1").arg(*error));
                 return;
             }

@@ -28,7 +28,9 @@ private:
     QString m_dataDir;
     Gui::ConnectionTarget m_target;
     QThread m_thread;
-    Server::ServerInstance *m_instance = nullptr;
+    Server::ServerInstance *m_instance = nullptr; // started and serving
+    Server::ServerInstance *m_starting = nullptr; // start() under way on the server thread
+    quint64 m_startGeneration = 0;                // moves when a start is abandoned
     QUrl m_embeddedUrl;
 };
 
