@@ -23,10 +23,20 @@ qint64 LoginThrottle::addressBannedForMs(const QByteArray &address, qint64 nowMs
     return remaining(m_addresses, address, nowMs, [](const Address &a) { return a.streak; });
 }
 
-qint64 LoginThrottle::accountLockedForMs(const QByteArray &account, qint64 nowMs) const
+qint64 LoginThrottle::accountLockedForMs(const QByteArray &account, const QByteArray &address,
+                                         qint64 nowMs) const
 {
     QMutexLocker lock(&m_mutex);
-    return remaining(m_accounts, account, nowMs, [](const Streak &s) { return s; });
+    const qint64 wait = remaining(m_accounts, account, nowMs, [](const Streak &s) { return s; });
+    if (wait == 0)
+        return 0;
+    const auto known = m_known.constFind(account);
+    if (known == m_known.cend())
+        return wait;
+    for (const KnownAddress &k : *known)
+        if (k.address == address && nowMs - k.lastSuccess <= m_settings.knownAddressTtlMs)
+            return 0;
+    return wait;
 }
 
 qint64 LoginThrottle::fail(Streak &s, int threshold, qint64 initialMs, qint64 maxMs, qint64 nowMs) const
@@ -80,6 +90,26 @@ void LoginThrottle::recordSuccess(const QByteArray &address, const QByteArray &a
         if (it->banLevel == 0 || nowMs - it->lastFailure > m_settings.forgetAfterMs)
             m_accounts.erase(it);
     }
+    rememberAddress(account, address, nowMs);
+}
+
+void LoginThrottle::rememberAddress(const QByteArray &account, const QByteArray &address, qint64 nowMs)
+{
+    if (m_settings.knownAddressesPerAccount <= 0)
+        return;
+    QList<KnownAddress> &known = m_known[account];
+    known.removeIf([&](const KnownAddress &k) {
+        return k.address == address || nowMs - k.lastSuccess > m_settings.knownAddressTtlMs;
+    });
+    known.prepend({address, nowMs});
+    if (known.size() > m_settings.knownAddressesPerAccount)
+        known.resize(m_settings.knownAddressesPerAccount); // the least recently successful go
+}
+
+qsizetype LoginThrottle::accountsWithKnownAddresses() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_known.size();
 }
 
 qsizetype LoginThrottle::trackedAddresses() const
@@ -109,6 +139,9 @@ void LoginThrottle::pruneLocked(qint64 nowMs)
     };
     m_addresses.removeIf([&](QHash<QByteArray, Address>::iterator it) { return idle(it->streak); });
     m_accounts.removeIf([&](QHash<QByteArray, Streak>::iterator it) { return idle(*it); });
+    m_known.removeIf([&](QHash<QByteArray, QList<KnownAddress>>::iterator it) {
+        return nowMs - it->constFirst().lastSuccess > m_settings.knownAddressTtlMs;
+    });
 }
 
 } // namespace Core

@@ -84,7 +84,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             throw Core::ServiceError::validation(details);
         // The same for an email no account has, so the lock tells nothing about accounts.
         const QByteArray account = accountKey(email);
-        refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, now),
+        refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, address, now),
                           QStringLiteral("Too many failed sign-ins for this account"));
         Core::AccountService::LoginResult result;
         try {
