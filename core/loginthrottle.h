@@ -3,6 +3,7 @@
 #include <QByteArray>
 #include <QHash>
 #include <QMutex>
+#include <QString>
 
 namespace Core {
 
@@ -28,7 +29,11 @@ namespace Core {
 // Ban levels are forgotten after `forgetAfterMs` without failures. Memory: one small
 // entry per address and per account with recent failures, pruned when idle; an address
 // remembers at most MaxAccountsPerAddress accounts' shares of its streak (failures on
-// further accounts still count, but no success takes them back).
+// further accounts still count, but no success takes them back). A hard bound holds
+// however fast new addresses and emails arrive: at most `maxTrackedEntries` addresses
+// and accounts together (beyond it, entries that never earned a ban go first, oldest
+// first; then expired bans; active bans last), and at most as many accounts with known
+// addresses (the least recently used go).
 class LoginThrottle final
 {
 public:
@@ -43,6 +48,7 @@ public:
         qint64 accountMaxLockMs = 900'000;
         int knownAddressesPerAccount = 8;
         qint64 knownAddressTtlMs = 30 * 24 * 3'600'000LL;
+        qsizetype maxTrackedEntries = 100'000;
     };
     static constexpr int MaxAccountsPerAddress = 64;
 
@@ -55,6 +61,11 @@ public:
 
     explicit LoginThrottle(Settings settings) : m_settings(settings) {}
     Q_DISABLE_COPY_MOVE(LoginThrottle)
+
+    // The account key for a typed email: 16 bytes of SHA-256 of its normalised form (so
+    // look-alike spellings share it), or empty for an email longer than any account's,
+    // which is then not tracked per account (and not normalised: no work for junk).
+    static QByteArray accountKey(const QString &email);
 
     // Milliseconds the address (or the account) must still wait (0: may try now).
     qint64 addressBannedForMs(const QByteArray &address, qint64 nowMs) const;
@@ -87,7 +98,10 @@ private:
     // Counts a failure; returns the ban that starts with it (0: none).
     qint64 fail(Streak &s, int threshold, qint64 initialMs, qint64 maxMs, qint64 nowMs) const;
     void rememberAddress(const QByteArray &account, const QByteArray &address, qint64 nowMs);
-    void pruneLocked(qint64 nowMs);
+    void pruneLocked(qint64 nowMs, bool now = false);
+    // Keeps addresses + accounts under maxTrackedEntries before new ones are added (never
+    // evicting `address` or `account`, the entries about to be counted).
+    void makeRoomLocked(const QByteArray &address, const QByteArray &account, qint64 nowMs);
 
     const Settings m_settings;
     mutable QMutex m_mutex;

@@ -124,6 +124,59 @@ private slots:
         QCOMPARE(lock(11'001), 500);
         QCOMPARE(t.accountLockedForMs(victim, "b", 11'001), 500);
     }
+
+    // What the throttle remembers has a hard bound (maxTrackedEntries addresses and
+    // accounts together, and as many accounts with known addresses): failures from ever
+    // new addresses on ever new emails, faster than idle entries are pruned, evict entries
+    // that never earned a ban, oldest first; bans and ban levels survive.
+    void memoryHasAHardBound()
+    {
+        LoginThrottle::Settings settings{3, 60'000, 600'000, 100'000, 3, 60'000, 600'000};
+        QCOMPARE(settings.maxTrackedEntries, 100'000); // the default
+        settings.maxTrackedEntries = 1000;
+        LoginThrottle t(settings);
+        // A banned address and a locked account, with ban history.
+        for (int i = 0; i < 3; ++i)
+            t.recordFailure("banned", "locked", 0);
+        QVERIFY(t.addressBannedForMs("banned", 0) > 0);
+        QVERIFY(t.accountLockedForMs("locked", "x", 0) > 0);
+        qsizetype most = 0;
+        for (int i = 0; i < 20'000; ++i) {
+            const QByteArray n = QByteArray::number(i);
+            t.recordFailure("address " + n, "account " + n, 1 + i / 1000);
+            t.recordSuccess("good " + n, "account " + n, 1 + i / 1000);
+            most = qMax(most, t.trackedAddresses() + t.trackedAccounts());
+            QVERIFY(t.accountsWithKnownAddresses() <= 1000);
+        }
+        QVERIFY2(most <= 1000, qPrintable(QString::number(most)));
+        QVERIFY(t.trackedAddresses() + t.trackedAccounts() > 900); // evicted in small batches
+        QVERIFY(t.addressBannedForMs("banned", 30) > 0);
+        QVERIFY(t.accountLockedForMs("locked", "x", 30) > 0);
+        // The most recent entries stay, the oldest went.
+        QCOMPARE(t.recordFailure("address 19999", "account 19999", 30).addressBanMs, 0);
+        QCOMPARE(t.recordFailure("address 19999", "account 19999", 30).addressBanMs, 60'000);
+        QCOMPARE(t.recordFailure("address 0", "account 0", 30).addressBanMs, 0);
+        QCOMPARE(t.recordFailure("address 0", "account 0", 30).addressBanMs, 0);
+    }
+
+    // Only emails within the maximum length are normalised and tracked per account; a
+    // longer one cannot be an account, and its failure counts for the address only.
+    void overlongEmailsAreNotTrackedPerAccount()
+    {
+        const QString longest = QString(250, QLatin1Char('a')) + QStringLiteral("@b.c");
+        QCOMPARE(longest.size(), 254);
+        QCOMPARE(LoginThrottle::accountKey(longest).size(), 16);
+        QCOMPARE(LoginThrottle::accountKey(QStringLiteral(" A@Example.com")),
+                 LoginThrottle::accountKey(QString::fromUtf8("\xEF\xBD\x81@example.com")));
+        QVERIFY(LoginThrottle::accountKey(longest + QLatin1Char('x')).isEmpty());
+        QVERIFY(LoginThrottle::accountKey(QString(1'000'000, QLatin1Char('a'))).isEmpty());
+        LoginThrottle t({2, 1000, 1000, 100'000, 2, 1000, 1000});
+        t.recordFailure("a", {}, 0);
+        QCOMPARE(t.trackedAccounts(), 0);
+        QCOMPARE(t.recordFailure("a", {}, 0).addressBanMs, 1000);
+        QCOMPARE(t.accountLockedForMs({}, "b", 0), 0);
+        QCOMPARE(t.trackedAccounts(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestLoginThrottle)
