@@ -12,8 +12,9 @@ packages=(
 )
 if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
-    # fonts: the offscreen GUI tests and screenshots render text.
-    packages+=(nodejs curl chromium fonts-dejavu-core)
+    # fonts: the offscreen GUI tests and screenshots render text; iproute2: the IPv6 sign-in
+    # test sets up addresses in a private network namespace (tests/server/in_ipv6_namespace.sh).
+    packages+=(nodejs curl chromium fonts-dejavu-core iproute2)
 fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font

@@ -34,13 +34,7 @@ ConnectionGuard *GuardedTcpServer::guardOf(QObject *socket)
 
 QByteArray GuardedTcpServer::addressKey(const QHostAddress &address)
 {
-    const QHostAddress a = normalizedAddress(address);
-    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
-        const quint32 v4 = a.toIPv4Address();
-        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
-    }
-    const Q_IPV6ADDR v6 = a.toIPv6Address();
-    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
+    return clientAddressKey(address);
 }
 
 int GuardedTcpServer::connectionsFrom(const QHostAddress &address) const

@@ -59,6 +59,17 @@ QHostAddress normalizedAddress(const QHostAddress &address)
     return address;
 }
 
+QByteArray clientAddressKey(const QHostAddress &address)
+{
+    const QHostAddress a = normalizedAddress(address);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
+    }
+    const Q_IPV6ADDR v6 = a.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
+}
+
 HttpEngine::HttpEngine(QObject *parent) : QAbstractHttpServer(parent) {}
 
 HttpResponse HttpEngine::dispatch(Request &request)

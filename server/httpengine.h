@@ -48,5 +48,10 @@ private:
 
 // 127.0.0.1 for ::ffff:127.0.0.1; other addresses unchanged.
 QHostAddress normalizedAddress(const QHostAddress &address);
+// The key per-client limits count a client under: its IPv4 address (4 bytes; an
+// IPv4-mapped IPv6 address counts as the IPv4 one), or its IPv6 /64 (8 bytes), since one
+// host usually holds a whole /64. The listener's connection cap and the sign-in limits
+// use it.
+QByteArray clientAddressKey(const QHostAddress &address);
 
 } // namespace Server

@@ -2,6 +2,7 @@
 #include "adminapi.h"
 
 #include "server/apierror.h"
+#include "server/httpengine.h"
 #include "server/request.h"
 #include "server/router.h"
 
@@ -56,7 +57,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
         enforceAuthRateLimit(*api, request);
-        const QByteArray address = request.clientIp.toString().toLatin1();
+        const QByteArray address = clientAddressKey(request.clientIp); // an IPv6 /64 is one client
         const qint64 now = api->ctx.clock.nowMs();
         refuseWhileBanned(api->loginThrottle.addressBannedForMs(address, now),
                           QStringLiteral("Too many failed sign-ins from this address"));
