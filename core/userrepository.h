@@ -13,17 +13,23 @@ class UserRepository final
 public:
     explicit UserRepository(const Database &db) : m_db(db) {}
 
-    // email is stored lower-cased; callers validate it first.
+    // email is stored lower-cased, email_key normalised; callers validate it first (and
+    // check that no other user has the address).
     void insert(const User &user, const QString &passwordHash);
     std::optional<User> findById(const QString &id) const;
     // The stored address equal to `email` lower-cased (no normalisation).
     std::optional<User> findByEmail(const QString &email) const;
     // The account a typed address means: the one stored exactly as typed (trimmed and
     // lower-cased, as addresses were stored before normalisation, so every existing
-    // account keeps signing in as before), else the one stored as its normalised form
-    // (EmailAddress::normalised), else an older account whose stored address normalises
-    // to the same. Used for sign-in, uniqueness and adding members.
+    // account keeps signing in as before), else the one whose email_key is its normalised
+    // form (EmailAddress::normalised). Two index look-ups, whatever the number of users.
+    // Used for sign-in, uniqueness and adding members.
     std::optional<User> findForEmail(const QString &typed) const;
+    // Sets email_key of every row to its normalised address (rows written before the
+    // column existed, or normalised by an older Unicode version). Where two rows share one,
+    // the earlier created keeps it and the later gets NULL. Returns the rows changed.
+    // Run at start-up; O(users).
+    qsizetype refreshEmailKeys();
     std::optional<QString> passwordHashOf(const QString &userId) const;
     QList<User> list() const;
     qint64 count() const;

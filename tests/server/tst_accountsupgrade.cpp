@@ -20,6 +20,22 @@ constexpr qint64 Then = 1'700'000'000'000; // when the old release wrote the row
 const QString Password = QStringLiteral("password-123");
 const QString AdminEmail = QStringLiteral("admin@example.com");
 
+QString u(const char *utf8)
+{
+    return QString::fromUtf8(utf8);
+}
+
+// The id of the user a sign-in with this email and the password reaches, or nothing.
+QString signedIn(quint16 port, const QString &email)
+{
+    const HttpResult r =
+        adminCall(port, "POST", QStringLiteral("/login"), {},
+                  QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), Password}});
+    return r.status == 200
+               ? r.json().value(QStringLiteral("user")).toObject().value(QStringLiteral("id")).toString()
+               : QString();
+}
+
 HttpResult externalGet(quint16 port, const QString &key)
 {
     return httpRequest(port, "GET", "/api/external/v1/websites", {{"X-API-Key", key.toLatin1()}});
@@ -137,6 +153,64 @@ private slots:
                      dataDir(),
                      QStringLiteral("SELECT target_id FROM audit_log WHERE action = 'user.keys_revoked'")),
                  QVariantList{bob});
+    }
+
+    // Sign-in finds an account by its normalised address through an indexed column, one
+    // look-up, instead of reading every user for an unknown email. Rows the old release
+    // wrote get the column at start-up (NFKC cannot be done in SQL) and keep signing in:
+    // exactly as stored, and by the normalised form where no earlier row holds it.
+    void oldAddressesGetTheIndexedKeyAndKeepSigningIn()
+    {
+        const QString fullwidthCarol = u("\xEF\xBD\x83"
+                                         "arol@example.com");
+        const QString invisibleZoe = u("zoe\xE2\x80\x8B@example.com");
+        const QString fullwidthDave = u("\xEF\xBD\x84"
+                                        "ave@example.com");
+        const QString admin = insertUser(AdminEmail, false, true);
+        const QString carol1 = insertUser(fullwidthCarol); // older builds let both exist
+        const QString carol2 = insertUser(QStringLiteral("carol@example.com"));
+        const QString zoe = insertUser(invisibleZoe);
+        const QString dave = insertUser(fullwidthDave);
+        QVERIFY(!admin.isEmpty() && !carol1.isEmpty() && !carol2.isEmpty() && !zoe.isEmpty() &&
+                !dave.isEmpty());
+
+        for (int start = 0; start < 2; ++start) { // a second start changes nothing
+            const auto server = startServer();
+            QVERIFY(server);
+            const quint16 port = server->port();
+            const auto idOfSignedIn = [&](const QString &email) { return signedIn(port, email); };
+            QCOMPARE(idOfSignedIn(AdminEmail), admin);
+            QCOMPARE(idOfSignedIn(QStringLiteral(" Admin@EXAMPLE.com")), admin);
+            QCOMPARE(idOfSignedIn(fullwidthCarol), carol1);
+            QCOMPARE(idOfSignedIn(QStringLiteral("carol@example.com")), carol2);
+            QCOMPARE(idOfSignedIn(invisibleZoe), zoe);
+            QCOMPARE(idOfSignedIn(QStringLiteral("zoe@example.com")), QString());
+            QCOMPARE(idOfSignedIn(fullwidthDave), dave);
+            QCOMPARE(idOfSignedIn(QStringLiteral("Dave@example.com")), dave);
+            QCOMPARE(idOfSignedIn(QStringLiteral("nobody@example.com")), QString());
+            const QByteArray token = adminLogin(port, AdminEmail, Password);
+            const HttpResult taken =
+                adminCall(port, "POST", QStringLiteral("/users"), token,
+                          QJsonObject{{QStringLiteral("email"), QStringLiteral("dave@example.com")},
+                                      {QStringLiteral("name"), QStringLiteral("Dave")},
+                                      {QStringLiteral("password"), Password}});
+            QCOMPARE(taken.status, 409);
+            QCOMPARE(codeOf(taken), QStringLiteral("EMAIL_TAKEN"));
+        }
+        // The key of each row; the later of two rows with one normalised address has none
+        // (it signs in by its address as stored).
+        QCOMPARE(
+            OldDatabase::column(dataDir(), QStringLiteral("SELECT email_key FROM users ORDER BY created_at")),
+            (QVariantList{AdminEmail, QStringLiteral("carol@example.com"),
+                          QVariant(QMetaType::fromType<QString>()), invisibleZoe,
+                          QStringLiteral("dave@example.com")}));
+        // One index look-up, not a scan of the table.
+        const QVariantList plan = OldDatabase::column(
+            dataDir(), QStringLiteral("EXPLAIN QUERY PLAN SELECT id FROM users WHERE email_key = ?"),
+            {AdminEmail}, 3); // the "detail" column
+        QVERIFY(!plan.isEmpty());
+        QVERIFY2(plan.constLast().toString().contains(QLatin1String("INDEX users_email_key")),
+                 qPrintable(plan.constLast().toString()));
     }
 };
 

@@ -58,14 +58,14 @@ QString exec(const QString &dataDir, const QString &sql, const QVariantList &bin
     });
 }
 
-QVariantList column(const QString &dataDir, const QString &sql, const QVariantList &binds)
+QVariantList column(const QString &dataDir, const QString &sql, const QVariantList &binds, int index)
 {
     QVariantList out;
     withConnection(dataDir, [&](QSqlDatabase &db) {
         QSqlQuery q(db);
         const QString error = run(q, sql, binds);
         while (error.isEmpty() && q.next())
-            out << q.value(0);
+            out << q.value(index);
         return error;
     });
     return out;

@@ -13,7 +13,8 @@ QString create(const QString &dataDir, int version);
 // Runs one statement with positional binds on dataDir/zenovay.db (its own connection,
 // closed again); an empty string, or what went wrong.
 QString exec(const QString &dataDir, const QString &sql, const QVariantList &binds = {});
-// The first column of the rows a query returns.
-QVariantList column(const QString &dataDir, const QString &sql, const QVariantList &binds = {});
+// One column (the first by default) of the rows a query returns.
+QVariantList column(const QString &dataDir, const QString &sql, const QVariantList &binds = {},
+                    int index = 0);
 
 } // namespace TestSupport::OldDatabase
