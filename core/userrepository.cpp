@@ -25,12 +25,14 @@ User fromRow(const QSqlQuery &q)
 
 void UserRepository::insert(const User &user, const QString &passwordHash)
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO users (id, email, email_key, name, password_hash, "
-                                              "is_server_admin, disabled, created_at) "
-                                              "VALUES (?, ?, ?, ?, ?, ?, ?, ?)"));
+    Statement q =
+        m_db.prepare(QStringLiteral("INSERT INTO users (id, email, email_key, email_skeleton, name, "
+                                    "password_hash, is_server_admin, disabled, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(user.id);
     q.addBindValue(user.email.toLower());
     q.addBindValue(EmailAddress::normalised(user.email));
+    q.addBindValue(EmailAddress::skeleton(user.email));
     q.addBindValue(user.name);
     q.addBindValue(passwordHash);
     q.addBindValue(user.isServerAdmin ? 1 : 0);
@@ -74,41 +76,61 @@ std::optional<User> UserRepository::findForEmail(const QString &typed) const
     return fromRow(q);
 }
 
+std::optional<User> UserRepository::findLookingLike(const QString &typed) const
+{
+    Statement q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns +
+                     QStringLiteral(" FROM users WHERE email_skeleton = ? ORDER BY created_at, id"));
+    q.addBindValue(EmailAddress::skeleton(typed));
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
 qsizetype UserRepository::refreshEmailKeys()
 {
     struct Row
     {
         QString id;
-        std::optional<QString> stored, wanted;
+        std::optional<QString> key, storedKey;
+        QString skeleton;
     };
     QList<Row> changed;
     {
-        Statement q =
-            m_db.prepare(QStringLiteral("SELECT id, email, email_key FROM users ORDER BY created_at, id"));
+        Statement q = m_db.prepare(
+            QStringLiteral("SELECT id, email, email_key, email_skeleton FROM users ORDER BY created_at, id"));
         exec(q);
         QSet<QString> taken;
         while (q.next()) {
-            const QString key = EmailAddress::normalised(q.value(1).toString());
-            Row row{q.value(0).toString(), q.isNull(2) ? std::nullopt : std::optional(q.value(2).toString()),
-                    taken.contains(key) ? std::nullopt : std::optional(key)};
+            const QString email = q.value(1).toString();
+            const QString key = EmailAddress::normalised(email);
+            Row row{q.value(0).toString(), taken.contains(key) ? std::nullopt : std::optional(key),
+                    q.isNull(2) ? std::nullopt : std::optional(q.value(2).toString()),
+                    EmailAddress::skeleton(email)};
             taken.insert(key);
-            if (row.stored != row.wanted)
+            if (row.key != row.storedKey || q.isNull(3) || row.skeleton != q.value(3).toString())
                 changed.append(row);
         }
     }
     if (changed.isEmpty())
         return 0;
-    // Clear first, then set, so no row's new key collides with another's old one.
     Transaction tx(m_db);
-    for (const bool clearing : {true, false}) {
-        for (const Row &r : std::as_const(changed)) {
-            if (!clearing && !r.wanted)
-                continue;
-            Statement q = m_db.prepare(QStringLiteral("UPDATE users SET email_key = ? WHERE id = ?"));
-            q.addBindValue(clearing ? QVariant(QMetaType::fromType<QString>()) : QVariant(*r.wanted));
-            q.addBindValue(r.id);
-            exec(q);
-        }
+    // Changed keys are cleared first, so no row's new key collides with another's old one.
+    for (const Row &r : std::as_const(changed)) {
+        if (!r.storedKey || r.key == r.storedKey)
+            continue;
+        Statement q = m_db.prepare(QStringLiteral("UPDATE users SET email_key = NULL WHERE id = ?"));
+        q.addBindValue(r.id);
+        exec(q);
+    }
+    for (const Row &r : std::as_const(changed)) {
+        Statement q =
+            m_db.prepare(QStringLiteral("UPDATE users SET email_key = ?, email_skeleton = ? WHERE id = ?"));
+        q.addBindValue(r.key ? QVariant(*r.key) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(r.skeleton);
+        q.addBindValue(r.id);
+        exec(q);
     }
     tx.commit();
     return changed.size();

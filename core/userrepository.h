@@ -13,8 +13,8 @@ class UserRepository final
 public:
     explicit UserRepository(const Database &db) : m_db(db) {}
 
-    // email is stored lower-cased, email_key normalised; callers validate it first (and
-    // check that no other user has the address).
+    // email is stored lower-cased, with its normalised form (email_key) and its confusable
+    // skeleton; callers validate it first (and check that no other user has the address).
     void insert(const User &user, const QString &passwordHash);
     std::optional<User> findById(const QString &id) const;
     // The stored address equal to `email` lower-cased (no normalisation).
@@ -25,10 +25,14 @@ public:
     // form (EmailAddress::normalised). Two index look-ups, whatever the number of users.
     // Used for sign-in, uniqueness and adding members.
     std::optional<User> findForEmail(const QString &typed) const;
-    // Sets email_key of every row to its normalised address (rows written before the
-    // column existed, or normalised by an older Unicode version). Where two rows share one,
-    // the earlier created keeps it and the later gets NULL. Returns the rows changed.
-    // Run at start-up; O(users).
+    // The (earliest) user whose address looks like the typed one: the same confusable
+    // skeleton (EmailAddress::skeleton, column email_skeleton). For uniqueness only, never
+    // for sign-in: a look-alike must not reach another account.
+    std::optional<User> findLookingLike(const QString &typed) const;
+    // Sets email_key (the normalised address) and email_skeleton of every row (rows
+    // written before the columns existed, or computed with older Unicode data). Where two
+    // rows share a normalised address, the earlier created keeps it as its key and the
+    // later gets NULL. Returns the rows changed. Run at start-up; O(users).
     qsizetype refreshEmailKeys();
     std::optional<QString> passwordHashOf(const QString &userId) const;
     QList<User> list() const;
