@@ -194,10 +194,16 @@ User AccountService::createUser(const Actor &actor, const QString &email, const 
 {
     validateNewUser(email, name, password);
     UserRepository users(m_db);
-    // Look-alikes of an existing address (fullwidth, other case) are the same address.
+    // Compatibility forms of an existing address (fullwidth, other case) are that address.
     if (users.findForEmail(email))
         throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
                            QStringLiteral("A user with this email already exists"));
+    // A different address that looks the same (a dotless i, "rn" for "m") is taken too. The
+    // caller is a server admin, who may see every user's address.
+    if (const auto existing = users.findLookingLike(email))
+        throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
+                           QStringLiteral("This email looks the same as the address of an existing user (%1)")
+                               .arg(existing->email));
     const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
     const User user{newId(), EmailAddress::normalised(email), name.trimmed(), m_clock.nowMs(), false, false};
     Transaction tx(m_db);

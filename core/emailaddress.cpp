@@ -1,11 +1,9 @@
 #include "emailaddress.h"
 
+#include "spoofcheck.h"
 #include "validation.h"
 
-#include <QList>
 #include <QRegularExpression>
-
-#include <algorithm>
 
 namespace Core::EmailAddress {
 
@@ -54,23 +52,24 @@ bool isMark(char32_t c)
            category == QChar::Mark_Enclosing;
 }
 
-// One script for the whole address, or one of the combinations East Asian writing uses
-// (Unicode TS #39, "Highly Restrictive": Latin + Han + Hiragana + Katakana, Latin + Han +
-// Bopomofo, Latin + Han + Hangul). Latin with Cyrillic or Greek, the classic look-alikes,
-// is refused, also across the local part and the domain.
-bool scriptsMix(const QList<QChar::Script> &scripts)
+// Outside ASCII, an address is letters and digits: non-ASCII punctuation and symbols
+// (U+00B7 middle dot, U+2027 hyphenation point, emoji ...) are look-alikes of ASCII
+// separators or decoration. NFKC has already turned fullwidth "＠" and "．" into ASCII.
+bool isNonAsciiPunctuationOrSymbol(char32_t c)
 {
-    if (scripts.size() <= 1)
+    if (c < 0x80)
         return false;
-    using S = QChar::Script;
-    const auto within = [&](std::initializer_list<S> allowed) {
-        return std::all_of(scripts.cbegin(), scripts.cend(), [&](S s) {
-            return std::find(allowed.begin(), allowed.end(), s) != allowed.end();
-        });
-    };
-    return !(within({S::Script_Latin, S::Script_Han, S::Script_Hiragana, S::Script_Katakana}) ||
-             within({S::Script_Latin, S::Script_Han, S::Script_Bopomofo}) ||
-             within({S::Script_Latin, S::Script_Han, S::Script_Hangul}));
+    switch (QChar::category(c)) {
+    case QChar::Letter_Uppercase:
+    case QChar::Letter_Lowercase:
+    case QChar::Letter_Titlecase:
+    case QChar::Letter_Modifier:
+    case QChar::Letter_Other:
+    case QChar::Number_DecimalDigit:
+        return false;
+    default:
+        return true;
+    }
 }
 
 std::optional<QString> characterProblem(const QString &text)
@@ -98,6 +97,20 @@ QString normalised(const QString &typed)
     return out;
 }
 
+QString skeleton(const QString &typed)
+{
+    // Invisible characters make no difference to the eye (UTS #39 drops default-ignorable
+    // code points from skeletons; ICU 72 does not yet). New addresses cannot contain them;
+    // addresses stored before that rule can.
+    QString visible;
+    forEachCodePoint(normalised(typed), [&](char32_t c) {
+        if (!isInvisible(c))
+            visible.append(QStringView(QChar::fromUcs4(c)));
+        return true;
+    });
+    return SpoofCheck::skeleton(visible);
+}
+
 std::optional<QString> problem(const QString &typed)
 {
     static const QRegularExpression shape(QStringLiteral(R"(^[^@\s]+@[^@\s]+$)"));
@@ -120,16 +133,22 @@ std::optional<QString> problem(const QString &typed)
         return QStringLiteral("Email domain must not end with a dot");
     if (domain.startsWith(QLatin1Char('.')) || domain.contains(QLatin1String("..")))
         return QStringLiteral("Invalid email address");
-    QList<QChar::Script> scripts;
-    forEachCodePoint(address, [&](char32_t c) {
-        const QChar::Script script = QChar::script(c);
-        if (script != QChar::Script_Common && script != QChar::Script_Inherited &&
-            script != QChar::Script_Unknown && !scripts.contains(script))
-            scripts.append(script);
-        return true;
-    });
-    if (scriptsMix(scripts))
+    bool punctuation = false;
+    forEachCodePoint(address, [&](char32_t c) { return !(punctuation = isNonAsciiPunctuationOrSymbol(c)); });
+    if (punctuation)
+        return QStringLiteral("Email must not contain punctuation or symbols other than ASCII ones");
+    switch (SpoofCheck::check(address)) {
+    case SpoofCheck::Finding::None:
+        return std::nullopt;
+    case SpoofCheck::Finding::UnusualCharacter:
+        return QStringLiteral(
+            "Email must not contain letters outside everyday writing (such as small capitals, "
+            "phonetic or obsolete letters)");
+    case SpoofCheck::Finding::MixedScripts:
         return QStringLiteral("Email must not mix letters of different scripts (such as Latin and Cyrillic)");
+    case SpoofCheck::Finding::MixedNumbers:
+        return QStringLiteral("Email must not mix digits of different number systems");
+    }
     return std::nullopt;
 }
 

@@ -69,6 +69,21 @@ void execOrThrow(QSqlQuery &q, const QString &sql)
         throw StorageError(QStringLiteral("%1: %2").arg(q.lastError().text(), sql.left(200)));
 }
 
+// A migration statement, with :now bound if it uses it.
+void execStatement(QSqlQuery &q, const QString &sql, qint64 now)
+{
+    static const QRegularExpression placeholder(QStringLiteral(R"(:now\b)"));
+    if (!sql.contains(placeholder)) {
+        execOrThrow(q, sql);
+        return;
+    }
+    if (!q.prepare(sql))
+        throw StorageError(QStringLiteral("%1: %2").arg(q.lastError().text(), sql.left(200)));
+    q.bindValue(QStringLiteral(":now"), now);
+    if (!q.exec())
+        throw StorageError(QStringLiteral("%1: %2").arg(q.lastError().text(), sql.left(200)));
+}
+
 } // namespace
 
 int latestVersion()
@@ -85,7 +100,7 @@ int currentVersion(const QSqlDatabase &db)
     return q.value(0).toInt();
 }
 
-std::optional<QString> run(QSqlDatabase &db)
+std::optional<QString> run(QSqlDatabase &db, int upToVersion)
 {
     QSqlQuery q(db);
     execOrThrow(
@@ -103,19 +118,20 @@ std::optional<QString> run(QSqlDatabase &db)
             .arg(latest);
     }
     for (const Migration &m : all) {
-        if (m.version <= current)
+        if (m.version <= current || m.version > upToVersion)
             continue;
         if (!db.transaction())
             throw StorageError(db.lastError().text());
+        const qint64 now = QDateTime::currentMSecsSinceEpoch();
         try {
             for (const QString &stmt : statementsOf(m.path))
-                execOrThrow(q, stmt);
+                execStatement(q, stmt, now);
             QSqlQuery ins(db);
             ins.prepare(
                 QStringLiteral("INSERT INTO schema_migrations (version, name, applied_at) VALUES (?, ?, ?)"));
             ins.addBindValue(m.version);
             ins.addBindValue(m.name);
-            ins.addBindValue(QDateTime::currentMSecsSinceEpoch());
+            ins.addBindValue(now);
             if (!ins.exec())
                 throw StorageError(ins.lastError().text());
             if (!db.commit())

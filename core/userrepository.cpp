@@ -3,7 +3,7 @@
 #include "database.h"
 #include "emailaddress.h"
 
-#include <algorithm>
+#include <QSet>
 
 namespace Core {
 
@@ -25,11 +25,14 @@ User fromRow(const QSqlQuery &q)
 
 void UserRepository::insert(const User &user, const QString &passwordHash)
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "INSERT INTO users (id, email, name, password_hash, is_server_admin, disabled, created_at) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)"));
+    Statement q =
+        m_db.prepare(QStringLiteral("INSERT INTO users (id, email, email_key, email_skeleton, name, "
+                                    "password_hash, is_server_admin, disabled, created_at) "
+                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
     q.addBindValue(user.id);
     q.addBindValue(user.email.toLower());
+    q.addBindValue(EmailAddress::normalised(user.email));
+    q.addBindValue(EmailAddress::skeleton(user.email));
     q.addBindValue(user.name);
     q.addBindValue(passwordHash);
     q.addBindValue(user.isServerAdmin ? 1 : 0);
@@ -62,28 +65,75 @@ std::optional<User> UserRepository::findByEmail(const QString &email) const
 
 std::optional<User> UserRepository::findForEmail(const QString &typed) const
 {
-    const QString asTyped = typed.trimmed().toLower();
-    if (auto user = findByEmail(asTyped))
+    if (auto user = findByEmail(typed.trimmed()))
         return user;
-    const QString wanted = EmailAddress::normalised(typed);
-    if (wanted != asTyped)
-        if (auto user = findByEmail(wanted))
-            return user;
-    // Addresses stored before normalisation: only non-ASCII ones can differ from their
-    // normalised form (ASCII ones were stored trimmed and lower-cased).
-    QString match;
+    Statement q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email_key = ?"));
+    q.addBindValue(EmailAddress::normalised(typed));
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+std::optional<User> UserRepository::findLookingLike(const QString &typed) const
+{
+    Statement q =
+        m_db.prepare(QStringLiteral("SELECT ") + Columns +
+                     QStringLiteral(" FROM users WHERE email_skeleton = ? ORDER BY created_at, id"));
+    q.addBindValue(EmailAddress::skeleton(typed));
+    exec(q);
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(q);
+}
+
+qsizetype UserRepository::refreshEmailKeys()
+{
+    struct Row
     {
-        Statement q = m_db.prepare(QStringLiteral("SELECT id, email FROM users ORDER BY created_at, id"));
+        QString id;
+        std::optional<QString> key, storedKey;
+        QString skeleton;
+    };
+    QList<Row> changed;
+    {
+        Statement q = m_db.prepare(
+            QStringLiteral("SELECT id, email, email_key, email_skeleton FROM users ORDER BY created_at, id"));
         exec(q);
-        while (match.isEmpty() && q.next()) {
-            const QString stored = q.value(1).toString();
-            const bool ascii =
-                std::all_of(stored.cbegin(), stored.cend(), [](QChar c) { return c.unicode() < 0x80; });
-            if (!ascii && EmailAddress::normalised(stored) == wanted)
-                match = q.value(0).toString();
+        QSet<QString> taken;
+        while (q.next()) {
+            const QString email = q.value(1).toString();
+            const QString key = EmailAddress::normalised(email);
+            Row row{q.value(0).toString(), taken.contains(key) ? std::nullopt : std::optional(key),
+                    q.isNull(2) ? std::nullopt : std::optional(q.value(2).toString()),
+                    EmailAddress::skeleton(email)};
+            taken.insert(key);
+            if (row.key != row.storedKey || q.isNull(3) || row.skeleton != q.value(3).toString())
+                changed.append(row);
         }
     }
-    return match.isEmpty() ? std::nullopt : findById(match);
+    if (changed.isEmpty())
+        return 0;
+    Transaction tx(m_db);
+    // Changed keys are cleared first, so no row's new key collides with another's old one.
+    for (const Row &r : std::as_const(changed)) {
+        if (!r.storedKey || r.key == r.storedKey)
+            continue;
+        Statement q = m_db.prepare(QStringLiteral("UPDATE users SET email_key = NULL WHERE id = ?"));
+        q.addBindValue(r.id);
+        exec(q);
+    }
+    for (const Row &r : std::as_const(changed)) {
+        Statement q =
+            m_db.prepare(QStringLiteral("UPDATE users SET email_key = ?, email_skeleton = ? WHERE id = ?"));
+        q.addBindValue(r.key ? QVariant(*r.key) : QVariant(QMetaType::fromType<QString>()));
+        q.addBindValue(r.skeleton);
+        q.addBindValue(r.id);
+        exec(q);
+    }
+    tx.commit();
+    return changed.size();
 }
 
 std::optional<QString> UserRepository::passwordHashOf(const QString &userId) const

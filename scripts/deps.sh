@@ -8,12 +8,13 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
-    libqt6opengl6-dev
+    libqt6opengl6-dev libicu-dev
 )
 if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
-    # fonts: the offscreen GUI tests and screenshots render text.
-    packages+=(nodejs curl chromium fonts-dejavu-core)
+    # fonts: the offscreen GUI tests and screenshots render text; iproute2: the IPv6 sign-in
+    # test sets up addresses in a private network namespace (tests/server/in_ipv6_namespace.sh).
+    packages+=(nodejs curl chromium fonts-dejavu-core iproute2)
 fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font

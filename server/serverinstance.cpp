@@ -13,6 +13,8 @@
 #include "core/datadirlock.h"
 #include "core/eventpipeline.h"
 #include "core/ingestservice.h"
+#include "core/storageerror.h"
+#include "core/userrepository.h"
 
 #include <QDir>
 #include <QFile>
@@ -25,6 +27,20 @@ Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
 namespace Server {
 
 namespace {
+// The users' normalised addresses (email_key), which SQL cannot compute: filled in for
+// rows an older release wrote, kept current if Unicode's normalisation data changed.
+std::optional<QString> refreshEmailKeys(const Core::Database &db)
+{
+    try {
+        if (const qsizetype changed = Core::UserRepository(db).refreshEmailKeys())
+            qCInfo(lcServer) << "normalised email keys of" << changed << "users";
+    } catch (const Core::StorageError &e) {
+        return QStringLiteral("cannot update the users' email keys: %1")
+            .arg(QString::fromStdString(e.what()));
+    }
+    return std::nullopt;
+}
+
 // Body size limit per route class, checked from the request line before any body is read.
 qint64 bodyLimitFor(QByteArrayView, QByteArrayView path)
 {
@@ -85,6 +101,8 @@ std::optional<QString> ServerInstance::start()
     if (auto error = m_db->open())
         return *error;
     if (auto error = Core::DataDirectory::markInitialised(layout))
+        return *error;
+    if (auto error = refreshEmailKeys(*m_db))
         return *error;
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});

@@ -1,6 +1,7 @@
 #include "adminapi.h"
 
 #include "server/apierror.h"
+#include "server/httpengine.h"
 #include "server/request.h"
 #include "server/router.h"
 
@@ -63,7 +64,7 @@ void requireServerAdmin(const Session &session)
 
 void enforceAuthRateLimit(AdminApi &api, Request &request)
 {
-    const auto d = api.authLimiter.hit(request.clientIp.toString().toLatin1(), api.ctx.clock.nowMs());
+    const auto d = api.authLimiter.hit(clientAddressKey(request.clientIp), api.ctx.clock.nowMs());
     if (!d.allowed)
         throw ApiError::tooManyRequests(
             "RATE_LIMIT_EXCEEDED",

@@ -52,7 +52,8 @@ struct Session
 Session requireSession(AdminApi &api, Request &request);
 // 403 FORBIDDEN unless the caller is a server admin.
 void requireServerAdmin(const Session &session);
-// The per-IP limit of the sign-in endpoints: 429 RATE_LIMIT_EXCEEDED with Retry-After.
+// The per-IP limit of the sign-in endpoints (an IPv6 client counts as its /64, see
+// clientAddressKey): 429 RATE_LIMIT_EXCEEDED with Retry-After.
 void enforceAuthRateLimit(AdminApi &api, Request &request);
 Core::Actor anonymousActor(const Request &request);
 

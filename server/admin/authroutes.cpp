@@ -2,17 +2,15 @@
 #include "adminapi.h"
 
 #include "server/apierror.h"
+#include "server/httpengine.h"
 #include "server/request.h"
 #include "server/router.h"
 
-#include "core/emailaddress.h"
 #include "core/jsoninput.h"
 #include "core/jsonmapping.h"
 #include "core/serviceerror.h"
 #include "core/teamrepository.h"
 #include "core/timeutil.h"
-
-#include <QCryptographicHash>
 
 namespace Server::Admin {
 
@@ -33,15 +31,6 @@ void refuseWhileBanned(qint64 waitMs, const QString &why)
     const qint64 seconds = (waitMs + 999) / 1000;
     throw ApiError::tooManyRequests(
         "RATE_LIMIT_EXCEEDED", QStringLiteral("%1; try again in %2 seconds").arg(why).arg(seconds), seconds);
-}
-
-// The sign-in throttle's key for a target account: 16 bytes of SHA-256 of the
-// normalised email (look-alike spellings of one address share it).
-QByteArray accountKey(const QString &email)
-{
-    return QCryptographicHash::hash(Core::EmailAddress::normalised(email).toUtf8(),
-                                    QCryptographicHash::Sha256)
-        .left(16);
 }
 } // namespace
 
@@ -68,7 +57,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
         enforceAuthRateLimit(*api, request);
-        const QByteArray address = request.clientIp.toString().toLatin1();
+        const QByteArray address = clientAddressKey(request.clientIp); // an IPv6 /64 is one client
         const qint64 now = api->ctx.clock.nowMs();
         refuseWhileBanned(api->loginThrottle.addressBannedForMs(address, now),
                           QStringLiteral("Too many failed sign-ins from this address"));
@@ -83,8 +72,8 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         if (!details.isEmpty())
             throw Core::ServiceError::validation(details);
         // The same for an email no account has, so the lock tells nothing about accounts.
-        const QByteArray account = accountKey(email);
-        refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, now),
+        const QByteArray account = Core::LoginThrottle::accountKey(email);
+        refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, address, now),
                           QStringLiteral("Too many failed sign-ins for this account"));
         Core::AccountService::LoginResult result;
         try {

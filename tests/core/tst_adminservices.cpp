@@ -7,7 +7,6 @@
 #include "core/database.h"
 #include "core/jsonmapping.h"
 #include "core/keyservice.h"
-#include "core/loginthrottle.h"
 #include "core/passwordhasher.h"
 #include "core/serviceerror.h"
 #include "core/teamservice.h"
@@ -82,83 +81,6 @@ private slots:
         m_websites.reset();
         m_db.reset();
         m_dir.reset();
-    }
-
-    void loginThrottleBansAndDoubles()
-    {
-        LoginThrottle::Settings settings{3, 1000, 3500, 100'000};
-        settings.accountFailuresBeforeLock = 1000; // addresses only here
-        LoginThrottle t(settings);
-        const QByteArray a("1.2.3.4"), b("5.6.7.8"), user("user");
-        QCOMPARE(t.recordFailure(a, user, 0).addressBanMs, 0);
-        QCOMPARE(t.recordFailure(a, user, 0).addressBanMs, 0);
-        QCOMPARE(t.addressBannedForMs(a, 0), 0);
-        QCOMPARE(t.recordFailure(a, user, 0).addressBanMs, 1000);
-        QCOMPARE(t.addressBannedForMs(a, 400), 600);
-        QCOMPARE(t.addressBannedForMs(b, 400), 0); // per client
-        QCOMPARE(t.addressBannedForMs(a, 1000), 0);
-        for (int i = 0; i < 2; ++i)
-            t.recordFailure(a, user, 2000);
-        QCOMPARE(t.recordFailure(a, user, 2000).addressBanMs, 2000);
-        for (int i = 0; i < 2; ++i)
-            t.recordFailure(a, user, 5000);
-        QCOMPARE(t.recordFailure(a, user, 5000).addressBanMs, 3500); // capped
-        // A success for the account clears its failures (not the level).
-        t.recordFailure(a, user, 10'000);
-        t.recordFailure(a, user, 10'000);
-        t.recordSuccess(a, user, 10'000);
-        QCOMPARE(t.recordFailure(a, user, 10'000).addressBanMs, 0);
-        // After a quiet period the ban level is forgotten: the next ban is the initial one.
-        for (int i = 0; i < 2; ++i)
-            QCOMPARE(t.recordFailure(a, user, 500'000).addressBanMs, 0);
-        QCOMPARE(t.recordFailure(a, user, 500'000).addressBanMs, 1000);
-    }
-
-    // The attack of issue 11: failures on a victim's account, then a success on one's own,
-    // from one address. The success takes back only the attacker's own failures.
-    void successOnOneAccountKeepsFailuresOnAnother()
-    {
-        LoginThrottle::Settings settings{5, 1000, 8000, 100'000};
-        settings.accountFailuresBeforeLock = 1000;
-        LoginThrottle t(settings);
-        const QByteArray a("1.2.3.4"), victim("victim"), own("own");
-        for (int i = 0; i < 4; ++i)
-            QCOMPARE(t.recordFailure(a, victim, 0).addressBanMs, 0);
-        t.recordSuccess(a, own, 0);
-        QCOMPARE(t.recordFailure(a, victim, 0).addressBanMs, 1000);
-        // Own failures are taken back by own success, others' stay.
-        t.recordFailure(a, own, 2000);
-        t.recordFailure(a, own, 2000);
-        t.recordFailure(a, victim, 2000);
-        t.recordSuccess(a, own, 2000);
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(t.recordFailure(a, victim, 2000).addressBanMs, 0);
-        QCOMPARE(t.recordFailure(a, victim, 2000).addressBanMs, 2000);
-    }
-
-    void accountLockAppliesToEveryAddressAndDoubles()
-    {
-        LoginThrottle::Settings settings{1000, 1000, 1000, 100'000, 3, 500, 1500};
-        LoginThrottle t(settings);
-        const QByteArray victim("victim"), other("other");
-        QCOMPARE(t.recordFailure("10.0.0.1", victim, 0).accountLockMs, 0);
-        QCOMPARE(t.recordFailure("10.0.0.2", victim, 0).accountLockMs, 0);
-        QCOMPARE(t.recordFailure("10.0.0.3", victim, 0).accountLockMs, 500);
-        QCOMPARE(t.accountLockedForMs(victim, 100), 400);
-        QCOMPARE(t.accountLockedForMs(other, 100), 0);
-        QCOMPARE(t.addressBannedForMs("10.0.0.3", 100), 0);
-        for (int i = 0; i < 2; ++i)
-            t.recordFailure(QByteArray::number(i), victim, 1000);
-        QCOMPARE(t.recordFailure("10.0.0.9", victim, 1000).accountLockMs, 1000);
-        for (int i = 0; i < 2; ++i)
-            t.recordFailure(QByteArray::number(i), victim, 3000);
-        QCOMPARE(t.recordFailure("10.0.0.9", victim, 3000).accountLockMs, 1500); // capped
-        // The owner's success clears the count.
-        t.recordFailure("10.0.0.1", victim, 5000);
-        t.recordFailure("10.0.0.1", victim, 5000);
-        t.recordSuccess("10.0.0.7", victim, 5000);
-        QCOMPARE(t.recordFailure("10.0.0.1", victim, 5000).accountLockMs, 0);
-        QCOMPARE(t.trackedAccounts(), 1);
     }
 
     void setupOnlyOnce()

@@ -1,7 +1,9 @@
-// Email addresses as identities over real HTTP (issue 11, item 9): look-alike addresses
-// (homoglyphs, invisible characters, combining marks, a trailing dot) are refused with
-// 422 on `email`; compatibility forms (fullwidth, other case) are the same address, so
-// they are taken by the existing user and sign in as that user. Accounts stored before
+// Email addresses as identities over real HTTP (issue 11, item 9, and its review):
+// look-alike addresses (homoglyphs, invisible characters, combining marks, a trailing
+// dot, letters outside everyday writing, non-ASCII punctuation) are refused with 422 on
+// `email`; compatibility forms (fullwidth, other case) are the same address, so they are
+// taken by the existing user and sign in as that user; a valid address that looks like
+// an existing one (Unicode TS #39 skeleton) is taken too. Accounts stored before
 // normalisation keep signing in.
 #include "adminclient.h"
 #include "testserver.h"
@@ -123,6 +125,38 @@ private slots:
         QTest::newRow("ideographic trailing dot") << u("admin@example.com\xE3\x80\x82") << dot;
         QTest::newRow("empty label") << QStringLiteral("admin@example..com")
                                      << QStringLiteral("Invalid email address");
+        // Look-alikes within one script: letters outside everyday use (Unicode TS #39's
+        // identifier profile: phonetic, small-capital and obsolete letters) and non-ASCII
+        // punctuation and symbols.
+        const QString unusual =
+            QStringLiteral("Email must not contain letters outside everyday writing (such as "
+                           "small capitals, phonetic or obsolete letters)");
+        const QString punctuation =
+            QStringLiteral("Email must not contain punctuation or symbols other than ASCII ones");
+        QTest::newRow("Latin alpha") << u("\xC9\x91"
+                                          "dmin@example.com")
+                                     << unusual;
+        QTest::newRow("small capital A") << u("\xE1\xB4\x80"
+                                              "dmin@example.com")
+                                         << unusual;
+        QTest::newRow("small capital I") << u("adm\xC9\xAAn@example.com") << unusual;
+        QTest::newRow("dental click for l") << u("admin@examp\xC7\x80"
+                                                 "e.com")
+                                            << unusual;
+        QTest::newRow("small capitals in the TLD") << u("admin@example.c\xE1\xB4\x8F\xE1\xB4\x8D") << unusual;
+        QTest::newRow("all Cyrillic with Komi de and palochka")
+            << u("\xD0\xB0\xD4\x81\xD0\xBC\xD1\x96\xD0\xBF@"
+                 "\xD0\xB5\xD1\x85\xD0\xB0\xD0\xBC\xD1\x80\xD3\x8F\xD0\xB5.\xD1\x81\xD0\xBE\xD0\xBC")
+            << unusual;
+        QTest::newRow("middle dot") << u("admin@example\xC2\xB7"
+                                         "com")
+                                    << punctuation;
+        QTest::newRow("hyphenation point") << u("ad\xE2\x80\xA7min@example.com") << punctuation;
+        QTest::newRow("emoji") << u("admin\xF0\x9F\x98\x80@example.com") << punctuation;
+        QTest::newRow("Arabic-Indic and ASCII digits")
+            << u("\xD8\xA7\xD9\x84\xD9\xA1"
+                 "1@\xD9\x85\xD8\xAB\xD8\xA7\xD9\x84.\xD9\x85\xD8\xB5\xD8\xB1")
+            << QStringLiteral("Email must not mix digits of different number systems");
     }
     void lookAlikesAreRefused()
     {
@@ -170,6 +204,41 @@ private slots:
         QCOMPARE(idOfSignedIn(email), m_adminId);
     }
 
+    // Addresses that are different but look the same as an existing one (Unicode TS #39
+    // confusable skeletons: a dotless i, "rn" for "m", a digit one for "l", a whole
+    // address in Cyrillic letters that look Latin) are taken: 409 EMAIL_TAKEN, naming the
+    // address they look like. They never sign in to the account they imitate.
+    void lookAlikesOfExistingAddressesAreTaken_data()
+    {
+        QTest::addColumn<QString>("email");
+        QTest::addColumn<QString>("existing");
+        QTest::newRow("dotless i") << u("adm\xC4\xB1n@example.com") << AdminEmail;
+        QTest::newRow("rn for m") << QStringLiteral("adrnin@example.com") << AdminEmail;
+        QTest::newRow("digit one for l") << QStringLiteral("admin@examp1e.com") << AdminEmail;
+        QTest::newRow("whole-script Cyrillic")
+            << u("\xD1\x80\xD0\xB5\xD1\x80\xD0\xB5@\xD1\x85\xD0\xBE\xD1\x85\xD0\xBE.\xD1\x81\xD0\xB0")
+            << QStringLiteral("pepe@xoxo.ca");
+    }
+    void lookAlikesOfExistingAddressesAreTaken()
+    {
+        QFETCH(QString, email);
+        QFETCH(QString, existing);
+        if (existing != AdminEmail && idOfSignedIn(existing).isEmpty())
+            QCOMPARE(adminCall(port(), "POST", QStringLiteral("/users"), m_admin, newUser(existing)).status,
+                     201);
+        const QString existingId = idOfSignedIn(existing);
+        QVERIFY(!existingId.isEmpty());
+        const qint64 before = users();
+        const HttpResult r = adminCall(port(), "POST", QStringLiteral("/users"), m_admin, newUser(email));
+        QCOMPARE(r.status, 409);
+        QCOMPARE(codeOf(r), QStringLiteral("EMAIL_TAKEN"));
+        QCOMPARE(r.json().value(QStringLiteral("error")).toString(),
+                 QStringLiteral("This email looks the same as the address of an existing user (%1)")
+                     .arg(existing));
+        QCOMPARE(users(), before);
+        QCOMPARE(idOfSignedIn(email), QString());
+    }
+
     void newAddressesAreStoredNormalised()
     {
         HttpResult r = adminCall(port(), "POST", QStringLiteral("/users"), m_admin,
@@ -205,6 +274,12 @@ private slots:
                                        "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84")
                                   << u("\xD0\xB8\xD0\xB2\xD0\xB0\xD0\xBD@"
                                        "\xD0\xBF\xD1\x80\xD0\xB8\xD0\xBC\xD0\xB5\xD1\x80.\xD1\x80\xD1\x84");
+        QTest::newRow("German") << u("M\xC3\xBCller@example.de") << u("m\xC3\xBCller@example.de");
+        QTest::newRow("Greek with a Greek domain")
+            << u("\xCE\xBD\xCE\xAF\xCE\xBA\xCE\xB7@\xCF\x80\xCE\xB1\xCF\x81\xCE\xAC\xCE\xB4\xCE\xB5\xCE\xB9"
+                 "\xCE\xB3\xCE\xBC\xCE\xB1.\xCE\xB5\xCE\xBB")
+            << u("\xCE\xBD\xCE\xAF\xCE\xBA\xCE\xB7@\xCF\x80\xCE\xB1\xCF\x81\xCE\xAC\xCE\xB4\xCE\xB5\xCE\xB9"
+                 "\xCE\xB3\xCE\xBC\xCE\xB1.\xCE\xB5\xCE\xBB");
         QTest::newRow("Japanese with a Latin domain")
             << u("\xE5\xB1\xB1\xE7\x94\xB0\xE3\x81\x9F\xE3\x82\x8D\xE3\x81\x86@example.jp")
             << u("\xE5\xB1\xB1\xE7\x94\xB0\xE3\x81\x9F\xE3\x82\x8D\xE3\x81\x86@example.jp");
@@ -263,6 +338,12 @@ private slots:
                                              {QStringLiteral("password"), Password}});
         QCOMPARE(r.status, 422);
         QVERIFY(detailsOf(r).contains(QStringLiteral("email")));
+        r = adminCall(fresh.port(), "POST", QStringLiteral("/setup"), {},
+                      QJsonObject{{QStringLiteral("email"), u("r\xE1\xB4\x8F\xE1\xB4\x8Ft@example.com")},
+                                  {QStringLiteral("name"), QStringLiteral("Root")},
+                                  {QStringLiteral("password"), Password}});
+        QCOMPARE(r.status, 422); // small capital o
+        QVERIFY(detailsOf(r).value(QStringLiteral("email")).toString().contains(QLatin1String("everyday")));
         r = adminCall(fresh.port(), "POST", QStringLiteral("/setup"), {},
                       QJsonObject{{QStringLiteral("email"), u("\xEF\xBC\xB2oot@Example.com")},
                                   {QStringLiteral("name"), QStringLiteral("Root")},
