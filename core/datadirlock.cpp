@@ -8,9 +8,13 @@
 
 #include <cerrno>
 #include <cstring>
+#include <mutex>
+#include <set>
+#include <utility>
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 Q_LOGGING_CATEGORY(lcDataDir, "zenovay.core.datadir")
@@ -37,6 +41,14 @@ QString programName()
         return QStringLiteral("zenovay");
     return QFileInfo(QCoreApplication::applicationFilePath()).fileName();
 }
+
+// Lock files this process holds, by device and inode. flock(2) alone does not exclude a
+// second holder in the same process everywhere: on NFS the kernel emulates it with POSIX
+// record locks, which belong to the process (a second descriptor gets the lock again, and
+// closing either releases it).
+using FileKey = std::pair<quint64, quint64>;
+std::mutex g_heldMutex;
+std::set<FileKey> g_held;
 } // namespace
 
 DataDirLock::DataDirLock(QString directory) : m_directory(std::move(directory)) {}
@@ -60,8 +72,18 @@ std::optional<QString> DataDirLock::acquire()
     const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return QStringLiteral("cannot open the lock file %1: %2").arg(path, errnoText(errno));
-    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+    struct stat st = {};
+    if (::fstat(fd, &st) != 0) {
         const int error = errno;
+        ::close(fd);
+        return QStringLiteral("cannot read the lock file %1: %2").arg(path, errnoText(error));
+    }
+    const FileKey key{quint64(st.st_dev), quint64(st.st_ino)};
+    std::unique_lock registry(g_heldMutex);
+    const bool heldHere = g_held.count(key) > 0;
+    if (heldHere || ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = heldHere ? EWOULDBLOCK : errno;
+        registry.unlock();
         if (error != EWOULDBLOCK) {
             ::close(fd);
             return QStringLiteral("cannot lock %1: %2").arg(path, errnoText(error));
@@ -83,6 +105,9 @@ std::optional<QString> DataDirLock::acquire()
                               "choose another data directory. Nothing was changed.")
             .arg(QDir::toNativeSeparators(QFileInfo(m_directory).absoluteFilePath()), who);
     }
+    g_held.insert(key);
+    registry.unlock();
+    m_key = key;
     const QByteArray text = QByteArray::number(qint64(::getpid())) + '\n' + programName().toUtf8() + '\n';
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.constData(), size_t(text.size()), 0) != text.size())
         qCWarning(lcDataDir) << "cannot write the PID into" << path << errnoText(errno);
@@ -95,8 +120,10 @@ void DataDirLock::release()
     if (m_fd < 0)
         return;
     // The file stays: removing it could let two later processes lock two different files.
+    const std::lock_guard registry(g_heldMutex);
     ::close(m_fd); // drops the flock
     m_fd = -1;
+    g_held.erase(m_key);
 }
 
 } // namespace Core
