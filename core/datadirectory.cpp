@@ -19,11 +19,11 @@ QString nativeAbsolute(const QString &path)
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
-// Journal segments, also damaged ones kept aside (journal-<seq>.zvj.damaged).
+// Journal segments, also damaged ones kept aside (journal-<seq>.zvj[.<time>].damaged).
 qsizetype journalSegmentCount(const QString &journalDirectory)
 {
     return QDir(journalDirectory)
-        .entryList({QStringLiteral("journal-*.zvj"), QStringLiteral("journal-*.zvj.damaged")}, QDir::Files)
+        .entryList({QStringLiteral("journal-*.zvj"), QStringLiteral("journal-*.damaged")}, QDir::Files)
         .size();
 }
 

@@ -3,8 +3,10 @@
 #include "journalscan.h"
 #include "storageerror.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QLoggingCategory>
 #include <QRegularExpression>
 #include <QtEndian>
@@ -33,6 +35,22 @@ QString segmentName(quint64 firstSeq)
 QString errnoText()
 {
     return QString::fromLocal8Bit(std::strerror(errno));
+}
+
+// Renames a damaged segment to <name>.damaged, or, when an older one of that name exists
+// (sequence numbers recur after a database restore), <name>.<UTC time>[-n].damaged: an
+// earlier damaged segment is never overwritten.
+void keepDamaged(const QString &path)
+{
+    QString kept = path + QStringLiteral(".damaged");
+    const QString stamp = QDateTime::currentDateTimeUtc().toString(QStringLiteral("yyyyMMdd-HHmmss"));
+    for (int n = 1; QFileInfo::exists(kept) && n < 1000; ++n)
+        kept = path + QLatin1Char('.') + stamp + (n > 1 ? QStringLiteral("-%1").arg(n) : QString()) +
+               QStringLiteral(".damaged");
+    if (!QFileInfo::exists(kept) && QFile::rename(path, kept))
+        qCWarning(lcJournal) << "damaged journal segment kept as" << kept;
+    else
+        qCWarning(lcJournal) << "cannot rename damaged journal segment" << path;
 }
 } // namespace
 
@@ -112,6 +130,13 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
                     ? ""
                     : "; damaged segments are kept as *.zvj.damaged once applied");
     m_nextSeq = reader.nextSeq();
+    // A segment named after the next sequence number holds no intact record; if it holds
+    // damage (not just a torn write), keep it rather than starting it afresh over it.
+    const QString next = dir.filePath(segmentName(m_nextSeq));
+    if (reader.damagedSegments().contains(next)) {
+        keepDamaged(next);
+        m_segments.removeIf([&](const Segment &s) { return s.path == next; });
+    }
     QString error;
     if (!openSegmentLocked(m_nextSeq, &error))
         return error;
@@ -196,12 +221,7 @@ void EventJournal::releaseUpTo(quint64 seq)
         const Segment &s = m_segments.first();
         if (s.damaged) {
             // Applied as far as it could be read; the damaged bytes stay for inspection.
-            const QString kept = s.path + QStringLiteral(".damaged");
-            QFile::remove(kept);
-            if (QFile::rename(s.path, kept))
-                qCWarning(lcJournal) << "damaged journal segment kept as" << kept;
-            else
-                qCWarning(lcJournal) << "cannot rename damaged journal segment" << s.path;
+            keepDamaged(s.path);
         } else if (!QFile::remove(s.path)) {
             qCWarning(lcJournal) << "cannot remove applied journal segment" << s.path;
         }

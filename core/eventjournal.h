@@ -51,7 +51,8 @@ public:
     // fdatasync of the current segment.
     void sync();
     // Deletes segments all of whose records are <= seq (the writer committed them); a
-    // segment in which open() found damage is renamed to *.zvj.damaged instead.
+    // segment in which open() found damage is renamed to *.zvj.damaged instead (an older one
+    // of that name is kept: *.zvj.<UTC time>.damaged).
     void releaseUpTo(quint64 seq);
     // What open() found wrong.
     JournalScan::Recovery recovery() const;

@@ -5,6 +5,8 @@
 #include <QLoggingCategory>
 #include <QtEndian>
 
+#include <algorithm>
+#include <cstring>
 #include <optional>
 
 Q_DECLARE_LOGGING_CATEGORY(lcJournal)
@@ -45,8 +47,29 @@ quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype size)
     return Crc32::update(Crc32::update(0, seqBytes, 8), payload, size);
 }
 
+bool isTornRecord(QByteArrayView tail, quint64 seq)
+{
+    const qsizetype n = tail.size();
+    if (n == 0)
+        return false;
+    char magic[4];
+    qToLittleEndian<quint32>(Magic, magic);
+    if (std::memcmp(tail.data(), magic, size_t(std::min<qsizetype>(n, 4))) != 0)
+        return false;
+    if (n < 8)
+        return true;
+    const quint32 length = qFromLittleEndian<quint32>(tail.data() + 4);
+    if (length > MaxPayload)
+        return false;
+    if (n < 16)
+        return true;
+    if (qFromLittleEndian<quint64>(tail.data() + 8) != seq)
+        return false;
+    return n < HeaderBytes + qsizetype(length); // the record runs past the end of the file
+}
+
 Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
-                    const std::function<void(quint64, QByteArrayView)> &onRecord)
+                    const std::function<void(quint64, QByteArrayView)> &onRecord, quint64 countFrom)
 {
     Segment out;
     out.size = data.size();
@@ -70,12 +93,13 @@ Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
         if (onRecord)
             onRecord(r->seq, data.sliced(pos + HeaderBytes, r->length));
         ++out.records;
-        if (!out.damaged.isEmpty())
+        if (!out.damaged.isEmpty() && r->seq >= countFrom)
             ++out.recordsAfterDamage;
         expected = r->seq + 1;
         pos += HeaderBytes + r->length;
     }
     out.tailOffset = damageStart;
+    out.tailTorn = damageStart >= 0 && isTornRecord(data.sliced(damageStart), expected);
     out.nextSeq = expected;
     return out;
 }
@@ -90,7 +114,7 @@ void Reader::addSegment(const QString &path, quint64 firstSeq, QByteArrayView da
         m_expected = firstSeq;
     } else {
         if (m_tailOffset >= 0) {
-            if (firstSeq == m_expected) // the restart after the crash continued the sequence here
+            if (m_tailTorn && firstSeq == m_expected) // the restart after the crash continued here
                 reportTornTail(m_tailPath, m_tailOffset, m_tailBytes);
             else
                 reportDamage(m_tailPath, m_tailOffset, m_tailBytes, m_expected,
@@ -101,7 +125,7 @@ void Reader::addSegment(const QString &path, quint64 firstSeq, QByteArrayView da
         m_expected = std::max(m_expected, firstSeq);
     }
     m_tailOffset = -1;
-    const Segment segment = scanSegment(data, m_expected, onRecord);
+    const Segment segment = scanSegment(data, m_expected, onRecord, m_committedSeq + 1);
     for (const Region &r : segment.damaged)
         reportDamage(path, r.offset, r.bytes, r.firstMissingSeq, r.missing);
     m_recovery.recoveredAfterDamage += segment.recordsAfterDamage;
@@ -109,14 +133,20 @@ void Reader::addSegment(const QString &path, quint64 firstSeq, QByteArrayView da
         m_tailPath = path;
         m_tailOffset = segment.tailOffset;
         m_tailBytes = segment.size - segment.tailOffset;
+        m_tailTorn = segment.tailTorn;
     }
     m_expected = segment.nextSeq;
 }
 
 void Reader::finish()
 {
-    if (m_tailOffset >= 0)
-        reportTornTail(m_tailPath, m_tailOffset, m_tailBytes);
+    if (m_tailOffset >= 0) {
+        if (m_tailTorn)
+            reportTornTail(m_tailPath, m_tailOffset, m_tailBytes);
+        else // how many records the bytes held is unknown: at most one per HeaderBytes
+            reportDamage(m_tailPath, m_tailOffset, m_tailBytes, m_expected,
+                         quint64(m_tailBytes / HeaderBytes), true);
+    }
     m_tailOffset = -1;
 }
 
@@ -126,7 +156,7 @@ quint64 Reader::nextSeq() const
 }
 
 void Reader::reportDamage(const QString &path, qsizetype offset, qsizetype bytes, quint64 first,
-                          quint64 count)
+                          quint64 count, bool upperBound)
 {
     // Only sequence numbers above the database's last applied one were still to be stored.
     const quint64 last = first + count - 1;
@@ -141,6 +171,13 @@ void Reader::reportDamage(const QString &path, qsizetype offset, qsizetype bytes
             : QStringLiteral("%1: sequence numbers missing before this segment").arg(path);
     if (count == 0)
         text += QStringLiteral("; no record is missing");
+    else if (upperBound)
+        text += QStringLiteral(
+                    "; the end of the segment is damaged (not a write cut short by a crash): up to %1 "
+                    "record(s) from sequence number %2 on missing, up to %3 acknowledged event(s) lost")
+                    .arg(count)
+                    .arg(first)
+                    .arg(lost);
     else if (count == 1)
         text += QStringLiteral("; sequence number %1 missing, %2 acknowledged event(s) lost")
                     .arg(first)
@@ -150,7 +187,7 @@ void Reader::reportDamage(const QString &path, qsizetype offset, qsizetype bytes
                     .arg(first)
                     .arg(last)
                     .arg(lost);
-    if (count > 0 && lost < count)
+    if (count > 0 && lost < count && !upperBound)
         text += QStringLiteral(" (%1 already in the database)").arg(count - lost);
     qCCritical(lcJournal).noquote() << "journal damage:" << text
                                     << "- the intact records after it are recovered";

@@ -160,6 +160,30 @@ private slots:
         QCOMPARE(again.recovery.damagedRegions, 0);
     }
 
+    // Sequence numbers recur after a database restore: a damaged segment of the same name kept
+    // earlier is not overwritten by the new one.
+    void olderDamagedSegmentOfTheSameNameIsKept()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 300).first();
+        const QByteArray older = "an older damaged segment of the same name";
+        writeAll(segment + QStringLiteral(".damaged"), older);
+        QByteArray data = readAll(segment);
+        data[recordOffsets(data)[150] + 30] ^= 1;
+        writeAll(segment, data);
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            j.releaseUpTo(300);
+        }
+        QVERIFY(!QFile::exists(segment));
+        QCOMPARE(readAll(segment + QStringLiteral(".damaged")), older);
+        const QStringList kept =
+            QDir(dir.path()).entryList({QFileInfo(segment).fileName() + QStringLiteral(".*.damaged")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(readAll(QDir(dir.path()).filePath(kept.first())), data);
+    }
+
     void truncatedTailIsQuiet()
     {
         QTemporaryDir dir;
@@ -174,18 +198,93 @@ private slots:
         QVERIFY(r.recovery.lastDamage.isEmpty());
     }
 
-    // A flipped byte at the very end of the last record cannot be told from a torn write.
-    void damageAtTheEndOfTheLastRecordIsATornTail()
+    // A write cut short by a crash leaves a proper prefix of the next record: quiet, at any cut.
+    void properPrefixOfTheLastRecordIsATornTail_data()
     {
+        QTest::addColumn<int>("keep"); // bytes of record 300 left
+        QTest::newRow("1 byte of the magic") << 1;
+        QTest::newRow("the magic") << 4;
+        QTest::newRow("magic and length") << 8;
+        QTest::newRow("header without CRC") << 17;
+        QTest::newRow("whole header") << int(HeaderBytes);
+        QTest::newRow("header and part of the payload") << int(HeaderBytes) + 5;
+    }
+    void properPrefixOfTheLastRecordIsATornTail()
+    {
+        QFETCH(int, keep);
         QTemporaryDir dir;
         const QString segment = writeJournal(dir.path(), 300).first();
-        QByteArray data = readAll(segment);
-        data[data.size() - 1] ^= 1;
-        writeAll(segment, data);
+        const QByteArray data = readAll(segment);
+        writeAll(segment, data.left(recordOffsets(data)[299] + keep));
         const Replayed r = reopen(dir.path());
         QCOMPARE(r.seqs, range(1, 299));
         QCOMPARE(r.recovery.damagedRegions, 0);
+        QCOMPARE(r.recovery.eventsLost, 0);
         QCOMPARE(r.recovery.tornTails, 1);
+    }
+
+    // A complete-length last record with a bad CRC or magic, or zeroed records at the end,
+    // cannot come from a torn write: damage, loud, counted as lost (at most bytes / 20).
+    void damageAtTheEndOfTheLastSegmentIsDamage_data()
+    {
+        QTest::addColumn<int>("field"); // byte offset inside record 300 to flip; -1: zero the last 3
+        QTest::newRow("payload of the last record") << 30;
+        QTest::newRow("last byte of the last record") << 1000;
+        QTest::newRow("magic of the last record") << 0;
+        QTest::newRow("sequence number of the last record") << 9;
+        QTest::newRow("last three records zeroed") << -1;
+    }
+    void damageAtTheEndOfTheLastSegmentIsDamage()
+    {
+        QFETCH(int, field);
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 300).first();
+        QByteArray data = readAll(segment);
+        const QList<qsizetype> o = recordOffsets(data);
+        const qsizetype firstBad = field < 0 ? o[297] : o[299];
+        if (field < 0)
+            data.replace(o[297], data.size() - o[297], QByteArray(data.size() - o[297], '\0'));
+        else {
+            const qsizetype at = std::min(o[299] + field, data.size() - 1);
+            data[at] = char(data[at] ^ 0x01);
+        }
+        writeAll(segment, data);
+        const quint64 lastIntact = field < 0 ? 297 : 299;
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, lastIntact));
+        QCOMPARE(r.recovery.tornTails, 0);
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.bytesSkipped, data.size() - firstBad);
+        QCOMPARE(r.recovery.eventsLost, (data.size() - firstBad) / HeaderBytes); // the most it held
+        QVERIFY(r.recovery.eventsLost >= qint64(300 - lastIntact));
+        QVERIFY2(r.recovery.lastDamage.contains(QStringLiteral("up to")), qPrintable(r.recovery.lastDamage));
+    }
+
+    // The last segment holds nothing intact but damage, and is named after the next sequence
+    // number: it is kept aside, not started afresh over its bytes.
+    void damagedLastSegmentIsKeptNotTruncated()
+    {
+        QTemporaryDir dir;
+        writeJournal(dir.path(), 10);
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            for (quint64 s = 11; s <= 15; ++s)
+                QCOMPARE(j.append({payloadFor(s)}), s);
+        }
+        const QStringList segments =
+            QDir(dir.path()).entryList({QStringLiteral("journal-*.zvj")}, QDir::Files, QDir::Name);
+        QCOMPARE(segments.size(), 2);
+        const QString last = QDir(dir.path()).filePath(segments.last());
+        QByteArray data = readAll(last);
+        data.fill('\0');
+        writeAll(last, data);
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 10));
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.tornTails, 0);
+        QVERIFY(r.recovery.eventsLost >= 5);
+        QCOMPARE(readAll(last + QStringLiteral(".damaged")), data);
     }
 
     // Killed inside write(2), restarted (a new segment continues the sequence), more
@@ -281,6 +380,7 @@ private slots:
         QCOMPARE(r.seqs, range(201, 300));
         QCOMPARE(r.recovery.damagedRegions, 1);
         QCOMPARE(r.recovery.eventsLost, 0);
+        QCOMPARE(r.recovery.recoveredAfterDamage, 100); // 201..300; 101..200 are in the database
         QVERIFY2(r.recovery.lastDamage.contains(QStringLiteral("already in the database")),
                  qPrintable(r.recovery.lastDamage));
     }
