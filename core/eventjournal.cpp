@@ -140,12 +140,14 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
     QString error;
     if (!openSegmentLocked(m_nextSeq, &error))
         return error;
+    m_open = true;
     return std::nullopt;
 }
 
 void EventJournal::close()
 {
     QMutexLocker lock(&m_mutex);
+    m_open = false;
     if (m_fd >= 0) {
         ::fdatasync(m_fd);
         ::close(m_fd);
@@ -162,9 +164,9 @@ quint64 EventJournal::append(const QList<QByteArray> &payloads)
     buffer.resize(total);
 
     QMutexLocker lock(&m_mutex);
-    if (m_fd < 0)
+    if (!m_open)
         throw StorageError(QStringLiteral("the event journal is not open"));
-    if (m_size >= m_options.segmentBytes) {
+    if (m_fd < 0 || m_size >= m_options.segmentBytes) { // (no descriptor: a failed roll-over)
         QString error;
         if (!openSegmentLocked(m_nextSeq, &error))
             throw StorageError(error);
@@ -191,26 +193,57 @@ quint64 EventJournal::append(const QList<QByteArray> &payloads)
         if (n <= 0) {
             const QString why = errnoText();
             // Cut a partial record off again so later appends stay readable.
-            if (written > 0 && ::ftruncate(m_fd, m_size) != 0) {
-                QString ignored;
-                openSegmentLocked(m_nextSeq, &ignored);
-            }
+            if (written > 0)
+                cutFailedAppendLocked(false, seq);
             throw StorageError(QStringLiteral("journal write failed: %1").arg(why));
         }
         written += n;
     }
-    if (m_options.syncEachAppend && ::fdatasync(m_fd) != 0)
-        throw StorageError(QStringLiteral("journal fdatasync failed: %1").arg(errnoText()));
+    if (m_options.syncEachAppend && ::fdatasync(m_fd) != 0) {
+        // Not acknowledged: the records must go again, or the next batch would reuse their
+        // sequence numbers. After a failed fsync the kernel may have dropped the dirty pages
+        // and report success next time: this descriptor is never synced again.
+        const QString why = errnoText();
+        cutFailedAppendLocked(true, seq);
+        throw StorageError(QStringLiteral("journal fdatasync failed: %1").arg(why));
+    }
     m_size += total;
     m_nextSeq = seq;
     return first;
 }
 
+void EventJournal::cutFailedAppendLocked(bool newSegment, quint64 batchEnd)
+{
+    const bool cut = ::ftruncate(m_fd, m_size) == 0;
+    if (cut && !newSegment)
+        return;
+    if (!cut) {
+        // Whole records of the failed batch may stay in the file: never reuse their numbers.
+        qCCritical(lcJournal) << "cannot cut a failed journal append off again:" << errnoText()
+                              << "- its sequence numbers are skipped";
+        m_nextSeq = batchEnd;
+    }
+    ::close(m_fd); // no fdatasync: this descriptor's data is suspect
+    m_fd = -1;
+    QString error;
+    if (!openSegmentLocked(m_nextSeq, &error)) // else retried by the next append
+        qCCritical(lcJournal).noquote() << error;
+}
+
 void EventJournal::sync()
 {
     QMutexLocker lock(&m_mutex);
-    if (m_fd >= 0)
-        ::fdatasync(m_fd);
+    if (m_fd < 0 || ::fdatasync(m_fd) == 0)
+        return;
+    // The acknowledged records are still in the page cache (a kill -9 loses nothing) and the
+    // writer is about to commit them; but never trust this descriptor's fsync again.
+    qCCritical(lcJournal) << "journal fdatasync failed:" << errnoText()
+                          << "- a power loss now could lose acknowledged events; continuing in a new segment";
+    ::close(m_fd);
+    m_fd = -1;
+    QString error;
+    if (!openSegmentLocked(m_nextSeq, &error))
+        qCCritical(lcJournal).noquote() << error;
 }
 
 void EventJournal::releaseUpTo(quint64 seq)

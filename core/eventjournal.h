@@ -18,8 +18,10 @@ namespace Core {
 // in segment files "journal-<first seq>.zvj". append() writes a whole batch of records
 // with one write(2) on an O_APPEND descriptor, so once it returns the records are in
 // the kernel and survive a kill -9 of the process; sync() (fdatasync) makes them
-// survive a power loss. A write that fails part-way is cut off again, so a segment
-// only ever ends in a torn record when the process died inside write(). Sequence
+// survive a power loss. A write or fdatasync that fails is cut off again (after a failed
+// fdatasync appends continue in a new segment, never syncing that descriptor again), so a
+// segment only ever ends in a torn record when the process died inside write(), and no
+// sequence number is ever written twice. Sequence
 // numbers grow by one per record across segments and restarts. Recovery (open()) skips
 // a torn tail quietly, and reports any other damage loudly while recovering the intact
 // records after it (JournalScan::Reader). Thread-safe.
@@ -69,11 +71,16 @@ private:
         bool damaged = false;
     };
     bool openSegmentLocked(quint64 firstSeq, QString *error);
+    // After a failed write (newSegment false) or fdatasync (true) of the batch ending before
+    // batchEnd: cuts it off again; on a failed fsync, or if the cut fails, continues in a
+    // new segment (the failed batch's sequence numbers skipped if the cut failed).
+    void cutFailedAppendLocked(bool newSegment, quint64 batchEnd);
 
     Options m_options;
     mutable QMutex m_mutex;
     QList<Segment> m_segments; // oldest first; the last one is being appended to
     int m_fd = -1;
+    bool m_open = false; // between a successful open() and close()
     qint64 m_size = 0;
     quint64 m_nextSeq = 1;
     JournalScan::Recovery m_recovery;
