@@ -91,7 +91,8 @@ bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
 }
 
 std::optional<QString> EventJournal::open(quint64 committedSeq,
-                                          const std::function<void(quint64, const QByteArray &)> &replay)
+                                          const std::function<void(quint64, const QByteArray &)> &replay,
+                                          const Refuse &refuse)
 {
     QMutexLocker lock(&m_mutex);
     if (!QDir().mkpath(m_options.directory))
@@ -111,10 +112,20 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
         const QByteArray data = f.readAll();
         const quint64 firstSeq = m.captured(1).toULongLong();
         m_segments.append({f.fileName(), firstSeq});
+        std::optional<QString> refused;
         reader.addSegment(f.fileName(), firstSeq, data, [&](quint64 seq, QByteArrayView payload) {
-            if (seq > committedSeq && replay)
-                replay(seq, payload.toByteArray());
+            if (seq <= committedSeq || refused)
+                return;
+            const QByteArray bytes = payload.toByteArray();
+            if (refuse && (refused = refuse(bytes)))
+                return;
+            if (replay)
+                replay(seq, bytes);
         });
+        if (refused) {
+            m_segments.clear();
+            return QStringLiteral("%1 (in %2)").arg(*refused, f.fileName());
+        }
     }
     reader.finish();
     m_recovery = reader.recovery();
@@ -272,6 +283,17 @@ JournalScan::Recovery EventJournal::recovery() const
 {
     QMutexLocker lock(&m_mutex);
     return m_recovery;
+}
+
+void EventJournal::markDamaged(quint64 seq)
+{
+    QMutexLocker lock(&m_mutex);
+    for (qsizetype i = m_segments.size() - 1; i >= 0; --i) {
+        if (m_segments[i].firstSeq <= seq) {
+            m_segments[i].damaged = true;
+            return;
+        }
+    }
 }
 
 qsizetype EventJournal::segmentCount() const

@@ -42,9 +42,13 @@ public:
     // Reads every segment, calls replay(seq, payload) for each intact record with
     // seq > committedSeq (in strictly increasing order, each once), then opens a fresh
     // segment for appends. Damage is logged at critical level and kept in recovery().
-    // Returns an error message, or nothing.
+    // A record with seq > committedSeq that refuse() answers with a message (a payload this
+    // build cannot read, such as a newer format) stops open() before anything is written:
+    // open() returns that message. Returns an error message, or nothing.
+    using Refuse = std::function<std::optional<QString>(const QByteArray &payload)>;
     std::optional<QString> open(quint64 committedSeq,
-                                const std::function<void(quint64 seq, const QByteArray &payload)> &replay);
+                                const std::function<void(quint64 seq, const QByteArray &payload)> &replay,
+                                const Refuse &refuse = {});
     void close();
 
     // Appends the payloads as consecutive records; returns the sequence number of the
@@ -58,6 +62,9 @@ public:
     void releaseUpTo(quint64 seq);
     // What open() found wrong.
     JournalScan::Recovery recovery() const;
+    // Marks the segment holding seq as damaged (kept as *.zvj.damaged when released): its
+    // record seq was intact but unreadable.
+    void markDamaged(quint64 seq);
 
     quint64 lastSeq() const;
     qsizetype segmentCount() const;

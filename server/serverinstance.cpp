@@ -115,6 +115,8 @@ std::optional<QString> ServerInstance::start()
                            {QStringLiteral("events_lost"), r.eventsLost},
                            {QStringLiteral("recovered_after_damage"), r.recoveredAfterDamage},
                            {QStringLiteral("torn_tails"), r.tornTails},
+                           {QStringLiteral("unreadable_records"), r.unreadableRecords},
+                           {QStringLiteral("events_dropped_no_website"), r.droppedNoWebsite},
                            {QStringLiteral("last_damage"), r.lastDamage.isEmpty()
                                                                ? QJsonValue(QJsonValue::Null)
                                                                : QJsonValue(r.lastDamage)}};
