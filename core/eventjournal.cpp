@@ -8,6 +8,7 @@
 #include <QFile>
 #include <QFileInfo>
 #include <QLoggingCategory>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QtEndian>
 
@@ -77,8 +78,17 @@ bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
         ::fdatasync(m_fd);
         ::close(m_fd);
     }
+    // Format 2: a random nonce per segment, mixed into every record's CRC.
+    const quint64 nonce = QRandomGenerator::system()->generate64();
+    const QByteArray header = JournalScan::segmentHeader(nonce);
+    if (::write(fd, header.constData(), size_t(header.size())) != header.size()) {
+        *error = QStringLiteral("cannot write journal segment %1: %2").arg(path, errnoText());
+        ::close(fd);
+        return false;
+    }
     m_fd = fd;
-    m_size = 0;
+    m_size = header.size();
+    m_nonce = nonce;
     m_segments.append({path, firstSeq});
     // Make the new directory entry itself durable.
     const int dirFd =
@@ -110,6 +120,15 @@ std::optional<QString> EventJournal::open(quint64 committedSeq,
         if (!f.open(QIODevice::ReadOnly))
             return QStringLiteral("cannot read journal segment %1: %2").arg(f.fileName(), f.errorString());
         const QByteArray data = f.readAll();
+        if (const quint32 v = JournalScan::segmentFormat(data).version; v > JournalScan::SegmentVersion) {
+            m_segments.clear();
+            return QStringLiteral(
+                       "the journal segment %1 has format %2, newer than this build of Zenovay reads "
+                       "(%3): upgrade Zenovay to replay it; the journal was not changed")
+                .arg(f.fileName())
+                .arg(v)
+                .arg(JournalScan::SegmentVersion);
+        }
         const quint64 firstSeq = m.captured(1).toULongLong();
         m_segments.append({f.fileName(), firstSeq});
         std::optional<QString> refused;
@@ -191,7 +210,7 @@ quint64 EventJournal::append(const QList<QByteArray> &payloads)
         qToLittleEndian<quint32>(Magic, out);
         qToLittleEndian<quint32>(quint32(p.size()), out + 4);
         qToLittleEndian<quint64>(seq, out + 8);
-        qToLittleEndian<quint32>(recordCrc(out + 8, p.constData(), p.size()), out + 16);
+        qToLittleEndian<quint32>(recordCrc(m_nonce, out + 8, p.constData(), p.size()), out + 16);
         std::memcpy(out + HeaderBytes, p.constData(), size_t(p.size()));
         out += HeaderBytes + p.size();
         ++seq;

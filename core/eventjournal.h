@@ -15,7 +15,9 @@ namespace Core {
 // Append-only journal of accepted events: the durability point of the ingest path.
 //
 // Records are [magic u32][length u32][seq u64][crc32 u32][payload], little-endian,
-// in segment files "journal-<first seq>.zvj". append() writes a whole batch of records
+// in segment files "journal-<first seq>.zvj" that start with a header holding a random
+// nonce, which every record's CRC covers (JournalScan::SegmentFormat; segments of the
+// earlier format without a header are still read). append() writes a whole batch of records
 // with one write(2) on an O_APPEND descriptor, so once it returns the records are in
 // the kernel and survive a kill -9 of the process; sync() (fdatasync) makes them
 // survive a power loss. A write or fdatasync that fails is cut off again (after a failed
@@ -89,6 +91,7 @@ private:
     int m_fd = -1;
     bool m_open = false; // between a successful open() and close()
     qint64 m_size = 0;
+    quint64 m_nonce = 0; // of the current segment (format 2)
     quint64 m_nextSeq = 1;
     JournalScan::Recovery m_recovery;
 };

@@ -23,7 +23,8 @@ struct Header
 // An intact record at pos whose sequence number lies in [minSeq, maxSeq]: magic, a length
 // that fits, the sequence number (checked before the CRC, so that resynchronising through
 // record-shaped bytes costs little), and a matching CRC.
-std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSeq, quint64 maxSeq)
+std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSeq, quint64 maxSeq,
+                               const SegmentFormat &format)
 {
     if (data.size() - pos < HeaderBytes)
         return std::nullopt;
@@ -36,7 +37,9 @@ std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSe
     const quint64 seq = qFromLittleEndian<quint64>(h + 8);
     if (seq < minSeq || seq > maxSeq)
         return std::nullopt;
-    if (recordCrc(h + 8, h + HeaderBytes, length) != qFromLittleEndian<quint32>(h + 16))
+    const quint32 crc = format.version == 1 ? recordCrc(h + 8, h + HeaderBytes, length)
+                                            : recordCrc(format.nonce, h + 8, h + HeaderBytes, length);
+    if (crc != qFromLittleEndian<quint32>(h + 16))
         return std::nullopt;
     return Header{seq, length};
 }
@@ -45,6 +48,43 @@ std::optional<Header> recordAt(QByteArrayView data, qsizetype pos, quint64 minSe
 quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype size)
 {
     return Crc32::update(Crc32::update(0, seqBytes, 8), payload, size);
+}
+
+quint32 recordCrc(quint64 nonce, const char *seqBytes, const char *payload, qsizetype size)
+{
+    char n[8];
+    qToLittleEndian<quint64>(nonce, n);
+    return Crc32::update(Crc32::update(Crc32::update(0, n, 8), seqBytes, 8), payload, size);
+}
+
+SegmentFormat segmentFormat(QByteArrayView data)
+{
+    char magic[4];
+    qToLittleEndian<quint32>(SegmentMagic, magic);
+    const qsizetype n = std::min<qsizetype>(data.size(), 4);
+    SegmentFormat out;
+    if (n == 0 || std::memcmp(data.data(), magic, size_t(n)) != 0)
+        return out; // format 1: records from the first byte
+    out.version = SegmentVersion;
+    if (data.size() < SegmentHeaderBytes) {
+        // (1 to 3 bytes could also be a format-1 record's torn magic: torn either way)
+        out.tornHeader = true;
+        out.headerBytes = data.size();
+        return out;
+    }
+    out.version = qFromLittleEndian<quint32>(data.data() + 4);
+    out.nonce = qFromLittleEndian<quint64>(data.data() + 8);
+    out.headerBytes = SegmentHeaderBytes;
+    return out;
+}
+
+QByteArray segmentHeader(quint64 nonce)
+{
+    QByteArray out(SegmentHeaderBytes, Qt::Uninitialized);
+    qToLittleEndian<quint32>(SegmentMagic, out.data());
+    qToLittleEndian<quint32>(SegmentVersion, out.data() + 4);
+    qToLittleEndian<quint64>(nonce, out.data() + 8);
+    return out;
 }
 
 bool isTornRecord(QByteArrayView tail, quint64 seq)
@@ -73,13 +113,24 @@ Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
 {
     Segment out;
     out.size = data.size();
+    out.nextSeq = expectedSeq;
+    const SegmentFormat format = segmentFormat(data);
+    if (format.tornHeader) { // created, then the process died inside the header's write(2)
+        out.tailOffset = 0;
+        out.tailTorn = true;
+        return out;
+    }
+    if (format.version != 1 && format.version != SegmentVersion) { // unknown: nothing readable
+        out.tailOffset = 0;
+        return out;
+    }
     quint64 expected = expectedSeq;
     qsizetype damageStart = -1;
-    qsizetype pos = 0;
+    qsizetype pos = format.headerBytes;
     while (pos < data.size()) {
         // How many records the skipped bytes could have held (none when nothing is skipped).
         const quint64 room = damageStart < 0 ? 0 : quint64((pos - damageStart) / HeaderBytes);
-        const auto r = recordAt(data, pos, expected, expected + room);
+        const auto r = recordAt(data, pos, expected, expected + room, format);
         if (!r) {
             if (damageStart < 0)
                 damageStart = pos;

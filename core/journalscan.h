@@ -10,12 +10,35 @@
 namespace Core::JournalScan {
 
 // The journal's record format: [magic u32][length u32][seq u64][crc32 u32][payload],
-// little-endian; the CRC-32 covers the sequence number's 8 bytes and the payload.
+// little-endian.
 inline constexpr quint32 Magic = 0x314A565AU; // "ZVJ1"
 inline constexpr qsizetype HeaderBytes = 4 + 4 + 8 + 4;
 inline constexpr quint32 MaxPayload = 1U << 20;
 
+// Segment format 2 starts with a header, [segment magic u32 "ZVJS"][version u32][nonce
+// u64], the nonce random per segment, and each record's CRC-32 covers the nonce, the
+// sequence number's 8 bytes and the payload: bytes inside a payload (an event's fields,
+// which never know the nonce) cannot pass for a record of their own segment when a scan
+// resynchronises through them. Format 1 (segments written before: no header, the CRC over
+// the sequence number and the payload) is still read.
+inline constexpr quint32 SegmentMagic = 0x534A565AU; // "ZVJS"
+inline constexpr quint32 SegmentVersion = 2;
+inline constexpr qsizetype SegmentHeaderBytes = 4 + 4 + 8;
+
+struct SegmentFormat
+{
+    quint32 version = 1;
+    quint64 nonce = 0;
+    qsizetype headerBytes = 0; // where the first record starts
+    bool tornHeader = false;   // a header cut short by a crash (the segment holds nothing else)
+};
+SegmentFormat segmentFormat(QByteArrayView data);
+QByteArray segmentHeader(quint64 nonce);
+
+// Format 1: over the sequence number and the payload.
 quint32 recordCrc(const char *seqBytes, const char *payload, qsizetype size);
+// Format 2: over the segment's nonce, the sequence number and the payload.
+quint32 recordCrc(quint64 nonce, const char *seqBytes, const char *payload, qsizetype size);
 
 // Bytes of a segment that are not intact records and are followed by an intact record in
 // the same segment: damage (a torn write can only ever be at a segment's end).

@@ -75,11 +75,23 @@ void writeAll(const QString &path, const QByteArray &data)
 QList<qsizetype> recordOffsets(const QByteArray &data)
 {
     QList<qsizetype> out;
-    for (qsizetype pos = 0; pos + HeaderBytes <= data.size();) {
+    for (qsizetype pos = JournalScan::segmentFormat(data).headerBytes; pos + HeaderBytes <= data.size();) {
         out << pos;
         pos += HeaderBytes + qFromLittleEndian<quint32>(data.constData() + pos + 4);
     }
     return out;
+}
+
+// A record as a format-1 segment (no header, no nonce) holds it.
+QByteArray formatOneRecord(quint64 seq, const QByteArray &payload)
+{
+    QByteArray out(HeaderBytes, '\0');
+    qToLittleEndian<quint32>(JournalScan::Magic, out.data());
+    qToLittleEndian<quint32>(quint32(payload.size()), out.data() + 4);
+    qToLittleEndian<quint64>(seq, out.data() + 8);
+    qToLittleEndian<quint32>(JournalScan::recordCrc(out.constData() + 8, payload.constData(), payload.size()),
+                             out.data() + 16);
+    return out + payload;
 }
 
 QList<quint64> range(quint64 first, quint64 last, QList<quint64> except = {})
@@ -405,18 +417,20 @@ private slots:
     }
 
     // A whole record carried inside a payload (an attacker's event) is not taken for a
-    // record when the scan resynchronises through that payload.
+    // record when the scan resynchronises through that payload: not with a far-off
+    // sequence number, and not with the very number the carrier had (in the window the
+    // resynchronisation accepts), because the payload cannot know the segment's nonce.
+    void recordInsideAPayloadIsNotTakenForOne_data()
+    {
+        QTest::addColumn<quint64>("forgedSeq");
+        QTest::newRow("far-off sequence number") << quint64(1'000'000);
+        QTest::newRow("the carrier's own sequence number") << quint64(2);
+        QTest::newRow("the next sequence number") << quint64(3);
+    }
     void recordInsideAPayloadIsNotTakenForOne()
     {
-        QByteArray forged(HeaderBytes, '\0');
-        const QByteArray inner = "forged";
-        qToLittleEndian<quint32>(JournalScan::Magic, forged.data());
-        qToLittleEndian<quint32>(quint32(inner.size()), forged.data() + 4);
-        qToLittleEndian<quint64>(1'000'000, forged.data() + 8);
-        qToLittleEndian<quint32>(
-            JournalScan::recordCrc(forged.constData() + 8, inner.constData(), inner.size()),
-            forged.data() + 16);
-        forged += inner;
+        QFETCH(quint64, forgedSeq);
+        const QByteArray forged = formatOneRecord(forgedSeq, "forged");
         QTemporaryDir dir;
         {
             EventJournal j({dir.path()});
@@ -430,12 +444,73 @@ private slots:
         QByteArray data = readAll(segment);
         data[recordOffsets(data)[1]] ^= 0x01; // the carrier's magic
         writeAll(segment, data);
+        QList<QByteArray> payloads;
         QList<quint64> seqs;
         EventJournal j({dir.path()});
-        QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &) { seqs << seq; }));
+        QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &p) {
+            seqs << seq;
+            payloads << p;
+        }));
         QCOMPARE(seqs, (QList<quint64>{1, 3}));
+        QCOMPARE(payloads.last(), payloadFor(3));
         QCOMPARE(j.recovery().eventsLost, 1);
         QCOMPARE(j.append({payloadFor(4)}), quint64(4));
+    }
+
+    // Segments written before the nonce existed (format 1) are still read, and a journal
+    // that mixes both formats replays in order.
+    void formatOneSegmentsAreStillRead()
+    {
+        QTemporaryDir dir;
+        QByteArray old;
+        for (quint64 s = 1; s <= 5; ++s)
+            old += formatOneRecord(s, payloadFor(s));
+        old += formatOneRecord(6, payloadFor(6)).left(HeaderBytes + 2); // torn, as a crash leaves it
+        writeAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000001.zvj")), old);
+        {
+            EventJournal j({dir.path()});
+            QList<quint64> seqs;
+            QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &) { seqs << seq; }));
+            QCOMPARE(seqs, range(1, 5));
+            QCOMPARE(j.recovery().tornTails, 1);
+            QCOMPARE(j.append({payloadFor(6)}), quint64(6));
+            QCOMPARE(j.append({payloadFor(7)}), quint64(7));
+        }
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 7));
+        QVERIFY(r.payloadsMatch);
+        QCOMPARE(r.recovery.damagedRegions, 0);
+        const QByteArray current =
+            readAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000006.zvj")));
+        QCOMPARE(JournalScan::segmentFormat(current).version, JournalScan::SegmentVersion);
+    }
+
+    // A segment whose header was cut short by a crash holds nothing: quiet.
+    void tornSegmentHeaderIsQuiet()
+    {
+        QTemporaryDir dir;
+        writeJournal(dir.path(), 3);
+        writeAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000004.zvj")),
+                 JournalScan::segmentHeader(42).left(9));
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 3));
+        QCOMPARE(r.recovery.damagedRegions, 0);
+        QCOMPARE(r.recovery.tornTails, 1);
+    }
+
+    // A segment in a newer format than this build knows refuses the start, unchanged.
+    void newerSegmentFormatIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 3).first();
+        QByteArray data = readAll(segment);
+        qToLittleEndian<quint32>(JournalScan::SegmentVersion + 1, data.data() + 4);
+        writeAll(segment, data);
+        const Replayed r = reopen(dir.path());
+        QVERIFY2(r.error.contains(QStringLiteral("newer")), qPrintable(r.error));
+        QVERIFY(r.seqs.isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QFileInfo(segment).fileName()});
+        QCOMPARE(readAll(segment), data);
     }
 };
 

@@ -9,6 +9,7 @@
 #include "serverprocess.h"
 
 #include "core/database.h"
+#include "core/journalscan.h"
 
 #include <QDir>
 #include <QFile>
@@ -93,7 +94,7 @@ private slots:
         QFile seg(journal.filePath(segments.first()));
         QVERIFY(seg.open(QIODevice::ReadWrite));
         QByteArray data = seg.readAll();
-        qsizetype pos = 0;
+        qsizetype pos = Core::JournalScan::segmentFormat(data).headerBytes;
         for (int i = 0; i < 150; ++i)
             pos += 20 + qFromLittleEndian<quint32>(data.constData() + pos + 4);
         QVERIFY(pos > data.size() / 3 && pos < data.size() * 2 / 3);
