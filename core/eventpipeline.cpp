@@ -3,6 +3,7 @@
 #include "clock.h"
 #include "database.h"
 #include "eventvalidator.h"
+#include "journaldamagelog.h"
 #include "storageerror.h"
 #include "timeutil.h"
 
@@ -95,6 +96,7 @@ std::optional<QString> EventPipeline::start()
                 QStringLiteral("journal record %1 is intact but its payload cannot be read: skipped")
                     .arg(seq);
             qCCritical(lcIngest).noquote() << "journal damage:" << m_recovery.lastDamage;
+            m_recovery.reports << m_recovery.lastDamage;
         }
         m_recovery.unreadableRecords = unreadable.size();
         const QSet<QString> websites = websiteIds(m_db);
@@ -123,7 +125,11 @@ std::optional<QString> EventPipeline::start()
                     .arg(it.value())
                     .arg(it.key());
             qCCritical(lcIngest).noquote() << "journal replay:" << m_recovery.lastDamage;
+            m_recovery.reports << m_recovery.lastDamage;
         }
+        // Damage stays visible after this start: /server/status shows the log until removed.
+        if (auto e = JournalDamageLog::append(m_options.journalDirectory, m_recovery.reports))
+            qCCritical(lcIngest).noquote() << "cannot record the journal damage:" << *e;
         m_journal.releaseUpTo(m_journal.lastSeq());
         // Connections belong to threads: the writer opens its own.
         m_store.reset();

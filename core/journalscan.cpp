@@ -243,6 +243,7 @@ void Reader::reportDamage(const QString &path, qsizetype offset, qsizetype bytes
     qCCritical(lcJournal).noquote() << "journal damage:" << text
                                     << "- the intact records after it are recovered";
     m_recovery.lastDamage = text;
+    m_recovery.reports << text;
     if (bytes > 0 && !m_damagedSegments.contains(path))
         m_damagedSegments.append(path);
 }

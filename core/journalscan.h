@@ -96,7 +96,8 @@ struct Recovery
     // Filled by the replay (EventPipeline), loud as well:
     qint64 unreadableRecords = 0; // intact records whose payload this build cannot read
     qint64 droppedNoWebsite = 0;  // replayed events of websites the database does not have
-    QString lastDamage;           // one sentence; empty when there was none
+    QStringList reports;          // one sentence per finding, in order (journal damage log)
+    QString lastDamage;           // the last of them; empty when there was none
 };
 
 // Reads a whole journal at start-up, one segment after the other in sequence order, and

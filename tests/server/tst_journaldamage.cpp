@@ -13,6 +13,7 @@
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtEndian>
@@ -124,9 +125,30 @@ private slots:
         const QString log = server.errors();
         QVERIFY2(log.contains(QStringLiteral("journal damage")), qPrintable(log));
         QVERIFY2(!log.contains(QStringLiteral("never acknowledged")), qPrintable(log));
-        // The damaged segment is kept for inspection; nothing is stored twice on a later start.
+        // The damaged segment is kept for inspection; nothing is stored twice on a later start,
+        // and the damage stays visible there (damage log, damaged segments) until removed.
         QVERIFY(journal.exists(segments.first() + QStringLiteral(".damaged")));
         QVERIFY2(server.start(args), qPrintable(server.errors()));
+        const auto journalStatus = [&] {
+            const QByteArray t = adminLogin(server.port(), QStringLiteral("owner@example.com"),
+                                            QStringLiteral("correct horse battery"));
+            return adminCall(server.port(), "GET", QStringLiteral("/server/status"), t)
+                .json()[QStringLiteral("journal")]
+                .toObject();
+        };
+        QJsonObject later = journalStatus();
+        QCOMPARE(later[QStringLiteral("damaged_regions")].toInteger(), 0); // this start found none
+        const QJsonObject damageLog = later[QStringLiteral("damage_log")].toObject();
+        QCOMPARE(damageLog[QStringLiteral("entries")].toInteger(), 1);
+        QVERIFY2(damageLog[QStringLiteral("last")].toString().contains(segments.first()),
+                 qPrintable(damageLog[QStringLiteral("last")].toString()));
+        QCOMPARE(later[QStringLiteral("damaged_segments")].toArray(),
+                 QJsonArray{QString(segments.first() + QStringLiteral(".damaged"))});
+        QVERIFY(QFile::remove(journal.filePath(QStringLiteral("damage.log"))));
+        QVERIFY(QFile::remove(journal.filePath(segments.first() + QStringLiteral(".damaged"))));
+        later = journalStatus();
+        QVERIFY(later[QStringLiteral("damage_log")].isNull());
+        QCOMPARE(later[QStringLiteral("damaged_segments")].toArray(), QJsonArray{});
         QCOMPARE(server.terminate(), 0);
         QCOMPARE(countEvents(dir), Events - 1);
     }
