@@ -63,26 +63,38 @@ QString DataDirLock::filePath() const
     return QDir(m_directory).filePath(QLatin1String(FileName));
 }
 
+QString DataDirLock::refusal(const QString &holder) const
+{
+    return QStringLiteral("the data directory %1 is in use by another Zenovay process (%2). Only one "
+                          "process may use a data directory at a time: stop that process first, or "
+                          "choose another data directory. Nothing was changed.")
+        .arg(QDir::toNativeSeparators(QFileInfo(m_directory).absoluteFilePath()), holder);
+}
+
 std::optional<QString> DataDirLock::acquire()
 {
     if (m_fd >= 0)
         return std::nullopt;
     const QString path = filePath();
+    const QByteArray nativePath = QFile::encodeName(path);
+    // Held for the whole attempt, so that two threads cannot both pass the registry.
+    std::unique_lock registry(g_heldMutex);
+    // Checked before opening: on NFS, closing any descriptor of the file would release
+    // this process's (emulated, per-process) lock.
+    struct stat st = {};
+    if (::stat(nativePath.constData(), &st) == 0 && g_held.count({quint64(st.st_dev), quint64(st.st_ino)}))
+        return refusal(QStringLiteral("PID %1, %2, this very process").arg(::getpid()).arg(programName()));
     // No O_TRUNC: a refused process must not touch what the holder wrote.
-    const int fd = ::open(QFile::encodeName(path).constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
+    const int fd = ::open(nativePath.constData(), O_RDWR | O_CREAT | O_CLOEXEC, 0600);
     if (fd < 0)
         return QStringLiteral("cannot open the lock file %1: %2").arg(path, errnoText(errno));
-    struct stat st = {};
     if (::fstat(fd, &st) != 0) {
         const int error = errno;
         ::close(fd);
         return QStringLiteral("cannot read the lock file %1: %2").arg(path, errnoText(error));
     }
-    const FileKey key{quint64(st.st_dev), quint64(st.st_ino)};
-    std::unique_lock registry(g_heldMutex);
-    const bool heldHere = g_held.count(key) > 0;
-    if (heldHere || ::flock(fd, LOCK_EX | LOCK_NB) != 0) {
-        const int error = heldHere ? EWOULDBLOCK : errno;
+    if (::flock(fd, LOCK_EX | LOCK_NB) != 0) {
+        const int error = errno;
         registry.unlock();
         if (error != EWOULDBLOCK) {
             ::close(fd);
@@ -100,14 +112,11 @@ std::optional<QString> DataDirLock::acquire()
         QString who = pid > 0 ? QStringLiteral("PID %1").arg(pid) : QStringLiteral("PID unknown");
         if (pid > 0 && !lines.value(1).trimmed().isEmpty())
             who += QStringLiteral(", ") + QString::fromUtf8(lines.value(1).trimmed());
-        return QStringLiteral("the data directory %1 is in use by another Zenovay process (%2). Only one "
-                              "process may use a data directory at a time: stop that process first, or "
-                              "choose another data directory. Nothing was changed.")
-            .arg(QDir::toNativeSeparators(QFileInfo(m_directory).absoluteFilePath()), who);
+        return refusal(who);
     }
-    g_held.insert(key);
+    m_key = {quint64(st.st_dev), quint64(st.st_ino)};
+    g_held.insert(m_key);
     registry.unlock();
-    m_key = key;
     const QByteArray text = QByteArray::number(qint64(::getpid())) + '\n' + programName().toUtf8() + '\n';
     if (::ftruncate(fd, 0) != 0 || ::pwrite(fd, text.constData(), size_t(text.size()), 0) != text.size())
         qCWarning(lcDataDir) << "cannot write the PID into" << path << errnoText(errno);

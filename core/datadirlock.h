@@ -36,6 +36,8 @@ public:
     QString filePath() const;
 
 private:
+    QString refusal(const QString &holder) const;
+
     QString m_directory;
     int m_fd = -1;
     std::pair<quint64, quint64> m_key; // device and inode of the held lock file

@@ -15,6 +15,7 @@
 
 #include <fcntl.h>
 #include <sys/file.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 extern "C" int flock(int fd, int operation)
@@ -30,6 +31,25 @@ extern "C" int flock(int fd, int operation)
 }
 
 using namespace Core;
+
+namespace {
+// Whether another process is refused a POSIX lock on path (a forked child tries it).
+bool lockedForOtherProcesses(const QString &path)
+{
+    const QByteArray native = QFile::encodeName(path);
+    const pid_t child = ::fork();
+    if (child == 0) {
+        const int fd = ::open(native.constData(), O_RDWR | O_CLOEXEC);
+        struct flock fl = {};
+        fl.l_whence = SEEK_SET;
+        fl.l_type = F_WRLCK;
+        _exit(fd >= 0 && ::fcntl(fd, F_SETLK, &fl) != 0 && (errno == EACCES || errno == EAGAIN) ? 0 : 1);
+    }
+    int status = 0;
+    return child > 0 && ::waitpid(child, &status, 0) == child && WIFEXITED(status) &&
+           WEXITSTATUS(status) == 0;
+}
+} // namespace
 
 class TestDataDirLock : public QObject
 {
@@ -62,10 +82,13 @@ private slots:
             QVERIFY2(refused->contains(QStringLiteral("PID %1").arg(QCoreApplication::applicationPid())),
                      qPrintable(*refused));
             QVERIFY(!second.isHeld());
-        } // the refused one closes its descriptor: that must not release the first's lock
+        } // the refused attempt must not have released the first's lock, for other processes too
+        QVERIFY(lockedForOtherProcesses(first.filePath()));
         DataDirLock third(dir.path());
         QVERIFY(third.acquire());
+        QVERIFY(lockedForOtherProcesses(first.filePath()));
         first.release();
+        QVERIFY(!lockedForOtherProcesses(first.filePath()));
         QVERIFY(!third.acquire()); // released for real: taken over
         QVERIFY(third.isHeld());
     }
