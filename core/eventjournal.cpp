@@ -74,17 +74,17 @@ bool EventJournal::openSegmentLocked(quint64 firstSeq, QString *error)
         *error = QStringLiteral("cannot create journal segment %1: %2").arg(path, errnoText());
         return false;
     }
-    if (m_fd >= 0) {
-        ::fdatasync(m_fd);
-        ::close(m_fd);
-    }
     // Format 2: a random nonce per segment, mixed into every record's CRC.
     const quint64 nonce = QRandomGenerator::system()->generate64();
     const QByteArray header = JournalScan::segmentHeader(nonce);
     if (::write(fd, header.constData(), size_t(header.size())) != header.size()) {
         *error = QStringLiteral("cannot write journal segment %1: %2").arg(path, errnoText());
-        ::close(fd);
+        ::close(fd); // (a header cut short reads as a torn one: nothing in it)
         return false;
+    }
+    if (m_fd >= 0) {
+        ::fdatasync(m_fd);
+        ::close(m_fd);
     }
     m_fd = fd;
     m_size = header.size();
