@@ -63,8 +63,19 @@ SegmentFormat segmentFormat(QByteArrayView data)
     qToLittleEndian<quint32>(SegmentMagic, magic);
     const qsizetype n = std::min<qsizetype>(data.size(), 4);
     SegmentFormat out;
-    if (n == 0 || std::memcmp(data.data(), magic, size_t(n)) != 0)
-        return out; // format 1: records from the first byte
+    if (n == 0 || std::memcmp(data.data(), magic, size_t(n)) != 0) {
+        char recordMagic[4];
+        qToLittleEndian<quint32>(Magic, recordMagic);
+        if (data.size() >= SegmentHeaderBytes + HeaderBytes && n == 4 &&
+            std::memcmp(data.data(), recordMagic, 4) != 0 &&
+            std::memcmp(data.data() + SegmentHeaderBytes, recordMagic, 4) == 0) {
+            out.version = SegmentVersion;
+            out.nonce = qFromLittleEndian<quint64>(data.data() + 8);
+            out.headerBytes = SegmentHeaderBytes;
+            out.damagedHeader = true;
+        }
+        return out; // else format 1: records from the first byte
+    }
     out.version = SegmentVersion;
     if (data.size() < SegmentHeaderBytes) {
         // (1 to 3 bytes could also be a format-1 record's torn magic: torn either way)
@@ -124,6 +135,8 @@ Segment scanSegment(QByteArrayView data, quint64 expectedSeq,
         out.tailOffset = 0;
         return out;
     }
+    if (format.damagedHeader)
+        out.damaged.append({0, SegmentHeaderBytes, expectedSeq, 0});
     quint64 expected = expectedSeq;
     qsizetype damageStart = -1;
     qsizetype pos = format.headerBytes;

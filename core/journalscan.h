@@ -31,6 +31,9 @@ struct SegmentFormat
     quint64 nonce = 0;
     qsizetype headerBytes = 0; // where the first record starts
     bool tornHeader = false;   // a header cut short by a crash (the segment holds nothing else)
+    // The header's magic is damaged but a record follows where it should: read as format 2
+    // with the nonce found there (the damage is reported; the records still verify).
+    bool damagedHeader = false;
 };
 SegmentFormat segmentFormat(QByteArrayView data);
 QByteArray segmentHeader(quint64 nonce);

@@ -498,6 +498,23 @@ private slots:
         QCOMPARE(r.recovery.tornTails, 1);
     }
 
+    // A damaged byte in a segment header's magic costs no record: reported, all recovered.
+    void damagedSegmentHeaderMagicLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 10).first();
+        QByteArray data = readAll(segment);
+        data[1] = char(data[1] ^ 0x40);
+        writeAll(segment, data);
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 10));
+        QVERIFY(r.payloadsMatch);
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.bytesSkipped, JournalScan::SegmentHeaderBytes);
+        QCOMPARE(r.recovery.eventsLost, 0);
+        QCOMPARE(r.recovery.recoveredAfterDamage, 10);
+    }
+
     // A segment in a newer format than this build knows refuses the start, unchanged.
     void newerSegmentFormatIsRefused()
     {
