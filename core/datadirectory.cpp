@@ -19,11 +19,11 @@ QString nativeAbsolute(const QString &path)
     return QDir::toNativeSeparators(QFileInfo(path).absoluteFilePath());
 }
 
-// Journal segments, also damaged ones kept aside (journal-<seq>.zvj.damaged).
+// Journal segments, also damaged ones kept aside (journal-<seq>.zvj[.<time>].damaged).
 qsizetype journalSegmentCount(const QString &journalDirectory)
 {
     return QDir(journalDirectory)
-        .entryList({QStringLiteral("journal-*.zvj"), QStringLiteral("journal-*.zvj.damaged")}, QDir::Files)
+        .entryList({QStringLiteral("journal-*.zvj"), QStringLiteral("journal-*.damaged")}, QDir::Files)
         .size();
 }
 
@@ -87,9 +87,11 @@ std::optional<QString> checkDatabase(const Layout &layout, const Database &db)
     return QStringLiteral(
                "the data directory %1 was in use (%2), but its database %3 %4. Starting would create a new, "
                "empty database: first-run setup would be open to anyone and journaled events would be "
-               "replayed for websites that no longer exist. To recover, restore %5 from a backup into %1 "
-               "and start again. To start afresh on purpose, move the directory aside (or choose another "
-               "data directory).%6")
+               "replayed for websites that no longer exist. To recover: stop every Zenovay process using "
+               "it, move %5-wal and %5-shm (if present) out of %1 (SQLite would apply them to the "
+               "restored file and corrupt it), restore %5 from a backup into %1 and start again; journaled "
+               "events of websites the backup does not have are dropped and reported. To start afresh on "
+               "purpose, move the directory aside (or choose another data directory).%6")
         .arg(nativeAbsolute(layout.directory), evidence.join(QStringLiteral(", ")),
              nativeAbsolute(layout.databasePath), problem, name,
              file.size() > 0 ? QString() : QStringLiteral(" Nothing was changed."));

@@ -3,6 +3,7 @@
 #include <QString>
 
 #include <optional>
+#include <utility>
 
 namespace Core {
 
@@ -11,8 +12,12 @@ namespace Core {
 // drops the lock when the process dies in any way (kill -9 included), so a dead holder's
 // lock is simply taken over; the file itself stays and means nothing without a live lock.
 // The holder writes its PID (and program name) into the file so that a refused process
-// can name it. flock locks belong to the open file, so a second ServerInstance in the
-// same process (the desktop app and a test) is refused as well.
+// can name it. A second holder in the same process (the desktop app and a test, two
+// ServerInstances) is refused too: by flock where locks belong to the open file, and by a
+// process-wide registry of held lock files (device and inode) checked first, because on
+// NFS flock is emulated with POSIX record locks that belong to the process. Across
+// machines sharing a network filesystem the lock is only as good as the server's lock
+// manager: do not share one data directory between machines.
 class DataDirLock final
 {
 public:
@@ -31,8 +36,11 @@ public:
     QString filePath() const;
 
 private:
+    QString refusal(const QString &holder) const;
+
     QString m_directory;
     int m_fd = -1;
+    std::pair<quint64, quint64> m_key; // device and inode of the held lock file
 };
 
 } // namespace Core

@@ -3,10 +3,15 @@
 #include "clock.h"
 #include "database.h"
 #include "eventvalidator.h"
+#include "journaldamagelog.h"
 #include "storageerror.h"
 #include "timeutil.h"
 
 #include <QElapsedTimer>
+#include <QHash>
+#include <QSet>
+#include <QSqlError>
+#include <QSqlQuery>
 
 #include <chrono>
 #include <QLoggingCategory>
@@ -40,29 +45,91 @@ EventPipeline::~EventPipeline()
     stop();
 }
 
+namespace {
+std::optional<QString> refuseNewerFormat(const QByteArray &payload)
+{
+    if (payload.isEmpty() || quint8(payload.front()) <= TrackedEvent::FormatVersion)
+        return std::nullopt;
+    return QStringLiteral("the event journal holds events written by a newer Zenovay (event format %1; this "
+                          "build reads format %2 and older). Upgrade Zenovay to replay them; the journal was "
+                          "not changed")
+        .arg(quint8(payload.front()))
+        .arg(TrackedEvent::FormatVersion);
+}
+
+// The ids of all websites (replay drops events of websites that no longer exist).
+QSet<QString> websiteIds(const Database &db)
+{
+    QSqlQuery q(db.connection());
+    if (!q.exec(QStringLiteral("SELECT id FROM websites")))
+        throw StorageError(q.lastError().text());
+    QSet<QString> out;
+    while (q.next())
+        out.insert(q.value(0).toString());
+    return out;
+}
+} // namespace
+
 std::optional<QString> EventPipeline::start()
 {
     m_store = std::make_unique<EventStore>(m_db);
     std::vector<EventStore::Queued> pending;
     quint64 committed = 0;
+    QList<quint64> unreadable;
     try {
         committed = m_store->committedSeq();
-        auto error = m_journal.open(committed, [&](quint64 seq, const QByteArray &payload) {
-            if (auto e = TrackedEvent::deserialize(payload))
-                pending.push_back({seq, std::move(*e)});
-            else
-                qCCritical(lcIngest) << "journal record" << seq << "is intact but unreadable; skipped";
-        });
+        auto error = m_journal.open(
+            committed,
+            [&](quint64 seq, const QByteArray &payload) {
+                if (auto e = TrackedEvent::deserialize(payload))
+                    pending.push_back({seq, std::move(*e)});
+                else
+                    unreadable << seq;
+            },
+            refuseNewerFormat);
         if (error)
             return error;
+        m_recovery = m_journal.recovery();
+        for (quint64 seq : std::as_const(unreadable)) {
+            m_journal.markDamaged(seq);
+            m_recovery.lastDamage =
+                QStringLiteral("journal record %1 is intact but its payload cannot be read: skipped")
+                    .arg(seq);
+            qCCritical(lcIngest).noquote() << "journal damage:" << m_recovery.lastDamage;
+            m_recovery.reports << m_recovery.lastDamage;
+        }
+        m_recovery.unreadableRecords = unreadable.size();
+        const QSet<QString> websites = websiteIds(m_db);
+        QHash<QString, qint64> orphans;
         // Replay on this thread, in batches, before any request is served.
         for (size_t i = 0; i < pending.size(); i += size_t(m_options.maxBatch)) {
             const size_t end = std::min(pending.size(), i + size_t(m_options.maxBatch));
-            std::vector<EventStore::Queued> chunk(std::make_move_iterator(pending.begin() + qsizetype(i)),
-                                                  std::make_move_iterator(pending.begin() + qsizetype(end)));
-            m_store->apply(chunk, {}, chunk.back().seq);
-            committed = chunk.back().seq;
+            const quint64 lastSeq = pending[end - 1].seq;
+            std::vector<EventStore::Queued> chunk;
+            chunk.reserve(end - i);
+            for (size_t k = i; k < end; ++k) {
+                if (websites.contains(pending[k].event.websiteId))
+                    chunk.push_back(std::move(pending[k]));
+                else
+                    ++orphans[pending[k].event.websiteId];
+            }
+            m_store->apply(chunk, {}, lastSeq);
+            committed = lastSeq;
+            m_replayed += qint64(chunk.size());
         }
+        for (auto it = orphans.cbegin(); it != orphans.cend(); ++it) {
+            m_recovery.droppedNoWebsite += it.value();
+            m_recovery.lastDamage =
+                QStringLiteral("%1 journaled event(s) of website %2, which the database does "
+                               "not have (restored from an older backup?), dropped")
+                    .arg(it.value())
+                    .arg(it.key());
+            qCCritical(lcIngest).noquote() << "journal replay:" << m_recovery.lastDamage;
+            m_recovery.reports << m_recovery.lastDamage;
+        }
+        // Damage stays visible after this start: /server/status shows the log until removed.
+        if (auto e = JournalDamageLog::append(m_options.journalDirectory, m_recovery.reports))
+            qCCritical(lcIngest).noquote() << "cannot record the journal damage:" << *e;
         m_journal.releaseUpTo(m_journal.lastSeq());
         // Connections belong to threads: the writer opens its own.
         m_store.reset();
@@ -70,7 +137,6 @@ std::optional<QString> EventPipeline::start()
     } catch (const StorageError &e) {
         return QStringLiteral("cannot recover the event journal: %1").arg(QString::fromStdString(e.what()));
     }
-    m_replayed = qint64(pending.size());
     if (m_replayed > 0)
         qCInfo(lcIngest) << "replayed" << m_replayed << "journaled events into the database";
     m_appliedSeq.store(m_journal.lastSeq(), std::memory_order_release);

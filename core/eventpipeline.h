@@ -41,7 +41,11 @@ public:
     Q_DISABLE_COPY_MOVE(EventPipeline)
 
     // Replays the journal into the database, then starts the writer thread. Returns a
-    // message for the user on failure.
+    // message for the user on failure (also when the journal holds events in a newer
+    // format than this build reads: nothing is replayed nor changed then). Replayed events
+    // of websites the database does not have (a database restored from an older backup)
+    // and intact records whose payload cannot be read are dropped, counted in
+    // journalRecovery() and logged at critical level; their segment is kept as damaged.
     std::optional<QString> start();
     // Commits everything queued, then stops the writer (graceful shutdown).
     void stop();
@@ -62,7 +66,7 @@ public:
     quint64 acceptedSinceStart() const { return m_accepted.load(std::memory_order_relaxed); }
     qint64 replayedAtStart() const { return m_replayed; }
     // Damage the journal replay found at start (docs/ingest.md, "A damaged journal").
-    JournalScan::Recovery journalRecovery() const { return m_journal.recovery(); }
+    JournalScan::Recovery journalRecovery() const { return m_recovery; }
     qsizetype journalSegments() const { return m_journal.segmentCount(); }
 
 private:
@@ -97,6 +101,7 @@ private:
     std::atomic<quint64> m_appliedSeq{0};
     std::atomic<quint64> m_accepted{0};
     qint64 m_replayed = 0;
+    JournalScan::Recovery m_recovery; // set by start(), before the writer runs
 };
 
 } // namespace Core

@@ -95,9 +95,14 @@ int latestVersion()
 int currentVersion(const QSqlDatabase &db)
 {
     QSqlQuery q(db);
-    if (!q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) || !q.next())
+    if (q.exec(QStringLiteral("SELECT MAX(version) FROM schema_migrations")) && q.next())
+        return q.value(0).toInt();
+    // Only a missing table means "no schema yet"; a busy, locked or damaged database is an error.
+    const QSqlError error = q.lastError();
+    if (error.databaseText().startsWith(QLatin1String("no such table")))
         return 0;
-    return q.value(0).toInt();
+    throw StorageError(
+        QStringLiteral("cannot read the schema version of %1: %2").arg(db.databaseName(), error.text()));
 }
 
 std::optional<QString> run(QSqlDatabase &db, int upToVersion)

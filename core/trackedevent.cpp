@@ -7,9 +7,8 @@
 namespace Core {
 
 namespace {
-// Bumped whenever the field list changes; old journals stay readable by branching on it.
-constexpr quint8 FormatVersion = 1;
-
+// TrackedEvent::FormatVersion is bumped whenever the field list changes; old journals stay
+// readable by branching on it.
 // The payload is exactly what QDataStream (Qt_6_4, big-endian) writes for the fields in
 // order, so journals written with QDataStream replay; but it is written and read
 // directly: a QString is a u32 byte count (0xFFFFFFFF when null) and UTF-16BE, a

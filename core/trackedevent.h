@@ -34,7 +34,9 @@ struct TrackedEvent
         return type == Type::Pageview ? QStringLiteral("pageview") : QStringLiteral("event");
     }
 
-    // Compact binary form for the journal (versioned; see trackedevent.cpp).
+    // Compact binary form for the journal (versioned; see trackedevent.cpp): the first byte
+    // is the format version, bumped whenever the field list changes.
+    static constexpr quint8 FormatVersion = 1;
     QByteArray serialize() const;
     static std::optional<TrackedEvent> deserialize(const QByteArray &bytes);
 };

@@ -15,6 +15,7 @@
 #include "core/ingestservice.h"
 #include "core/storageerror.h"
 #include "core/userrepository.h"
+#include "core/journaldamagelog.h"
 
 #include <QDir>
 #include <QFile>
@@ -125,18 +126,28 @@ std::optional<QString> ServerInstance::start()
                            {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
                            {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
     });
-    m_context->status.add(QStringLiteral("journal"), [pipeline = m_pipeline.get()] {
-        const Core::JournalScan::Recovery r = pipeline->journalRecovery();
-        return QJsonObject{{QStringLiteral("segments"), pipeline->journalSegments()},
-                           {QStringLiteral("damaged_regions"), r.damagedRegions},
-                           {QStringLiteral("bytes_skipped"), r.bytesSkipped},
-                           {QStringLiteral("events_lost"), r.eventsLost},
-                           {QStringLiteral("recovered_after_damage"), r.recoveredAfterDamage},
-                           {QStringLiteral("torn_tails"), r.tornTails},
-                           {QStringLiteral("last_damage"), r.lastDamage.isEmpty()
-                                                               ? QJsonValue(QJsonValue::Null)
-                                                               : QJsonValue(r.lastDamage)}};
-    });
+    m_context->status.add(
+        QStringLiteral("journal"), [pipeline = m_pipeline.get(), dir = layout.journalDirectory] {
+            const Core::JournalScan::Recovery r = pipeline->journalRecovery();
+            const Core::JournalDamageLog::Summary log = Core::JournalDamageLog::read(dir);
+            return QJsonObject{
+                {QStringLiteral("segments"), pipeline->journalSegments()},
+                {QStringLiteral("damage_log"), log.file.isEmpty()
+                                                   ? QJsonValue(QJsonValue::Null)
+                                                   : QJsonObject{{QStringLiteral("file"), log.file},
+                                                                 {QStringLiteral("entries"), log.entries},
+                                                                 {QStringLiteral("last"), log.last}}},
+                {QStringLiteral("damaged_segments"), QJsonArray::fromStringList(log.damagedSegments)},
+                {QStringLiteral("damaged_regions"), r.damagedRegions},
+                {QStringLiteral("bytes_skipped"), r.bytesSkipped},
+                {QStringLiteral("events_lost"), r.eventsLost},
+                {QStringLiteral("recovered_after_damage"), r.recoveredAfterDamage},
+                {QStringLiteral("torn_tails"), r.tornTails},
+                {QStringLiteral("unreadable_records"), r.unreadableRecords},
+                {QStringLiteral("events_dropped_no_website"), r.droppedNoWebsite},
+                {QStringLiteral("last_damage"),
+                 r.lastDamage.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.lastDamage)}};
+        });
 
     m_engine = new HttpEngine(this);
     registerHealthRoutes(m_engine->router(), *m_context);

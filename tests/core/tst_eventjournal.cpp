@@ -83,10 +83,18 @@ private slots:
         const QString name = QDir(dir.path()).entryList({QStringLiteral("*.zvj")}).first();
         QFile f(QDir(dir.path()).filePath(name));
         QVERIFY(f.open(QIODevice::ReadOnly));
-        // magic "ZVJ1", length 5, seq 1, CRC-32 of seq bytes + payload (zlib.crc32), payload
-        QCOMPARE(f.readAll().toHex(), QByteArray("5a564a310500000001000000000000009cced02268656c6c6f"));
+        // Segment header: magic "ZVJS", format 2, a random nonce; then the record: magic
+        // "ZVJ1", length 5, seq 1, CRC-32 of nonce + seq bytes + payload (zlib.crc32), payload.
+        const QByteArray data = f.readAll();
+        QCOMPARE(data.size(), 16 + 20 + 5);
+        QCOMPARE(data.left(8).toHex(), QByteArray("5a564a5302000000"));
+        QCOMPARE(data.mid(16, 16).toHex(), QByteArray("5a564a31050000000100000000000000"));
+        QCOMPARE(qFromLittleEndian<quint32>(data.constData() + 32),
+                 bitwiseCrc32(QByteArray(data.mid(8, 8) + data.mid(24, 8) + QByteArray("hello"))));
+        QCOMPARE(data.mid(36), QByteArray("hello"));
 
-        // A segment as an earlier build wrote it (two records, seq 7 and 8) replays.
+        // A segment as an earlier build wrote it (format 1: no header; two records, seq 7
+        // and 8; CRC-32 of seq bytes + payload) replays.
         QTemporaryDir old;
         QFile seg(QDir(old.path()).filePath(QStringLiteral("journal-00000000000000000007.zvj")));
         QVERIFY(seg.open(QIODevice::WriteOnly));

@@ -75,11 +75,23 @@ void writeAll(const QString &path, const QByteArray &data)
 QList<qsizetype> recordOffsets(const QByteArray &data)
 {
     QList<qsizetype> out;
-    for (qsizetype pos = 0; pos + HeaderBytes <= data.size();) {
+    for (qsizetype pos = JournalScan::segmentFormat(data).headerBytes; pos + HeaderBytes <= data.size();) {
         out << pos;
         pos += HeaderBytes + qFromLittleEndian<quint32>(data.constData() + pos + 4);
     }
     return out;
+}
+
+// A record as a format-1 segment (no header, no nonce) holds it.
+QByteArray formatOneRecord(quint64 seq, const QByteArray &payload)
+{
+    QByteArray out(HeaderBytes, '\0');
+    qToLittleEndian<quint32>(JournalScan::Magic, out.data());
+    qToLittleEndian<quint32>(quint32(payload.size()), out.data() + 4);
+    qToLittleEndian<quint64>(seq, out.data() + 8);
+    qToLittleEndian<quint32>(JournalScan::recordCrc(out.constData() + 8, payload.constData(), payload.size()),
+                             out.data() + 16);
+    return out + payload;
 }
 
 QList<quint64> range(quint64 first, quint64 last, QList<quint64> except = {})
@@ -160,6 +172,30 @@ private slots:
         QCOMPARE(again.recovery.damagedRegions, 0);
     }
 
+    // Sequence numbers recur after a database restore: a damaged segment of the same name kept
+    // earlier is not overwritten by the new one.
+    void olderDamagedSegmentOfTheSameNameIsKept()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 300).first();
+        const QByteArray older = "an older damaged segment of the same name";
+        writeAll(segment + QStringLiteral(".damaged"), older);
+        QByteArray data = readAll(segment);
+        data[recordOffsets(data)[150] + 30] ^= 1;
+        writeAll(segment, data);
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            j.releaseUpTo(300);
+        }
+        QVERIFY(!QFile::exists(segment));
+        QCOMPARE(readAll(segment + QStringLiteral(".damaged")), older);
+        const QStringList kept =
+            QDir(dir.path()).entryList({QFileInfo(segment).fileName() + QStringLiteral(".*.damaged")});
+        QCOMPARE(kept.size(), 1);
+        QCOMPARE(readAll(QDir(dir.path()).filePath(kept.first())), data);
+    }
+
     void truncatedTailIsQuiet()
     {
         QTemporaryDir dir;
@@ -174,18 +210,93 @@ private slots:
         QVERIFY(r.recovery.lastDamage.isEmpty());
     }
 
-    // A flipped byte at the very end of the last record cannot be told from a torn write.
-    void damageAtTheEndOfTheLastRecordIsATornTail()
+    // A write cut short by a crash leaves a proper prefix of the next record: quiet, at any cut.
+    void properPrefixOfTheLastRecordIsATornTail_data()
     {
+        QTest::addColumn<int>("keep"); // bytes of record 300 left
+        QTest::newRow("1 byte of the magic") << 1;
+        QTest::newRow("the magic") << 4;
+        QTest::newRow("magic and length") << 8;
+        QTest::newRow("header without CRC") << 17;
+        QTest::newRow("whole header") << int(HeaderBytes);
+        QTest::newRow("header and part of the payload") << int(HeaderBytes) + 5;
+    }
+    void properPrefixOfTheLastRecordIsATornTail()
+    {
+        QFETCH(int, keep);
         QTemporaryDir dir;
         const QString segment = writeJournal(dir.path(), 300).first();
-        QByteArray data = readAll(segment);
-        data[data.size() - 1] ^= 1;
-        writeAll(segment, data);
+        const QByteArray data = readAll(segment);
+        writeAll(segment, data.left(recordOffsets(data)[299] + keep));
         const Replayed r = reopen(dir.path());
         QCOMPARE(r.seqs, range(1, 299));
         QCOMPARE(r.recovery.damagedRegions, 0);
+        QCOMPARE(r.recovery.eventsLost, 0);
         QCOMPARE(r.recovery.tornTails, 1);
+    }
+
+    // A complete-length last record with a bad CRC or magic, or zeroed records at the end,
+    // cannot come from a torn write: damage, loud, counted as lost (at most bytes / 20).
+    void damageAtTheEndOfTheLastSegmentIsDamage_data()
+    {
+        QTest::addColumn<int>("field"); // byte offset inside record 300 to flip; -1: zero the last 3
+        QTest::newRow("payload of the last record") << 30;
+        QTest::newRow("last byte of the last record") << 1000;
+        QTest::newRow("magic of the last record") << 0;
+        QTest::newRow("sequence number of the last record") << 9;
+        QTest::newRow("last three records zeroed") << -1;
+    }
+    void damageAtTheEndOfTheLastSegmentIsDamage()
+    {
+        QFETCH(int, field);
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 300).first();
+        QByteArray data = readAll(segment);
+        const QList<qsizetype> o = recordOffsets(data);
+        const qsizetype firstBad = field < 0 ? o[297] : o[299];
+        if (field < 0)
+            data.replace(o[297], data.size() - o[297], QByteArray(data.size() - o[297], '\0'));
+        else {
+            const qsizetype at = std::min(o[299] + field, data.size() - 1);
+            data[at] = char(data[at] ^ 0x01);
+        }
+        writeAll(segment, data);
+        const quint64 lastIntact = field < 0 ? 297 : 299;
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, lastIntact));
+        QCOMPARE(r.recovery.tornTails, 0);
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.bytesSkipped, data.size() - firstBad);
+        QCOMPARE(r.recovery.eventsLost, (data.size() - firstBad) / HeaderBytes); // the most it held
+        QVERIFY(r.recovery.eventsLost >= qint64(300 - lastIntact));
+        QVERIFY2(r.recovery.lastDamage.contains(QStringLiteral("up to")), qPrintable(r.recovery.lastDamage));
+    }
+
+    // The last segment holds nothing intact but damage, and is named after the next sequence
+    // number: it is kept aside, not started afresh over its bytes.
+    void damagedLastSegmentIsKeptNotTruncated()
+    {
+        QTemporaryDir dir;
+        writeJournal(dir.path(), 10);
+        {
+            EventJournal j({dir.path()});
+            QVERIFY(!j.open(0, {}));
+            for (quint64 s = 11; s <= 15; ++s)
+                QCOMPARE(j.append({payloadFor(s)}), s);
+        }
+        const QStringList segments =
+            QDir(dir.path()).entryList({QStringLiteral("journal-*.zvj")}, QDir::Files, QDir::Name);
+        QCOMPARE(segments.size(), 2);
+        const QString last = QDir(dir.path()).filePath(segments.last());
+        QByteArray data = readAll(last);
+        data.fill('\0');
+        writeAll(last, data);
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 10));
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.tornTails, 0);
+        QVERIFY(r.recovery.eventsLost >= 5);
+        QCOMPARE(readAll(last + QStringLiteral(".damaged")), data);
     }
 
     // Killed inside write(2), restarted (a new segment continues the sequence), more
@@ -281,6 +392,7 @@ private slots:
         QCOMPARE(r.seqs, range(201, 300));
         QCOMPARE(r.recovery.damagedRegions, 1);
         QCOMPARE(r.recovery.eventsLost, 0);
+        QCOMPARE(r.recovery.recoveredAfterDamage, 100); // 201..300; 101..200 are in the database
         QVERIFY2(r.recovery.lastDamage.contains(QStringLiteral("already in the database")),
                  qPrintable(r.recovery.lastDamage));
     }
@@ -305,18 +417,20 @@ private slots:
     }
 
     // A whole record carried inside a payload (an attacker's event) is not taken for a
-    // record when the scan resynchronises through that payload.
+    // record when the scan resynchronises through that payload: not with a far-off
+    // sequence number, and not with the very number the carrier had (in the window the
+    // resynchronisation accepts), because the payload cannot know the segment's nonce.
+    void recordInsideAPayloadIsNotTakenForOne_data()
+    {
+        QTest::addColumn<quint64>("forgedSeq");
+        QTest::newRow("far-off sequence number") << quint64(1'000'000);
+        QTest::newRow("the carrier's own sequence number") << quint64(2);
+        QTest::newRow("the next sequence number") << quint64(3);
+    }
     void recordInsideAPayloadIsNotTakenForOne()
     {
-        QByteArray forged(HeaderBytes, '\0');
-        const QByteArray inner = "forged";
-        qToLittleEndian<quint32>(JournalScan::Magic, forged.data());
-        qToLittleEndian<quint32>(quint32(inner.size()), forged.data() + 4);
-        qToLittleEndian<quint64>(1'000'000, forged.data() + 8);
-        qToLittleEndian<quint32>(
-            JournalScan::recordCrc(forged.constData() + 8, inner.constData(), inner.size()),
-            forged.data() + 16);
-        forged += inner;
+        QFETCH(quint64, forgedSeq);
+        const QByteArray forged = formatOneRecord(forgedSeq, "forged");
         QTemporaryDir dir;
         {
             EventJournal j({dir.path()});
@@ -330,12 +444,90 @@ private slots:
         QByteArray data = readAll(segment);
         data[recordOffsets(data)[1]] ^= 0x01; // the carrier's magic
         writeAll(segment, data);
+        QList<QByteArray> payloads;
         QList<quint64> seqs;
         EventJournal j({dir.path()});
-        QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &) { seqs << seq; }));
+        QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &p) {
+            seqs << seq;
+            payloads << p;
+        }));
         QCOMPARE(seqs, (QList<quint64>{1, 3}));
+        QCOMPARE(payloads.last(), payloadFor(3));
         QCOMPARE(j.recovery().eventsLost, 1);
         QCOMPARE(j.append({payloadFor(4)}), quint64(4));
+    }
+
+    // Segments written before the nonce existed (format 1) are still read, and a journal
+    // that mixes both formats replays in order.
+    void formatOneSegmentsAreStillRead()
+    {
+        QTemporaryDir dir;
+        QByteArray old;
+        for (quint64 s = 1; s <= 5; ++s)
+            old += formatOneRecord(s, payloadFor(s));
+        old += formatOneRecord(6, payloadFor(6)).left(HeaderBytes + 2); // torn, as a crash leaves it
+        writeAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000001.zvj")), old);
+        {
+            EventJournal j({dir.path()});
+            QList<quint64> seqs;
+            QVERIFY(!j.open(0, [&](quint64 seq, const QByteArray &) { seqs << seq; }));
+            QCOMPARE(seqs, range(1, 5));
+            QCOMPARE(j.recovery().tornTails, 1);
+            QCOMPARE(j.append({payloadFor(6)}), quint64(6));
+            QCOMPARE(j.append({payloadFor(7)}), quint64(7));
+        }
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 7));
+        QVERIFY(r.payloadsMatch);
+        QCOMPARE(r.recovery.damagedRegions, 0);
+        const QByteArray current =
+            readAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000006.zvj")));
+        QCOMPARE(JournalScan::segmentFormat(current).version, JournalScan::SegmentVersion);
+    }
+
+    // A segment whose header was cut short by a crash holds nothing: quiet.
+    void tornSegmentHeaderIsQuiet()
+    {
+        QTemporaryDir dir;
+        writeJournal(dir.path(), 3);
+        writeAll(QDir(dir.path()).filePath(QStringLiteral("journal-00000000000000000004.zvj")),
+                 JournalScan::segmentHeader(42).left(9));
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 3));
+        QCOMPARE(r.recovery.damagedRegions, 0);
+        QCOMPARE(r.recovery.tornTails, 1);
+    }
+
+    // A damaged byte in a segment header's magic costs no record: reported, all recovered.
+    void damagedSegmentHeaderMagicLosesNothing()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 10).first();
+        QByteArray data = readAll(segment);
+        data[1] = char(data[1] ^ 0x40);
+        writeAll(segment, data);
+        const Replayed r = reopen(dir.path());
+        QCOMPARE(r.seqs, range(1, 10));
+        QVERIFY(r.payloadsMatch);
+        QCOMPARE(r.recovery.damagedRegions, 1);
+        QCOMPARE(r.recovery.bytesSkipped, JournalScan::SegmentHeaderBytes);
+        QCOMPARE(r.recovery.eventsLost, 0);
+        QCOMPARE(r.recovery.recoveredAfterDamage, 10);
+    }
+
+    // A segment in a newer format than this build knows refuses the start, unchanged.
+    void newerSegmentFormatIsRefused()
+    {
+        QTemporaryDir dir;
+        const QString segment = writeJournal(dir.path(), 3).first();
+        QByteArray data = readAll(segment);
+        qToLittleEndian<quint32>(JournalScan::SegmentVersion + 1, data.data() + 4);
+        writeAll(segment, data);
+        const Replayed r = reopen(dir.path());
+        QVERIFY2(r.error.contains(QStringLiteral("newer")), qPrintable(r.error));
+        QVERIFY(r.seqs.isEmpty());
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files), QStringList{QFileInfo(segment).fileName()});
+        QCOMPARE(readAll(segment), data);
     }
 };
 

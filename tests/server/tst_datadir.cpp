@@ -206,6 +206,46 @@ private slots:
                  qPrintable(run.stderrText));
     }
 
+    // A database that cannot be read (here: the page of schema_migrations overwritten) is
+    // reported as what it is, not as "holds no Zenovay tables".
+    void unreadableDatabaseIsNotCalledEmpty()
+    {
+        ServerProcess server;
+        QVERIFY2(server.start(), qPrintable(server.errors()));
+        QCOMPARE(server.terminate(), 0);
+        const QString dbPath = server.dataDir() + QStringLiteral("/zenovay.db");
+        qint64 page = 0;
+        qint64 pageSize = 0;
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), QStringLiteral("corrupt"));
+            db.setDatabaseName(dbPath);
+            QVERIFY(db.open());
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA wal_checkpoint(TRUNCATE)")));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA page_size")) && q.next());
+            pageSize = q.value(0).toLongLong();
+            QVERIFY(q.exec(QStringLiteral(
+                        "SELECT rootpage FROM sqlite_master WHERE name = 'schema_migrations'")) &&
+                    q.next());
+            page = q.value(0).toLongLong();
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(QStringLiteral("corrupt"));
+        QVERIFY(page > 1 && pageSize > 0);
+        QFile f(dbPath);
+        QVERIFY(f.open(QIODevice::ReadWrite));
+        QVERIFY(f.seek((page - 1) * pageSize));
+        QCOMPARE(f.write(QByteArray(pageSize, '\xa5')), pageSize);
+        f.close();
+        const Run run = runOn(server.dataDir());
+        QVERIFY2(run.finished, "the server started on an unreadable database");
+        QVERIFY(run.exitCode != 0);
+        QVERIFY2(!run.stderrText.contains(QStringLiteral("holds no Zenovay tables")),
+                 qPrintable(run.stderrText));
+        QVERIFY2(run.stderrText.contains(QStringLiteral("malformed")), qPrintable(run.stderrText));
+    }
+
     // A first start that died before its first migration committed leaves a database
     // without tables and a -wal file but no marker: the next start simply initialises.
     void firstStartThatDiedEarlyIsNotEvidence()

@@ -9,9 +9,12 @@
 #include "serverprocess.h"
 
 #include "core/database.h"
+#include "core/journalscan.h"
 
 #include <QDir>
 #include <QFile>
+#include <QJsonArray>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QtEndian>
 #include <QTest>
@@ -29,6 +32,37 @@ qint64 countEvents(const QString &dataDir)
     QSqlQuery q(db.connection());
     return q.exec(QStringLiteral("SELECT COUNT(*) FROM events")) && q.next() ? q.value(0).toLongLong() : -1;
 }
+
+// Posts `count` events to /e/code while the database is held locked (the server
+// acknowledges them into the journal but cannot commit), then kills the server: the
+// events exist only in the journal. False if an event was not acknowledged.
+bool acknowledgeIntoJournalAndKill(ServerProcess &server, const QString &code, int count)
+{
+    Core::Database blocker(server.dataDir() + QStringLiteral("/zenovay.db"));
+    QSqlQuery q(blocker.connection());
+    if (!q.exec(QStringLiteral("BEGIN EXCLUSIVE")))
+        return false;
+    KeepAliveClient client(server.port());
+    const QByteArray target = "/e/" + code.toLatin1();
+    bool ok = true;
+    for (int i = 0; i < count && ok; ++i)
+        ok = client
+                 .request("POST", target, {},
+                          toJsonBytes(sampleEvent(QStringLiteral("/p/%1").arg(i),
+                                                  QStringLiteral("damage-session-1"))))
+                 .status == 202;
+    server.kill(); // SIGKILL: the events are in the journal only
+    return q.exec(QStringLiteral("ROLLBACK")) && ok;
+}
+
+QString writeLimitsIni(const QString &dir)
+{
+    const QString ini = dir + QStringLiteral("/zenovay.ini");
+    QFile f(ini);
+    if (f.open(QIODevice::WriteOnly))
+        f.write("[ingest]\nburst_limit=100000000\nhourly_limit=100000000\n");
+    return ini;
+}
 } // namespace
 
 class TestJournalDamage : public QObject
@@ -45,34 +79,12 @@ private slots:
             QVERIFY(!db.open());
             createWebsite(db, code);
         }
-        const QString ini = dir + QStringLiteral("/zenovay.ini");
-        QFile f(ini);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[ingest]\nburst_limit=100000000\nhourly_limit=100000000\n");
-        f.close();
-        const QStringList args{QStringLiteral("--config"), ini};
+        const QStringList args{QStringLiteral("--config"), writeLimitsIni(dir)};
         QVERIFY2(server.start(args), qPrintable(server.errors()));
         QVERIFY(!adminSetup(server.port(), QStringLiteral("owner@example.com"), QStringLiteral("Owner"),
                             QStringLiteral("correct horse battery"))
                      .isEmpty());
-
-        {
-            // Hold the database's write lock: the server acknowledges (journal) but cannot commit.
-            Core::Database blocker(dir + QStringLiteral("/zenovay.db"));
-            QSqlQuery q(blocker.connection());
-            QVERIFY2(q.exec(QStringLiteral("BEGIN EXCLUSIVE")), qPrintable(q.lastError().text()));
-            KeepAliveClient client(server.port());
-            const QByteArray target = "/e/" + code.toLatin1();
-            for (int i = 0; i < Events; ++i) {
-                const HttpResult r =
-                    client.request("POST", target, {},
-                                   toJsonBytes(sampleEvent(QStringLiteral("/p/%1").arg(i),
-                                                           QStringLiteral("damage-session-1"))));
-                QCOMPARE(r.status, 202);
-            }
-            server.kill(); // SIGKILL: the events are in the journal only
-            QVERIFY(q.exec(QStringLiteral("ROLLBACK")));
-        }
+        QVERIFY(acknowledgeIntoJournalAndKill(server, code, Events));
         QCOMPARE(countEvents(dir), 0);
 
         // One flipped byte in the payload of record 151, in the middle of the segment.
@@ -83,7 +95,7 @@ private slots:
         QFile seg(journal.filePath(segments.first()));
         QVERIFY(seg.open(QIODevice::ReadWrite));
         QByteArray data = seg.readAll();
-        qsizetype pos = 0;
+        qsizetype pos = Core::JournalScan::segmentFormat(data).headerBytes;
         for (int i = 0; i < 150; ++i)
             pos += 20 + qFromLittleEndian<quint32>(data.constData() + pos + 4);
         QVERIFY(pos > data.size() / 3 && pos < data.size() * 2 / 3);
@@ -113,11 +125,94 @@ private slots:
         const QString log = server.errors();
         QVERIFY2(log.contains(QStringLiteral("journal damage")), qPrintable(log));
         QVERIFY2(!log.contains(QStringLiteral("never acknowledged")), qPrintable(log));
-        // The damaged segment is kept for inspection; nothing is stored twice on a later start.
+        // The damaged segment is kept for inspection; nothing is stored twice on a later start,
+        // and the damage stays visible there (damage log, damaged segments) until removed.
         QVERIFY(journal.exists(segments.first() + QStringLiteral(".damaged")));
         QVERIFY2(server.start(args), qPrintable(server.errors()));
+        const auto journalStatus = [&] {
+            const QByteArray t = adminLogin(server.port(), QStringLiteral("owner@example.com"),
+                                            QStringLiteral("correct horse battery"));
+            return adminCall(server.port(), "GET", QStringLiteral("/server/status"), t)
+                .json()[QStringLiteral("journal")]
+                .toObject();
+        };
+        QJsonObject later = journalStatus();
+        QCOMPARE(later[QStringLiteral("damaged_regions")].toInteger(), 0); // this start found none
+        const QJsonObject damageLog = later[QStringLiteral("damage_log")].toObject();
+        QCOMPARE(damageLog[QStringLiteral("entries")].toInteger(), 1);
+        QVERIFY2(damageLog[QStringLiteral("last")].toString().contains(segments.first()),
+                 qPrintable(damageLog[QStringLiteral("last")].toString()));
+        QCOMPARE(later[QStringLiteral("damaged_segments")].toArray(),
+                 QJsonArray{QString(segments.first() + QStringLiteral(".damaged"))});
+        QVERIFY(QFile::remove(journal.filePath(QStringLiteral("damage.log"))));
+        QVERIFY(QFile::remove(journal.filePath(segments.first() + QStringLiteral(".damaged"))));
+        later = journalStatus();
+        QVERIFY(later[QStringLiteral("damage_log")].isNull());
+        QCOMPARE(later[QStringLiteral("damaged_segments")].toArray(), QJsonArray{});
         QCOMPARE(server.terminate(), 0);
         QCOMPARE(countEvents(dir), Events - 1);
+    }
+
+    // The database is lost after a crash and restored from a backup taken before the
+    // website existed, following the refusal's advice: the stale write-ahead log is moved
+    // aside first (else SQLite applies it to the backup), and the journaled events of the
+    // website the backup does not have are dropped and reported, not stored as orphans.
+    void restoreFromAnOlderBackup()
+    {
+        ServerProcess server;
+        const QString dir = server.dataDir();
+        const QString db = dir + QStringLiteral("/zenovay.db");
+        const QString backup = dir + QStringLiteral(".backup.db");
+        const QStringList args{QStringLiteral("--config"), writeLimitsIni(dir)};
+        QVERIFY2(server.start(args), qPrintable(server.errors()));
+        QVERIFY(!adminSetup(server.port(), QStringLiteral("owner@example.com"), QStringLiteral("Owner"),
+                            QStringLiteral("correct horse battery"))
+                     .isEmpty());
+        QCOMPARE(server.terminate(), 0);
+        QFile::remove(backup);
+        const QString code = QStringLiteral("ZV-RESTOREDOLD01");
+        {
+            Core::Database d(db);
+            QVERIFY(!d.open());
+            QSqlQuery q(d.connection());
+            QVERIFY2(q.exec(QStringLiteral("VACUUM INTO '%1'").arg(backup)),
+                     qPrintable(q.lastError().text()));
+            createWebsite(d, code); // after the backup
+        }
+        QVERIFY2(server.start(args), qPrintable(server.errors()));
+        QVERIFY(acknowledgeIntoJournalAndKill(server, code, 20));
+
+        QVERIFY(QFile::remove(db)); // the database is lost
+        QVERIFY(!server.start(args));
+        const QString refusal = server.errors();
+        for (const QString &part : {QStringLiteral("zenovay.db-wal"), QStringLiteral("zenovay.db-shm"),
+                                    QStringLiteral("corrupt"), QStringLiteral("backup")})
+            QVERIFY2(refusal.contains(part), qPrintable(refusal));
+
+        // As the message says: the stale -wal/-shm out of the way, then the backup in.
+        for (const char *suffix : {"-wal", "-shm"})
+            if (QFile::exists(db + QLatin1String(suffix)))
+                QVERIFY(QFile::rename(db + QLatin1String(suffix),
+                                      backup + QLatin1String(suffix) + QStringLiteral(".stale")));
+        QVERIFY(QFile::copy(backup, db));
+        if (!server.start(args))
+            QFAIL(qPrintable(server.errors()));
+        const QByteArray token = adminLogin(server.port(), QStringLiteral("owner@example.com"),
+                                            QStringLiteral("correct horse battery"));
+        QVERIFY(!token.isEmpty());
+        const QJsonObject status =
+            adminCall(server.port(), "GET", QStringLiteral("/server/status"), token).json();
+        QCOMPARE(status[QStringLiteral("events_stored")].toInteger(), 0);
+        QCOMPARE(status[QStringLiteral("ingest")][QStringLiteral("replayed_at_start")].toInteger(), 0);
+        const QJsonObject j = status[QStringLiteral("journal")].toObject();
+        QCOMPARE(j[QStringLiteral("events_dropped_no_website")].toInteger(), 20);
+        QVERIFY2(j[QStringLiteral("last_damage")].toString().contains(QStringLiteral("does not have")),
+                 qPrintable(j[QStringLiteral("last_damage")].toString()));
+        QCOMPARE(server.terminate(), 0);
+        QVERIFY2(server.errors().contains(QStringLiteral("20 journaled event(s) of website")),
+                 qPrintable(server.errors()));
+        QCOMPARE(countEvents(dir), 0); // no orphan rows
+        QFile::remove(backup);
     }
 };
 
