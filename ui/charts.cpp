@@ -163,8 +163,10 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    // Accepted as a filled area, rejected as a line on top.
+    // Accepted as a filled area, rejected as a line on top. QAreaSeries does not own the
+    // line it is drawn from: the area does, so it goes when the next refresh replaces the chart.
     auto *area = new QAreaSeries(accepted);
+    accepted->setParent(area);
     area->setName(accepted->name());
     area->setObjectName(u"acceptedArea"_s);
     QColor fill = Accepted;
