@@ -97,11 +97,12 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
 
 QChartView *makeView(const QString &objectName, QWidget *parent)
 {
-    auto *view = new QChartView(parent);
+    // QChartView(parent) would make a default chart of its own, and setChart() releases the
+    // chart it replaces without deleting it: hand the view its first chart at construction.
+    auto *view = new QChartView(newChart({}), parent);
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
-    view->setChart(newChart({}));
     return view;
 }
 
