@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Zenovay needs that are not installed yet.
-# Usage: scripts/deps.sh [build|test|run|bench]   (as root, or with sudo available)
+# Usage: scripts/deps.sh [build|test|run|bench|fuzz]   (as root, or with sudo available)
 set -euo pipefail
 
 profile=${1:-build}
@@ -14,6 +14,12 @@ if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
     # fonts: the offscreen GUI tests and screenshots render text.
     packages+=(nodejs curl chromium fonts-dejavu-core)
+fi
+if [[ $profile == fuzz ]]; then
+    # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev
+    # is only recommended by clang-16, so --no-install-recommends would leave it out), and
+    # llvm-16 for llvm-symbolizer (crash reports with file:line).
+    packages+=(clang-16 libclang-rt-16-dev llvm-16)
 fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font
