@@ -25,3 +25,14 @@ if(ZENOVAY_ASAN)
         -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
     target_link_options(zenovay_compile_settings INTERFACE -fsanitize=address,undefined)
 endif()
+
+# libFuzzer builds (the fuzz preset, clang only): coverage instrumentation for libFuzzer
+# plus ASan and UBSan on every project target; -O1 keeps it fast, the Debug build type
+# keeps Q_ASSERT on. The fuzz targets themselves add -fsanitize=fuzzer (cmake/ZenovayFuzz.cmake).
+option(ZENOVAY_FUZZ "Build the libFuzzer targets in fuzz/ (clang)" OFF)
+if(ZENOVAY_FUZZ)
+    target_compile_options(zenovay_compile_settings INTERFACE
+        -fsanitize=fuzzer-no-link,address,undefined -fno-sanitize-recover=undefined
+        -fno-omit-frame-pointer -O1)
+    target_link_options(zenovay_compile_settings INTERFACE -fsanitize=address,undefined)
+endif()

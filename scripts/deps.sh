@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Zenovay needs that are not installed yet.
-# Usage: scripts/deps.sh [build|test|run|bench]   (as root, or with sudo available)
+# Usage: scripts/deps.sh [build|test|run|bench|fuzz]   (as root, or with sudo available)
 set -euo pipefail
 
 profile=${1:-build}
@@ -15,6 +15,12 @@ if [[ $profile == test ]]; then
     # fonts: the offscreen GUI tests and screenshots render text; iproute2: the IPv6 sign-in
     # test sets up addresses in a private network namespace (tests/server/in_ipv6_namespace.sh).
     packages+=(nodejs curl chromium fonts-dejavu-core iproute2)
+fi
+if [[ $profile == fuzz ]]; then
+    # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev
+    # is only recommended by clang-16, so --no-install-recommends would leave it out), and
+    # llvm-16 for llvm-symbolizer (crash reports with file:line).
+    packages+=(clang-16 libclang-rt-16-dev llvm-16)
 fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font

@@ -1,11 +1,46 @@
 #!/usr/bin/env bash
-# One command from a fresh Debian 12 machine to a passing test suite:
-# installs what is missing, configures (warnings are errors), builds, runs every test.
+# One command from a fresh Debian 12 machine to a passing test suite: installs what is
+# missing, then runs three stages (docs/reliability.md), stopping at the first failure:
+#   ci    build with warnings as errors (preset ci), run every test;
+#   asan  build with AddressSanitizer, UBSan and LeakSanitizer (preset asan), run every test;
+#   fuzz  run every libFuzzer target in fuzz/ on its corpus for ZENOVAY_FUZZ_SECONDS
+#         (default 60) each; any crash, leak, hang or broken check fails (scripts/fuzz.sh).
+# ZENOVAY_TEST_STAGES chooses the stages (default "ci asan fuzz"; "ci" for a quick run while
+# developing). CI (.ci/run) always runs all three. Extra arguments go to the ci stage's ctest.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+stages=${ZENOVAY_TEST_STAGES:-ci asan fuzz}
+for s in $stages; do
+    if [[ $s != ci && $s != asan && $s != fuzz ]]; then
+        echo "scripts/test.sh: unknown stage '$s' in ZENOVAY_TEST_STAGES (ci, asan, fuzz)" >&2
+        exit 2
+    fi
+done
+runs() { [[ " $stages " == *" $1 "* ]]; }
+timings=()
+timed() {
+    local name=$1 start=$SECONDS
+    shift
+    echo "== stage $name"
+    "$@"
+    timings+=("$(printf '%-5s %4d s' "$name" $((SECONDS - start)))")
+}
+
+ci_stage() {
+    local preset=${ZENOVAY_TEST_PRESET:-ci}
+    cmake --preset "$preset" >/dev/null
+    cmake --build --preset "$preset" -j"$(nproc)"
+    ctest --preset "$preset" -j"$(nproc)" "$@"
+}
+asan_stage() {
+    cmake --preset asan >/dev/null
+    cmake --build --preset asan -j"$(nproc)"
+    ctest --preset asan -j"$(nproc)"
+}
+
 scripts/deps.sh test
-preset=${ZENOVAY_TEST_PRESET:-ci}
-cmake --preset "$preset" >/dev/null
-cmake --build --preset "$preset" -j"$(nproc)"
-ctest --preset "$preset" -j"$(nproc)" "$@"
+runs ci && timed ci ci_stage "$@"
+runs asan && timed asan asan_stage
+runs fuzz && timed fuzz scripts/fuzz.sh all "${ZENOVAY_FUZZ_SECONDS:-60}"
+printf '%s\n' "== stage times" "${timings[@]}"

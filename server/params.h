@@ -4,6 +4,7 @@
 
 #include <QJsonObject>
 #include <QString>
+#include <QUrlQuery>
 
 #include <optional>
 
@@ -16,6 +17,7 @@ struct Request;
 namespace Params {
 
 // An integer query parameter within [min, max]; `fallback` when absent.
+qint64 queryInt(const QUrlQuery &query, const QString &name, qint64 fallback, qint64 min, qint64 max);
 qint64 queryInt(const Request &request, const QString &name, qint64 fallback, qint64 min, qint64 max);
 
 struct Page
@@ -25,6 +27,7 @@ struct Page
     int offset() const { return (page - 1) * perPage; }
 };
 // page >= 1 (default 1), per_page 1..100 (default 50).
+Page page(const QUrlQuery &query);
 Page page(const Request &request);
 QJsonObject pageEnvelope(const QJsonArray &data, const Page &page, qint64 total);
 // The same envelope streamed: {"data":[items...],"page":..,"per_page":..,"total":..}.

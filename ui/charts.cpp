@@ -97,11 +97,12 @@ void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractA
 
 QChartView *makeView(const QString &objectName, QWidget *parent)
 {
-    auto *view = new QChartView(parent);
+    // QChartView(parent) would make a default chart of its own, and setChart() releases the
+    // chart it replaces without deleting it: hand the view its first chart at construction.
+    auto *view = new QChartView(newChart({}), parent);
     view->setObjectName(objectName);
     view->setRenderHint(QPainter::Antialiasing);
     view->setMinimumHeight(220);
-    view->setChart(newChart({}));
     return view;
 }
 
@@ -163,8 +164,10 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
-    // Accepted as a filled area, rejected as a line on top.
+    // Accepted as a filled area, rejected as a line on top. QAreaSeries does not own the
+    // line it is drawn from: the area does, so it goes when the next refresh replaces the chart.
     auto *area = new QAreaSeries(accepted);
+    accepted->setParent(area);
     area->setName(accepted->name());
     area->setObjectName(u"acceptedArea"_s);
     QColor fill = Accepted;

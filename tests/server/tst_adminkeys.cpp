@@ -294,6 +294,13 @@ private slots:
         QCOMPARE(page.json().value(QStringLiteral("total")).toInt(), total);
         QCOMPARE(page.json().value(QStringLiteral("data")).toArray().size(), qMin(2, total - 2));
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/keys?page=abc"), m_bob).status, 400);
+        // Found by fuzz/queryparams: a NUL ended the number, so "2%00abc" was page 2.
+        for (const char *query : {"page=2%00abc", "per_page=1%00", "page=%00", "page=-", "page=%D9%A3"}) {
+            const HttpResult r =
+                adminCall(port(), "GET", QStringLiteral("/keys?") + QLatin1String(query), m_bob);
+            QVERIFY2(r.status == 400, query);
+            QCOMPARE(r.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
+        }
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/keys?page=99"), m_bob)
                      .json()
                      .value(QStringLiteral("data"))

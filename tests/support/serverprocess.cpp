@@ -21,6 +21,15 @@ QString ServerProcess::binary()
     return qEnvironmentVariable("ZENOVAY_SERVER_BINARY");
 }
 
+void ServerProcess::setEnvironmentVariable(const QString &name, const QString &value)
+{
+    QProcessEnvironment env = m_process.processEnvironment();
+    if (env.isEmpty())
+        env = QProcessEnvironment::systemEnvironment();
+    env.insert(name, value);
+    m_process.setProcessEnvironment(env);
+}
+
 bool ServerProcess::start(const QStringList &extraArgs, bool useOwnDataDir)
 {
     QStringList args;

@@ -15,6 +15,8 @@ public:
     ~ServerProcess();
     Q_DISABLE_COPY_MOVE(ServerProcess)
 
+    // For the next start(): the server's environment is the test's plus this variable.
+    void setEnvironmentVariable(const QString &name, const QString &value);
     // Starts with the given extra arguments; waits for the "listening on" line.
     bool start(const QStringList &extraArgs = {}, bool useOwnDataDir = true);
     // SIGTERM and wait; returns the exit code (-1 on crash or time-out).
