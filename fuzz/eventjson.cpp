@@ -1,11 +1,13 @@
-// The tracking endpoint's body: bytes -> JSON object (as Server::Request::jsonObject reads
-// it) -> one event or a batch under "events" -> Core::EventValidation::parse. Beyond "no
-// crash", every accepted event must satisfy the spec's bounds, survive the journal's
-// binary form unchanged, and the fast URL path must agree with QUrl on every URL.
+// The tracking endpoint's body: bytes -> JSON object (Core::JsonText::parse, as
+// Server::Request::jsonObject reads it) -> one event or a batch under "events" ->
+// Core::EventValidation::parse. Beyond "no crash", every accepted event must satisfy the
+// spec's bounds, survive the journal's binary form unchanged, and the fast URL path must
+// agree with QUrl on every URL.
 #include "fuzzsupport.h"
 
 #include "core/botdetector.h"
 #include "core/eventvalidator.h"
+#include "core/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -81,10 +83,10 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(FuzzSupport::bytes(data, size));
-    if (!doc.isObject())
+    const Core::JsonText::Parsed parsed = Core::JsonText::parse(FuzzSupport::bytes(data, size));
+    if (!parsed.error.isEmpty() || !parsed.document.isObject())
         return 0;
-    const QJsonObject body = doc.object();
+    const QJsonObject body = parsed.document.object();
     const QJsonValue events = body.value(QLatin1String("events"));
     if (events.isUndefined()) {
         checkEvent(body);

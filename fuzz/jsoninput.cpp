@@ -1,13 +1,14 @@
 // The admin API's JSON input readers: a body parsed as Server::Request::jsonObject parses
-// it, then read the way the admin routes read it: Core::JsonInput (string, bool, whole
-// number, string list), Core::KeyInput::fromJson (POST /keys), WebsiteService::Fields
-// (POST/PATCH /websites) and the rule checks behind them (names, emails, passwords,
-// permissions, plans, roles, website fields). A wrong JSON type must be a 400
-// INVALID_PARAMETER naming the field; what is read must be what was sent.
+// it (Core::JsonText::parse), then read the way the admin routes read it: Core::JsonInput (string, bool,
+// whole number, string list), Core::KeyInput::fromJson (POST /keys), WebsiteService::Fields (POST/PATCH
+// /websites) and the rule checks behind them (names, emails, passwords, permissions, plans, roles, website
+// fields). A wrong JSON type must be a 400 INVALID_PARAMETER naming the field; what is read must be what was
+// sent.
 #include "fuzzsupport.h"
 
 #include "core/domain.h"
 #include "core/jsoninput.h"
+#include "core/jsontext.h"
 #include "core/keyservice.h"
 #include "core/serviceerror.h"
 #include "core/validation.h"
@@ -86,10 +87,10 @@ extern "C" int LLVMFuzzerInitialize(int *, char ***)
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-    const QJsonDocument doc = QJsonDocument::fromJson(FuzzSupport::bytes(data, size));
-    if (!doc.isObject())
+    const Core::JsonText::Parsed parsed = Core::JsonText::parse(FuzzSupport::bytes(data, size));
+    if (!parsed.error.isEmpty() || !parsed.document.isObject())
         return 0;
-    const QJsonObject body = doc.object();
+    const QJsonObject body = parsed.document.object();
 
     // Every field sent, through every reader (an absent field reads as "not given").
     for (const QString &field : body.keys())

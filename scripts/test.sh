@@ -40,6 +40,14 @@ asan_stage() {
 }
 
 scripts/deps.sh test
+# Where ccache is installed, unchanged files are not compiled again (paths are hashed
+# relative to the checkout, so separate clones share the cache). Optional: without it
+# everything builds from scratch.
+if command -v ccache >/dev/null; then
+    export CMAKE_C_COMPILER_LAUNCHER=${CMAKE_C_COMPILER_LAUNCHER:-ccache}
+    export CMAKE_CXX_COMPILER_LAUNCHER=${CMAKE_CXX_COMPILER_LAUNCHER:-ccache}
+    export CCACHE_BASEDIR=${CCACHE_BASEDIR:-$PWD} CCACHE_NOHASHDIR=${CCACHE_NOHASHDIR:-1}
+fi
 runs ci && timed ci ci_stage "$@"
 runs asan && timed asan asan_stage
 runs fuzz && timed fuzz scripts/fuzz.sh all "${ZENOVAY_FUZZ_SECONDS:-60}"
