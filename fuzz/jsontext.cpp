@@ -66,8 +66,22 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     }
     const bool loneInDocument =
         hasLoneSurrogate(plain.isObject() ? QJsonValue(plain.object()) : QJsonValue(plain.array()));
-    FUZZ_CHECK(loneInDocument == (lone >= 0));
-    FUZZ_CHECK(parsed.error.isEmpty() == !loneInDocument);
+    // Nothing the document holds is missed.
+    if (loneInDocument)
+        FUZZ_CHECK(lone >= 0);
+    // The scanner may flag an escape the document no longer holds: a value overwritten by
+    // a later duplicate key ({"a":"\ud800","a":1}). Refusing that text is intended (the
+    // body did send a lone surrogate). Prove that is the only such case: the flagged
+    // escape is a real one, and replacing it with a harmless escape changes nothing.
+    if (lone >= 0 && !loneInDocument) {
+        QByteArray replaced = text;
+        replaced.replace(lone, 6, "\\u0041");
+        QJsonParseError replacedError;
+        const QJsonDocument again = QJsonDocument::fromJson(replaced, &replacedError);
+        FUZZ_CHECK(replacedError.error == QJsonParseError::NoError);
+        FUZZ_CHECK(again == plain);
+    }
+    FUZZ_CHECK(parsed.error.isEmpty() == (lone < 0));
     if (parsed.error.isEmpty())
         FUZZ_CHECK(parsed.document == plain);
     else
