@@ -3,7 +3,7 @@
 #include "embeddedconnector.h"
 #include "keychainsecretstore.h"
 
-#include "ui/apiclient.h"
+#include "ui/client/apiclient.h"
 #include "ui/mainwindow.h"
 #include "ui/translations.h"
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/secretstore.h"
+#include "ui/client/secretstore.h"
 
 #include <QHash>
 

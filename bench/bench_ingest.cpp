@@ -11,16 +11,16 @@
 //   valgrind --tool=callgrind --callgrind-out-file=cg.out bench_ingest --fixed 2000
 //   callgrind_annotate --inclusive=yes cg.out | grep count_
 // (divide by N; count_StoreApply runs N/1000 batches of 1,000 events).
-#include "core/botdetector.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/eventjournal.h"
-#include "core/eventpipeline.h"
-#include "core/eventstore.h"
-#include "core/eventvalidator.h"
-#include "core/ingestservice.h"
-#include "core/jsontext.h"
-#include "core/trackedevent.h"
+#include "core/ingest/botdetector.h"
+#include "core/ingest/eventjournal.h"
+#include "core/ingest/eventpipeline.h"
+#include "core/ingest/eventstore.h"
+#include "core/ingest/eventvalidator.h"
+#include "core/ingest/ingestservice.h"
+#include "core/ingest/trackedevent.h"
+#include "core/json/jsontext.h"
+#include "core/model/clock.h"
+#include "core/storage/database.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,14 +1,14 @@
 // Cost of the external API's per-request key work: shape check + SHA-256, the cached
 // principal look-up, rate-limit/quota accounting, and the activity record — everything
 // ExternalAuth does per request except HTTP itself.
-#include "core/apikeyformat.h"
-#include "core/apikeyrepository.h"
-#include "core/authzepoch.h"
-#include "core/database.h"
-#include "core/keyauthcache.h"
-#include "core/keybookkeeping.h"
-#include "core/teamrepository.h"
-#include "core/userrepository.h"
+#include "core/accounts/authzepoch.h"
+#include "core/keys/apikeyformat.h"
+#include "core/keys/keyauthcache.h"
+#include "core/keys/keybookkeeping.h"
+#include "core/storage/apikeyrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/userrepository.h"
 
 #include <QCoreApplication>
 #include <QTemporaryDir>

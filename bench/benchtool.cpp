@@ -6,14 +6,14 @@
 //   sqlite-ceiling-c N        the same rows through the sqlite3 C API (SQLite's own ceiling)
 //   generate DIR WEBSITE N DAYS  N events over DAYS days through the ingest writer's storage path
 //   group-by DIR WEBSITE FROM TO REPEATS  the analytics question as GROUP BYs over raw events -> ms
-#include "core/apikeyformat.h"
-#include "core/apikeyrepository.h"
-#include "core/database.h"
-#include "core/eventstore.h"
-#include "core/planrepository.h"
-#include "core/teamrepository.h"
-#include "core/userrepository.h"
-#include "core/websiterepository.h"
+#include "core/ingest/eventstore.h"
+#include "core/keys/apikeyformat.h"
+#include "core/storage/apikeyrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/planrepository.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/userrepository.h"
+#include "core/storage/websiterepository.h"
 
 #include <QCoreApplication>
 #include <QDir>

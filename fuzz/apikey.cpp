@@ -4,7 +4,8 @@
 // independent CRC-32, that must pass; every single-character change to it must fail.
 #include "fuzzsupport.h"
 
-#include "core/apikeyformat.h"
+#include "core/crypto/constanttime.h"
+#include "core/keys/apikeyformat.h"
 
 namespace {
 using namespace Core::ApiKeyFormat;
@@ -51,7 +52,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const Shape shape = check(presented);
     FUZZ_CHECK(hash(presented).size() == 32);
     FUZZ_CHECK(prefixOf(presented).size() == qMin<qsizetype>(PrefixLength, presented.size()));
-    FUZZ_CHECK(constantTimeEquals(presented, presented));
+    FUZZ_CHECK(Core::ConstantTime::equals(presented, presented));
     if (shape == Shape::Ok) {
         FUZZ_CHECK(presented.size() == KeyLength && presented.startsWith("zv_"));
         FUZZ_CHECK(presented == referenceKey(QByteArrayView(presented).sliced(3, RandomLength)));
@@ -76,7 +77,7 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
         QByteArray typo = key;
         typo[at] = replacement;
         FUZZ_CHECK(check(typo) == (isBase62(replacement) ? Shape::BadChecksum : Shape::BadAlphabet));
-        FUZZ_CHECK(!constantTimeEquals(typo, key));
+        FUZZ_CHECK(!Core::ConstantTime::equals(typo, key));
         FUZZ_CHECK(hash(typo) != hash(key));
     }
     return 0;

@@ -5,9 +5,9 @@
 // agree with QUrl on every URL.
 #include "fuzzsupport.h"
 
-#include "core/botdetector.h"
-#include "core/eventvalidator.h"
-#include "core/jsontext.h"
+#include "core/ingest/botdetector.h"
+#include "core/ingest/eventvalidator.h"
+#include "core/json/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

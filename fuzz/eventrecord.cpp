@@ -3,7 +3,7 @@
 // it accepts is written back (serialize) as exactly the bytes it was read from.
 #include "fuzzsupport.h"
 
-#include "core/trackedevent.h"
+#include "core/ingest/trackedevent.h"
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
 {

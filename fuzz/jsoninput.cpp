@@ -6,13 +6,13 @@
 // sent.
 #include "fuzzsupport.h"
 
-#include "core/domain.h"
-#include "core/jsoninput.h"
-#include "core/jsontext.h"
-#include "core/keyservice.h"
-#include "core/serviceerror.h"
-#include "core/validation.h"
-#include "core/websiteservice.h"
+#include "core/accounts/validation.h"
+#include "core/json/jsoninput.h"
+#include "core/json/jsontext.h"
+#include "core/keys/keyservice.h"
+#include "core/model/domain.h"
+#include "core/model/serviceerror.h"
+#include "core/websites/websiteservice.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,7 +5,7 @@
 // QJsonDocument reads.
 #include "fuzzsupport.h"
 
-#include "core/jsontext.h"
+#include "core/json/jsontext.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

@@ -5,11 +5,11 @@
 // reading of the decoded text gives; everything else must be a 400 naming the parameter.
 #include "fuzzsupport.h"
 
-#include "server/apierror.h"
-#include "server/params.h"
+#include "server/http/apierror.h"
+#include "server/http/params.h"
 
-#include "core/analyticsservice.h"
-#include "core/serviceerror.h"
+#include "core/analytics/analyticsservice.h"
+#include "core/model/serviceerror.h"
 
 #include <QUrl>
 

@@ -1,10 +1,10 @@
-// The listener's request-head framing (server/requesthead.*), the one decision taken
+// The listener's request-head framing (server/http/requesthead.*), the one decision taken
 // before QHttpServer sees a byte: scanHead finds the same end whether the bytes arrive at
 // once or in two pieces, never frames a bare LF or CR into a head, and parseHead gives a
 // consistent verdict on every head scanHead completes.
 #include "fuzzsupport.h"
 
-#include "server/requesthead.h"
+#include "server/http/requesthead.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {

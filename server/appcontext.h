@@ -3,9 +3,9 @@
 #include "serverconfig.h"
 #include "statusbuilder.h"
 
-#include "core/authzepoch.h"
-#include "core/clock.h"
-#include "core/database.h"
+#include "core/accounts/authzepoch.h"
+#include "core/model/clock.h"
+#include "core/storage/database.h"
 
 namespace Core {
 class EventPipeline;

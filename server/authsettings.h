@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/passwordhasher.h"
+#include "core/accounts/passwordhasher.h"
 
 #include <QtGlobal>
 

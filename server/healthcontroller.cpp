@@ -1,11 +1,11 @@
 #include "healthcontroller.h"
 
-#include "apierror.h"
 #include "appcontext.h"
-#include "request.h"
-#include "router.h"
+#include "server/http/apierror.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/database.h"
+#include "core/storage/database.h"
 
 namespace Server {
 

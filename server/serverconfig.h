@@ -1,9 +1,9 @@
 #pragma once
 
 #include "authsettings.h"
-#include "listenerlimits.h"
+#include "server/http/listenerlimits.h"
 
-#include "core/clock.h"
+#include "core/model/clock.h"
 
 #include <QHostAddress>
 #include <QString>

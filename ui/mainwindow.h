@@ -1,7 +1,7 @@
 #pragma once
 
-#include "apitypes.h"
-#include "serverconnector.h"
+#include "ui/client/apitypes.h"
+#include "ui/client/serverconnector.h"
 
 #include <QMainWindow>
 

@@ -1,6 +1,6 @@
 #include "workspace.h"
 
-#include "apiclient.h"
+#include "ui/client/apiclient.h"
 
 namespace Gui {
 

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "apitypes.h"
+#include "ui/client/apitypes.h"
 
 #include <QHash>
 #include <QObject>

@@ -1,9 +1,9 @@
 #include "adminapi.h"
 
-#include "server/apierror.h"
-#include "server/httpengine.h"
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/apierror.h"
+#include "server/http/httpengine.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
 namespace Server {
 

@@ -1,16 +1,16 @@
 #pragma once
 
 #include "server/appcontext.h"
-#include "server/httpresponse.h"
-#include "server/params.h"
+#include "server/http/httpresponse.h"
+#include "server/http/params.h"
 
-#include "core/accountservice.h"
-#include "core/actor.h"
-#include "core/fixedwindowlimiter.h"
-#include "core/keyservice.h"
-#include "core/loginthrottle.h"
-#include "core/teamservice.h"
-#include "core/websiteservice.h"
+#include "core/accounts/accountservice.h"
+#include "core/accounts/loginthrottle.h"
+#include "core/accounts/teamservice.h"
+#include "core/keys/keyservice.h"
+#include "core/limits/fixedwindowlimiter.h"
+#include "core/model/actor.h"
+#include "core/websites/websiteservice.h"
 
 #include <QJsonArray>
 

@@ -1,13 +1,14 @@
 // Analytics and ingest statistics of a website, for members of its team.
 #include "adminapi.h"
 
-#include "server/analyticsapi.h"
-#include "server/request.h"
-#include "server/router.h"
+#include "server/analytics/websiteanalytics.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
+#include "server/ingest/websiteingest.h"
 
-#include "core/serviceerror.h"
-#include "core/teamrepository.h"
-#include "core/websiterepository.h"
+#include "core/model/serviceerror.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/websiterepository.h"
 
 namespace Server::Admin {
 
@@ -27,13 +28,13 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
     router.add("GET", Prefix + QStringLiteral("/websites/{id}/analytics"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         const QString id = memberWebsiteId(*api, session, request.param(QStringLiteral("id")));
-        return AnalyticsApi::analytics(api->ctx, id, request);
+        return WebsiteAnalytics::analytics(api->ctx, id, request);
     });
 
     router.add("GET", Prefix + QStringLiteral("/websites/{id}/ingest-stats"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        return AnalyticsApi::ingestStats(api->ctx,
-                                         memberWebsiteId(*api, session, request.param(QStringLiteral("id"))));
+        return WebsiteIngest::ingestStats(
+            api->ctx, memberWebsiteId(*api, session, request.param(QStringLiteral("id"))));
     });
 }
 

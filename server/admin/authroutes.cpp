@@ -1,16 +1,16 @@
 // GET/POST /setup, POST /login, POST /logout, GET /me
 #include "adminapi.h"
 
-#include "server/apierror.h"
-#include "server/httpengine.h"
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/apierror.h"
+#include "server/http/httpengine.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/jsoninput.h"
-#include "core/jsonmapping.h"
-#include "core/serviceerror.h"
-#include "core/teamrepository.h"
-#include "core/timeutil.h"
+#include "core/json/jsoninput.h"
+#include "core/json/jsonmapping.h"
+#include "core/model/serviceerror.h"
+#include "core/model/timeutil.h"
+#include "core/storage/teamrepository.h"
 
 namespace Server::Admin {
 

@@ -1,12 +1,12 @@
 // The signed-in user's personal API keys, and what the external API recorded of their use.
 #include "adminapi.h"
 
+#include "server/http/params.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 #include "server/keyreports.h"
-#include "server/params.h"
-#include "server/request.h"
-#include "server/router.h"
 
-#include "core/jsonmapping.h"
+#include "core/json/jsonmapping.h"
 
 namespace Server::Admin {
 

@@ -1,15 +1,15 @@
 // GET /server/status, GET/PUT /server/plans, GET /audit
 #include "adminapi.h"
 
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/auditlog.h"
-#include "core/jsoninput.h"
-#include "core/jsonmapping.h"
-#include "core/planrepository.h"
-#include "core/serviceerror.h"
-#include "core/timeutil.h"
+#include "core/audit/auditlog.h"
+#include "core/json/jsoninput.h"
+#include "core/json/jsonmapping.h"
+#include "core/model/serviceerror.h"
+#include "core/model/timeutil.h"
+#include "core/storage/planrepository.h"
 
 #include <QSet>
 #include <QSqlQuery>

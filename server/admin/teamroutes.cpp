@@ -1,12 +1,12 @@
 // Teams and their members.
 #include "adminapi.h"
 
-#include "server/apierror.h"
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/apierror.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/jsoninput.h"
-#include "core/jsonmapping.h"
+#include "core/json/jsoninput.h"
+#include "core/json/jsonmapping.h"
 
 namespace Server::Admin {
 

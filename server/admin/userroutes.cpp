@@ -1,12 +1,12 @@
 // GET/POST /users, GET/PATCH /users/{id} (server admins)
 #include "adminapi.h"
 
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/jsoninput.h"
-#include "core/jsonmapping.h"
-#include "core/serviceerror.h"
+#include "core/json/jsoninput.h"
+#include "core/json/jsonmapping.h"
+#include "core/model/serviceerror.h"
 
 namespace Server::Admin {
 

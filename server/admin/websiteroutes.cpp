@@ -1,13 +1,13 @@
 // Websites of the caller's teams.
 #include "adminapi.h"
 
-#include "server/apierror.h"
-#include "server/request.h"
-#include "server/router.h"
+#include "server/http/apierror.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/jsonmapping.h"
-#include "core/serviceerror.h"
-#include "core/teamrepository.h"
+#include "core/json/jsonmapping.h"
+#include "core/model/serviceerror.h"
+#include "core/storage/teamrepository.h"
 
 namespace Server::Admin {
 

@@ -1,12 +1,13 @@
 #include "analyticsroutes.h"
 
-#include "analyticsapi.h"
-#include "apierror.h"
 #include "externalauth.h"
-#include "request.h"
-#include "router.h"
+#include "server/analytics/websiteanalytics.h"
+#include "server/http/apierror.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
+#include "server/ingest/websiteingest.h"
 
-#include "core/serviceerror.h"
+#include "core/model/serviceerror.h"
 
 namespace Server {
 
@@ -16,7 +17,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
         const auto principal = auth.authenticate(request, Core::Permissions::Read);
         const Core::Website site =
             auth.requireWebsite(*principal, request.param(QStringLiteral("websiteId")));
-        return AnalyticsApi::analytics(context, site.id, request);
+        return WebsiteAnalytics::analytics(context, site.id, request);
     });
 
     router.add("POST", QStringLiteral("/api/external/v1/events"), [&](Request &request) {
@@ -30,7 +31,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
             throw Core::ServiceError::validation(
                 {{QStringLiteral("website_id"), QStringLiteral("Required")}});
         const Core::Website site = auth.requireWebsite(*principal, id.toString());
-        return AnalyticsApi::ingestEvents(context, site.id, principal->key.id, request);
+        return WebsiteIngest::ingestEvents(context, site.id, principal->key.id, request);
     });
 }
 

@@ -1,12 +1,12 @@
 #include "externalapi.h"
 
 #include "analyticsroutes.h"
-#include "appcontext.h"
-#include "httpengine.h"
-#include "request.h"
+#include "server/appcontext.h"
+#include "server/http/httpengine.h"
+#include "server/http/request.h"
 #include "websiteroutes.h"
 
-#include "core/timeutil.h"
+#include "core/model/timeutil.h"
 
 #include <QJsonArray>
 #include <QLoggingCategory>

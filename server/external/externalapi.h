@@ -3,8 +3,8 @@
 #include "externalauth.h"
 #include "server/keyreports.h"
 
-#include "core/keyauthcache.h"
-#include "core/keybookkeeping.h"
+#include "core/keys/keyauthcache.h"
+#include "core/keys/keybookkeeping.h"
 
 #include <QObject>
 #include <QTimer>

@@ -1,13 +1,13 @@
 #include "externalauth.h"
 
-#include "apierror.h"
-#include "appcontext.h"
-#include "request.h"
+#include "server/appcontext.h"
+#include "server/http/apierror.h"
+#include "server/http/request.h"
 
-#include "core/apikeyformat.h"
-#include "core/keybookkeeping.h"
-#include "core/timeutil.h"
-#include "core/websiterepository.h"
+#include "core/keys/apikeyformat.h"
+#include "core/keys/keybookkeeping.h"
+#include "core/model/timeutil.h"
+#include "core/storage/websiterepository.h"
 
 namespace Server {
 

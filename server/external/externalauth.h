@@ -1,7 +1,7 @@
 #pragma once
 
-#include "core/domain.h"
-#include "core/keyauthcache.h"
+#include "core/keys/keyauthcache.h"
+#include "core/model/domain.h"
 
 #include <memory>
 

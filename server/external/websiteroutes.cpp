@@ -1,15 +1,15 @@
 #include "websiteroutes.h"
 
-#include "apierror.h"
-#include "appcontext.h"
 #include "externalauth.h"
-#include "params.h"
-#include "request.h"
-#include "router.h"
+#include "server/appcontext.h"
+#include "server/http/apierror.h"
+#include "server/http/params.h"
+#include "server/http/request.h"
+#include "server/http/router.h"
 
-#include "core/jsonmapping.h"
-#include "core/serviceerror.h"
-#include "core/websiteservice.h"
+#include "core/json/jsonmapping.h"
+#include "core/model/serviceerror.h"
+#include "core/websites/websiteservice.h"
 
 #include <QJsonArray>
 

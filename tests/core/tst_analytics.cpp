@@ -1,12 +1,12 @@
 // AnalyticsService against a brute-force computation over a generated event set that
 // went through the real ingest path (journal, writer, rollups): day and hour buckets,
 // bucket edges (23:59:59.999 / 00:00), a visit across midnight, empty days, top lists.
-#include "core/analyticsservice.h"
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/eventpipeline.h"
-#include "core/serviceerror.h"
-#include "core/timeutil.h"
+#include "core/analytics/analyticsservice.h"
+#include "core/ingest/eventpipeline.h"
+#include "core/model/clock.h"
+#include "core/model/serviceerror.h"
+#include "core/model/timeutil.h"
+#include "core/storage/database.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

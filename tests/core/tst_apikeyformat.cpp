@@ -1,4 +1,5 @@
-#include "core/apikeyformat.h"
+#include "core/crypto/constanttime.h"
+#include "core/keys/apikeyformat.h"
 
 #include <QSet>
 #include <QTest>
@@ -99,16 +100,25 @@ private slots:
         }
     }
 
+    // Keys handed out by earlier releases stay valid: the checksum is zlib's CRC-32 of the
+    // random part in 6 base62 digits (vectors computed with Python's zlib.crc32).
+    void checksumIsZlibCrc32()
+    {
+        QCOMPARE(check("zv_0123456789ABCDEFGHIJKLMNOPQRSTUV1ggZdL"), Shape::Ok);
+        QCOMPARE(check("zv_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz4W8LJS"), Shape::Ok);
+        QCOMPARE(check("zv_zzzzzzzzzzzzzzzzzzzzzzzzzzzzzzzz4W8LJT"), Shape::BadChecksum);
+    }
+
     void constantTimeComparison()
     {
-        QVERIFY(constantTimeEquals("abc", "abc"));
-        QVERIFY(!constantTimeEquals("abc", "abd"));
-        QVERIFY(!constantTimeEquals("abc", "ab"));
-        QVERIFY(constantTimeEquals("", ""));
+        QVERIFY(Core::ConstantTime::equals("abc", "abc"));
+        QVERIFY(!Core::ConstantTime::equals("abc", "abd"));
+        QVERIFY(!Core::ConstantTime::equals("abc", "ab"));
+        QVERIFY(Core::ConstantTime::equals("", ""));
         const QByteArray h = hash("zv_x");
         QByteArray other = h;
         other[31] = char(other[31] ^ 1);
-        QVERIFY(!constantTimeEquals(h, other));
+        QVERIFY(!Core::ConstantTime::equals(h, other));
     }
 };
 

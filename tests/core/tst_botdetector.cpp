@@ -1,7 +1,7 @@
 // Bot detection: the one-pass matcher answers exactly what the original algorithm
 // (one case-insensitive substring search per pattern, in list order, "cubot" excepted)
 // answers, on real browser and bot user agents, edge cases and generated strings.
-#include "core/botdetector.h"
+#include "core/ingest/botdetector.h"
 
 #include <QByteArrayView>
 #include <QRandomGenerator>

@@ -4,7 +4,7 @@
 // releases it. This test executable interposes flock() with exactly that emulation (the
 // lock code is linked in statically, so its calls resolve here), so the in-process
 // guarantee is checked as it would behave on NFS.
-#include "core/datadirlock.h"
+#include "core/storage/datadirlock.h"
 
 #include <QCoreApplication>
 #include <QDir>

@@ -1,9 +1,9 @@
 // The ingest journal (sequence numbers, recovery after a torn write, segment release)
 // and the visitor sketch (exact while small, bounded error when large, mergeable).
-#include "core/crc32.h"
-#include "core/eventjournal.h"
-#include "core/storageerror.h"
-#include "core/visitorsketch.h"
+#include "core/analytics/visitorsketch.h"
+#include "core/crypto/crc32.h"
+#include "core/ingest/eventjournal.h"
+#include "core/storage/storageerror.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,7 +1,7 @@
 // Event validation (spec section 4), bot detection and the journal payload format.
-#include "core/botdetector.h"
-#include "core/eventvalidator.h"
-#include "core/timeutil.h"
+#include "core/ingest/botdetector.h"
+#include "core/ingest/eventvalidator.h"
+#include "core/model/timeutil.h"
 
 #include <QDataStream>
 #include <QJsonArray>

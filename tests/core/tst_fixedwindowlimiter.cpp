@@ -1,4 +1,4 @@
-#include "core/fixedwindowlimiter.h"
+#include "core/limits/fixedwindowlimiter.h"
 
 #include <QtConcurrent>
 #include <QTest>

@@ -2,8 +2,8 @@
 // real segment files. fdatasync(2) is interposed in this test executable only (the journal
 // is linked in statically, so its calls resolve here): it fails on demand with EIO, as a
 // failing disk makes it, and otherwise calls the C library's.
-#include "core/eventjournal.h"
-#include "core/storageerror.h"
+#include "core/ingest/eventjournal.h"
+#include "core/storage/storageerror.h"
 
 #include <QDir>
 #include <QTemporaryDir>

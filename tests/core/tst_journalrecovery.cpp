@@ -1,7 +1,7 @@
 // Recovery of a damaged event journal over real segment files (issue 11): only a torn tail
 // is skipped quietly; damage followed by intact records is reported and the records after
 // it are recovered, each exactly once and in order.
-#include "core/eventjournal.h"
+#include "core/ingest/eventjournal.h"
 
 #include <QDir>
 #include <QFile>

@@ -3,12 +3,12 @@
 // whose payload cannot be read is counted and its segment kept, a record in a newer event
 // format refuses the start and changes nothing, and events of a website the database does
 // not have are dropped and counted instead of becoming orphan rows.
-#include "core/clock.h"
-#include "core/database.h"
-#include "core/domain.h"
-#include "core/eventpipeline.h"
-#include "core/teamrepository.h"
-#include "core/websiterepository.h"
+#include "core/ingest/eventpipeline.h"
+#include "core/model/clock.h"
+#include "core/model/domain.h"
+#include "core/storage/database.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/websiterepository.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>

@@ -1,6 +1,6 @@
 // Core::JsonText: the unpaired-surrogate scan every request body passes before
 // QJsonDocument, and the checked parse built on it.
-#include "core/jsontext.h"
+#include "core/json/jsontext.h"
 
 #include <QJsonObject>
 #include <QTest>

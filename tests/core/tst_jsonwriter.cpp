@@ -1,5 +1,5 @@
-#include "core/jsonmapping.h"
-#include "core/jsonwriter.h"
+#include "core/json/jsonmapping.h"
+#include "core/json/jsonwriter.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

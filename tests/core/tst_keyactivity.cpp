@@ -1,5 +1,5 @@
-#include "core/database.h"
-#include "core/keyactivity.h"
+#include "core/keys/keyactivity.h"
+#include "core/storage/database.h"
 
 #include <QJsonArray>
 #include <QTemporaryDir>

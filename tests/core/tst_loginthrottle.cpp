@@ -1,6 +1,6 @@
 // Core::LoginThrottle without HTTP: bans per address and per account, the account's
 // known addresses, and the hard bound on what it remembers (time is passed in).
-#include "core/loginthrottle.h"
+#include "core/accounts/loginthrottle.h"
 
 #include <QTest>
 

@@ -1,5 +1,5 @@
 // PBKDF2-HMAC-SHA256 against published vectors, the encoding, and the cost.
-#include "core/passwordhasher.h"
+#include "core/accounts/passwordhasher.h"
 
 #include <QElapsedTimer>
 #include <QTest>

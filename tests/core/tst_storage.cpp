@@ -1,12 +1,12 @@
-#include "core/apikeyformat.h"
-#include "core/apikeyrepository.h"
-#include "core/database.h"
-#include "core/migrations.h"
-#include "core/planrepository.h"
-#include "core/storageerror.h"
-#include "core/teamrepository.h"
-#include "core/userrepository.h"
-#include "core/websiterepository.h"
+#include "core/keys/apikeyformat.h"
+#include "core/storage/apikeyrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/migrations.h"
+#include "core/storage/planrepository.h"
+#include "core/storage/storageerror.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/userrepository.h"
+#include "core/storage/websiterepository.h"
 
 #include <QDirIterator>
 #include <QSqlQuery>

@@ -1,4 +1,4 @@
-#include "core/timeutil.h"
+#include "core/model/timeutil.h"
 
 #include <QTest>
 

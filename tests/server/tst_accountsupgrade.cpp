@@ -6,9 +6,9 @@
 #include "olddatabase.h"
 #include "testserver.h"
 
-#include "core/apikeyformat.h"
-#include "core/domain.h"
-#include "core/passwordhasher.h"
+#include "core/accounts/passwordhasher.h"
+#include "core/keys/apikeyformat.h"
+#include "core/model/domain.h"
 
 #include <QTest>
 

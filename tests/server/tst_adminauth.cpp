@@ -2,11 +2,11 @@
 #include "adminclient.h"
 #include "testserver.h"
 
-#include "server/httpengine.h"
+#include "server/http/httpengine.h"
 #include "server/serverinstance.h"
 
-#include "core/clock.h"
-#include "core/timeutil.h"
+#include "core/model/clock.h"
+#include "core/model/timeutil.h"
 
 #include <QFile>
 #include <QRegularExpression>

@@ -1,31 +1,20 @@
 // Admin API over real HTTP: personal API keys.
-#include "adminclient.h"
-#include "testserver.h"
+#include "admintestcase.h"
 
 #include "server/serverinstance.h"
 
-#include "core/apikeyformat.h"
-#include "core/clock.h"
-#include "core/timeutil.h"
+#include "core/keys/apikeyformat.h"
+#include "core/model/clock.h"
+#include "core/model/timeutil.h"
 
 #include <QTest>
 
 using namespace TestSupport;
 
-namespace {
-constexpr qint64 Start = 1'780'000'020'000;
-const QString Password = QStringLiteral("password-123");
-} // namespace
-
-class TestAdminKeys : public QObject
+class TestAdminKeys : public AdminTestCase
 {
     Q_OBJECT
-    std::shared_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_admin, m_bob;
-    QString m_adminTeam, m_bobTeam, m_otherTeam;
-
-    quint16 port() const { return m_server->port(); }
+    QString m_bobTeam, m_otherTeam;
 
     QJsonObject validKey(const QString &team) const
     {
@@ -34,25 +23,12 @@ class TestAdminKeys : public QObject
                 {QStringLiteral("team_access"), QJsonArray{team}},
                 {QStringLiteral("billing_team_id"), team}};
     }
-    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()
     {
-        m_clock = std::make_shared<Core::ManualClock>(Start);
-        m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) {
-            c.clock = m_clock;
-            c.auth.passwordIterations = 1000;
-        });
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        const QJsonObject setup =
-            adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password);
-        m_adminTeam = setup.value(QStringLiteral("team")).toObject().value(QStringLiteral("id")).toString();
-        m_admin = adminLogin(port(), QStringLiteral("admin@example.com"), Password);
-        QVERIFY(!adminCreateUser(port(), m_admin, QStringLiteral("bob@example.com"), QStringLiteral("Bob"),
-                                 Password)
-                     .isEmpty());
-        m_bob = adminLogin(port(), QStringLiteral("bob@example.com"), Password);
+        const QString error = startAdminServer();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         for (auto [token, id, name] : {std::tuple{m_bob, &m_bobTeam, QStringLiteral("Bob Co")},
                                        std::tuple{m_admin, &m_otherTeam, QStringLiteral("Other")}}) {
             const HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams"), token,

@@ -3,7 +3,7 @@
 #include "adminclient.h"
 #include "testserver.h"
 
-#include "core/clock.h"
+#include "core/model/clock.h"
 
 #include <QDir>
 #include <QFile>

@@ -1,11 +1,10 @@
 // Admin API over real HTTP: server status, plan limits, audit log.
-#include "adminclient.h"
-#include "testserver.h"
+#include "admintestcase.h"
 
 #include "server/serverinstance.h"
 
-#include "core/clock.h"
-#include "core/timeutil.h"
+#include "core/model/clock.h"
+#include "core/model/timeutil.h"
 
 #include <QFileInfo>
 #include <QSqlQuery>
@@ -14,9 +13,6 @@
 using namespace TestSupport;
 
 namespace {
-constexpr qint64 Start = 1'780'000'020'000;
-const QString Password = QStringLiteral("password-123");
-
 QJsonObject plan(const QString &name, const QJsonValue &perMinute, const QJsonValue &perMonth)
 {
     return {{QStringLiteral("plan"), name},
@@ -25,32 +21,15 @@ QJsonObject plan(const QString &name, const QJsonValue &perMinute, const QJsonVa
 }
 } // namespace
 
-class TestAdminServer : public QObject
+class TestAdminServer : public AdminTestCase
 {
     Q_OBJECT
-    std::shared_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_admin, m_bob;
-
-    quint16 port() const { return m_server->port(); }
-    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()
     {
-        m_clock = std::make_shared<Core::ManualClock>(Start);
-        m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) {
-            c.clock = m_clock;
-            c.auth.passwordIterations = 1000;
-        });
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        QVERIFY(!adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password)
-                     .isEmpty());
-        m_admin = adminLogin(port(), QStringLiteral("admin@example.com"), Password);
-        QVERIFY(!adminCreateUser(port(), m_admin, QStringLiteral("bob@example.com"), QStringLiteral("Bob"),
-                                 Password)
-                     .isEmpty());
-        m_bob = adminLogin(port(), QStringLiteral("bob@example.com"), Password);
+        const QString error = startAdminServer();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
     }
     void cleanupTestCase() { m_server.reset(); }
 

@@ -1,36 +1,20 @@
 // Admin API over real HTTP: teams, members, roles, plans, the last-owner rule.
-#include "adminclient.h"
-#include "testserver.h"
+#include "admintestcase.h"
 
 #include "server/serverinstance.h"
 
-#include "core/clock.h"
+#include "core/model/clock.h"
 
 #include <QTest>
 
 using namespace TestSupport;
 
-namespace {
-constexpr qint64 Start = 1'780'000'020'000;
-const QString Password = QStringLiteral("password-123");
-} // namespace
-
-class TestAdminTeams : public QObject
+class TestAdminTeams : public AdminTestCase
 {
     Q_OBJECT
-    std::shared_ptr<Core::ManualClock> m_clock;
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_admin, m_bob, m_carol, m_dave;
-    QString m_bobId, m_carolId, m_daveId;
+    QByteArray m_carol, m_dave;
+    QString m_carolId, m_daveId;
 
-    quint16 port() const { return m_server->port(); }
-
-    QString createTeam(const QByteArray &token, const QString &name)
-    {
-        const HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams"), token,
-                                       QJsonObject{{QStringLiteral("name"), name}});
-        return r.status == 201 ? r.json().value(QStringLiteral("id")).toString() : QString();
-    }
     HttpResult addMember(const QByteArray &token, const QString &team, const QString &email,
                          const QString &role)
     {
@@ -47,22 +31,13 @@ class TestAdminTeams : public QObject
     {
         return adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(team, userId), token);
     }
-    quint64 epoch() { return m_server->authzEpoch(); }
 
 private slots:
     void initTestCase()
     {
-        m_clock = std::make_shared<Core::ManualClock>(Start);
-        m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) {
-            c.clock = m_clock;
-            c.auth.passwordIterations = 1000;
-        });
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        QVERIFY(!adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password)
-                     .isEmpty());
-        m_admin = adminLogin(port(), QStringLiteral("admin@example.com"), Password);
-        for (auto [email, id, token] : {std::tuple{QStringLiteral("bob@example.com"), &m_bobId, &m_bob},
-                                        std::tuple{QStringLiteral("carol@example.com"), &m_carolId, &m_carol},
+        const QString error = startAdminServer();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
+        for (auto [email, id, token] : {std::tuple{QStringLiteral("carol@example.com"), &m_carolId, &m_carol},
                                         std::tuple{QStringLiteral("dave@example.com"), &m_daveId, &m_dave}}) {
             *id = adminCreateUser(port(), m_admin, email, email.section(QLatin1Char('@'), 0, 0), Password);
             *token = adminLogin(port(), email, Password);

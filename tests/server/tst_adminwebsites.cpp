@@ -1,27 +1,17 @@
 // Admin API over real HTTP: websites of the caller's teams.
-#include "adminclient.h"
-#include "testserver.h"
+#include "admintestcase.h"
 
-#include "core/clock.h"
+#include "core/model/clock.h"
 
 #include <QRegularExpression>
 #include <QTest>
 
 using namespace TestSupport;
 
-namespace {
-constexpr qint64 Start = 1'780'000'020'000;
-const QString Password = QStringLiteral("password-123");
-} // namespace
-
-class TestAdminWebsites : public QObject
+class TestAdminWebsites : public AdminTestCase
 {
     Q_OBJECT
-    std::unique_ptr<TestServer> m_server;
-    QByteArray m_admin, m_bob;
-    QString m_team, m_bobTeam;
-
-    quint16 port() const { return m_server->port(); }
+    QString m_bobTeam;
 
     HttpResult create(const QByteArray &token, const QString &team, const QJsonValue &name,
                       const QJsonValue &url)
@@ -35,20 +25,8 @@ class TestAdminWebsites : public QObject
 private slots:
     void initTestCase()
     {
-        auto clock = std::make_shared<Core::ManualClock>(Start);
-        m_server = std::make_unique<TestServer>([clock](Server::ServerConfig &c) {
-            c.clock = clock;
-            c.auth.passwordIterations = 1000;
-        });
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        const QJsonObject setup =
-            adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password);
-        m_team = setup.value(QStringLiteral("team")).toObject().value(QStringLiteral("id")).toString();
-        m_admin = adminLogin(port(), QStringLiteral("admin@example.com"), Password);
-        QVERIFY(!adminCreateUser(port(), m_admin, QStringLiteral("bob@example.com"), QStringLiteral("Bob"),
-                                 Password)
-                     .isEmpty());
-        m_bob = adminLogin(port(), QStringLiteral("bob@example.com"), Password);
+        const QString error = startAdminServer();
+        QVERIFY2(error.isEmpty(), qPrintable(error));
         m_bobTeam = adminCall(port(), "POST", QStringLiteral("/teams"), m_bob,
                               QJsonObject{{QStringLiteral("name"), QStringLiteral("Bob Co")}})
                         .json()
@@ -60,12 +38,12 @@ private slots:
 
     void crudForMembers()
     {
-        HttpResult r = create(m_admin, m_team, QStringLiteral("Shop"),
+        HttpResult r = create(m_admin, m_adminTeam, QStringLiteral("Shop"),
                               QStringLiteral("https://Shop.Example.com/home?x=1"));
         QCOMPARE(r.status, 201);
         const QJsonObject w = r.json();
         const QString id = w.value(QStringLiteral("id")).toString();
-        QCOMPARE(w.value(QStringLiteral("team_id")).toString(), m_team);
+        QCOMPARE(w.value(QStringLiteral("team_id")).toString(), m_adminTeam);
         QCOMPARE(w.value(QStringLiteral("domain")).toString(), QStringLiteral("shop.example.com"));
         QCOMPARE(w.value(QStringLiteral("url")).toString(),
                  QStringLiteral("https://Shop.Example.com/home?x=1"));
@@ -84,14 +62,15 @@ private slots:
                       QJsonObject{{QStringLiteral("team_id"), m_bobTeam}});
         QCOMPARE(r.status, 422);
 
-        QCOMPARE(create(m_admin, m_team, QStringLiteral("Blog"), QStringLiteral("https://blog.example.com"))
-                     .status,
-                 201);
+        QCOMPARE(
+            create(m_admin, m_adminTeam, QStringLiteral("Blog"), QStringLiteral("https://blog.example.com"))
+                .status,
+            201);
         r = adminCall(port(), "GET", QStringLiteral("/websites?per_page=1"), m_admin);
         QCOMPARE(r.status, 200);
         QCOMPARE(r.json().value(QStringLiteral("total")).toInt(), 2);
         QCOMPARE(r.json().value(QStringLiteral("data")).toArray().size(), 1);
-        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites?team_id=") + m_team, m_admin)
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites?team_id=") + m_adminTeam, m_admin)
                      .json()
                      .value(QStringLiteral("total"))
                      .toInt(),
@@ -106,8 +85,8 @@ private slots:
 
     void otherTeamsWebsitesAreNotFound()
     {
-        const HttpResult r =
-            create(m_admin, m_team, QStringLiteral("Private"), QStringLiteral("https://private.example"));
+        const HttpResult r = create(m_admin, m_adminTeam, QStringLiteral("Private"),
+                                    QStringLiteral("https://private.example"));
         const QString id = r.json().value(QStringLiteral("id")).toString();
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 404);
         QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_bob,
@@ -115,8 +94,9 @@ private slots:
                      .status,
                  404);
         QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + id, m_bob).status, 404);
-        QCOMPARE(create(m_bob, m_team, QStringLiteral("Sneaky"), QStringLiteral("https://x.example")).status,
-                 404);
+        QCOMPARE(
+            create(m_bob, m_adminTeam, QStringLiteral("Sneaky"), QStringLiteral("https://x.example")).status,
+            404);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites"), m_bob)
                      .json()
                      .value(QStringLiteral("total"))
@@ -164,7 +144,7 @@ private slots:
         QFETCH(QJsonValue, url);
         QFETCH(QString, nameMessage);
         QFETCH(QString, urlMessage);
-        const HttpResult r = create(m_admin, m_team, name, url);
+        const HttpResult r = create(m_admin, m_adminTeam, name, url);
         if (nameMessage.isEmpty() && urlMessage.isEmpty()) {
             QCOMPARE(r.status, 201);
             return;
@@ -180,14 +160,14 @@ private slots:
         QString name;
         for (int i = 0; i < 100; ++i)
             name += QStringLiteral("\U0001F600");
-        QCOMPARE(create(m_admin, m_team, name, QStringLiteral("https://emoji.example")).status, 201);
+        QCOMPARE(create(m_admin, m_adminTeam, name, QStringLiteral("https://emoji.example")).status, 201);
         name += QStringLiteral("\U0001F600");
-        QCOMPARE(create(m_admin, m_team, name, QStringLiteral("https://emoji.example")).status, 422);
+        QCOMPARE(create(m_admin, m_adminTeam, name, QStringLiteral("https://emoji.example")).status, 422);
     }
 
     void wrongTypesAndBadJson()
     {
-        HttpResult r = create(m_admin, m_team, QJsonValue(42), QStringLiteral("https://example.com"));
+        HttpResult r = create(m_admin, m_adminTeam, QJsonValue(42), QStringLiteral("https://example.com"));
         QCOMPARE(r.status, 400);
         QCOMPARE(codeOf(r), QStringLiteral("INVALID_PARAMETER"));
         QCOMPARE(detailsOf(r).value(QStringLiteral("parameter")).toString(), QStringLiteral("name"));
@@ -205,11 +185,12 @@ private slots:
     void removedMemberLosesTheTeamsWebsites()
     {
         const HttpResult site =
-            create(m_admin, m_team, QStringLiteral("Shared"), QStringLiteral("https://shared.example"));
+            create(m_admin, m_adminTeam, QStringLiteral("Shared"), QStringLiteral("https://shared.example"));
         const QString id = site.json().value(QStringLiteral("id")).toString();
-        HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_team), m_admin,
-                                 QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
-                                             {QStringLiteral("role"), QStringLiteral("member")}});
+        HttpResult r =
+            adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_adminTeam), m_admin,
+                      QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
+                                  {QStringLiteral("role"), QStringLiteral("member")}});
         QCOMPARE(r.status, 201);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 200);
         // A plain member may change websites of the team.
@@ -218,27 +199,28 @@ private slots:
                      .status,
                  200);
         const QString bobId = r.json().value(QStringLiteral("user_id")).toString();
-        QCOMPARE(
-            adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId), m_admin)
-                .status,
-            204);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_adminTeam, bobId),
+                           m_admin)
+                     .status,
+                 204);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 404);
     }
 
     // Issue 11: any plain member could delete a team's websites (and their events).
     void onlyOwnersAndAdminsDeleteWebsites()
     {
-        HttpResult r = adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_team), m_admin,
-                                 QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
-                                             {QStringLiteral("role"), QStringLiteral("member")}});
+        HttpResult r =
+            adminCall(port(), "POST", QStringLiteral("/teams/%1/members").arg(m_adminTeam), m_admin,
+                      QJsonObject{{QStringLiteral("email"), QStringLiteral("bob@example.com")},
+                                  {QStringLiteral("role"), QStringLiteral("member")}});
         QCOMPARE(r.status, 201);
         const QString bobId = r.json().value(QStringLiteral("user_id")).toString();
         // A member may create a website, but not delete it or any other.
-        r = create(m_bob, m_team, QStringLiteral("Bob's"), QStringLiteral("https://bobs.example"));
+        r = create(m_bob, m_adminTeam, QStringLiteral("Bob's"), QStringLiteral("https://bobs.example"));
         QCOMPARE(r.status, 201);
         const QString own = r.json().value(QStringLiteral("id")).toString();
         const QString other =
-            create(m_admin, m_team, QStringLiteral("Ada's"), QStringLiteral("https://adas.example"))
+            create(m_admin, m_adminTeam, QStringLiteral("Ada's"), QStringLiteral("https://adas.example"))
                 .json()
                 .value(QStringLiteral("id"))
                 .toString();
@@ -249,16 +231,16 @@ private slots:
             QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_bob).status, 200);
         }
         // As an admin of the team, Bob may.
-        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId),
+        QCOMPARE(adminCall(port(), "PATCH", QStringLiteral("/teams/%1/members/%2").arg(m_adminTeam, bobId),
                            m_admin, QJsonObject{{QStringLiteral("role"), QStringLiteral("admin")}})
                      .status,
                  200);
         QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + own, m_bob).status, 204);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + own, m_admin).status, 404);
-        QCOMPARE(
-            adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_team, bobId), m_admin)
-                .status,
-            204);
+        QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/teams/%1/members/%2").arg(m_adminTeam, bobId),
+                           m_admin)
+                     .status,
+                 204);
         QCOMPARE(adminCall(port(), "DELETE", QStringLiteral("/websites/") + other, m_admin).status, 204);
     }
 };

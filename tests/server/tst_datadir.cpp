@@ -6,7 +6,7 @@
 #include "serverprocess.h"
 #include "testserver.h"
 
-#include "core/database.h"
+#include "core/storage/database.h"
 
 #include <QCryptographicHash>
 #include <QDirIterator>

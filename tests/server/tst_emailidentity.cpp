@@ -8,9 +8,9 @@
 #include "adminclient.h"
 #include "testserver.h"
 
-#include "core/database.h"
-#include "core/passwordhasher.h"
-#include "core/userrepository.h"
+#include "core/accounts/passwordhasher.h"
+#include "core/storage/database.h"
+#include "core/storage/userrepository.h"
 #include "server/serverinstance.h"
 
 #include <QTest>

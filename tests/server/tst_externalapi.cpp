@@ -3,10 +3,10 @@
 #include "httpclient.h"
 #include "testserver.h"
 
-#include "core/apikeyformat.h"
-#include "core/timeutil.h"
-#include "server/httpengine.h"
-#include "server/router.h"
+#include "core/keys/apikeyformat.h"
+#include "core/model/timeutil.h"
+#include "server/http/httpengine.h"
+#include "server/http/router.h"
 #include "server/serverinstance.h"
 
 #include <QJsonArray>

@@ -6,8 +6,8 @@
 #include "ingestfixtures.h"
 #include "testserver.h"
 
-#include "core/eventpipeline.h"
-#include "core/ingestservice.h"
+#include "core/ingest/eventpipeline.h"
+#include "core/ingest/ingestservice.h"
 #include "server/serverinstance.h"
 
 #include <QDateTime>

@@ -4,8 +4,8 @@
 #include "httpclient.h"
 #include "testserver.h"
 
-#include "core/keyactivity.h"
-#include "core/timeutil.h"
+#include "core/keys/keyactivity.h"
+#include "core/model/timeutil.h"
 #include "server/external/externalapi.h"
 #include "server/serverinstance.h"
 

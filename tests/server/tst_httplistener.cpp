@@ -2,7 +2,7 @@
 #include "httpclient.h"
 #include "testserver.h"
 
-#include "server/httpengine.h"
+#include "server/http/httpengine.h"
 
 #include <QElapsedTimer>
 #include <QRegularExpression>

@@ -6,7 +6,7 @@
 #include "keepaliveclient.h"
 #include "serverprocess.h"
 
-#include "core/database.h"
+#include "core/storage/database.h"
 
 #include <QFile>
 #include <QRandomGenerator>

@@ -5,9 +5,9 @@
 #include "keepaliveclient.h"
 #include "testserver.h"
 
-#include "core/eventpipeline.h"
-#include "core/ingestservice.h"
-#include "core/timeutil.h"
+#include "core/ingest/eventpipeline.h"
+#include "core/ingest/ingestservice.h"
+#include "core/model/timeutil.h"
 #include "server/serverinstance.h"
 
 #include <QFile>

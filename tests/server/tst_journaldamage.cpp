@@ -8,8 +8,8 @@
 #include "keepaliveclient.h"
 #include "serverprocess.h"
 
-#include "core/database.h"
-#include "core/journalscan.h"
+#include "core/ingest/journalscan.h"
+#include "core/storage/database.h"
 
 #include <QDir>
 #include <QFile>

@@ -4,7 +4,7 @@
 #include "adminclient.h"
 #include "testserver.h"
 
-#include "core/timeutil.h"
+#include "core/model/timeutil.h"
 
 #include <QJsonArray>
 #include <QTest>

@@ -6,7 +6,7 @@
 #include "ingestfixtures.h"
 #include "testserver.h"
 
-#include "core/eventpipeline.h"
+#include "core/ingest/eventpipeline.h"
 #include "server/serverinstance.h"
 
 #include <QElapsedTimer>

@@ -2,7 +2,7 @@
 // route is documented, and every documented operation exists.
 #include "testserver.h"
 
-#include "server/httpengine.h"
+#include "server/http/httpengine.h"
 #include "server/serverinstance.h"
 
 #include <QFile>

@@ -3,7 +3,7 @@
 #include "httpclient.h"
 #include "serverprocess.h"
 
-#include "core/database.h"
+#include "core/storage/database.h"
 
 #include <QElapsedTimer>
 #include <QSqlQuery>

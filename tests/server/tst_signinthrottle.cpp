@@ -6,8 +6,8 @@
 #include "adminclient.h"
 #include "testserver.h"
 
-#include "core/clock.h"
-#include "server/httpengine.h"
+#include "core/model/clock.h"
+#include "server/http/httpengine.h"
 
 #include <QElapsedTimer>
 #include <QFile>

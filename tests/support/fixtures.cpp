@@ -2,12 +2,12 @@
 
 #include "testserver.h"
 
-#include "core/apikeyformat.h"
-#include "core/apikeyrepository.h"
-#include "core/planrepository.h"
-#include "core/teamrepository.h"
-#include "core/userrepository.h"
-#include "core/websiterepository.h"
+#include "core/keys/apikeyformat.h"
+#include "core/storage/apikeyrepository.h"
+#include "core/storage/planrepository.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/userrepository.h"
+#include "core/storage/websiterepository.h"
 #include "server/external/externalapi.h"
 #include "server/serverinstance.h"
 

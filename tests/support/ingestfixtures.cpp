@@ -1,7 +1,7 @@
 #include "ingestfixtures.h"
 
-#include "core/teamrepository.h"
-#include "core/websiterepository.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/websiterepository.h"
 
 #include <QDateTime>
 #include <QJsonDocument>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/clock.h"
+#include "core/model/clock.h"
 
 namespace TestSupport {
 

@@ -1,6 +1,6 @@
 #include "olddatabase.h"
 
-#include "core/migrations.h"
+#include "core/storage/migrations.h"
 
 #include <QDir>
 #include <QSqlError>

@@ -1,6 +1,6 @@
 #pragma once
 
-#include "ui/serverconnector.h"
+#include "ui/client/serverconnector.h"
 
 namespace TestSupport {
 

@@ -8,16 +8,16 @@
 #include "httpclient.h"
 #include "testserver.h"
 
-#include "ui/apiclient.h"
-#include "ui/keydetailpage.h"
-#include "ui/keydialogs.h"
-#include "ui/keyspage.h"
+#include "ui/client/apiclient.h"
+#include "ui/client/secretstore.h"
 #include "ui/mainwindow.h"
-#include "ui/models.h"
-#include "ui/page.h"
-#include "ui/secretstore.h"
+#include "ui/models/models.h"
+#include "ui/pages/keydetailpage.h"
+#include "ui/pages/keyspage.h"
+#include "ui/pages/page.h"
+#include "ui/pages/welcomepage.h"
 #include "ui/translations.h"
-#include "ui/welcomepage.h"
+#include "ui/widgets/keydialogs.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

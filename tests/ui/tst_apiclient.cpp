@@ -3,7 +3,7 @@
 // pagination, the busy signal, and callbacks that must not run for a destroyed context.
 #include "stubhttpserver.h"
 
-#include "ui/apiclient.h"
+#include "ui/client/apiclient.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

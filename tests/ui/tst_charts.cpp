@@ -3,7 +3,7 @@
 // does not own the line series it is built from, so that one needs an owner of its own.
 // Views come from Charts::makeView, so LeakSanitizer (the asan preset) also sees the
 // view's first chart.
-#include "ui/charts.h"
+#include "ui/charts/charts.h"
 
 #include <QAreaSeries>
 #include <QBarSet>

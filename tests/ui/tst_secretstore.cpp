@@ -4,7 +4,7 @@
 // writing nothing to disk.
 #include "app/keychainsecretstore.h"
 
-#include "ui/secretstore.h"
+#include "ui/client/secretstore.h"
 
 #include <QDirIterator>
 #include <QSignalSpy>

@@ -1,7 +1,7 @@
 // The German translation is complete and loads: every message translated (plural forms
 // too) with the same placeholders, and widgets show German text under a German locale.
-#include "ui/apiclient.h"
-#include "ui/keyspage.h"
+#include "ui/client/apiclient.h"
+#include "ui/pages/keyspage.h"
 #include "ui/translations.h"
 #include "ui/workspace.h"
 

@@ -2,7 +2,7 @@
 // and filter proxies the pages use), sorting by raw values, search and status filters,
 // and the texts users read (relative times, permissions, status).
 #include "ui/format.h"
-#include "ui/models.h"
+#include "ui/models/models.h"
 #include "ui/translations.h"
 
 #include <QAbstractItemModelTester>

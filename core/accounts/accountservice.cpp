@@ -1,0 +1,258 @@
+#include "accountservice.h"
+
+#include "authzepoch.h"
+#include "core/audit/auditlog.h"
+#include "core/model/clock.h"
+#include "core/model/serviceerror.h"
+#include "core/storage/apikeyrepository.h"
+#include "core/storage/database.h"
+#include "core/storage/sessionrepository.h"
+#include "core/storage/teamrepository.h"
+#include "core/storage/userrepository.h"
+#include "emailaddress.h"
+#include "passwordhasher.h"
+#include "validation.h"
+
+#include <QCryptographicHash>
+#include <QRandomGenerator>
+
+namespace Core {
+
+namespace {
+const QByteArray TokenPrefix = QByteArrayLiteral("zvs_");
+constexpr qsizetype TokenRandomBytes = 32;
+constexpr qsizetype TokenLength = 4 + 43; // base64url of 32 bytes, unpadded
+constexpr qint64 ExpiredSessionGraceMs = 24 * 3'600'000LL;
+
+ServiceError invalidCredentials()
+{
+    return {ServiceError::Kind::Unauthorized, "INVALID_CREDENTIALS",
+            QStringLiteral("Invalid email or password")};
+}
+
+ServiceError unauthorized()
+{
+    return {ServiceError::Kind::Unauthorized, "UNAUTHORIZED",
+            QStringLiteral("Sign in required: send 'Authorization: Bearer <session token>'")};
+}
+
+QByteArray newToken()
+{
+    QByteArray random(TokenRandomBytes, Qt::Uninitialized);
+    QRandomGenerator::system()->fillRange(reinterpret_cast<quint32 *>(random.data()), TokenRandomBytes / 4);
+    return TokenPrefix + random.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+}
+} // namespace
+
+AccountService::AccountService(const Database &db, const Clock &clock, AuthzEpoch &epoch, Settings settings)
+    : m_db(db), m_clock(clock), m_epoch(epoch), m_settings(settings)
+{}
+
+QByteArray AccountService::tokenHash(QByteArrayView token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+bool AccountService::isSetUp() const
+{
+    return UserRepository(m_db).count() > 0;
+}
+
+void AccountService::validateNewUser(const QString &email, const QString &name, const QString &password) const
+{
+    QMap<QString, QString> details;
+    if (auto e = Validation::checkEmail(email))
+        details.insert(QStringLiteral("email"), *e);
+    if (auto e = Validation::checkName(name))
+        details.insert(QStringLiteral("name"), *e);
+    if (auto e = Validation::checkPassword(password))
+        details.insert(QStringLiteral("password"), *e);
+    if (!details.isEmpty())
+        throw ServiceError::validation(details);
+}
+
+AccountService::SetupResult AccountService::setup(const Actor &actor, const QString &email,
+                                                  const QString &name, const QString &password,
+                                                  const QString &teamName)
+{
+    if (isSetUp())
+        throw ServiceError(ServiceError::Kind::Conflict, "ALREADY_SET_UP",
+                           QStringLiteral("This server is already set up; sign in instead"));
+    validateNewUser(email, name, password);
+    const QString team = teamName.isEmpty() ? QStringLiteral("%1's team").arg(name.trimmed()) : teamName;
+    if (auto e = Validation::checkName(team))
+        throw ServiceError::validation({{QStringLiteral("team_name"), *e}});
+    // The slow KDF runs before the write transaction, so the lock is held briefly.
+    const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
+    const qint64 now = m_clock.nowMs();
+    SetupResult result{User{newId(), EmailAddress::normalised(email), name.trimmed(), now, true, false},
+                       Team{newId(), team.trimmed(), Plan::Free, now}};
+    Transaction tx(m_db);
+    UserRepository users(m_db);
+    if (users.count() > 0)
+        throw ServiceError(ServiceError::Kind::Conflict, "ALREADY_SET_UP",
+                           QStringLiteral("This server is already set up; sign in instead"));
+    users.insert(result.user, hash);
+    TeamRepository teams(m_db);
+    teams.insert(result.team);
+    teams.addMember({result.team.id, result.user.id, Role::Owner, now});
+    const AuditLog audit(m_db, m_clock);
+    Actor who = actor;
+    who.userId = result.user.id;
+    audit.record(who, QStringLiteral("setup"), QStringLiteral("user"), result.user.id,
+                 {{QStringLiteral("team_id"), result.team.id}});
+    tx.commit();
+    return result;
+}
+
+AccountService::LoginResult AccountService::login(const Actor &actor, const QString &email,
+                                                  const QString &password)
+{
+    UserRepository users(m_db);
+    const AuditLog audit(m_db, m_clock);
+    const std::optional<User> user =
+        email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
+    const std::optional<QString> stored = user ? users.passwordHashOf(user->id) : std::nullopt;
+    // Same KDF work whether or not the account exists.
+    const bool ok =
+        stored ? PasswordHasher::verify(password, *stored)
+               : (PasswordHasher::burnEquivalentWork(password, m_settings.passwordIterations), false);
+    if (!ok) {
+        if (user)
+            audit.record(actor, QStringLiteral("login.failed"), QStringLiteral("user"), user->id);
+        else
+            audit.record(actor, QStringLiteral("login.failed"), QString(), QString(),
+                         {{QStringLiteral("email_sha256_16"), emailTag(email)}});
+        throw invalidCredentials();
+    }
+    if (user->disabled) {
+        audit.record(actor, QStringLiteral("login.disabled"), QStringLiteral("user"), user->id);
+        throw ServiceError::forbidden("ACCOUNT_DISABLED", QStringLiteral("This account is disabled"));
+    }
+    // A hash made with fewer rounds than now configured is upgraded while the password is
+    // at hand (never downgraded).
+    const QString upgraded = PasswordHasher::iterationsOf(*stored) < m_settings.passwordIterations
+                                 ? PasswordHasher::hash(password, m_settings.passwordIterations)
+                                 : QString();
+    const qint64 now = m_clock.nowMs();
+    LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
+    Transaction tx(m_db);
+    if (!upgraded.isEmpty()) {
+        Statement q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        q.addBindValue(upgraded);
+        q.addBindValue(user->id);
+        exec(q);
+    }
+    SessionRepository sessions(m_db);
+    // Expired sessions are kept for a day, so clients keep hearing SESSION_EXPIRED (not
+    // UNAUTHORIZED) for them; then they go.
+    sessions.removeExpired(now - ExpiredSessionGraceMs);
+    sessions.insert(tokenHash(result.token.toLatin1()), user->id, now, result.expiresAt, actor.ip);
+    Actor who = actor;
+    who.userId = user->id;
+    audit.record(who, QStringLiteral("login"), QStringLiteral("user"), user->id);
+    tx.commit();
+    return result;
+}
+
+void AccountService::logout(const QByteArray &token)
+{
+    SessionRepository(m_db).remove(tokenHash(token));
+}
+
+User AccountService::authenticate(const QByteArray &token) const
+{
+    if (token.size() != TokenLength || !token.startsWith(TokenPrefix))
+        throw unauthorized();
+    SessionRepository sessions(m_db);
+    const QByteArray hash = tokenHash(token);
+    const auto row = sessions.find(hash);
+    if (!row)
+        throw unauthorized();
+    if (row->expiresAt <= m_clock.nowMs()) {
+        throw ServiceError(ServiceError::Kind::Unauthorized, "SESSION_EXPIRED",
+                           QStringLiteral("Your session has expired; sign in again"));
+    }
+    const auto user = UserRepository(m_db).findById(row->userId);
+    if (!user || user->disabled)
+        throw unauthorized();
+    return *user;
+}
+
+QList<User> AccountService::listUsers() const
+{
+    return UserRepository(m_db).list();
+}
+
+std::optional<User> AccountService::findUser(const QString &id) const
+{
+    return UserRepository(m_db).findById(id);
+}
+
+User AccountService::createUser(const Actor &actor, const QString &email, const QString &name,
+                                const QString &password)
+{
+    validateNewUser(email, name, password);
+    UserRepository users(m_db);
+    // Compatibility forms of an existing address (fullwidth, other case) are that address.
+    if (users.findForEmail(email))
+        throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
+                           QStringLiteral("A user with this email already exists"));
+    // A different address that looks the same (a dotless i, "rn" for "m") is taken too. The
+    // caller is a server admin, who may see every user's address.
+    if (const auto existing = users.findLookingLike(email))
+        throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
+                           QStringLiteral("This email looks the same as the address of an existing user (%1)")
+                               .arg(existing->email));
+    const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
+    const User user{newId(), EmailAddress::normalised(email), name.trimmed(), m_clock.nowMs(), false, false};
+    Transaction tx(m_db);
+    users.insert(user, hash);
+    AuditLog(m_db, m_clock)
+        .record(actor, QStringLiteral("user.created"), QStringLiteral("user"), user.id,
+                {{QStringLiteral("email_sha256_16"), emailTag(user.email)}});
+    tx.commit();
+    return user;
+}
+
+User AccountService::updateUser(const Actor &actor, const QString &id, const std::optional<QString> &name,
+                                std::optional<bool> disabled)
+{
+    UserRepository users(m_db);
+    auto user = users.findById(id);
+    if (!user)
+        throw ServiceError::notFound(QStringLiteral("User not found"));
+    QMap<QString, QString> details;
+    if (name)
+        if (auto e = Validation::checkName(*name))
+            details.insert(QStringLiteral("name"), *e);
+    if (disabled && *disabled && id == actor.userId)
+        details.insert(QStringLiteral("disabled"), QStringLiteral("You cannot disable your own account"));
+    if (!details.isEmpty())
+        throw ServiceError::validation(details);
+    const bool disabling = disabled && *disabled && !user->disabled;
+    const bool enabling = disabled && !*disabled && user->disabled;
+    if (name)
+        user->name = name->trimmed();
+    if (disabled)
+        user->disabled = *disabled;
+    Transaction tx(m_db);
+    users.update(*user);
+    const AuditLog audit(m_db, m_clock);
+    if (disabling) {
+        SessionRepository(m_db).removeAllOf(id);
+        // Revoked, not only suspended: enabling the account again does not bring its
+        // keys back (the user creates new ones).
+        const qint64 keysRevoked = ApiKeyRepository(m_db).revokeAllOf(id, m_clock.nowMs());
+        audit.record(actor, QStringLiteral("user.disabled"), QStringLiteral("user"), id,
+                     {{QStringLiteral("keys_revoked"), keysRevoked}});
+    } else if (enabling) {
+        audit.record(actor, QStringLiteral("user.enabled"), QStringLiteral("user"), id);
+    }
+    tx.commit();
+    if (disabling || enabling)
+        m_epoch.bump();
+    return *user;
+}
+
+} // namespace Core

@@ -1,0 +1,72 @@
+#pragma once
+
+#include "core/model/actor.h"
+#include "core/model/domain.h"
+
+#include <QByteArray>
+
+#include <optional>
+
+namespace Core {
+
+class AuthzEpoch;
+class Clock;
+class Database;
+
+// First-run setup, sign-in sessions and user accounts. HTTP-free: rule violations are
+// thrown as ServiceError.
+class AccountService final
+{
+public:
+    struct Settings
+    {
+        int passwordIterations = 150'000;
+        qint64 sessionTtlMs = 7 * 24 * 3'600'000LL;
+    };
+    struct SetupResult
+    {
+        User user;
+        Team team;
+    };
+    struct LoginResult
+    {
+        QString token; // "zvs_" + 43 base64url characters; shown once, stored hashed
+        User user;
+        qint64 expiresAt = 0;
+    };
+
+    AccountService(const Database &db, const Clock &clock, AuthzEpoch &epoch, Settings settings);
+
+    bool isSetUp() const;
+    // Only while no user exists (else 409 ALREADY_SET_UP): the first user (a server
+    // admin) and a first team it owns. teamName defaults to "<name>'s team".
+    SetupResult setup(const Actor &actor, const QString &email, const QString &name, const QString &password,
+                      const QString &teamName);
+    // The same 401 INVALID_CREDENTIALS, after the same KDF work, for an unknown email and
+    // a wrong password; 403 ACCOUNT_DISABLED only after a correct password.
+    LoginResult login(const Actor &actor, const QString &email, const QString &password);
+    void logout(const QByteArray &token);
+    // The signed-in user for a bearer token: 401 UNAUTHORIZED (unknown, malformed,
+    // disabled account) or 401 SESSION_EXPIRED.
+    User authenticate(const QByteArray &token) const;
+
+    QList<User> listUsers() const;
+    std::optional<User> findUser(const QString &id) const;
+    User createUser(const Actor &actor, const QString &email, const QString &name, const QString &password);
+    // Disabling ends the user's sessions and revokes their API keys at once (enabling the
+    // account again does not revive them) and bumps the authorisation epoch.
+    User updateUser(const Actor &actor, const QString &id, const std::optional<QString> &name,
+                    std::optional<bool> disabled);
+
+    static QByteArray tokenHash(QByteArrayView token);
+
+private:
+    void validateNewUser(const QString &email, const QString &name, const QString &password) const;
+
+    const Database &m_db;
+    const Clock &m_clock;
+    AuthzEpoch &m_epoch;
+    const Settings m_settings;
+};
+
+} // namespace Core

@@ -1,0 +1,177 @@
+#include "analyticsservice.h"
+
+#include "core/model/serviceerror.h"
+#include "core/model/timeutil.h"
+#include "core/storage/database.h"
+#include "visitorsketch.h"
+
+#include <QDateTime>
+#include <QJsonArray>
+
+#include <algorithm>
+#include <cmath>
+
+namespace Core {
+
+namespace {
+constexpr qint64 HourMs = 3'600'000;
+constexpr qint64 DayMs = 86'400'000;
+
+ServiceError invalid(const QString &parameter, const QString &problem)
+{
+    return {ServiceError::Kind::InvalidArgument,
+            "INVALID_PARAMETER",
+            QStringLiteral("Invalid parameter '%1': %2").arg(parameter, problem),
+            {{QStringLiteral("parameter"), parameter}}};
+}
+
+qint64 dayStartMs(const QDate &d)
+{
+    return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+}
+
+QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
+{
+    QJsonArray out;
+    for (const auto &c : counts)
+        out.append(QJsonObject{{QStringLiteral("value"), c.value}, {QStringLiteral("count"), c.count}});
+    return out;
+}
+} // namespace
+
+AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const QString &to,
+                                                     const QString &interval, qint64 nowMs)
+{
+    Query q;
+    const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC).date();
+    if (to.isEmpty()) {
+        q.to = today;
+    } else if (auto d = Time::parseDate(to)) {
+        q.to = *d;
+    } else {
+        throw invalid(
+            QStringLiteral("to"),
+            QStringLiteral("must be a date YYYY-MM-DD, for example %1").arg(today.toString(Qt::ISODate)));
+    }
+    if (from.isEmpty()) {
+        q.from = q.to.addDays(-29);
+    } else if (auto d = Time::parseDate(from)) {
+        q.from = *d;
+    } else {
+        throw invalid(QStringLiteral("from"), QStringLiteral("must be a date YYYY-MM-DD, for example %1")
+                                                  .arg(today.addDays(-29).toString(Qt::ISODate)));
+    }
+    if (interval.isEmpty() || interval == QLatin1String("day"))
+        q.interval = Granularity::Day;
+    else if (interval == QLatin1String("hour"))
+        q.interval = Granularity::Hour;
+    else
+        throw invalid(QStringLiteral("interval"), QStringLiteral("must be 'day' or 'hour'"));
+    if (q.from > q.to)
+        throw invalid(QStringLiteral("from"),
+                      QStringLiteral("must not be after 'to' (%1 > %2)")
+                          .arg(q.from.toString(Qt::ISODate), q.to.toString(Qt::ISODate)));
+    const qint64 days = q.from.daysTo(q.to) + 1;
+    const qint64 maxDays = q.interval == Granularity::Hour ? MaxHourRangeDays : MaxDayRangeDays;
+    if (days > maxDays)
+        throw invalid(
+            QStringLiteral("from"),
+            QStringLiteral("the range covers %1 days; at most %2 days with interval=%3")
+                .arg(days)
+                .arg(maxDays)
+                .arg(q.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")));
+    return q;
+}
+
+AnalyticsService::Report AnalyticsService::report(const QString &websiteId, const Query &query) const
+{
+    Report r;
+    r.websiteId = websiteId;
+    r.query = query;
+    const qint64 begin = dayStartMs(query.from);
+    const qint64 end = dayStartMs(query.to) + DayMs;
+    const qint64 step = query.interval == Granularity::Hour ? HourMs : DayMs;
+
+    for (qint64 t = begin; t < end; t += step)
+        r.timeseries.append(Bucket{t, 0, 0, 0, 0});
+
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors FROM rollup_buckets "
+        "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
+    q.addBindValue(websiteId);
+    q.addBindValue(int(query.interval));
+    q.addBindValue(begin);
+    q.addBindValue(end);
+    exec(q);
+    VisitorSketch all;
+    while (q.next()) {
+        const qint64 start = q.value(0).toLongLong();
+        Bucket &b = r.timeseries[qsizetype((start - begin) / step)];
+        b.pageviews = q.value(1).toLongLong();
+        b.events = q.value(2).toLongLong();
+        b.sessions = q.value(3).toLongLong();
+        const VisitorSketch sketch = VisitorSketch::fromBytes(q.value(5).toByteArray());
+        b.visitors = sketch.estimate();
+        all.merge(sketch);
+        r.pageviews += b.pageviews;
+        r.events += b.events;
+        r.sessions += b.sessions;
+        r.bounces += q.value(4).toLongLong();
+    }
+    r.visitors = all.estimate();
+    r.bounceRate =
+        r.sessions > 0 ? std::round(10000.0 * double(r.bounces) / double(r.sessions)) / 100.0 : 0.0;
+
+    Statement d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
+                                              "WHERE website_id = ? AND day >= ? AND day < ? "
+                                              "GROUP BY dimension, value"));
+    d.addBindValue(websiteId);
+    d.addBindValue(begin);
+    d.addBindValue(end);
+    exec(d);
+    QList<Count> *lists[] = {&r.pages, &r.referrers, &r.browsers, &r.os, &r.devices};
+    while (d.next()) {
+        const int dim = d.value(0).toInt();
+        if (dim >= 0 && dim < 5)
+            lists[dim]->append({d.value(1).toString(), d.value(2).toLongLong()});
+    }
+    for (QList<Count> *list : lists) {
+        std::sort(list->begin(), list->end(), [](const Count &a, const Count &b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        if (list->size() > TopN)
+            list->resize(TopN);
+    }
+    return r;
+}
+
+QJsonObject AnalyticsService::toJson(const Report &r)
+{
+    QJsonArray series;
+    for (const Bucket &b : r.timeseries)
+        series.append(QJsonObject{{QStringLiteral("t"), Time::toIso(b.start)},
+                                  {QStringLiteral("pageviews"), b.pageviews},
+                                  {QStringLiteral("visitors"), b.visitors},
+                                  {QStringLiteral("sessions"), b.sessions},
+                                  {QStringLiteral("events"), b.events}});
+    return QJsonObject{
+        {QStringLiteral("website_id"), r.websiteId},
+        {QStringLiteral("from"), r.query.from.toString(Qt::ISODate)},
+        {QStringLiteral("to"), r.query.to.toString(Qt::ISODate)},
+        {QStringLiteral("interval"),
+         r.query.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
+        {QStringLiteral("totals"), QJsonObject{{QStringLiteral("pageviews"), r.pageviews},
+                                               {QStringLiteral("visitors"), r.visitors},
+                                               {QStringLiteral("sessions"), r.sessions},
+                                               {QStringLiteral("events"), r.events},
+                                               {QStringLiteral("bounce_rate"), r.bounceRate}}},
+        {QStringLiteral("timeseries"), series},
+        {QStringLiteral("pages"), countsJson(r.pages)},
+        {QStringLiteral("referrers"), countsJson(r.referrers)},
+        {QStringLiteral("browsers"), countsJson(r.browsers)},
+        {QStringLiteral("os"), countsJson(r.os)},
+        {QStringLiteral("devices"), countsJson(r.devices)},
+    };
+}
+
+} // namespace Core

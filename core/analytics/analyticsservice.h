@@ -1,0 +1,66 @@
+#pragma once
+
+#include "core/ingest/eventstore.h"
+
+#include <QDate>
+#include <QJsonObject>
+#include <QList>
+
+namespace Core {
+
+class Database;
+
+// The analytics of one website over whole UTC days, answered from the rollups the
+// writer maintains (never from raw events): a 30-day question reads 30 day rows, 30
+// sketches and the dimension rows of 30 days, whatever the event volume.
+class AnalyticsService final
+{
+public:
+    static constexpr qint64 MaxDayRangeDays = 366;
+    static constexpr qint64 MaxHourRangeDays = 31;
+    static constexpr int TopN = 10;
+
+    struct Query
+    {
+        QDate from;
+        QDate to; // inclusive
+        Granularity interval = Granularity::Day;
+    };
+    struct Bucket
+    {
+        qint64 start = 0;
+        qint64 pageviews = 0;
+        qint64 visitors = 0;
+        qint64 sessions = 0;
+        qint64 events = 0;
+    };
+    struct Count
+    {
+        QString value;
+        qint64 count = 0;
+    };
+    struct Report
+    {
+        QString websiteId;
+        Query query;
+        qint64 pageviews = 0, visitors = 0, sessions = 0, events = 0, bounces = 0;
+        double bounceRate = 0; // percent of sessions, 0..100
+        QList<Bucket> timeseries;
+        QList<Count> pages, referrers, browsers, os, devices;
+    };
+
+    explicit AnalyticsService(const Database &db) : m_db(db) {}
+
+    // Validates from/to/interval as given in a query string (empty = absent: to defaults
+    // to today, from to 29 days before to, interval to day). Throws ServiceError
+    // InvalidArgument (INVALID_PARAMETER, details.parameter names it).
+    static Query parseQuery(const QString &from, const QString &to, const QString &interval, qint64 nowMs);
+
+    Report report(const QString &websiteId, const Query &query) const;
+    static QJsonObject toJson(const Report &report);
+
+private:
+    const Database &m_db;
+};
+
+} // namespace Core

@@ -1,0 +1,186 @@
+#include "ingestservice.h"
+
+#include "botdetector.h"
+#include "core/model/clock.h"
+#include "core/model/timeutil.h"
+#include "core/storage/database.h"
+#include "eventpipeline.h"
+#include "eventvalidator.h"
+
+#include <QLoggingCategory>
+
+#include <limits>
+
+Q_DECLARE_LOGGING_CATEGORY(lcIngest)
+
+namespace Core {
+
+namespace {
+const QString Bot = QStringLiteral("bot");
+const QString Invalid = QStringLiteral("invalid");
+
+QJsonObject errorJson(const ServiceError &e)
+{
+    QJsonObject details;
+    for (auto it = e.details().cbegin(); it != e.details().cend(); ++it)
+        details.insert(it.key(), it.value());
+    return QJsonObject{{QStringLiteral("code"), QString::fromLatin1(e.code())},
+                       {QStringLiteral("error"), e.message()},
+                       {QStringLiteral("details"), details}};
+}
+} // namespace
+
+IngestService::ItemResult IngestService::ingest(const QString &websiteId, const QJsonObject &json,
+                                                const QString &keyId)
+{
+    auto parsed = EventValidation::parse(json, websiteId, m_clock.nowMs());
+    if (auto *error = std::get_if<ServiceError>(&parsed)) {
+        m_pipeline.countDropped(websiteId, Invalid);
+        throw *error;
+    }
+    TrackedEvent &e = std::get<TrackedEvent>(parsed);
+    if (BotDetector::match(e.userAgent)) {
+        m_pipeline.countDropped(websiteId, Bot);
+        return {Status::Dropped, Bot, std::nullopt};
+    }
+    e.keyId = keyId;
+    QList<TrackedEvent> one;
+    one.append(std::move(e));
+    m_pipeline.submit(std::move(one));
+    return {};
+}
+
+QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websiteId, const QJsonArray &items,
+                                                            const QString &keyId)
+{
+    if (items.isEmpty() || items.size() > MaxBatch)
+        throw ServiceError(ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
+                           QStringLiteral("Invalid parameter 'events': must hold 1 to %1 events, not %2")
+                               .arg(MaxBatch)
+                               .arg(items.size()),
+                           {{QStringLiteral("parameter"), QStringLiteral("events")}});
+    const qint64 now = m_clock.nowMs();
+    QList<ItemResult> results(items.size());
+    QList<TrackedEvent> accepted;
+    qint64 invalid = 0, bots = 0;
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        if (!items.at(i).isObject()) {
+            results[i] = {
+                Status::Rejected,
+                {},
+                ServiceError(ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
+                             QStringLiteral("Invalid parameter 'events[%1]': must be an object").arg(i),
+                             {{QStringLiteral("parameter"), QStringLiteral("events[%1]").arg(i)}})};
+            ++invalid;
+            continue;
+        }
+        auto parsed = EventValidation::parse(items.at(i).toObject(), websiteId, now);
+        if (auto *error = std::get_if<ServiceError>(&parsed)) {
+            results[i] = {Status::Rejected, {}, *error};
+            ++invalid;
+            continue;
+        }
+        TrackedEvent &e = std::get<TrackedEvent>(parsed);
+        if (BotDetector::match(e.userAgent)) {
+            results[i] = {Status::Dropped, Bot, std::nullopt};
+            ++bots;
+            continue;
+        }
+        e.keyId = keyId;
+        accepted.append(std::move(e));
+    }
+    m_pipeline.submit(std::move(accepted)); // one journal write for the whole batch
+    if (invalid)
+        m_pipeline.countDropped(websiteId, Invalid, invalid);
+    if (bots)
+        m_pipeline.countDropped(websiteId, Bot, bots);
+    return results;
+}
+
+QJsonObject IngestService::batchResultJson(const QList<ItemResult> &results)
+{
+    QJsonArray items;
+    qint64 accepted = 0, dropped = 0, rejected = 0;
+    for (qsizetype i = 0; i < results.size(); ++i) {
+        const ItemResult &r = results.at(i);
+        QJsonObject item{{QStringLiteral("index"), i}};
+        switch (r.status) {
+        case Status::Accepted:
+            ++accepted;
+            item.insert(QStringLiteral("status"), QStringLiteral("accepted"));
+            break;
+        case Status::Dropped:
+            ++dropped;
+            item.insert(QStringLiteral("status"), QStringLiteral("dropped"));
+            item.insert(QStringLiteral("reason"), r.reason);
+            break;
+        case Status::Rejected:
+            ++rejected;
+            item.insert(QStringLiteral("status"), QStringLiteral("rejected"));
+            const QJsonObject error = errorJson(*r.error);
+            for (auto it = error.begin(); it != error.end(); ++it)
+                item.insert(it.key(), it.value());
+            break;
+        }
+        items.append(item);
+    }
+    return QJsonObject{{QStringLiteral("accepted"), accepted},
+                       {QStringLiteral("dropped"), dropped},
+                       {QStringLiteral("rejected"), rejected},
+                       {QStringLiteral("results"), items}};
+}
+
+void IngestService::countDropped(const QString &websiteId, const QString &reason)
+{
+    m_pipeline.countDropped(websiteId, reason);
+}
+
+QJsonObject IngestService::statsJson(const QString &websiteId) const
+{
+    const qint64 hour = Time::startOfHour(m_clock.nowMs());
+    struct Window
+    {
+        const char *name;
+        qint64 since;
+    };
+    const Window windows[] = {{"last_24h", hour - 23 * 3'600'000LL},
+                              {"last_7d", hour - (7 * 24 - 1) * 3'600'000LL},
+                              {"all_time", std::numeric_limits<qint64>::min()}};
+    QJsonObject out{{QStringLiteral("website_id"), websiteId},
+                    {QStringLiteral("generated_at"), Time::toIso(m_clock.nowMs())}};
+    Statement q = m_db.prepare(QStringLiteral("SELECT outcome, SUM(count) FROM ingest_stats WHERE website_id "
+                                              "= ? AND hour_start >= ? GROUP BY outcome"));
+    for (const Window &w : windows) {
+        q.bindValue(0, websiteId);
+        q.bindValue(1, w.since);
+        exec(q);
+        qint64 accepted = 0, dropped = 0;
+        QJsonObject byReason;
+        while (q.next()) {
+            const QString outcome = q.value(0).toString();
+            const qint64 n = q.value(1).toLongLong();
+            if (outcome == QLatin1String("accepted")) {
+                accepted += n;
+            } else {
+                dropped += n;
+                byReason.insert(outcome, n);
+            }
+        }
+        out.insert(QLatin1String(w.name), QJsonObject{{QStringLiteral("accepted"), accepted},
+                                                      {QStringLiteral("dropped"), dropped},
+                                                      {QStringLiteral("dropped_by_reason"), byReason}});
+    }
+    return out;
+}
+
+qint64 IngestService::acceptedForKey(const QString &keyId, qint64 sinceMs) const
+{
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT COALESCE(SUM(accepted), 0) FROM key_ingest_stats WHERE key_id = ? AND hour_start >= ?"));
+    q.addBindValue(keyId);
+    q.addBindValue(Time::startOfHour(sinceMs));
+    exec(q);
+    return q.next() ? q.value(0).toLongLong() : 0;
+}
+
+} // namespace Core

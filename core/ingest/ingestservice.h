@@ -1,0 +1,63 @@
+#pragma once
+
+#include "core/model/serviceerror.h"
+
+#include <QJsonArray>
+#include <QJsonObject>
+#include <QList>
+
+#include <optional>
+
+namespace Core {
+
+class Clock;
+class Database;
+class EventPipeline;
+
+// Ingest for a website the caller has already resolved and authorised (a tracking
+// code for POST /e/{code}, an API key's reach for POST /api/external/v1/events):
+// validation, bot filtering, durable acceptance, and the accepted/dropped statistics.
+// Nothing is dropped silently: every event that is not stored is counted with a reason.
+class IngestService final
+{
+public:
+    static constexpr qsizetype MaxBatch = 500;
+
+    enum class Status { Accepted, Dropped, Rejected };
+    struct ItemResult
+    {
+        Status status = Status::Accepted;
+        QString reason;                    // Dropped: "bot"
+        std::optional<ServiceError> error; // Rejected
+    };
+
+    IngestService(EventPipeline &pipeline, const Database &db, const Clock &clock)
+        : m_pipeline(pipeline), m_db(db), m_clock(clock)
+    {}
+
+    // One event. Returns Accepted or Dropped (bot); throws ServiceError for an invalid
+    // event (counted as dropped "invalid") and StorageError when it cannot be made
+    // durable (nothing was accepted).
+    ItemResult ingest(const QString &websiteId, const QJsonObject &json, const QString &keyId = {});
+    // Up to MaxBatch events, appended to the journal in one write. Per-item results in
+    // input order. Throws ServiceError InvalidArgument for an empty or oversized batch.
+    QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items,
+                                  const QString &keyId = {});
+    static QJsonObject batchResultJson(const QList<ItemResult> &results);
+
+    // Counts events refused before validation (rate limit, unparsable body).
+    void countDropped(const QString &websiteId, const QString &reason);
+
+    // {"website_id", "last_24h"|"last_7d"|"all_time": {"accepted", "dropped",
+    // "dropped_by_reason": {reason: n}}}; windows are whole UTC hours ending with the current one.
+    QJsonObject statsJson(const QString &websiteId) const;
+    // Events accepted with the key since the given time (hour-aligned).
+    qint64 acceptedForKey(const QString &keyId, qint64 sinceMs) const;
+
+private:
+    EventPipeline &m_pipeline;
+    const Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace Core

@@ -1,0 +1,60 @@
+#pragma once
+
+#include "core/model/domain.h"
+
+#include <QJsonObject>
+#include <QMap>
+
+#include <optional>
+
+namespace Core {
+
+class Clock;
+class Database;
+
+// Websites, without any notion of who asks: the admin API checks team membership, the
+// external API checks the key's reach, before calling in.
+class WebsiteService final
+{
+public:
+    struct Fields
+    {
+        std::optional<QString> teamId;
+        std::optional<QString> name;
+        std::optional<QString> url;
+        // Reads team_id, name and url; a wrong JSON type throws INVALID_PARAMETER (400).
+        static Fields fromJson(const QJsonObject &body);
+    };
+    struct Page
+    {
+        QList<Website> items;
+        qint64 total = 0;
+        int page = 1;
+        int perPage = 50;
+    };
+
+    // The one set of website rules. Returns field -> message ("Name is required",
+    // "Name too long (max 100 characters)", "Invalid URL format"); empty when valid.
+    // When creating, name and url are required.
+    static QMap<QString, QString> validate(const std::optional<QString> &name,
+                                           const std::optional<QString> &url, bool creating);
+    // The host of a valid absolute http/https URL, lower-cased.
+    static std::optional<QString> domainOf(const QString &url);
+
+    WebsiteService(const Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
+
+    // 404 when the team does not exist, 422 for invalid fields.
+    Website create(const QString &teamId, const QString &name, const QString &url);
+    Website update(const QString &id, const std::optional<QString> &name, const std::optional<QString> &url);
+    // Deletes the website and its events; 404 when unknown.
+    void remove(const QString &id);
+    std::optional<Website> find(const QString &id) const;
+    // Newest first; page >= 1, perPage 1..100.
+    Page list(const QStringList &teamIds, int page, int perPage) const;
+
+private:
+    const Database &m_db;
+    const Clock &m_clock;
+};
+
+} // namespace Core

@@ -1,0 +1,173 @@
+#include "httpengine.h"
+
+#include "apierror.h"
+#include "connectionguard.h"
+#include "guardedtcpserver.h"
+#include "request.h"
+#include "requestid.h"
+
+#include "core/model/serviceerror.h"
+#include "core/storage/storageerror.h"
+
+#include <QDateTime>
+#include <QHttpServerRequest>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+#include <chrono>
+
+Q_LOGGING_CATEGORY(lcHttp, "zenovay.server.http")
+
+namespace Server {
+
+namespace {
+QByteArray methodName(QHttpServerRequest::Method m)
+{
+    switch (m) {
+    case QHttpServerRequest::Method::Get:
+        return QByteArrayLiteral("GET");
+    case QHttpServerRequest::Method::Put:
+        return QByteArrayLiteral("PUT");
+    case QHttpServerRequest::Method::Delete:
+        return QByteArrayLiteral("DELETE");
+    case QHttpServerRequest::Method::Post:
+        return QByteArrayLiteral("POST");
+    case QHttpServerRequest::Method::Head:
+        return QByteArrayLiteral("HEAD");
+    case QHttpServerRequest::Method::Options:
+        return QByteArrayLiteral("OPTIONS");
+    case QHttpServerRequest::Method::Patch:
+        return QByteArrayLiteral("PATCH");
+    case QHttpServerRequest::Method::Connect:
+        return QByteArrayLiteral("CONNECT");
+    case QHttpServerRequest::Method::Trace:
+        return QByteArrayLiteral("TRACE");
+    default:
+        return QByteArrayLiteral("UNKNOWN");
+    }
+}
+} // namespace
+
+QHostAddress normalizedAddress(const QHostAddress &address)
+{
+    if (address.protocol() == QAbstractSocket::IPv6Protocol) {
+        bool ok = false;
+        const quint32 v4 = address.toIPv4Address(&ok);
+        if (ok)
+            return QHostAddress(v4);
+    }
+    return address;
+}
+
+QByteArray clientAddressKey(const QHostAddress &address)
+{
+    const QHostAddress a = normalizedAddress(address);
+    if (a.protocol() == QAbstractSocket::IPv4Protocol) {
+        const quint32 v4 = a.toIPv4Address();
+        return QByteArray(reinterpret_cast<const char *>(&v4), sizeof v4);
+    }
+    const Q_IPV6ADDR v6 = a.toIPv6Address();
+    return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
+}
+
+HttpEngine::HttpEngine(QObject *parent) : QAbstractHttpServer(parent) {}
+
+HttpResponse HttpEngine::dispatch(Request &request)
+{
+    try {
+        if (m_draining)
+            throw ApiError::unavailable(QStringLiteral("The server is shutting down"), 5);
+        for (const Middleware &m : m_middleware) {
+            if (auto early = m(request))
+                return *early;
+        }
+        const Router::Match match = m_router.match(request.method, request.path);
+        switch (match.outcome) {
+        case Router::Outcome::NotFound:
+            throw ApiError::notFound(
+                QStringLiteral("No endpoint %1 %2").arg(QString::fromLatin1(request.method), request.path));
+        case Router::Outcome::MethodNotAllowed:
+            if (request.method == "OPTIONS") {
+                HttpResponse r = HttpResponse::empty(204);
+                r.setHeader("Allow", match.allow + ", OPTIONS");
+                return r;
+            }
+            throw ApiError::methodNotAllowed(match.allow + ", OPTIONS");
+        case Router::Outcome::Found:
+            break;
+        }
+        request.params = match.params;
+        request.routePattern = match.pattern;
+        return (*match.handler)(request);
+    } catch (const ApiError &e) {
+        return toResponse(e, request.requestId);
+    } catch (const Core::ServiceError &e) {
+        return toResponse(toApiError(e), request.requestId);
+    } catch (const Core::StorageError &e) {
+        qCWarning(lcHttp) << "storage error on" << request.method << request.routePattern << e.what()
+                          << "request" << request.requestId;
+        return toResponse(
+            ApiError::unavailable(QStringLiteral("The database is unavailable; retry shortly"), 2),
+            request.requestId);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "unexpected error on" << request.method << request.routePattern << e.what()
+                           << "request" << request.requestId;
+        return toResponse(ApiError::internal(), request.requestId);
+    }
+}
+
+bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket)
+{
+    ConnectionGuard *guard = GuardedTcpServer::guardOf(socket);
+    // After an answer that said "Connection: close", nothing more on this connection is
+    // processed (RFC 9112 9.6), even if it was already buffered.
+    if (guard && guard->isClosing())
+        return true;
+    const ConnectionGuard::RequestHead head = guard ? guard->takeHead() : ConnectionGuard::RequestHead{};
+
+    const QByteArray clientId = raw.value("X-Request-Id");
+    Request request{raw,
+                    methodName(raw.method()),
+                    raw.url().path(),
+                    raw.query(),
+                    isAcceptableRequestId(clientId) ? clientId : newRequestId(),
+                    normalizedAddress(socket->peerAddress()),
+                    QDateTime::currentMSecsSinceEpoch(),
+                    {},
+                    {},
+                    {},
+                    std::chrono::duration_cast<std::chrono::nanoseconds>(
+                        std::chrono::steady_clock::now().time_since_epoch())
+                        .count(),
+                    {}};
+    HttpResponse response = dispatch(request);
+    for (const ResponseHook &hook : m_responseHooks)
+        hook(request, response);
+    for (const auto &h : request.responseHeaders)
+        response.setHeader(h.first, h.second);
+    response.setHeader("X-Request-Id", request.requestId);
+    const bool close = !head.keepAlive || m_draining;
+    socket->write(serializeResponse(response, head.isHead || request.method == "HEAD", close));
+    ++m_served;
+    if (close) {
+        if (guard)
+            guard->markClosing();
+        socket->disconnectFromHost();
+    }
+    return true;
+}
+
+void HttpEngine::missingHandler(const QHttpServerRequest &request, QTcpSocket *socket)
+{
+    // handleRequest answers every request it is given, so QHttpServer calls this only on
+    // its protocol-upgrade path: Qt 6.4 calls it right after handleRequest() for
+    // "Upgrade: websocket" when nothing listens for WebSockets, then closes the socket.
+    // That request was answered already (with "Connection: close"): answering again
+    // would run it twice. A Qt that skips handleRequest() on that path gets one answer.
+    ConnectionGuard *guard = GuardedTcpServer::guardOf(socket);
+    if (guard && guard->isClosing())
+        return;
+    handleRequest(request, socket);
+}
+
+} // namespace Server

@@ -1,0 +1,126 @@
+#include "ingestcontroller.h"
+
+#include "server/appcontext.h"
+#include "server/http/apierror.h"
+#include "server/http/httpengine.h"
+#include "server/http/request.h"
+
+#include "core/ingest/ingestservice.h"
+#include "core/storage/websiterepository.h"
+
+namespace Server {
+
+namespace {
+constexpr qint64 KnownCodeTtlMs = 10'000;
+constexpr qint64 UnknownCodeTtlMs = 2'000;
+
+// Literals (static data): no allocation per request.
+void addCorsHeaders(Request &request)
+{
+    request.responseHeaders.append(
+        qMakePair(QByteArrayLiteral("Access-Control-Allow-Origin"), QByteArrayLiteral("*")));
+    request.responseHeaders.append(qMakePair(QByteArrayLiteral("Access-Control-Expose-Headers"),
+                                             QByteArrayLiteral("Retry-After, X-Request-Id")));
+}
+
+const QByteArray AcceptedBody = QByteArrayLiteral(R"({"status":"accepted"})");
+} // namespace
+
+IngestController::IngestController(AppContext &context)
+    : m_context(context), m_burst(context.config.ingest.burstWindowMs, context.config.ingest.burstLimit),
+      m_hourly(3'600'000, context.config.ingest.hourlyLimit)
+{}
+
+std::optional<QString> IngestController::websiteIdFor(const QString &trackingCode)
+{
+    const qint64 now = m_context.clock.nowMs();
+    const auto it = m_sites.constFind(trackingCode);
+    if (it != m_sites.cend()) {
+        const qint64 ttl = it->websiteId.isEmpty() ? UnknownCodeTtlMs : KnownCodeTtlMs;
+        const qint64 age = now - it->fetchedAtMs;
+        if (age >= 0 && age < ttl)
+            return it->websiteId.isEmpty() ? std::nullopt : std::optional<QString>(it->websiteId);
+    }
+    if (m_sites.size() > 100'000)
+        m_sites.clear();
+    const auto website = Core::WebsiteRepository(m_context.db).findByTrackingCode(trackingCode);
+    m_sites.insert(trackingCode, {website ? website->id : QString(), now});
+    return website ? std::optional<QString>(website->id) : std::nullopt;
+}
+
+void IngestController::enforceLimits(Request &request, const std::optional<QString> &websiteId)
+{
+    const qint64 now = m_context.clock.nowMs();
+    const QByteArray key = clientAddressKey(request.clientIp);
+    // Handlers run on one thread, so peek-then-hit is exact: a request refused by one
+    // limit is not counted by the other.
+    Core::FixedWindowLimiter::Decision refused = m_hourly.peek(key, now);
+    if (refused.allowed) {
+        refused = m_burst.hit(key, now);
+        if (refused.allowed) {
+            m_hourly.hit(key, now);
+            return;
+        }
+    } else {
+        refused.retryAfterMs = refused.resetAtMs - now;
+    }
+    if (websiteId)
+        m_context.ingest->countDropped(*websiteId, QStringLiteral("rate_limited"));
+    const qint64 retryAfter = (refused.retryAfterMs + 999) / 1000;
+    throw ApiError::tooManyRequests(
+        "RATE_LIMIT_EXCEEDED",
+        QStringLiteral("Too many tracking requests from this address: at most %1 per %2 s and %3 per hour. "
+                       "Retry after %4 s.")
+            .arg(m_burst.limit())
+            .arg(m_burst.windowMs() / 1000)
+            .arg(m_hourly.limit())
+            .arg(qMax<qint64>(1, retryAfter)),
+        retryAfter);
+}
+
+void IngestController::registerRoutes(HttpEngine &engine)
+{
+    // CORS headers on every /e/ response, errors and 404s included.
+    engine.addMiddleware([](Request &request) -> std::optional<HttpResponse> {
+        if (request.path.startsWith(QLatin1String("/e/")))
+            addCorsHeaders(request);
+        return std::nullopt;
+    });
+
+    engine.router().add("OPTIONS", QStringLiteral("/e/{tracking_code}"), [](Request &) {
+        HttpResponse r = HttpResponse::empty(204);
+        r.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+        r.setHeader("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+        r.setHeader("Access-Control-Max-Age", "86400");
+        r.setHeader("Allow", "POST, OPTIONS");
+        return r;
+    });
+
+    engine.router().add("POST", QStringLiteral("/e/{tracking_code}"), [this](Request &request) {
+        const QString code = request.param(QStringLiteral("tracking_code"));
+        const std::optional<QString> websiteId =
+            code.size() <= 64 ? websiteIdFor(code) : std::optional<QString>();
+        enforceLimits(request, websiteId);
+        if (!websiteId)
+            throw ApiError::notFound(QStringLiteral("Unknown tracking code '%1'").arg(code.left(64)));
+        QJsonObject json;
+        try {
+            json = request.jsonObject();
+        } catch (const ApiError &) {
+            m_context.ingest->countDropped(*websiteId, QStringLiteral("invalid_json"));
+            throw;
+        }
+        const auto result = m_context.ingest->ingest(*websiteId, json);
+        HttpResponse r;
+        r.status = 202;
+        if (result.status == Core::IngestService::Status::Accepted)
+            r.body = AcceptedBody;
+        else
+            r.body =
+                QByteArrayLiteral(R"({"status":"dropped","reason":")") + result.reason.toLatin1() + "\"}";
+        r.setHeader(QByteArrayLiteral("Cache-Control"), QByteArrayLiteral("no-store"));
+        return r;
+    });
+}
+
+} // namespace Server

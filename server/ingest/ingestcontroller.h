@@ -1,0 +1,45 @@
+#pragma once
+
+#include "core/limits/fixedwindowlimiter.h"
+
+#include <QHash>
+#include <QHostAddress>
+#include <QString>
+
+#include <optional>
+
+namespace Server {
+
+class HttpEngine;
+struct AppContext;
+struct Request;
+
+// POST /e/{tracking_code} (spec section 4): CORS (OPTIONS preflight route; a middleware
+// puts Access-Control-Allow-Origin on every /e/ response, errors
+// included), sendBeacon text/plain bodies, exact per-IP limits (burst and hourly,
+// Retry-After on 429), 404 for unknown codes, 400 INVALID_JSON, 422 with details,
+// 202 once the event is in the journal.
+class IngestController final
+{
+public:
+    explicit IngestController(AppContext &context);
+    Q_DISABLE_COPY_MOVE(IngestController)
+
+    void registerRoutes(HttpEngine &engine);
+
+private:
+    struct CachedSite
+    {
+        QString websiteId; // empty: unknown code
+        qint64 fetchedAtMs = 0;
+    };
+    std::optional<QString> websiteIdFor(const QString &trackingCode);
+    void enforceLimits(Request &request, const std::optional<QString> &websiteId);
+
+    AppContext &m_context;
+    Core::FixedWindowLimiter m_burst;
+    Core::FixedWindowLimiter m_hourly;
+    QHash<QString, CachedSite> m_sites; // tracking code -> website (server thread only)
+};
+
+} // namespace Server

@@ -1,0 +1,438 @@
+#include "keydetailpage.h"
+
+#include "ui/charts/charts.h"
+#include "ui/client/apiclient.h"
+#include "ui/format.h"
+#include "ui/models/models.h"
+#include "ui/widgets/errorbanner.h"
+#include "ui/widgets/statcard.h"
+#include "ui/workspace.h"
+
+#include "core/model/timeutil.h"
+
+#include <QApplication>
+#include <QChartView>
+#include <QClipboard>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QPushButton>
+#include <QScrollArea>
+#include <QTableView>
+#include <QTimer>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+namespace {
+constexpr int ActivityHours = 48;
+constexpr int UsageMinutes = 120;
+constexpr int RecentRequests = 50;
+
+QString redactedKey(const QString &prefix)
+{
+    return prefix + u"…[REDACTED]"_s;
+}
+} // namespace
+
+KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
+    : QWidget(parent), m_workspace(workspace), m_banner(new ErrorBanner(this)), m_title(new QLabel(this)),
+      m_subtitle(new QLabel(this)), m_accepted24h(nullptr), m_accepted7d(nullptr), m_acceptedAll(nullptr),
+      m_rejected24h(nullptr), m_lastUsed(nullptr), m_monthUsage(nullptr),
+      m_requestModel(new RequestLogModel(this)), m_revoke(new QPushButton(tr("Revoke…"), this)),
+      m_timer(new QTimer(this))
+{
+    setObjectName(u"keyDetail"_s);
+    auto *back = new QPushButton(tr("← All keys"), this);
+    back->setObjectName(u"backToKeys"_s);
+    back->setToolTip(tr("Back to the key list (Esc)"));
+    auto *refreshButton = new QPushButton(tr("Refresh"), this);
+    refreshButton->setObjectName(u"refreshDetail"_s);
+    m_revoke->setObjectName(u"detailRevoke"_s);
+    QFont tf = m_title->font();
+    tf.setPointSizeF(tf.pointSizeF() * 1.3);
+    tf.setBold(true);
+    m_title->setFont(tf);
+    m_title->setObjectName(u"detailTitle"_s);
+    m_subtitle->setWordWrap(true);
+    m_subtitle->setObjectName(u"detailSubtitle"_s);
+    m_subtitle->setTextInteractionFlags(Qt::TextSelectableByMouse);
+
+    auto *top = new QHBoxLayout;
+    top->addWidget(back);
+    top->addSpacing(8);
+    top->addWidget(m_title, 1);
+    top->addWidget(refreshButton);
+    top->addWidget(m_revoke);
+
+    auto *cards = new QHBoxLayout;
+    auto card = [this, cards](const QString &name, const QString &caption) {
+        auto *c = new StatCard(name, caption, this);
+        cards->addWidget(c);
+        return c;
+    };
+    StatCard *accepted24h = card(u"accepted24h"_s, tr("Accepted, last 24 hours"));
+    StatCard *accepted7d = card(u"accepted7d"_s, tr("Accepted, last 7 days"));
+    StatCard *acceptedAll = card(u"acceptedAll"_s, tr("Accepted, all time"));
+    StatCard *rejected24h = card(u"rejected24h"_s, tr("Rejected, last 24 hours"));
+    StatCard *lastUsed = card(u"lastUsed"_s, tr("Last used"));
+    StatCard *month = card(u"monthUsage"_s, tr("This month, of the monthly limit"));
+    // Keep the cards reachable through the label members' parents.
+    m_accepted24h = accepted24h->findChild<QLabel *>(u"value"_s);
+    m_accepted7d = accepted7d->findChild<QLabel *>(u"value"_s);
+    m_acceptedAll = acceptedAll->findChild<QLabel *>(u"value"_s);
+    m_rejected24h = rejected24h->findChild<QLabel *>(u"value"_s);
+    m_lastUsed = lastUsed->findChild<QLabel *>(u"value"_s);
+    m_monthUsage = month->findChild<QLabel *>(u"value"_s);
+
+    m_hourlyChart = Charts::makeView(u"hourlyChart"_s, this);
+    m_codesChart = Charts::makeView(u"codesChart"_s, this);
+    m_monthlyChart = Charts::makeView(u"monthlyChart"_s, this);
+    m_minuteChart = Charts::makeView(u"minuteChart"_s, this);
+    auto *charts = new QGridLayout;
+    charts->addWidget(m_hourlyChart, 0, 0);
+    charts->addWidget(m_minuteChart, 0, 1);
+    charts->addWidget(m_codesChart, 1, 0);
+    charts->addWidget(m_monthlyChart, 1, 1);
+
+    m_requests = new QTableView(this);
+    m_requests->setObjectName(u"recentRequests"_s);
+    m_requests->setModel(m_requestModel);
+    m_requests->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_requests->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_requests->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_requests->setAlternatingRowColors(true);
+    m_requests->verticalHeader()->hide();
+    m_requests->horizontalHeader()->setStretchLastSection(true);
+    m_requests->setMinimumHeight(200);
+    m_requests->setColumnHidden(RequestLogModel::Key, true);
+    m_requests->setColumnWidth(RequestLogModel::Time, 150);
+    m_requests->setColumnWidth(RequestLogModel::Method, 70);
+    m_requests->setColumnWidth(RequestLogModel::Path, 260);
+    m_requests->setColumnWidth(RequestLogModel::Status, 60);
+    m_requests->setColumnWidth(RequestLogModel::Code, 190);
+    auto *copyCurl = new QPushButton(tr("Copy as c&URL"), this);
+    copyCurl->setObjectName(u"copyCurlButton"_s);
+    copyCurl->setToolTip(tr("A cURL command for the selected request (or GET /usage); the key comes from "
+                            "$ZENOVAY_API_KEY"));
+    auto *copyReport = new QPushButton(tr("Copy &diagnostic report"), this);
+    copyReport->setObjectName(u"copyReportButton"_s);
+    copyReport->setToolTip(
+        tr("What support asks for: request and response details, timestamp and request ID, "
+           "with the key redacted"));
+    auto *requestsHeader = new QHBoxLayout;
+    auto *requestsTitle = new QLabel(tr("<b>Recent requests</b>"), this);
+    requestsHeader->addWidget(requestsTitle);
+    requestsHeader->addStretch(1);
+    requestsHeader->addWidget(copyCurl);
+    requestsHeader->addWidget(copyReport);
+
+    auto *body = new QWidget;
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_subtitle);
+    bodyLayout->addLayout(cards);
+    bodyLayout->addLayout(charts);
+    bodyLayout->addLayout(requestsHeader);
+    bodyLayout->addWidget(m_requests);
+    auto *scroll = new QScrollArea(this);
+    scroll->setWidget(body);
+    scroll->setWidgetResizable(true);
+    scroll->setFrameShape(QFrame::NoFrame);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 0, 0, 0);
+    layout->addLayout(top);
+    layout->addWidget(m_banner);
+    layout->addWidget(scroll, 1);
+
+    connect(back, &QPushButton::clicked, this, &KeyDetailPage::backRequested);
+    connect(refreshButton, &QPushButton::clicked, this, &KeyDetailPage::refresh);
+    connect(m_revoke, &QPushButton::clicked, this, [this] { Q_EMIT revokeRequested(m_key); });
+    connect(copyCurl, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(curlCommand()); });
+    connect(copyReport, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(diagnosticReport()); });
+    m_timer->setInterval(10'000);
+    connect(m_timer, &QTimer::timeout, this, [this] {
+        if (m_pendingParts == 0)
+            refresh();
+    });
+}
+
+void KeyDetailPage::setRefreshIntervalMs(int ms)
+{
+    m_timer->setInterval(ms);
+}
+
+void KeyDetailPage::setKey(const Core::ApiKey &key, const QHash<QString, QString> &teamNames)
+{
+    const bool sameKey = key.id == m_key.id;
+    m_key = key;
+    m_teamNames = teamNames;
+    if (!sameKey) {
+        m_activity.reset();
+        m_usage.reset();
+        m_requestModel->setRows({});
+        for (QLabel *l :
+             {m_accepted24h, m_accepted7d, m_acceptedAll, m_rejected24h, m_lastUsed, m_monthUsage})
+            l->setText(u"…"_s);
+        Charts::setHourlyActivity(m_hourlyChart, {});
+        Charts::setRejectedByCode(m_codesChart, {});
+        Charts::setMonthlyUsage(m_monthlyChart, {});
+        Charts::setMinuteRequests(m_minuteChart, {});
+    }
+    showHeader();
+    refresh();
+    if (isVisible())
+        m_timer->start();
+}
+
+void KeyDetailPage::keyChanged(const Core::ApiKey &key)
+{
+    if (key.id != m_key.id)
+        return;
+    m_key = key;
+    showHeader();
+}
+
+void KeyDetailPage::showHeader()
+{
+    const KeyStatus status = Format::keyStatus(m_key);
+    m_title->setText(tr("%1 — %2").arg(m_key.name, Format::keyStatus(status)));
+    const QString billing = m_teamNames.value(m_key.billingTeamId, m_key.billingTeamId);
+    m_subtitle->setText(tr("Prefix %1… · %2 · teams: %3 · billed to %4 · created %5 · expires %6")
+                            .arg(m_key.prefix, Format::permissions(m_key.permissions),
+                                 Format::teamAccess(m_key.teamAccess, m_teamNames), billing,
+                                 Format::dateTime(m_key.createdAt),
+                                 Format::dateTime(m_key.expiresAt, tr("never"))));
+    m_revoke->setEnabled(status != KeyStatus::Revoked);
+}
+
+void KeyDetailPage::refresh()
+{
+    if (m_key.id.isEmpty())
+        return;
+    const QString id = m_key.id;
+    m_pendingParts = 3;
+    auto failed = [this](const QString &what) {
+        return [this, what](const ApiFailure &f) {
+            m_banner->showFailure(what, f);
+            partDone();
+        };
+    };
+    m_workspace->client()->keyActivity(
+        id, ActivityHours, this,
+        [this, id](const KeyActivity &a) {
+            if (id == m_key.id) {
+                m_activity = a;
+                showActivity();
+            }
+            partDone();
+        },
+        failed(tr("Could not load the key's activity.")));
+    m_workspace->client()->keyUsage(
+        id, UsageMinutes, this,
+        [this, id](const KeyUsage &u) {
+            if (id == m_key.id) {
+                m_usage = u;
+                showUsage();
+            }
+            partDone();
+        },
+        failed(tr("Could not load the key's usage.")));
+    m_workspace->client()->keyRequests(
+        id, RecentRequests, this,
+        [this, id](const QList<RequestLogEntry> &entries) {
+            if (id == m_key.id) {
+                const auto selected = selectedRequest();
+                m_requestModel->setRows(entries);
+                if (selected) {
+                    for (int i = 0; i < entries.size(); ++i)
+                        if (entries.at(i).requestId == selected->requestId)
+                            m_requests->selectRow(i);
+                }
+            }
+            partDone();
+        },
+        failed(tr("Could not load the key's recent requests.")));
+    if (m_serverVersion.isEmpty())
+        m_workspace->client()->health(this, [this](const QString &v) { m_serverVersion = v; }, {});
+}
+
+void KeyDetailPage::partDone()
+{
+    if (--m_pendingParts == 0) {
+        if (m_activity && m_usage)
+            m_banner->hide();
+        Q_EMIT loaded();
+    }
+}
+
+void KeyDetailPage::showActivity()
+{
+    const KeyActivity &a = *m_activity;
+    m_accepted24h->setText(Format::number(a.accepted.last24h));
+    m_accepted7d->setText(Format::number(a.accepted.last7d));
+    m_acceptedAll->setText(Format::number(a.accepted.allTime));
+    m_rejected24h->setText(Format::number(a.rejected.last24h));
+    m_rejected24h->parentWidget()->setToolTip(
+        tr("Rejected: %1 in 7 days, %2 all time")
+            .arg(Format::number(a.rejected.last7d), Format::number(a.rejected.allTime)));
+    m_lastUsed->setText(Format::relative(a.lastUsedAt));
+    m_lastUsed->parentWidget()->setToolTip(Format::dateTime(a.lastUsedAt, tr("never")));
+    Charts::setHourlyActivity(m_hourlyChart, a.hourly);
+    Charts::setRejectedByCode(m_codesChart, a.rejectedByCode);
+}
+
+void KeyDetailPage::showUsage()
+{
+    const KeyUsage &u = *m_usage;
+    m_monthUsage->setText(
+        tr("%1 / %2").arg(Format::number(u.currentMonth.used), Format::number(u.currentMonth.limit)));
+    m_monthUsage->parentWidget()->setToolTip(tr("%1 plan: %2 per minute, %3 per month; resets %4")
+                                                 .arg(Format::plan(u.plan), Format::number(u.perMinute),
+                                                      Format::number(u.perMonth),
+                                                      Format::dateTime(u.resetsAt)));
+    Charts::setMonthlyUsage(m_monthlyChart,
+                            u.months.isEmpty() ? QList<MonthUsage>{u.currentMonth} : u.months);
+    Charts::setMinuteRequests(m_minuteChart, u.minutes);
+}
+
+std::optional<RequestLogEntry> KeyDetailPage::selectedRequest() const
+{
+    const QModelIndexList rows = m_requests->selectionModel()->selectedRows();
+    if (rows.isEmpty())
+        return std::nullopt;
+    return m_requestModel->rowAt(rows.first().row());
+}
+
+QString KeyDetailPage::curlCommand() const
+{
+    const auto entry = selectedRequest();
+    const QString method = entry ? entry->method : u"GET"_s;
+    const QString path = entry ? entry->path : u"/api/external/v1/usage"_s;
+    QUrl target = m_workspace->client()->baseUrl();
+    const QString base = target.toString(QUrl::RemoveUserInfo);
+    QString cmd = u"curl -i"_s;
+    if (method != "GET"_L1)
+        cmd += u" -X "_s + method;
+    // The full key is never stored: the command reads it from the environment.
+    cmd += u" -H \"X-API-Key: $ZENOVAY_API_KEY\""_s;
+    if (method == "POST"_L1 || method == "PATCH"_L1)
+        cmd += u" -H 'Content-Type: application/json' -d '{}'"_s;
+    cmd += u" '"_s + base + path + u"'"_s;
+    return u"# key %1 (%2…): export ZENOVAY_API_KEY=zv_... first\n"_s.arg(m_key.name, m_key.prefix) + cmd +
+           u'\n';
+}
+
+QString KeyDetailPage::diagnosticReport() const
+{
+    const QString base = m_workspace->client()->baseUrl().toString(QUrl::RemoveUserInfo);
+    QStringList lines;
+    lines << u"Zenovay API diagnostic report"_s;
+    lines << u"Generated: %1"_s.arg(Core::Time::toIso(Format::nowMs()));
+    lines << u"Client: zenovay-admin %1 (Qt %2)"_s.arg(QCoreApplication::applicationVersion(),
+                                                       QString::fromLatin1(qVersion()));
+    lines << u"Server: %1 (version %2)"_s.arg(base,
+                                              m_serverVersion.isEmpty() ? u"unknown"_s : m_serverVersion);
+    lines << QString();
+    lines << u"Key"_s;
+    lines << u"  Name: %1"_s.arg(m_key.name);
+    lines << u"  ID: %1"_s.arg(m_key.id);
+    lines << u"  Prefix: %1 (the rest of the key is redacted)"_s.arg(m_key.prefix);
+    lines << u"  Permissions: %1"_s.arg(m_key.permissions.names().join(u", "_s));
+    lines << u"  Team access: %1"_s.arg(m_key.teamAccess.all ? u"all"_s
+                                                             : m_key.teamAccess.teamIds.join(u", "_s));
+    lines << u"  Billing team: %1"_s.arg(m_key.billingTeamId);
+    const KeyStatus status = Format::keyStatus(m_key);
+    lines << u"  Status: %1"_s.arg(status == KeyStatus::Active    ? u"active"_s
+                                   : status == KeyStatus::Revoked ? u"revoked"_s
+                                                                  : u"expired"_s);
+    lines << u"  Created: %1"_s.arg(Core::Time::toIso(m_key.createdAt));
+    lines << u"  Expires: %1"_s.arg(m_key.expiresAt ? Core::Time::toIso(*m_key.expiresAt) : u"never"_s);
+    if (m_usage) {
+        lines << u"  Plan: %1 (%2 per minute, %3 per month)"_s.arg(m_usage->plan)
+                     .arg(m_usage->perMinute)
+                     .arg(m_usage->perMonth);
+        lines << u"  This month: %1 of %2 (resets %3)"_s.arg(m_usage->currentMonth.used)
+                     .arg(m_usage->currentMonth.limit)
+                     .arg(m_usage->resetsAt ? Core::Time::toIso(*m_usage->resetsAt) : QString());
+    }
+    if (m_activity) {
+        const KeyActivity &a = *m_activity;
+        lines << u"  Last used: %1"_s.arg(a.lastUsedAt ? Core::Time::toIso(*a.lastUsedAt) : u"never"_s);
+        lines << u"  Accepted: %1 (24 h), %2 (7 days), %3 (all time)"_s.arg(a.accepted.last24h)
+                     .arg(a.accepted.last7d)
+                     .arg(a.accepted.allTime);
+        lines << u"  Rejected: %1 (24 h), %2 (7 days), %3 (all time)"_s.arg(a.rejected.last24h)
+                     .arg(a.rejected.last7d)
+                     .arg(a.rejected.allTime);
+        for (const CodeCounts &c : a.rejectedByCode)
+            lines << u"    %1: %2 (24 h), %3 (7 days), %4 (all time)"_s.arg(c.code)
+                         .arg(c.counts.last24h)
+                         .arg(c.counts.last7d)
+                         .arg(c.counts.allTime);
+    }
+    auto requestBlock = [&lines, &base, this](const RequestLogEntry &e, const QString &heading) {
+        lines << QString() << heading;
+        lines << u"  Timestamp: %1"_s.arg(Core::Time::toIso(e.at));
+        lines << u"  Endpoint URL: %1%2"_s.arg(base, e.path);
+        lines << u"  HTTP method: %1"_s.arg(e.method);
+        lines << u"  Request headers: X-API-Key: %1"_s.arg(redactedKey(m_key.prefix));
+        lines << u"  Request body: not recorded by the server"_s;
+        lines << u"  Status code: %1"_s.arg(e.status);
+        lines << u"  Response body: %1"_s.arg(e.code.isEmpty() ? u"(success)"_s
+                                                               : u"{\"code\": \"%1\"}"_s.arg(e.code));
+        lines << u"  Request ID: %1"_s.arg(e.requestId);
+        lines << u"  Latency: %1 ms"_s.arg(e.latencyMs);
+    };
+    const auto selected = selectedRequest();
+    if (selected)
+        requestBlock(*selected, u"Selected request"_s);
+    const QList<RequestLogEntry> &rows = m_requestModel->rows();
+    int shown = 0;
+    for (const RequestLogEntry &e : rows) {
+        if (e.status < 400 || (selected && e.requestId == selected->requestId))
+            continue;
+        requestBlock(e, u"Recent failed request"_s);
+        if (++shown == 5)
+            break;
+    }
+    if (!selected && shown == 0 && !rows.isEmpty())
+        requestBlock(rows.first(), u"Most recent request"_s);
+    lines << QString();
+    return lines.join(u'\n');
+}
+
+void KeyDetailPage::stopWatching()
+{
+    m_timer->stop();
+}
+
+void KeyDetailPage::showEvent(QShowEvent *event)
+{
+    QWidget::showEvent(event);
+    if (!m_key.id.isEmpty())
+        m_timer->start();
+}
+
+void KeyDetailPage::hideEvent(QHideEvent *event)
+{
+    m_timer->stop();
+    QWidget::hideEvent(event);
+}
+
+void KeyDetailPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange) {
+        for (QChartView *v : {m_hourlyChart, m_codesChart, m_monthlyChart, m_minuteChart})
+            Charts::applyPalette(v->chart(), palette());
+    }
+    QWidget::changeEvent(event);
+}
+
+} // namespace Gui

@@ -1,0 +1,59 @@
+#pragma once
+
+#include "ui/client/apitypes.h"
+
+#include <QWidget>
+
+class QLabel;
+class QVBoxLayout;
+class QHBoxLayout;
+class QTableView;
+
+namespace Gui {
+
+class ApiClient;
+class ErrorBanner;
+class Workspace;
+
+// One sidebar page: a title row, an inline error banner, its content.
+class Page : public QWidget
+{
+    Q_OBJECT
+public:
+    Page(Workspace *workspace, const QString &title, QWidget *parent = nullptr);
+
+    QString title() const { return m_title; }
+    // Reloads from the server (F5); pages reload when first shown.
+    virtual void refresh() = 0;
+    // Ctrl+N: "new" for what the page lists (a key, a website, a team).
+    virtual void createNew() {}
+    // Ctrl+F: focus the page's search box, if it has one.
+    virtual void focusSearch() {}
+    bool hasLoaded() const { return m_loaded; }
+    ErrorBanner *errorBanner() const { return m_banner; }
+
+Q_SIGNALS:
+    void statusMessage(const QString &text);
+
+protected:
+    void showFailure(const QString &action, const ApiFailure &failure);
+    void showNotice(const QString &text);
+    void clearFailure();
+    void markLoaded() { m_loaded = true; }
+    ApiClient *client() const;
+    Workspace *workspace() const { return m_workspace; }
+    QVBoxLayout *contentLayout() const { return m_content; }
+    QHBoxLayout *headerLayout() const { return m_header; }
+    // A sortable, row-selecting table view with the app's defaults.
+    static QTableView *makeTable(const QString &objectName, QWidget *parent);
+
+private:
+    Workspace *m_workspace;
+    QString m_title;
+    ErrorBanner *m_banner;
+    QVBoxLayout *m_content;
+    QHBoxLayout *m_header;
+    bool m_loaded = false;
+};
+
+} // namespace Gui

@@ -1,0 +1,325 @@
+#include "websitespage.h"
+
+#include "ui/client/apiclient.h"
+#include "ui/models/models.h"
+#include "ui/workspace.h"
+
+#include <QApplication>
+#include <QClipboard>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QFormLayout>
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QMessageBox>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSortFilterProxyModel>
+#include <QTableView>
+#include <QVBoxLayout>
+
+#include "ui/widgets/fielderror.h"
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+namespace {
+
+// Filters websites by team (IdRole of the team column is not needed: match the team id).
+class WebsiteFilter final : public QSortFilterProxyModel
+{
+public:
+    using QSortFilterProxyModel::QSortFilterProxyModel;
+    QString teamId;
+    QString search;
+    void apply() { invalidateFilter(); }
+
+protected:
+    bool filterAcceptsRow(int row, const QModelIndex &) const override
+    {
+        const auto *model = static_cast<const WebsiteModel *>(sourceModel());
+        const Core::Website &w = model->rowAt(row);
+        if (!teamId.isEmpty() && w.teamId != teamId)
+            return false;
+        if (search.isEmpty())
+            return true;
+        return w.name.contains(search, Qt::CaseInsensitive) || w.url.contains(search, Qt::CaseInsensitive) ||
+               w.trackingCode.contains(search, Qt::CaseInsensitive);
+    }
+};
+} // namespace
+
+WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website, QWidget *parent)
+    : QDialog(parent), m_workspace(workspace), m_website(website), m_team(new QComboBox(this)),
+      m_name(new QLineEdit(website.name, this)), m_url(new QLineEdit(website.url, this)),
+      m_teamError(createFieldError(u"teamError"_s, this)),
+      m_nameError(createFieldError(u"nameError"_s, this)), m_urlError(createFieldError(u"urlError"_s, this)),
+      m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
+{
+    const bool creating = website.id.isEmpty();
+    setObjectName(u"websiteDialog"_s);
+    setWindowTitle(creating ? tr("New website") : tr("Edit website"));
+    m_team->setObjectName(u"websiteTeam"_s);
+    m_name->setObjectName(u"websiteName"_s);
+    m_url->setObjectName(u"websiteUrl"_s);
+    m_name->setPlaceholderText(tr("My shop"));
+    m_url->setPlaceholderText(tr("https://shop.example.com"));
+    for (const TeamInfo &t : workspace->teams())
+        m_team->addItem(t.team.name, t.team.id);
+    if (!website.teamId.isEmpty())
+        m_team->setCurrentIndex(m_team->findData(website.teamId));
+    m_team->setEnabled(creating);
+
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    m_save = buttons->button(QDialogButtonBox::Ok);
+    m_save->setText(creating ? tr("Create") : tr("Save"));
+    m_save->setObjectName(u"saveWebsite"_s);
+    auto *form = new QFormLayout(this);
+    form->addRow(tr("&Team:"), m_team);
+    form->addRow(QString(), m_teamError);
+    form->addRow(tr("&Name:"), m_name);
+    form->addRow(QString(), m_nameError);
+    form->addRow(tr("&URL:"), m_url);
+    form->addRow(QString(), m_urlError);
+    form->addRow(m_error);
+    form->addRow(buttons);
+    connect(buttons, &QDialogButtonBox::accepted, this, &WebsiteDialog::submit);
+    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    resize(480, sizeHint().height());
+}
+
+void WebsiteDialog::submit()
+{
+    for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_error})
+        setFieldError(l, {});
+    m_save->setEnabled(false);
+    auto ok = [this](const Core::Website &w) {
+        Q_EMIT saved(w);
+        accept();
+    };
+    auto failed = [this](const ApiFailure &f) {
+        m_save->setEnabled(true);
+        showFailure(f, {{u"name"_s, m_nameError}, {u"url"_s, m_urlError}, {u"team_id"_s, m_teamError}},
+                    m_error);
+    };
+    // Sent as typed: the server is the judge of what is valid, and says so per field.
+    if (m_website.id.isEmpty())
+        m_workspace->client()->createWebsite(m_team->currentData().toString(), m_name->text(),
+                                             m_url->text().trimmed(), this, ok, failed);
+    else
+        m_workspace->client()->updateWebsite(m_website.id, m_name->text(), m_url->text().trimmed(), this, ok,
+                                             failed);
+}
+
+WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
+    : Page(workspace, tr("Websites"), parent), m_model(new WebsiteModel(this)),
+      m_proxy(new WebsiteFilter(this)), m_table(makeTable(u"websiteTable"_s, this)),
+      m_teamFilter(new QComboBox(this)), m_search(new QLineEdit(this)),
+      m_edit(new QPushButton(tr("&Edit…"), this)), m_delete(new QPushButton(tr("Delete…"), this)),
+      m_snippet(new QPlainTextEdit(this)), m_copySnippet(new QPushButton(tr("&Copy snippet"), this)),
+      m_snippetTitle(new QLabel(this))
+{
+    setObjectName(u"websitesPage"_s);
+    m_proxy->setSourceModel(m_model);
+    m_proxy->setSortRole(SortRole);
+    m_table->setModel(m_proxy);
+    m_table->sortByColumn(WebsiteModel::Name, Qt::AscendingOrder);
+    m_table->setColumnWidth(WebsiteModel::Name, 200);
+    m_table->setColumnWidth(WebsiteModel::Domain, 220);
+    m_table->setColumnWidth(WebsiteModel::Team, 160);
+    m_table->setColumnWidth(WebsiteModel::TrackingCode, 200);
+    m_teamFilter->setObjectName(u"websiteTeamFilter"_s);
+    m_search->setObjectName(u"websiteSearch"_s);
+    m_search->setPlaceholderText(tr("Search websites (Ctrl+F)"));
+    m_search->setClearButtonEnabled(true);
+    auto *create = new QPushButton(tr("&New website…"), this);
+    create->setObjectName(u"newWebsiteButton"_s);
+    m_edit->setObjectName(u"editWebsiteButton"_s);
+    m_delete->setObjectName(u"deleteWebsiteButton"_s);
+    m_snippet->setObjectName(u"trackingSnippet"_s);
+    m_snippet->setReadOnly(true);
+    QFont mono(u"monospace"_s);
+    mono.setStyleHint(QFont::TypeWriter);
+    m_snippet->setFont(mono);
+    m_snippet->setMaximumHeight(m_snippet->fontMetrics().lineSpacing() * 4 + 16);
+    m_copySnippet->setObjectName(u"copySnippetButton"_s);
+
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(new QLabel(tr("Team:"), this));
+    bar->addWidget(m_teamFilter);
+    bar->addWidget(m_search, 1);
+    bar->addSpacing(12);
+    bar->addWidget(m_edit);
+    bar->addWidget(m_delete);
+    bar->addWidget(create);
+    contentLayout()->addLayout(bar);
+    contentLayout()->addWidget(m_table, 1);
+    auto *snippetBar = new QHBoxLayout;
+    snippetBar->addWidget(m_snippetTitle, 1);
+    snippetBar->addWidget(m_copySnippet);
+    contentLayout()->addLayout(snippetBar);
+    contentLayout()->addWidget(m_snippet);
+
+    connect(create, &QPushButton::clicked, this, &WebsitesPage::createNew);
+    connect(m_edit, &QPushButton::clicked, this, &WebsitesPage::editSelected);
+    connect(m_delete, &QPushButton::clicked, this, &WebsitesPage::deleteSelected);
+    connect(m_table, &QTableView::activated, this, &WebsitesPage::editSelected);
+    connect(m_table->selectionModel(), &QItemSelectionModel::selectionChanged, this,
+            &WebsitesPage::updateSelection);
+    connect(m_proxy, &QAbstractItemModel::modelReset, this, &WebsitesPage::updateSelection);
+    connect(m_copySnippet, &QPushButton::clicked, this,
+            [this] { QApplication::clipboard()->setText(m_snippet->toPlainText()); });
+    connect(m_teamFilter, &QComboBox::currentIndexChanged, this, [this] {
+        static_cast<WebsiteFilter *>(m_proxy)->teamId = m_teamFilter->currentData().toString();
+        static_cast<WebsiteFilter *>(m_proxy)->apply();
+    });
+    connect(m_search, &QLineEdit::textChanged, this, [this](const QString &text) {
+        static_cast<WebsiteFilter *>(m_proxy)->search = text.trimmed();
+        static_cast<WebsiteFilter *>(m_proxy)->apply();
+    });
+    connect(workspace, &Workspace::teamsChanged, this, [this] {
+        fillTeams();
+        m_model->setTeamNames(this->workspace()->teamNames());
+    });
+    fillTeams();
+    updateSelection();
+}
+
+void WebsitesPage::fillTeams()
+{
+    const QString current = m_teamFilter->currentData().toString();
+    m_teamFilter->blockSignals(true);
+    m_teamFilter->clear();
+    m_teamFilter->addItem(tr("All teams"), QString());
+    for (const TeamInfo &t : workspace()->teams())
+        m_teamFilter->addItem(t.team.name, t.team.id);
+    m_teamFilter->setCurrentIndex(qMax(0, m_teamFilter->findData(current)));
+    m_teamFilter->blockSignals(false);
+}
+
+void WebsitesPage::refresh()
+{
+    m_model->setTeamNames(workspace()->teamNames());
+    client()->websites(
+        this,
+        [this](const QList<Core::Website> &sites) {
+            clearFailure();
+            markLoaded();
+            const QString selected = selectedWebsiteId();
+            m_model->setRows(sites);
+            if (m_proxy->rowCount() > 0) {
+                int row = 0;
+                for (int r = 0; r < m_proxy->rowCount(); ++r)
+                    if (m_proxy->index(r, 0).data(IdRole).toString() == selected)
+                        row = r;
+                m_table->selectRow(row);
+            }
+            updateSelection();
+        },
+        [this](const ApiFailure &f) { showFailure(tr("Could not load the websites."), f); });
+}
+
+QString WebsitesPage::selectedWebsiteId() const
+{
+    const QModelIndexList rows = m_table->selectionModel()->selectedRows();
+    return rows.isEmpty() ? QString() : rows.first().data(IdRole).toString();
+}
+
+QString WebsitesPage::snippetFor(const Core::Website &website) const
+{
+    const QString base = workspace()->publicBaseUrl().toString(QUrl::RemoveUserInfo);
+    return u"<script src=\"%1/z.js\" data-tracking-code=\"%2\"></script>"_s.arg(base, website.trackingCode);
+}
+
+void WebsitesPage::updateSelection()
+{
+    const int row = m_model->rowOf(selectedWebsiteId());
+    m_edit->setEnabled(row >= 0);
+    m_delete->setEnabled(row >= 0);
+    m_copySnippet->setEnabled(row >= 0);
+    if (row < 0) {
+        m_snippetTitle->setText(tr("<b>Tracking snippet</b> — select a website"));
+        m_snippet->clear();
+        return;
+    }
+    const Core::Website &w = m_model->rowAt(row);
+    m_snippetTitle->setText(
+        tr("<b>Tracking snippet for %1</b> — paste it before <tt>&lt;/body&gt;</tt> on every page")
+            .arg(w.name.toHtmlEscaped()));
+    m_snippet->setPlainText(snippetFor(w));
+}
+
+void WebsitesPage::createNew()
+{
+    if (workspace()->teams().isEmpty()) {
+        showNotice(tr("Create a team first: every website belongs to a team."));
+        return;
+    }
+    Core::Website blank;
+    blank.teamId = m_teamFilter->currentData().toString();
+    auto *dialog = new WebsiteDialog(workspace(), blank, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &WebsiteDialog::saved, this, [this](const Core::Website &w) {
+        m_model->appendRow(w);
+        for (int r = 0; r < m_proxy->rowCount(); ++r)
+            if (m_proxy->index(r, 0).data(IdRole).toString() == w.id)
+                m_table->selectRow(r);
+        updateSelection();
+        Q_EMIT statusMessage(tr("Website “%1” created.").arg(w.name));
+    });
+    dialog->open();
+}
+
+void WebsitesPage::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void WebsitesPage::editSelected()
+{
+    const int row = m_model->rowOf(selectedWebsiteId());
+    if (row < 0)
+        return;
+    auto *dialog = new WebsiteDialog(workspace(), m_model->rowAt(row), this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &WebsiteDialog::saved, this, [this](const Core::Website &w) {
+        const int r = m_model->rowOf(w.id);
+        if (r >= 0)
+            m_model->updateRow(r, w);
+        updateSelection();
+    });
+    dialog->open();
+}
+
+void WebsitesPage::deleteSelected()
+{
+    const int row = m_model->rowOf(selectedWebsiteId());
+    if (row < 0)
+        return;
+    const Core::Website w = m_model->rowAt(row);
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Delete website"), tr("Delete “%1”?").arg(w.name),
+                                QMessageBox::Cancel, this);
+    box->setObjectName(u"deleteWebsiteConfirm"_s);
+    box->setInformativeText(
+        tr("Its events are deleted too, and its tracking code stops working. This cannot be "
+           "undone."));
+    auto *confirm = box->addButton(tr("Delete website"), QMessageBox::DestructiveRole);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    connect(box, &QMessageBox::buttonClicked, this, [this, confirm, w](QAbstractButton *clicked) {
+        if (clicked != confirm)
+            return;
+        client()->deleteWebsite(
+            w.id, this,
+            [this, w](bool) {
+                m_model->removeRowAt(m_model->rowOf(w.id));
+                updateSelection();
+            },
+            [this](const ApiFailure &f) { showFailure(tr("Could not delete the website."), f); });
+    });
+    box->open();
+}
+
+} // namespace Gui
