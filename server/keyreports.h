@@ -1,6 +1,7 @@
 #pragma once
 
-#include <QJsonObject>
+#include "core/model/reports.h"
+
 #include <QString>
 
 namespace Server {
@@ -12,9 +13,9 @@ class KeyReports
 {
 public:
     virtual ~KeyReports() = default;
-    virtual QJsonObject activity(const QString &keyId, int hours) = 0;
-    virtual QJsonObject usage(const QString &keyId, int minutes) = 0;
-    virtual QJsonObject requests(const QString &keyId, int limit) = 0;
+    virtual Core::KeyActivityReport activity(const QString &keyId, int hours) = 0;
+    virtual Core::KeyUsageReport usage(const QString &keyId, int minutes) = 0;
+    virtual Core::RequestLogPage requests(const QString &keyId, int limit) = 0;
 };
 
 } // namespace Server

@@ -9,6 +9,8 @@
 #include "server/ingest/ingestcontroller.h"
 #include "server/ingest/trackercontroller.h"
 
+#include "wire/serverstatus.h"
+
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/ingest/journaldamagelog.h"
@@ -120,14 +122,13 @@ std::optional<QString> ServerInstance::start()
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
     m_context->eventPipeline = m_pipeline.get();
     m_context->ingest = m_ingest.get();
-    m_context->status.add(QStringLiteral("ingest"), [pipeline = m_pipeline.get()] {
-        return QJsonObject{{QStringLiteral("events_per_second"), pipeline->recentRate(10)},
-                           {QStringLiteral("queue_depth"), pipeline->queueDepth()},
-                           {QStringLiteral("committed_since_start"), qint64(pipeline->acceptedSinceStart())},
-                           {QStringLiteral("replayed_at_start"), pipeline->replayedAtStart()}};
+    m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {
+        return Wire::toJson(Wire::IngestStatus{pipeline->recentRate(10), pipeline->queueDepth(),
+                                               qint64(pipeline->acceptedSinceStart()),
+                                               pipeline->replayedAtStart()});
     });
     m_context->status.add(
-        QStringLiteral("journal"), [pipeline = m_pipeline.get(), dir = layout.journalDirectory] {
+        Wire::StatusField::Journal, [pipeline = m_pipeline.get(), dir = layout.journalDirectory] {
             const Core::JournalScan::Recovery r = pipeline->journalRecovery();
             const Core::JournalDamageLog::Summary log = Core::JournalDamageLog::read(dir);
             return QJsonObject{
@@ -169,7 +170,7 @@ std::optional<QString> ServerInstance::start()
         return error;
     }
     m_engine->bind(m_listener);
-    m_context->status.add(QStringLiteral("listening"), [this] { return QJsonArray{baseUrl().toString()}; });
+    m_context->status.add(Wire::StatusField::Listening, [this] { return QJsonArray{baseUrl().toString()}; });
     m_running = true;
     qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;
     return std::nullopt;

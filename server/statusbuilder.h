@@ -2,6 +2,7 @@
 
 #include <QJsonObject>
 #include <QJsonValue>
+#include <QLatin1StringView>
 #include <QString>
 
 #include <functional>
@@ -12,14 +13,16 @@ namespace Server {
 
 // GET /api/admin/v1/server/status is assembled from named fields, each computed when
 // asked. Parts of the server add theirs at start-up (the ingest adds its rate and queue
-// depth, the listener its addresses); a later add() of the same name replaces it.
+// depth, the listener its addresses); a later add() of the same name replaces it. Every
+// name is one of Wire::StatusField's, which the desktop app reads by.
 class StatusBuilder final
 {
 public:
     using Field = std::function<QJsonValue()>;
 
-    void add(const QString &name, Field field)
+    void add(QLatin1StringView fieldName, Field field)
     {
+        const QString name = fieldName.toString();
         for (auto &f : m_fields) {
             if (f.first == name) {
                 f.second = std::move(field);

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/actor.h"
+#include "core/model/auditentry.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -10,18 +11,6 @@ namespace Core {
 
 class Clock;
 class Database;
-
-struct AuditEntry
-{
-    qint64 id = 0;
-    qint64 at = 0;
-    QString action; // "setup", "login.failed", "key.created", ...
-    QString actorUserId;
-    QString ip;
-    QString targetType; // "user", "team", "key", ...
-    QString targetId;
-    QJsonObject details; // never a password, token or full key
-};
 
 // The security audit trail, stored in the database. record() writes on the calling
 // thread's connection, so inside a Transaction it commits (or rolls back) with the

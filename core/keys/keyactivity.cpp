@@ -3,17 +3,10 @@
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
 
-#include <QJsonArray>
-
 namespace Core {
 
 namespace {
 constexpr qint64 HourMs = 3'600'000;
-
-QJsonValue isoOrNull(const QVariant &v)
-{
-    return v.isNull() ? QJsonValue() : QJsonValue(Time::toIso(v.toLongLong()));
-}
 } // namespace
 
 void KeyActivity::record(const RequestRecord &r)
@@ -116,7 +109,8 @@ void KeyActivity::write(const Database &db, const Pending &pending)
     }
 }
 
-QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId, qint64 nowMs, int hours)
+KeyActivityReport KeyActivity::activityReport(const Database &db, const QString &keyId, qint64 nowMs,
+                                              int hours)
 {
     const qint64 thisHour = Time::startOfHour(nowMs);
     const qint64 since24h = thisHour - 23 * HourMs;
@@ -129,25 +123,18 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
     q.addBindValue(since7d);
     q.addBindValue(keyId);
     exec(q);
-    qint64 acc[3] = {0, 0, 0}, rej[3] = {0, 0, 0};
-    QJsonArray byCode;
+    KeyActivityReport report;
+    report.keyId = keyId;
     while (q.next()) {
         const QString code = q.value(0).toString();
-        const qint64 v[3] = {q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
-        qint64 *target = code.isEmpty() ? acc : rej;
-        for (int i = 0; i < 3; ++i)
-            target[i] += v[i];
+        const PeriodCounts v{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong()};
+        PeriodCounts &target = code.isEmpty() ? report.accepted : report.rejected;
+        target.last24h += v.last24h;
+        target.last7d += v.last7d;
+        target.allTime += v.allTime;
         if (!code.isEmpty())
-            byCode.append(QJsonObject{{QStringLiteral("code"), code},
-                                      {QStringLiteral("last_24h"), v[0]},
-                                      {QStringLiteral("last_7d"), v[1]},
-                                      {QStringLiteral("all_time"), v[2]}});
+            report.rejectedByCode.append({code, v});
     }
-    auto triple = [](const qint64 *v) {
-        return QJsonObject{{QStringLiteral("last_24h"), v[0]},
-                           {QStringLiteral("last_7d"), v[1]},
-                           {QStringLiteral("all_time"), v[2]}};
-    };
 
     const qint64 firstHour = thisHour - qint64(hours - 1) * HourMs;
     Statement series =
@@ -161,27 +148,20 @@ QJsonObject KeyActivity::activityReport(const Database &db, const QString &keyId
     while (series.next())
         perHour.insert(series.value(0).toLongLong(),
                        {series.value(1).toLongLong(), series.value(2).toLongLong()});
-    QJsonArray hourly;
     for (qint64 h = firstHour; h <= thisHour; h += HourMs) {
         const auto v = perHour.value(h);
-        hourly.append(QJsonObject{{QStringLiteral("t"), Time::toIso(h)},
-                                  {QStringLiteral("accepted"), v.first},
-                                  {QStringLiteral("rejected"), v.second}});
+        report.hourly.append({h, v.first, v.second});
     }
 
     Statement last = db.prepare(QStringLiteral("SELECT last_used_at FROM api_keys WHERE id = ?"));
     last.addBindValue(keyId);
     exec(last);
-    return QJsonObject{
-        {QStringLiteral("key_id"), keyId},
-        {QStringLiteral("last_used_at"), last.next() ? isoOrNull(last.value(0)) : QJsonValue()},
-        {QStringLiteral("accepted"), triple(acc)},
-        {QStringLiteral("rejected"), triple(rej)},
-        {QStringLiteral("rejected_by_code"), byCode},
-        {QStringLiteral("hourly"), hourly}};
+    if (last.next() && !last.value(0).isNull())
+        report.lastUsedAt = last.value(0).toLongLong();
+    return report;
 }
 
-QJsonObject KeyActivity::requestsReport(const Database &db, const QString &keyId, int limit)
+RequestLogPage KeyActivity::requestsReport(const Database &db, const QString &keyId, int limit)
 {
     Statement q = db.prepare(QStringLiteral(
         "SELECT at, method, path, status, code, latency_us, request_id FROM key_requests WHERE key_id = ? "
@@ -189,25 +169,18 @@ QJsonObject KeyActivity::requestsReport(const Database &db, const QString &keyId
     q.addBindValue(keyId);
     q.addBindValue(limit);
     exec(q);
-    QJsonArray data;
+    RequestLogPage page;
+    page.perPage = limit;
     while (q.next()) {
-        data.append(QJsonObject{
-            {QStringLiteral("at"), Time::toIso(q.value(0).toLongLong())},
-            {QStringLiteral("method"), q.value(1).toString()},
-            {QStringLiteral("path"), q.value(2).toString()},
-            {QStringLiteral("status"), q.value(3).toInt()},
-            {QStringLiteral("code"), q.value(4).isNull() ? QJsonValue() : QJsonValue(q.value(4).toString())},
-            {QStringLiteral("latency_ms"), double(q.value(5).toLongLong()) / 1000.0},
-            {QStringLiteral("request_id"), q.value(6).toString()},
-        });
+        page.entries.append({q.value(0).toLongLong(), q.value(1).toString(), q.value(2).toString(),
+                             q.value(3).toInt(), q.value(4).isNull() ? QString() : q.value(4).toString(),
+                             double(q.value(5).toLongLong()) / 1000.0, q.value(6).toString()});
     }
     Statement count = db.prepare(QStringLiteral("SELECT COUNT(*) FROM key_requests WHERE key_id = ?"));
     count.addBindValue(keyId);
     exec(count);
-    return QJsonObject{{QStringLiteral("data"), data},
-                       {QStringLiteral("page"), 1},
-                       {QStringLiteral("per_page"), limit},
-                       {QStringLiteral("total"), count.next() ? count.value(0).toLongLong() : 0}};
+    page.total = count.next() ? count.value(0).toLongLong() : 0;
+    return page;
 }
 
 } // namespace Core

@@ -1,8 +1,9 @@
 #pragma once
 
+#include "core/model/reports.h"
+
 #include <QByteArray>
 #include <QHash>
-#include <QJsonObject>
 #include <QList>
 #include <QMutex>
 #include <QString>
@@ -49,8 +50,9 @@ public:
     static void write(const Database &db, const Pending &pending);
 
     // Reports for the admin API (read what has been written: flush first).
-    static QJsonObject activityReport(const Database &db, const QString &keyId, qint64 nowMs, int hours);
-    static QJsonObject requestsReport(const Database &db, const QString &keyId, int limit);
+    static KeyActivityReport activityReport(const Database &db, const QString &keyId, qint64 nowMs,
+                                            int hours);
+    static RequestLogPage requestsReport(const Database &db, const QString &keyId, int limit);
 
 private:
     mutable QMutex m_mutex;

@@ -4,7 +4,6 @@
 #include "core/storage/database.h"
 #include "core/storage/storageerror.h"
 
-#include <QJsonArray>
 #include <QLoggingCategory>
 
 Q_DECLARE_LOGGING_CATEGORY(lcStorage)
@@ -44,25 +43,27 @@ bool KeyBookkeeping::flush(qint64 nowMs)
     }
 }
 
-QJsonObject KeyBookkeeping::usageReport(const QString &keyId, const PlanLimits &limits, qint64 nowMs,
-                                        int minutes)
+KeyUsageReport KeyBookkeeping::usageReport(const QString &keyId, const PlanLimits &limits, qint64 nowMs,
+                                           int minutes)
 {
     flush(nowMs);
     const UsageTracker::Decision live = m_usage.peek(keyId, limits, nowMs);
-    const QString thisMonth = Time::monthKey(nowMs);
+    KeyUsageReport report;
+    report.keyId = keyId;
+    report.plan = planName(limits.plan);
+    report.perMinute = limits.perMinute;
+    report.perMonth = limits.perMonth;
+    report.currentMonth = {Time::monthKey(nowMs), live.monthUsed, limits.perMonth};
+    report.resetsAt = live.monthResetMs;
 
     Statement months = m_db.prepare(QStringLiteral("SELECT month, used FROM key_usage_monthly WHERE key_id = "
                                                    "? AND month <> ? ORDER BY month DESC LIMIT 11"));
     months.addBindValue(keyId);
-    months.addBindValue(thisMonth);
+    months.addBindValue(report.currentMonth.month);
     exec(months);
-    QJsonArray monthList{QJsonObject{{QStringLiteral("month"), thisMonth},
-                                     {QStringLiteral("used"), live.monthUsed},
-                                     {QStringLiteral("limit"), limits.perMonth}}};
+    report.months.append(report.currentMonth);
     while (months.next())
-        monthList.append(QJsonObject{{QStringLiteral("month"), months.value(0).toString()},
-                                     {QStringLiteral("used"), months.value(1).toLongLong()},
-                                     {QStringLiteral("limit"), limits.perMonth}});
+        report.months.append({months.value(0).toString(), months.value(1).toLongLong(), limits.perMonth});
 
     const qint64 lastMinute = Time::startOfMinute(nowMs);
     const qint64 firstMinute = lastMinute - qint64(minutes - 1) * MinuteMs;
@@ -74,27 +75,11 @@ QJsonObject KeyBookkeeping::usageReport(const QString &keyId, const PlanLimits &
     QHash<qint64, QPair<qint64, qint64>> perMinute;
     while (q.next())
         perMinute.insert(q.value(0).toLongLong(), {q.value(1).toLongLong(), q.value(2).toLongLong()});
-    QJsonArray series;
     for (qint64 m = firstMinute; m <= lastMinute; m += MinuteMs) {
         const auto v = perMinute.value(m);
-        series.append(QJsonObject{{QStringLiteral("t"), Time::toIso(m)},
-                                  {QStringLiteral("accepted"), v.first},
-                                  {QStringLiteral("rate_limited"), v.second},
-                                  {QStringLiteral("limit"), limits.perMinute}});
+        report.minutes.append({m, v.first, v.second, limits.perMinute});
     }
-    return QJsonObject{
-        {QStringLiteral("key_id"), keyId},
-        {QStringLiteral("plan"), planName(limits.plan)},
-        {QStringLiteral("limits"), QJsonObject{{QStringLiteral("per_minute"), limits.perMinute},
-                                               {QStringLiteral("per_month"), limits.perMonth}}},
-        {QStringLiteral("current_month"),
-         QJsonObject{{QStringLiteral("month"), thisMonth},
-                     {QStringLiteral("used"), live.monthUsed},
-                     {QStringLiteral("limit"), limits.perMonth},
-                     {QStringLiteral("resets_at"), Time::toIso(live.monthResetMs)}}},
-        {QStringLiteral("months"), monthList},
-        {QStringLiteral("minutes"), series},
-    };
+    return report;
 }
 
 } // namespace Core

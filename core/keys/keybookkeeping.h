@@ -1,10 +1,9 @@
 #pragma once
 
 #include "core/model/domain.h"
+#include "core/model/reports.h"
 #include "keyactivity.h"
 #include "usagetracker.h"
-
-#include <QJsonObject>
 
 namespace Core {
 
@@ -27,7 +26,7 @@ public:
     bool flush(qint64 nowMs);
 
     // GET /keys/{id}/usage: this month (live), past months, per-minute series.
-    QJsonObject usageReport(const QString &keyId, const PlanLimits &limits, qint64 nowMs, int minutes);
+    KeyUsageReport usageReport(const QString &keyId, const PlanLimits &limits, qint64 nowMs, int minutes);
 
     static constexpr qint64 MinuteHistoryMs = 48LL * 3600 * 1000;
 

@@ -7,10 +7,10 @@
 #include "server/http/router.h"
 
 #include "core/json/jsoninput.h"
-#include "core/json/jsonmapping.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/teamrepository.h"
+#include "wire/values.h"
 
 namespace Server::Admin {
 
@@ -51,8 +51,8 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             string(body, QStringLiteral("name")), string(body, QStringLiteral("password")),
             string(body, QStringLiteral("team_name")));
         return noStore(
-            HttpResponse::json(201, QJsonObject{{QStringLiteral("user"), Core::Json::toJson(result.user)},
-                                                {QStringLiteral("team"), Core::Json::toJson(result.team)}}));
+            HttpResponse::json(201, QJsonObject{{QStringLiteral("user"), Wire::toJson(result.user)},
+                                                {QStringLiteral("team"), Wire::toJson(result.team)}}));
     });
 
     router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
@@ -86,7 +86,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         api->loginThrottle.recordSuccess(address, account, now);
         return noStore(HttpResponse::json(
             200, QJsonObject{{QStringLiteral("token"), result.token},
-                             {QStringLiteral("user"), Core::Json::toJson(result.user)},
+                             {QStringLiteral("user"), Wire::toJson(result.user)},
                              {QStringLiteral("expires_at"), Core::Time::toIso(result.expiresAt)}}));
     });
 
@@ -101,13 +101,13 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         Core::TeamRepository teams(api->ctx.db);
         QJsonArray memberships;
         for (const Core::Membership &m : teams.membershipsOfUser(session.user.id)) {
-            QJsonObject o = Core::Json::toJson(m);
+            QJsonObject o = Wire::toJson(m);
             if (const auto team = teams.findById(m.teamId))
-                o.insert(QStringLiteral("team"), Core::Json::toJson(*team));
+                o.insert(QStringLiteral("team"), Wire::toJson(*team));
             memberships.append(o);
         }
         return noStore(
-            HttpResponse::json(200, QJsonObject{{QStringLiteral("user"), Core::Json::toJson(session.user)},
+            HttpResponse::json(200, QJsonObject{{QStringLiteral("user"), Wire::toJson(session.user)},
                                                 {QStringLiteral("memberships"), memberships}}));
     });
 }

@@ -6,7 +6,8 @@
 #include "server/http/router.h"
 #include "server/keyreports.h"
 
-#include "core/json/jsonmapping.h"
+#include "wire/keyreports.h"
+#include "wire/values.h"
 
 namespace Server::Admin {
 
@@ -18,7 +19,7 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Key
         const QList<Core::ApiKey> keys = api->keys.list(session.user.id);
         QJsonArray data;
         for (const Core::ApiKey &k : pageOf(keys, page))
-            data.append(Core::Json::toJson(k));
+            data.append(Wire::toJson(k));
         return HttpResponse::json(200, Params::pageEnvelope(data, page, keys.size()));
     });
 
@@ -26,7 +27,7 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Key
         const Session session = requireSession(*api, request);
         const auto input = Core::KeyInput::fromJson(request.jsonObject());
         const auto created = api->keys.create(session.actor, input);
-        QJsonObject o = Core::Json::toJson(created.key);
+        QJsonObject o = Wire::toJson(created.key);
         o.insert(QStringLiteral("key"), created.secret); // the only time it is shown
         HttpResponse r = HttpResponse::json(201, o);
         r.setHeader("Cache-Control", "no-store");
@@ -36,13 +37,13 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Key
     router.add("GET", Prefix + QStringLiteral("/keys/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         return HttpResponse::json(
-            200, Core::Json::toJson(api->keys.get(session.actor, request.param(QStringLiteral("id")))));
+            200, Wire::toJson(api->keys.get(session.actor, request.param(QStringLiteral("id")))));
     });
 
     router.add("POST", Prefix + QStringLiteral("/keys/{id}/revoke"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         return HttpResponse::json(
-            200, Core::Json::toJson(api->keys.revoke(session.actor, request.param(QStringLiteral("id")))));
+            200, Wire::toJson(api->keys.revoke(session.actor, request.param(QStringLiteral("id")))));
     });
 
     // Reports are only for the key's owner: anyone else gets the same 404 as for no key.
@@ -53,17 +54,17 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Key
     router.add("GET", Prefix + QStringLiteral("/keys/{id}/activity"), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int hours = int(Params::queryInt(request, QStringLiteral("hours"), 48, 1, 24 * 31));
-        return HttpResponse::json(200, reports.activity(keyId, hours));
+        return HttpResponse::json(200, Wire::toJson(reports.activity(keyId, hours)));
     });
     router.add("GET", Prefix + QStringLiteral("/keys/{id}/usage"), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int minutes = int(Params::queryInt(request, QStringLiteral("minutes"), 120, 1, 48 * 60));
-        return HttpResponse::json(200, reports.usage(keyId, minutes));
+        return HttpResponse::json(200, Wire::toJson(reports.usage(keyId, minutes)));
     });
     router.add("GET", Prefix + QStringLiteral("/keys/{id}/requests"), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int limit = int(Params::queryInt(request, QStringLiteral("limit"), 50, 1, 200));
-        return HttpResponse::json(200, reports.requests(keyId, limit));
+        return HttpResponse::json(200, Wire::toJson(reports.requests(keyId, limit)));
     });
 }
 

@@ -6,10 +6,11 @@
 
 #include "core/audit/auditlog.h"
 #include "core/json/jsoninput.h"
-#include "core/json/jsonmapping.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/planrepository.h"
+#include "wire/serverstatus.h"
+#include "wire/values.h"
 
 #include <QSet>
 #include <QSqlQuery>
@@ -23,7 +24,7 @@ QJsonObject plansJson(const QList<Core::PlanLimits> &plans)
 {
     QJsonArray data;
     for (const auto &p : plans)
-        data.append(Core::Json::toJson(p));
+        data.append(Wire::toJson(p));
     return {{QStringLiteral("data"), data},
             {QStringLiteral("page"), 1},
             {QStringLiteral("per_page"), data.size()},
@@ -91,16 +92,15 @@ QList<Core::PlanLimits> parsePlans(const QJsonObject &body)
 void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     AppContext &ctx = api->ctx;
-    ctx.status.add(QStringLiteral("version"), [] { return QStringLiteral(ZENOVAY_VERSION); });
-    ctx.status.add(QStringLiteral("started_at"), [&ctx] { return Core::Time::toIso(ctx.startedAtMs); });
-    ctx.status.add(QStringLiteral("uptime_seconds"),
+    ctx.status.add(Wire::StatusField::Version, [] { return QStringLiteral(ZENOVAY_VERSION); });
+    ctx.status.add(Wire::StatusField::StartedAt, [&ctx] { return Core::Time::toIso(ctx.startedAtMs); });
+    ctx.status.add(Wire::StatusField::UptimeSeconds,
                    [&ctx] { return qMax<qint64>(0, (ctx.clock.nowMs() - ctx.startedAtMs) / 1000); });
-    ctx.status.add(QStringLiteral("database"), [&ctx] {
-        return QJsonObject{{QStringLiteral("path"), ctx.db.filePath()},
-                           {QStringLiteral("size_bytes"), ctx.db.fileSizeBytes()},
-                           {QStringLiteral("schema_version"), ctx.db.schemaVersion()}};
+    ctx.status.add(Wire::StatusField::Database, [&ctx] {
+        return Wire::toJson(
+            Wire::DatabaseStatus{ctx.db.filePath(), ctx.db.fileSizeBytes(), ctx.db.schemaVersion()});
     });
-    ctx.status.add(QStringLiteral("events_stored"), [&ctx] {
+    ctx.status.add(Wire::StatusField::EventsStored, [&ctx] {
         Core::Statement q = ctx.db.prepare(QStringLiteral("SELECT COUNT(*) FROM events"));
         Core::exec(q);
         return q.next() ? q.value(0).toLongLong() : 0;
@@ -126,7 +126,7 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             QJsonArray audited;
             for (const auto &p : changes) {
                 plans.set(p);
-                audited.append(Core::Json::toJson(p));
+                audited.append(Wire::toJson(p));
             }
             Core::AuditLog(api->ctx.db, api->ctx.clock)
                 .record(session.actor, QStringLiteral("plans.updated"), QStringLiteral("plan_limits"),
@@ -144,7 +144,7 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const Core::AuditLog audit(api->ctx.db, api->ctx.clock);
         QJsonArray data;
         for (const auto &e : audit.list((page.page - 1) * page.perPage, page.perPage))
-            data.append(Core::Json::toJson(e));
+            data.append(Wire::toJson(e));
         return HttpResponse::json(200, Params::pageEnvelope(data, page, audit.count()));
     });
 }

@@ -6,7 +6,7 @@
 #include "server/http/router.h"
 
 #include "core/json/jsoninput.h"
-#include "core/json/jsonmapping.h"
+#include "wire/values.h"
 
 namespace Server::Admin {
 
@@ -18,7 +18,7 @@ using Core::JsonInput::string;
 // not a member).
 QJsonObject teamJson(const Core::TeamService::TeamWithRole &t)
 {
-    QJsonObject o = Core::Json::toJson(t.team);
+    QJsonObject o = Wire::toJson(t.team);
     o.insert(QStringLiteral("role"),
              t.role ? QJsonValue(Core::roleName(*t.role)) : QJsonValue(QJsonValue::Null));
     return o;
@@ -27,7 +27,7 @@ QJsonObject teamJson(const Core::TeamService::TeamWithRole &t)
 // The membership object plus the member's email and name.
 QJsonObject memberJson(const Core::TeamService::Member &m)
 {
-    QJsonObject o = Core::Json::toJson(m.membership);
+    QJsonObject o = Wire::toJson(m.membership);
     o.insert(QStringLiteral("email"), m.email);
     o.insert(QStringLiteral("name"), m.name);
     return o;

@@ -5,8 +5,8 @@
 #include "server/http/router.h"
 
 #include "core/json/jsoninput.h"
-#include "core/json/jsonmapping.h"
 #include "core/model/serviceerror.h"
+#include "wire/values.h"
 
 namespace Server::Admin {
 
@@ -19,7 +19,7 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const QList<Core::User> all = api->accounts.listUsers();
         QJsonArray data;
         for (const Core::User &u : pageOf(all, page))
-            data.append(Core::Json::toJson(u));
+            data.append(Wire::toJson(u));
         return HttpResponse::json(200, Params::pageEnvelope(data, page, all.size()));
     });
 
@@ -31,7 +31,7 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const Core::User user = api->accounts.createUser(session.actor, string(body, QStringLiteral("email")),
                                                          string(body, QStringLiteral("name")),
                                                          string(body, QStringLiteral("password")));
-        return HttpResponse::json(201, Core::Json::toJson(user));
+        return HttpResponse::json(201, Wire::toJson(user));
     });
 
     router.add("GET", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
@@ -40,7 +40,7 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const auto user = api->accounts.findUser(request.param(QStringLiteral("id")));
         if (!user)
             throw Core::ServiceError::notFound(QStringLiteral("User not found"));
-        return HttpResponse::json(200, Core::Json::toJson(*user));
+        return HttpResponse::json(200, Wire::toJson(*user));
     });
 
     router.add("PATCH", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
@@ -51,7 +51,7 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             api->accounts.updateUser(session.actor, request.param(QStringLiteral("id")),
                                      Core::JsonInput::optionalString(body, QStringLiteral("name")),
                                      Core::JsonInput::optionalBool(body, QStringLiteral("disabled")));
-        return HttpResponse::json(200, Core::Json::toJson(user));
+        return HttpResponse::json(200, Wire::toJson(user));
     });
 }
 

@@ -5,9 +5,9 @@
 #include "server/http/request.h"
 #include "server/http/router.h"
 
-#include "core/json/jsonmapping.h"
 #include "core/model/serviceerror.h"
 #include "core/storage/teamrepository.h"
+#include "wire/values.h"
 
 namespace Server::Admin {
 
@@ -41,7 +41,7 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const auto result = api->websites.list(teamIds, page.page, page.perPage);
         QJsonArray data;
         for (const Core::Website &w : result.items)
-            data.append(Core::Json::toJson(w));
+            data.append(Wire::toJson(w));
         return HttpResponse::json(200, Params::pageEnvelope(data, page, result.total));
     });
 
@@ -55,13 +55,13 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             throw Core::ServiceError::validation(details);
         api->teams.requireMembership(session.user.id, *fields.teamId);
         const Core::Website w = api->websites.create(*fields.teamId, *fields.name, *fields.url);
-        return HttpResponse::json(201, Core::Json::toJson(w));
+        return HttpResponse::json(201, Wire::toJson(w));
     });
 
     router.add("GET", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
         return HttpResponse::json(
-            200, Core::Json::toJson(websiteFor(*api, session, request.param(QStringLiteral("id")))));
+            200, Wire::toJson(websiteFor(*api, session, request.param(QStringLiteral("id")))));
     });
 
     router.add("PATCH", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
@@ -71,8 +71,8 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         if (fields.teamId && *fields.teamId != existing.teamId)
             throw Core::ServiceError::validation(
                 {{QStringLiteral("team_id"), QStringLiteral("A website cannot move to another team")}});
-        return HttpResponse::json(
-            200, Core::Json::toJson(api->websites.update(existing.id, fields.name, fields.url)));
+        return HttpResponse::json(200,
+                                  Wire::toJson(api->websites.update(existing.id, fields.name, fields.url)));
     });
 
     // Any member may read and change a website; deleting it (and its events) takes an

@@ -8,6 +8,8 @@
 
 #include "core/model/timeutil.h"
 
+#include "wire/values.h"
+
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -17,13 +19,6 @@ namespace Server {
 
 namespace {
 const QString Base = QStringLiteral("/api/external/v1");
-
-QJsonValue teamAccessJson(const Core::TeamAccess &access)
-{
-    if (access.all)
-        return QStringLiteral("all");
-    return QJsonArray::fromStringList(access.teamIds);
-}
 } // namespace
 
 ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, QObject *parent)
@@ -57,21 +52,21 @@ void ExternalApi::flush()
     m_books.flush(m_context.clock.nowMs());
 }
 
-QJsonObject ExternalApi::activity(const QString &keyId, int hours)
+Core::KeyActivityReport ExternalApi::activity(const QString &keyId, int hours)
 {
     const qint64 now = m_context.clock.nowMs();
     m_books.flush(now);
     return Core::KeyActivity::activityReport(m_context.db, keyId, now, hours);
 }
 
-QJsonObject ExternalApi::usage(const QString &keyId, int minutes)
+Core::KeyUsageReport ExternalApi::usage(const QString &keyId, int minutes)
 {
     const auto principal = m_cache.loadById(keyId);
     const Core::PlanLimits limits = principal ? principal->limits : Core::PlanLimits{};
     return m_books.usageReport(keyId, limits, m_context.clock.nowMs(), minutes);
 }
 
-QJsonObject ExternalApi::requests(const QString &keyId, int limit)
+Core::RequestLogPage ExternalApi::requests(const QString &keyId, int limit)
 {
     m_books.flush(m_context.clock.nowMs());
     return Core::KeyActivity::requestsReport(m_context.db, keyId, limit);
@@ -93,7 +88,7 @@ void ExternalApi::registerRoutes(HttpEngine &engine)
                                   {QStringLiteral("name"), key.name},
                                   {QStringLiteral("permissions"),
                                    QJsonArray::fromStringList(key.permissions.names())},
-                                  {QStringLiteral("team_access"), teamAccessJson(key.teamAccess)},
+                                  {QStringLiteral("team_access"), Wire::toJson(key.teamAccess)},
                                   {QStringLiteral("billing_team_id"), key.billingTeamId}}},
                      {QStringLiteral("plan"), Core::planName(principal->limits.plan)},
                      {QStringLiteral("rate_limit"),

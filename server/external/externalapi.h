@@ -28,9 +28,9 @@ public:
     Core::KeyAuthCache &cache() { return m_cache; }
     void flush();
 
-    QJsonObject activity(const QString &keyId, int hours) override;
-    QJsonObject usage(const QString &keyId, int minutes) override;
-    QJsonObject requests(const QString &keyId, int limit) override;
+    Core::KeyActivityReport activity(const QString &keyId, int hours) override;
+    Core::KeyUsageReport usage(const QString &keyId, int minutes) override;
+    Core::RequestLogPage requests(const QString &keyId, int limit) override;
 
     static constexpr int FlushIntervalMs = 1000;
 

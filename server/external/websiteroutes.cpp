@@ -7,9 +7,9 @@
 #include "server/http/request.h"
 #include "server/http/router.h"
 
-#include "core/json/jsonmapping.h"
 #include "core/model/serviceerror.h"
 #include "core/websites/websiteservice.h"
+#include "wire/values.h"
 
 #include <QJsonArray>
 
@@ -26,10 +26,10 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
         const Params::Page page = Params::page(request);
         const auto result = service->list(principal->reachableTeamIds(), page.page, page.perPage);
         return HttpResponse::jsonBytes(
-            200, Params::pageEnvelope(
-                     result.items,
-                     [](Core::JsonWriter &out, const Core::Website &w) { Core::Json::writeJson(out, w); },
-                     page, result.total));
+            200,
+            Params::pageEnvelope(
+                result.items, [](Wire::JsonWriter &out, const Core::Website &w) { Wire::writeJson(out, w); },
+                page, result.total));
     });
 
     router.add("POST", base, [&auth, service, base](Request &request) {
@@ -48,7 +48,7 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
         if (!principal->reachesTeam(*fields.teamId))
             throw ApiError::forbidden("TEAM_ACCESS_DENIED", QStringLiteral("Access denied to this team"));
         const Core::Website w = service->create(*fields.teamId, *fields.name, *fields.url);
-        HttpResponse r = HttpResponse::json(201, Core::Json::toJson(w));
+        HttpResponse r = HttpResponse::json(201, Wire::toJson(w));
         r.setHeader("Location", (base + QLatin1Char('/') + w.id).toUtf8());
         return r;
     });
@@ -56,8 +56,8 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
     const QString one = base + QStringLiteral("/{id}");
     router.add("GET", one, [&auth](Request &request) {
         const auto principal = auth.authenticate(request, Permissions::Read);
-        Core::JsonWriter out;
-        Core::Json::writeJson(out, auth.requireWebsite(*principal, request.param(QStringLiteral("id"))));
+        Wire::JsonWriter out;
+        Wire::writeJson(out, auth.requireWebsite(*principal, request.param(QStringLiteral("id"))));
         return HttpResponse::jsonBytes(200, out.take());
     });
 
@@ -65,7 +65,7 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
         const auto principal = auth.authenticate(request, Permissions::Write);
         const Core::Website w = auth.requireWebsite(*principal, request.param(QStringLiteral("id")));
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
-        return HttpResponse::json(200, Core::Json::toJson(service->update(w.id, fields.name, fields.url)));
+        return HttpResponse::json(200, Wire::toJson(service->update(w.id, fields.name, fields.url)));
     });
 
     router.add("DELETE", one, [&auth, service](Request &request) {

@@ -25,7 +25,7 @@ struct HttpResponse
 
     static HttpResponse json(int status, const QJsonObject &object);
     static HttpResponse json(int status, const QJsonArray &array);
-    // A body already serialised as JSON (Core::JsonWriter).
+    // A body already serialised as JSON (Wire::JsonWriter).
     static HttpResponse jsonBytes(int status, QByteArray body);
     static HttpResponse empty(int status);
 };

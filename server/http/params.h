@@ -1,6 +1,6 @@
 #pragma once
 
-#include "core/json/jsonwriter.h"
+#include "wire/jsonwriter.h"
 
 #include <QJsonObject>
 #include <QString>
@@ -34,7 +34,7 @@ QJsonObject pageEnvelope(const QJsonArray &data, const Page &page, qint64 total)
 template <typename List, typename WriteItem>
 QByteArray pageEnvelope(const List &items, WriteItem writeItem, const Page &page, qint64 total)
 {
-    Core::JsonWriter out(256 + 256 * qsizetype(items.size()));
+    Wire::JsonWriter out(256 + 256 * qsizetype(items.size()));
     out.beginObject().key(QLatin1StringView("data")).beginArray();
     for (const auto &item : items)
         writeItem(out, item);

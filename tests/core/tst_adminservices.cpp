@@ -4,7 +4,6 @@
 #include "core/accounts/passwordhasher.h"
 #include "core/accounts/teamservice.h"
 #include "core/audit/auditlog.h"
-#include "core/json/jsonmapping.h"
 #include "core/keys/keyservice.h"
 #include "core/model/clock.h"
 #include "core/model/serviceerror.h"
@@ -259,63 +258,6 @@ private slots:
                      m_websites->update(QStringLiteral("nope"), QStringLiteral("W"), std::nullopt);
                  }).code(),
                  QByteArray("NOT_FOUND"));
-    }
-
-    void jsonRoundTrips()
-    {
-        const User u{QStringLiteral("u1"), QStringLiteral("a@b.c"), QStringLiteral("A"), Start, true, false};
-        QCOMPARE(Json::toJson(u).value(QStringLiteral("created_at")).toString(),
-                 QStringLiteral("2026-05-28T20:27:00.000Z"));
-        const auto u2 = Json::userFromJson(Json::toJson(u));
-        QVERIFY(u2 && u2->id == u.id && u2->createdAt == Start && u2->isServerAdmin);
-
-        const Team t{QStringLiteral("t1"), QStringLiteral("T"), Plan::Scale, Start};
-        const auto t2 = Json::teamFromJson(Json::toJson(t));
-        QVERIFY(t2 && t2->plan == Plan::Scale && t2->createdAt == Start);
-
-        const Membership m{QStringLiteral("t1"), QStringLiteral("u1"), Role::Admin, Start};
-        const auto m2 = Json::membershipFromJson(Json::toJson(m));
-        QVERIFY(m2 && m2->role == Role::Admin && m2->joinedAt == Start);
-
-        const Website w{QStringLiteral("w"),
-                        QStringLiteral("t1"),
-                        QStringLiteral("W"),
-                        QStringLiteral("https://x.io"),
-                        QStringLiteral("x.io"),
-                        QStringLiteral("ZV-ABC"),
-                        Start};
-        const auto w2 = Json::websiteFromJson(Json::toJson(w));
-        QVERIFY(w2 && w2->trackingCode == w.trackingCode && w2->domain == w.domain);
-
-        ApiKey k;
-        k.id = QStringLiteral("k");
-        k.userId = QStringLiteral("u1");
-        k.name = QStringLiteral("K");
-        k.prefix = QStringLiteral("zv_12345678");
-        k.hash = QByteArray(32, 'h');
-        k.permissions.bits = Permissions::Read | Permissions::Admin;
-        k.teamAccess = {false, {QStringLiteral("t1")}};
-        k.billingTeamId = QStringLiteral("t1");
-        k.createdAt = Start;
-        k.revokedAt = Start + 1;
-        const QJsonObject kj = Json::toJson(k);
-        QCOMPARE(kj.keys(), (QStringList{QStringLiteral("billing_team_id"), QStringLiteral("created_at"),
-                                         QStringLiteral("expires_at"), QStringLiteral("id"),
-                                         QStringLiteral("last_used_at"), QStringLiteral("name"),
-                                         QStringLiteral("permissions"), QStringLiteral("prefix"),
-                                         QStringLiteral("revoked_at"), QStringLiteral("team_access"),
-                                         QStringLiteral("user_id")}));
-        QVERIFY(kj.value(QStringLiteral("expires_at")).isNull());
-        const auto k2 = Json::apiKeyFromJson(kj);
-        QVERIFY(k2);
-        QCOMPARE(k2->permissions, k.permissions);
-        QCOMPARE(k2->teamAccess, k.teamAccess);
-        QCOMPARE(k2->revokedAt, k.revokedAt);
-        QVERIFY(!k2->expiresAt);
-        QVERIFY(k2->hash.isEmpty());
-
-        QVERIFY(!Json::teamFromJson({{QStringLiteral("id"), QStringLiteral("t")}}));
-        QVERIFY(!Json::apiKeyFromJson({}));
     }
 };
 

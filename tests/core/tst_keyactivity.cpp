@@ -1,7 +1,6 @@
 #include "core/keys/keyactivity.h"
 #include "core/storage/database.h"
 
-#include <QJsonArray>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -43,31 +42,22 @@ private slots:
             activity.record(request(QStringLiteral("key-b"), t0 + 1000 + i, 200, {}));
         flush(db, activity);
 
-        const QJsonObject a = KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000);
-        QCOMPARE(a.value(QStringLiteral("total")).toInt(), KeyActivity::KeptRequestsPerKey);
-        const QJsonArray rows = a.value(QStringLiteral("data")).toArray();
-        QCOMPARE(rows.size(), KeyActivity::KeptRequestsPerKey);
+        const RequestLogPage a = KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000);
+        QCOMPARE(a.total, qint64(KeyActivity::KeptRequestsPerKey));
+        QCOMPARE(a.entries.size(), qsizetype(KeyActivity::KeptRequestsPerKey));
         // Newest first: the last recorded request leads, the oldest kept one is number 57.
-        QCOMPARE(rows.first().toObject().value(QStringLiteral("request_id")).toString(),
-                 QStringLiteral("req-%1").arg(t0 + many - 1));
-        QCOMPARE(rows.last().toObject().value(QStringLiteral("request_id")).toString(),
-                 QStringLiteral("req-%1").arg(t0 + 57));
-        QCOMPARE(KeyActivity::requestsReport(db, QStringLiteral("key-b"), 1000)
-                     .value(QStringLiteral("total"))
-                     .toInt(),
-                 3);
+        QCOMPARE(a.entries.first().requestId, QStringLiteral("req-%1").arg(t0 + many - 1));
+        QCOMPARE(a.entries.last().requestId, QStringLiteral("req-%1").arg(t0 + 57));
+        QCOMPARE(KeyActivity::requestsReport(db, QStringLiteral("key-b"), 1000).total, qint64(3));
 
         // A second flush: the log still holds the newest 200, across both flushes.
         activity.record(request(QStringLiteral("key-a"), t0 + 5000, 200, {}));
         flush(db, activity);
-        const QJsonArray after = KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000)
-                                     .value(QStringLiteral("data"))
-                                     .toArray();
-        QCOMPARE(after.size(), KeyActivity::KeptRequestsPerKey);
-        QCOMPARE(after.first().toObject().value(QStringLiteral("request_id")).toString(),
-                 QStringLiteral("req-%1").arg(t0 + 5000));
-        QCOMPARE(after.last().toObject().value(QStringLiteral("request_id")).toString(),
-                 QStringLiteral("req-%1").arg(t0 + 58));
+        const QList<RequestLogEntry> after =
+            KeyActivity::requestsReport(db, QStringLiteral("key-a"), 1000).entries;
+        QCOMPARE(after.size(), qsizetype(KeyActivity::KeptRequestsPerKey));
+        QCOMPARE(after.first().requestId, QStringLiteral("req-%1").arg(t0 + 5000));
+        QCOMPARE(after.last().requestId, QStringLiteral("req-%1").arg(t0 + 58));
 
         // Counts are complete: every request of the first flush plus the one of the second.
         Statement q = db.prepare(QStringLiteral(

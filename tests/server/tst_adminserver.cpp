@@ -3,6 +3,8 @@
 
 #include "server/serverinstance.h"
 
+#include "wire/serverstatus.h"
+
 #include "core/model/clock.h"
 #include "core/model/timeutil.h"
 
@@ -64,12 +66,24 @@ private slots:
         QVERIFY(db.value(QStringLiteral("size_bytes")).toInteger() > 0);
         QVERIFY(db.value(QStringLiteral("schema_version")).toInt() >= 2);
         QCOMPARE(adminCall(port(), "GET", QStringLiteral("/server/status")).status, 401);
+
+        // What the desktop app reads of it, through the wire contract: every field it shows
+        // is there (the app once looked for an ingest rate under a name the server never sent).
+        const Wire::ServerStatus read = Wire::serverStatusFromJson(s);
+        QCOMPARE(read.version, QStringLiteral(ZENOVAY_VERSION));
+        QCOMPARE(read.uptimeS.value_or(-1), qint64(90));
+        QCOMPARE(read.eventsStored.value_or(-1), qint64(2));
+        QCOMPARE(read.listen, QStringList{QStringLiteral("http://127.0.0.1:%1").arg(port())});
+        QCOMPARE(read.databasePath, path);
+        QVERIFY(read.databaseSizeBytes.value_or(0) > 0);
+        QVERIFY(read.ingestRatePerS.has_value());
+        QCOMPARE(read.ingestQueueDepth.value_or(-1), qint64(0));
     }
 
     void statusFieldsCanBeAdded()
     {
         m_server->runOnServerThread([](Server::ServerInstance &s) {
-            s.context().status.add(QStringLiteral("queue_depth"), [] { return 7; });
+            s.context().status.add(QLatin1StringView("queue_depth"), [] { return 7; });
         });
         const HttpResult r = adminCall(port(), "GET", QStringLiteral("/server/status"), m_admin);
         QCOMPARE(r.json().value(QStringLiteral("queue_depth")).toInt(), 7);

@@ -9,6 +9,8 @@
 #include "server/external/externalapi.h"
 #include "server/serverinstance.h"
 
+#include "wire/keyreports.h"
+
 #include <QDirIterator>
 #include <QJsonArray>
 #include <QRegularExpression>
@@ -150,7 +152,8 @@ private slots:
         Fixtures::flushBooks(*w.server);
         QJsonObject report;
         w.server->runOnServerThread([&](Server::ServerInstance &s) {
-            report = s.externalApi().books().usageReport(w.key.id, {Plan::Pro, 1000, 5}, w.clock->nowMs(), 5);
+            report = Wire::toJson(
+                s.externalApi().books().usageReport(w.key.id, {Plan::Pro, 1000, 5}, w.clock->nowMs(), 5));
         });
         const QJsonArray months = report.value(QStringLiteral("months")).toArray();
         QCOMPARE(months.size(), 2);
@@ -240,8 +243,9 @@ private slots:
         Fixtures::flushBooks(*w.server);
         QJsonObject activity, requests;
         w.server->runOnServerThread([&](Server::ServerInstance &s) {
-            activity = Core::KeyActivity::activityReport(s.database(), w.key.id, w.clock->nowMs(), 24);
-            requests = Core::KeyActivity::requestsReport(s.database(), w.key.id, 100);
+            activity =
+                Wire::toJson(Core::KeyActivity::activityReport(s.database(), w.key.id, w.clock->nowMs(), 24));
+            requests = Wire::toJson(Core::KeyActivity::requestsReport(s.database(), w.key.id, 100));
         });
         QCOMPARE(activity[QStringLiteral("accepted")][QStringLiteral("last_24h")].toInt(), 30);
         QCOMPARE(activity[QStringLiteral("rejected")][QStringLiteral("all_time")].toInt(), 3);

@@ -163,10 +163,11 @@ private slots:
         websites.setTeamNames({{u"t1"_s, u"Acme"_s}});
         QCOMPARE(websites.index(0, Gui::WebsiteModel::Team).data().toString(), u"Acme"_s);
         QCOMPARE(websites.index(0, Gui::WebsiteModel::Domain).data().toString(), u"shop.example.com"_s);
-        Gui::RequestLogEntry ok{Now, u"GET"_s, u"/api/external/v1/usage"_s, 200, {}, 2.5, u"r1"_s, {}, {}};
+        Gui::RequestLogEntry ok{{Now, u"GET"_s, u"/api/external/v1/usage"_s, 200, {}, 2.5, u"r1"_s}, {}, {}};
         Gui::RequestLogEntry limited{
-            Now + 1, u"GET"_s, u"/api/external/v1/usage"_s, 429, u"RATE_LIMIT_EXCEEDED"_s, 0.8, u"r2"_s,
-            {},      {}};
+            {Now + 1, u"GET"_s, u"/api/external/v1/usage"_s, 429, u"RATE_LIMIT_EXCEEDED"_s, 0.8, u"r2"_s},
+            {},
+            {}};
         requests.setRows({ok, limited});
         QVERIFY(requests.index(1, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());
         QVERIFY(!requests.index(0, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());

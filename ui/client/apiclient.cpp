@@ -2,6 +2,10 @@
 
 #include "jsonparse.h"
 
+#include "wire/keyreports.h"
+#include "wire/serverstatus.h"
+#include "wire/values.h"
+
 #include <QJsonArray>
 #include <QLoggingCategory>
 #include <QNetworkAccessManager>
@@ -158,7 +162,7 @@ void ApiClient::getPage(const QString &path, int page, QJsonArray soFar, QObject
             const QJsonArray rows = doc.isArray() ? doc.array() : o.value("data"_L1).toArray();
             for (const QJsonValue &v : rows)
                 soFar.append(v);
-            const qint64 total = Json::integer(o.value("total"_L1), soFar.size());
+            const qint64 total = Wire::integerFromJson(o.value("total"_L1), soFar.size());
             if (!rows.isEmpty() && soFar.size() < total && page < MaxPages && doc.isObject()) {
                 if (context && guard.isNull())
                     return;
@@ -244,7 +248,7 @@ void ApiClient::createTeam(const QString &name, QObject *context, Done<Core::Tea
     const QJsonObject body{{u"name"_s, name}};
     send(
         "POST", adminUrl(u"/teams"_s), &body, true, context,
-        [done](const QJsonDocument &doc) { done(Json::team(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::teamFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::updateTeam(const QString &teamId, const QJsonObject &changes, QObject *context,
@@ -252,7 +256,7 @@ void ApiClient::updateTeam(const QString &teamId, const QJsonObject &changes, QO
 {
     send(
         "PATCH", adminUrl(u"/teams/"_s + teamId), &changes, true, context,
-        [done](const QJsonDocument &doc) { done(Json::team(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::teamFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::deleteTeam(const QString &teamId, QObject *context, Done<bool> done, Failed failed)
@@ -299,7 +303,7 @@ void ApiClient::websites(QObject *context, Done<QList<Core::Website>> done, Fail
 {
     getAll(
         u"/websites"_s, context,
-        [done](const QJsonArray &a) { done(mapArray<Core::Website>(a, Json::website)); }, failed);
+        [done](const QJsonArray &a) { done(mapArray<Core::Website>(a, Wire::websiteFromJson)); }, failed);
 }
 
 void ApiClient::createWebsite(const QString &teamId, const QString &name, const QString &url,
@@ -308,7 +312,7 @@ void ApiClient::createWebsite(const QString &teamId, const QString &name, const 
     const QJsonObject body{{u"team_id"_s, teamId}, {u"name"_s, name}, {u"url"_s, url}};
     send(
         "POST", adminUrl(u"/websites"_s), &body, true, context,
-        [done](const QJsonDocument &doc) { done(Json::website(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::websiteFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::updateWebsite(const QString &websiteId, const QString &name, const QString &url,
@@ -317,7 +321,7 @@ void ApiClient::updateWebsite(const QString &websiteId, const QString &name, con
     const QJsonObject body{{u"name"_s, name}, {u"url"_s, url}};
     send(
         "PATCH", adminUrl(u"/websites/"_s + websiteId), &body, true, context,
-        [done](const QJsonDocument &doc) { done(Json::website(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::websiteFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed)
@@ -330,8 +334,8 @@ void ApiClient::deleteWebsite(const QString &websiteId, QObject *context, Done<b
 void ApiClient::keys(QObject *context, Done<QList<Core::ApiKey>> done, Failed failed)
 {
     getAll(
-        u"/keys"_s, context, [done](const QJsonArray &a) { done(mapArray<Core::ApiKey>(a, Json::apiKey)); },
-        failed);
+        u"/keys"_s, context,
+        [done](const QJsonArray &a) { done(mapArray<Core::ApiKey>(a, Wire::apiKeyFromJson)); }, failed);
 }
 
 void ApiClient::createKey(const KeyRequest &request, QObject *context, Done<CreatedKey> done, Failed failed)
@@ -341,7 +345,7 @@ void ApiClient::createKey(const KeyRequest &request, QObject *context, Done<Crea
         "POST", adminUrl(u"/keys"_s), &body, true, context,
         [done](const QJsonDocument &doc) {
             const QJsonObject o = doc.object();
-            done(CreatedKey{Json::apiKey(o), o.value("key"_L1).toString()});
+            done(CreatedKey{Wire::apiKeyFromJson(o), o.value("key"_L1).toString()});
         },
         failed);
 }
@@ -351,7 +355,7 @@ void ApiClient::revokeKey(const QString &keyId, QObject *context, Done<Core::Api
     const QJsonObject empty;
     send(
         "POST", adminUrl(u"/keys/"_s + keyId + u"/revoke"_s), &empty, true, context,
-        [done](const QJsonDocument &doc) { done(Json::apiKey(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::apiKeyFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::keyActivity(const QString &keyId, int hours, QObject *context, Done<KeyActivity> done,
@@ -359,7 +363,7 @@ void ApiClient::keyActivity(const QString &keyId, int hours, QObject *context, D
 {
     send(
         "GET", adminUrl(u"/keys/"_s + keyId + u"/activity"_s, u"hours=%1"_s.arg(hours)), nullptr, true,
-        context, [done](const QJsonDocument &doc) { done(Json::keyActivity(doc.object())); }, failed);
+        context, [done](const QJsonDocument &doc) { done(Wire::keyActivityFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::keyUsage(const QString &keyId, int minutes, QObject *context, Done<KeyUsage> done,
@@ -367,7 +371,7 @@ void ApiClient::keyUsage(const QString &keyId, int minutes, QObject *context, Do
 {
     send(
         "GET", adminUrl(u"/keys/"_s + keyId + u"/usage"_s, u"minutes=%1"_s.arg(minutes)), nullptr, true,
-        context, [done](const QJsonDocument &doc) { done(Json::keyUsage(doc.object())); }, failed);
+        context, [done](const QJsonDocument &doc) { done(Wire::keyUsageFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::keyRequests(const QString &keyId, int limit, QObject *context,
@@ -386,7 +390,7 @@ void ApiClient::serverStatus(QObject *context, Done<ServerStatus> done, Failed f
 {
     send(
         "GET", adminUrl(u"/server/status"_s), nullptr, true, context,
-        [done](const QJsonDocument &doc) { done(Json::serverStatus(doc.object())); }, failed);
+        [done](const QJsonDocument &doc) { done(Wire::serverStatusFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::plans(QObject *context, Done<QList<Core::PlanLimits>> done, Failed failed)

@@ -1,6 +1,8 @@
 #pragma once
 
 #include "core/model/domain.h"
+#include "core/model/reports.h"
+#include "wire/serverstatus.h"
 
 #include <QJsonObject>
 #include <QList>
@@ -11,8 +13,9 @@
 #include <optional>
 
 // Value types the admin client hands to the widgets. Objects of the contract's section 1
-// reuse core's value types (Core::Team, Core::ApiKey, ...); the shapes below are the
-// admin API's reports (key activity, usage, recent requests, server status).
+// and the key reports are the model's value types (Core::Team, Core::ApiKey,
+// Core::KeyActivityReport, ...), read by the wire library; the shapes below are the admin
+// API's own compositions and the client's failures.
 namespace Gui {
 
 // What went wrong with one call: an HTTP error answer, or no answer at all (status 0).
@@ -56,87 +59,23 @@ struct MemberInfo
     QString name;
 };
 
-struct Counts
-{
-    qint64 last24h = 0;
-    qint64 last7d = 0;
-    qint64 allTime = 0;
-};
+// The admin API's key reports and server status: the wire contract's types, shared with
+// the server (core/model/reports.h, wire/serverstatus.h).
+using Counts = Core::PeriodCounts;
+using CodeCounts = Core::CodeCounts;
+using HourlyPoint = Core::HourlyPoint;
+using KeyActivity = Core::KeyActivityReport;
+using MonthUsage = Core::MonthUsage;
+using MinutePoint = Core::MinutePoint;
+using KeyUsage = Core::KeyUsageReport;
+using ServerStatus = Wire::ServerStatus;
 
-struct CodeCounts
-{
-    QString code;
-    Counts counts;
-};
-
-struct HourlyPoint
-{
-    qint64 t = 0;
-    qint64 accepted = 0;
-    qint64 rejected = 0;
-};
-
-struct KeyActivity
+// One row of the requests pages: a logged request, and which of my keys made it (filled
+// in by the app when it merges several keys' logs).
+struct RequestLogEntry : Core::RequestLogEntry
 {
     QString keyId;
-    std::optional<qint64> lastUsedAt;
-    Counts accepted;
-    Counts rejected;
-    QList<CodeCounts> rejectedByCode;
-    QList<HourlyPoint> hourly; // oldest first
-};
-
-struct MonthUsage
-{
-    QString month; // "2026-06"
-    qint64 used = 0;
-    qint64 limit = 0;
-};
-
-struct MinutePoint
-{
-    qint64 t = 0;
-    qint64 accepted = 0;
-    qint64 rateLimited = 0;
-    qint64 limit = 0;
-};
-
-struct KeyUsage
-{
-    QString keyId;
-    QString plan;
-    qint64 perMinute = 0;
-    qint64 perMonth = 0;
-    MonthUsage currentMonth;
-    std::optional<qint64> resetsAt;
-    QList<MonthUsage> months;   // newest first
-    QList<MinutePoint> minutes; // oldest first
-};
-
-struct RequestLogEntry
-{
-    qint64 at = 0;
-    QString method;
-    QString path;
-    int status = 0;
-    QString code;
-    double latencyMs = 0;
-    QString requestId;
-    QString keyId; // filled in by the app when it merges several keys' logs
     QString keyName;
-};
-
-struct ServerStatus
-{
-    QString version;
-    std::optional<qint64> uptimeS;
-    QStringList listen;
-    QString databasePath;
-    std::optional<qint64> databaseSizeBytes;
-    std::optional<qint64> eventsStored;
-    std::optional<double> ingestRatePerS;
-    std::optional<qint64> ingestQueueDepth;
-    QJsonObject raw; // everything the server sent, for fields this app does not know yet
 };
 
 struct CreatedKey

@@ -4,7 +4,7 @@
 #include <QString>
 #include <QStringView>
 
-namespace Core {
+namespace Wire {
 
 // A streaming writer of compact JSON into one byte buffer, for responses on hot paths
 // where building a QJsonObject tree and serialising it cost more than the request's
@@ -42,4 +42,4 @@ private:
     bool m_needComma = false;
 };
 
-} // namespace Core
+} // namespace Wire

@@ -1,5 +1,5 @@
-#include "core/json/jsonmapping.h"
-#include "core/json/jsonwriter.h"
+#include "wire/jsonwriter.h"
+#include "wire/values.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -8,6 +8,7 @@
 #include <QTest>
 
 using namespace Core;
+using namespace Wire;
 
 // JsonWriter must produce exactly what QJsonDocument::Compact produces for the same
 // members in sorted order: any difference in escaping shows up as a byte mismatch.
@@ -44,8 +45,8 @@ private slots:
             w.trackingCode = QStringLiteral("ZV-ABC");
             w.createdAt = 1'790'000'000'123 + i;
             JsonWriter out;
-            Json::writeJson(out, w);
-            QCOMPARE(out.bytes(), QJsonDocument(Json::toJson(w)).toJson(QJsonDocument::Compact));
+            writeJson(out, w);
+            QCOMPARE(out.bytes(), QJsonDocument(toJson(w)).toJson(QJsonDocument::Compact));
         }
     }
 

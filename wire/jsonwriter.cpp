@@ -1,6 +1,6 @@
 #include "jsonwriter.h"
 
-namespace Core {
+namespace Wire {
 
 namespace {
 char hexDigit(uint v)
@@ -152,4 +152,4 @@ void JsonWriter::appendEscaped(const char *utf8, qsizetype n)
     m_out.append(utf8 + runStart, n - runStart);
 }
 
-} // namespace Core
+} // namespace Wire
