@@ -113,6 +113,14 @@ std::optional<Website> WebsiteService::find(const QString &id) const
     return WebsiteRepository(m_db).findById(id);
 }
 
+Website WebsiteService::requireForMember(const QString &id, const QString &userId) const
+{
+    auto website = WebsiteRepository(m_db).findById(id);
+    if (!website || !TeamRepository(m_db).membership(website->teamId, userId))
+        throw ServiceError::notFound(QStringLiteral("Website not found"));
+    return std::move(*website);
+}
+
 WebsiteService::Page WebsiteService::list(const QStringList &teamIds, int page, int perPage) const
 {
     page = qMax(1, page);

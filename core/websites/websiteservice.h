@@ -12,8 +12,8 @@ namespace Core {
 class Clock;
 class Database;
 
-// Websites, without any notion of who asks: the admin API checks team membership, the
-// external API checks the key's reach, before calling in.
+// Websites. The admin API checks team membership with requireForMember(), the external
+// API checks the key's reach (Core::KeyAuthenticator::website), before calling in.
 class WebsiteService final
 {
 public:
@@ -49,6 +49,10 @@ public:
     // Deletes the website and its events; 404 when unknown.
     void remove(const QString &id);
     std::optional<Website> find(const QString &id) const;
+    // The one "member may act on this website" rule of the admin API: the website, if
+    // userId is a member of its team; otherwise 404 NOT_FOUND "Website not found" (never
+    // 403, so the ids of other teams' websites are not confirmed).
+    Website requireForMember(const QString &id, const QString &userId) const;
     // Newest first; page >= 1, perPage 1..100.
     Page list(const QStringList &teamIds, int page, int perPage) const;
 

@@ -11,18 +11,6 @@
 
 namespace Server::Admin {
 
-namespace {
-// The website, if the user is a member of its team; otherwise 404 (never 403, so ids of
-// other teams' websites are not confirmed).
-Core::Website websiteFor(AdminApi &api, const Session &session, const QString &id)
-{
-    const auto website = api.websites.find(id);
-    if (!website || !Core::TeamRepository(api.ctx.db).membership(website->teamId, session.user.id))
-        throw Core::ServiceError::notFound(QStringLiteral("Website not found"));
-    return *website;
-}
-} // namespace
-
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     router.add("GET", Prefix + QStringLiteral("/websites"), [api](Request &request) {
@@ -60,13 +48,14 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add("GET", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        return HttpResponse::json(
-            200, Wire::toJson(websiteFor(*api, session, request.param(QStringLiteral("id")))));
+        return HttpResponse::json(200, Wire::toJson(api->websites.requireForMember(
+                                           request.param(QStringLiteral("id")), session.user.id)));
     });
 
     router.add("PATCH", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const Core::Website existing = websiteFor(*api, session, request.param(QStringLiteral("id")));
+        const Core::Website existing =
+            api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id);
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
         if (fields.teamId && *fields.teamId != existing.teamId)
             throw Core::ServiceError::validation(
@@ -79,7 +68,8 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
     // owner or admin of the team.
     router.add("DELETE", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
         const Session session = requireSession(*api, request);
-        const Core::Website website = websiteFor(*api, session, request.param(QStringLiteral("id")));
+        const Core::Website website =
+            api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id);
         const auto membership = Core::TeamRepository(api->ctx.db).membership(website.teamId, session.user.id);
         if (!membership || membership->role < Core::Role::Admin)
             throw ApiError::forbidden(

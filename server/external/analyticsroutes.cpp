@@ -31,7 +31,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
             throw Core::ServiceError::validation(
                 {{QStringLiteral("website_id"), QStringLiteral("Required")}});
         const Core::Website site = auth.requireWebsite(*principal, id.toString());
-        return WebsiteIngest::ingestEvents(context, site.id, principal->key.id, request);
+        return WebsiteIngest::ingestEvents(context, site.id, principal->key.id, body);
     });
 }
 

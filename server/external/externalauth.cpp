@@ -5,9 +5,7 @@
 #include "server/http/request.h"
 
 #include "core/keys/apikeyformat.h"
-#include "core/keys/keybookkeeping.h"
 #include "core/model/timeutil.h"
-#include "core/storage/websiterepository.h"
 
 namespace Server {
 
@@ -68,17 +66,24 @@ void addLimitHeaders(Request &request, const Core::UsageTracker::Decision &d, qi
 
 } // namespace
 
+ExternalAuth::ExternalAuth(AppContext &context, Core::KeyAuthCache &cache, Core::KeyBookkeeping &books)
+    : m_context(context), m_authenticator(context.db, cache, books.usage(), context.clock)
+{}
+
 QString ExternalAuth::permissionName(quint8 flag)
 {
     return Core::Permissions{flag}.names().join(QLatin1Char('+'));
 }
 
-ExternalAuth::Principal ExternalAuth::authenticate(Request &request, quint8 needed)
+// The one table from a refusal to its answer: status, code, message (the guide's).
+ApiError ExternalAuth::refusal(const Core::KeyCheck &check, const Request &request, Core::Permissions needed)
 {
-    const QByteArray presented = request.header("X-API-Key").trimmed();
-    if (presented.isEmpty()) {
+    using R = Core::KeyRejection;
+    const Core::KeyPrincipal *p = check.principal.get();
+    switch (*check.rejection) {
+    case R::Missing: {
         const QString where = misplacedKeyLocation(request);
-        throw ApiError::unauthorized(
+        return ApiError::unauthorized(
             "API_KEY_NOT_FOUND",
             where.isEmpty() ? QStringLiteral("API key not found. Send your key in the X-API-Key header "
                                              "(X-API-Key: zv_...).")
@@ -86,83 +91,89 @@ ExternalAuth::Principal ExternalAuth::authenticate(Request &request, quint8 need
                                              "Send it as X-API-Key: zv_...")
                                   .arg(where));
     }
-    const auto shape = Core::ApiKeyFormat::check(presented);
-    if (shape != Core::ApiKeyFormat::Shape::Ok)
-        throw ApiError::unauthorized("INVALID_API_KEY",
-                                     QStringLiteral("Invalid API key: keys start with zv_, and this one is "
-                                                    "malformed: %1. Check you copied the full key.")
-                                         .arg(shapeProblem(shape)));
-
-    const qint64 now = m_context.clock.nowMs();
-    Principal principal = m_cache.lookup(Core::ApiKeyFormat::hash(presented), now);
-    if (!principal)
-        throw ApiError::unauthorized(
+    case R::Malformed:
+        return ApiError::unauthorized("INVALID_API_KEY",
+                                      QStringLiteral("Invalid API key: keys start with zv_, and this one is "
+                                                     "malformed: %1. Check you copied the full key.")
+                                          .arg(shapeProblem(check.shape)));
+    case R::Unknown:
+        return ApiError::unauthorized(
             "INVALID_API_KEY", QStringLiteral("Invalid API key: keys start with zv_, and this key is not "
                                               "known to this server. ") +
                                    CreateKeyHint);
-    const Core::ApiKey &key = principal->key;
-    request.apiKeyId = key.id;
-    if (key.revokedAt)
-        throw ApiError::unauthorized(
+    case R::Revoked:
+        return ApiError::unauthorized(
             "API_KEY_REVOKED",
-            QStringLiteral("This API key was revoked at %1. ").arg(Core::Time::toIso(*key.revokedAt)) +
+            QStringLiteral("This API key was revoked at %1. ").arg(Core::Time::toIso(*p->key.revokedAt)) +
                 CreateKeyHint);
-    if (principal->ownerDisabled)
-        throw ApiError::unauthorized("API_KEY_REVOKED",
-                                     QStringLiteral("This API key no longer works: its owner's account is "
-                                                    "disabled."));
-    if (key.expiresAt && *key.expiresAt <= now)
-        throw ApiError::unauthorized(
+    case R::OwnerDisabled:
+        return ApiError::unauthorized("API_KEY_REVOKED",
+                                      QStringLiteral("This API key no longer works: its owner's account is "
+                                                     "disabled."));
+    case R::Expired:
+        return ApiError::unauthorized(
             "API_KEY_EXPIRED",
-            QStringLiteral("This API key expired at %1. ").arg(Core::Time::toIso(*key.expiresAt)) +
+            QStringLiteral("This API key expired at %1. ").arg(Core::Time::toIso(*p->key.expiresAt)) +
                 CreateKeyHint);
-    if (!principal->isPaid())
-        throw ApiError::forbidden(
+    case R::PaidPlanRequired:
+        return ApiError::forbidden(
             "API_PAID_PLAN_REQUIRED",
             QStringLiteral("The Zenovay API requires a paid plan. Upgrade to Pro or higher "
                            "to use API keys."));
-
-    const auto decision = m_books.usage().consume(key.id, principal->limits, now);
-    addLimitHeaders(request, decision, now);
-    using Outcome = Core::UsageTracker::Outcome;
-    if (decision.outcome == Outcome::QuotaExceeded)
-        throw ApiError::tooManyRequests(
+    case R::MonthlyQuotaExceeded:
+        return ApiError::tooManyRequests(
             "MONTHLY_QUOTA_EXCEEDED",
             QStringLiteral(
                 "Monthly quota exceeded: this key's %1 plan allows %2 requests per month. The quota "
                 "resets at %3.")
-                .arg(Core::planName(principal->limits.plan))
-                .arg(decision.monthLimit)
-                .arg(Core::Time::toIso(decision.monthResetMs)),
-            decision.retryAfterSeconds);
-    if (decision.outcome == Outcome::RateLimited)
-        throw ApiError::tooManyRequests(
+                .arg(Core::planName(p->limits.plan))
+                .arg(check.usage->monthLimit)
+                .arg(Core::Time::toIso(check.usage->monthResetMs)),
+            check.usage->retryAfterSeconds);
+    case R::RateLimited:
+        return ApiError::tooManyRequests(
             "RATE_LIMIT_EXCEEDED",
             QStringLiteral(
                 "Rate limit exceeded: this key's %1 plan allows %2 requests per minute. Retry after %3 "
                 "seconds.")
-                .arg(Core::planName(principal->limits.plan))
-                .arg(decision.minuteLimit)
-                .arg(decision.retryAfterSeconds),
-            decision.retryAfterSeconds);
-
-    if ((key.permissions.bits & needed) != needed)
-        throw ApiError::forbidden(
+                .arg(Core::planName(p->limits.plan))
+                .arg(check.usage->minuteLimit)
+                .arg(check.usage->retryAfterSeconds),
+            check.usage->retryAfterSeconds);
+    case R::InsufficientPermission:
+        return ApiError::forbidden(
             "INSUFFICIENT_PERMISSION",
             QStringLiteral("This API key lacks the '%1' permission needed for %2 %3.")
-                .arg(permissionName(needed), QString::fromLatin1(request.method), request.path));
-    return principal;
+                .arg(permissionName(needed.bits), QString::fromLatin1(request.method), request.path));
+    }
+    Q_UNREACHABLE();
+}
+
+ExternalAuth::Principal ExternalAuth::authenticate(Request &request, quint8 needed)
+{
+    const Core::KeyCheck check = m_authenticator.check(request.header("X-API-Key").trimmed(), {needed});
+    if (check.principal)
+        request.apiKeyId = check.principal->key.id; // the key's books count what follows
+    if (check.usage)
+        addLimitHeaders(request, *check.usage, m_context.clock.nowMs());
+    if (check.rejection)
+        throw refusal(check, request, {needed});
+    return check.principal;
 }
 
 Core::Website ExternalAuth::requireWebsite(const Core::KeyPrincipal &principal,
                                            const QString &websiteId) const
 {
-    const auto website = Core::WebsiteRepository(m_context.db).findById(websiteId);
-    if (!website)
+    Core::WebsiteCheck check = m_authenticator.website(principal, websiteId);
+    if (!check.rejection)
+        return std::move(*check.website);
+    switch (*check.rejection) {
+    case Core::WebsiteRejection::NotFound:
         throw ApiError::notFound(QStringLiteral("Website not found"));
-    if (!principal.reachesTeam(website->teamId))
+    case Core::WebsiteRejection::AccessDenied:
         throw ApiError::forbidden("WEBSITE_ACCESS_DENIED", QStringLiteral("Access denied to this website"));
-    return *website;
+    }
+    Q_UNREACHABLE();
 }
 
 } // namespace Server

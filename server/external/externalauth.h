@@ -1,32 +1,29 @@
 #pragma once
 
-#include "core/keys/keyauthcache.h"
+#include "core/keys/keyauthenticator.h"
+#include "core/keys/keybookkeeping.h"
 #include "core/model/domain.h"
 
 #include <memory>
-
-namespace Core {
-class KeyBookkeeping;
-}
 
 namespace Server {
 
 struct AppContext;
 struct Request;
+struct ApiError;
 
-// Authentication and authorisation of /api/external/v1 requests, in the contract's
-// order: X-API-Key present (401 API_KEY_NOT_FOUND) -> well-formed (401 INVALID_API_KEY,
-// no database look-up) -> known (401 INVALID_API_KEY) -> not revoked/expired/owner
-// disabled (401 API_KEY_REVOKED / API_KEY_EXPIRED) -> paid billing team (403
-// API_PAID_PLAN_REQUIRED) -> monthly quota and per-minute rate (429) -> permission
-// (403 INSUFFICIENT_PERMISSION). Rate-limit and usage headers go on every response
-// from the plan check on, errors included.
+// Authentication and authorisation of /api/external/v1 requests: the rule is
+// Core::KeyAuthenticator's, in the contract's order; this class maps its outcome to HTTP
+// in one table (refusal()): X-API-Key present (401 API_KEY_NOT_FOUND) -> well-formed (401
+// INVALID_API_KEY, no database look-up) -> known (401 INVALID_API_KEY) -> not
+// revoked/expired/owner disabled (401 API_KEY_REVOKED / API_KEY_EXPIRED) -> paid billing
+// team (403 API_PAID_PLAN_REQUIRED) -> monthly quota and per-minute rate (429) ->
+// permission (403 INSUFFICIENT_PERMISSION). Rate-limit and usage headers go on every
+// response from the quota check on, errors included.
 class ExternalAuth final
 {
 public:
-    ExternalAuth(AppContext &context, Core::KeyAuthCache &cache, Core::KeyBookkeeping &books)
-        : m_context(context), m_cache(cache), m_books(books)
-    {}
+    ExternalAuth(AppContext &context, Core::KeyAuthCache &cache, Core::KeyBookkeeping &books);
 
     using Principal = std::shared_ptr<const Core::KeyPrincipal>;
     // needed = 0: any valid key of a paid plan (GET /usage).
@@ -37,9 +34,10 @@ public:
     static QString permissionName(quint8 flag);
 
 private:
+    static ApiError refusal(const Core::KeyCheck &check, const Request &request, Core::Permissions needed);
+
     AppContext &m_context;
-    Core::KeyAuthCache &m_cache;
-    Core::KeyBookkeeping &m_books;
+    Core::KeyAuthenticator m_authenticator;
 };
 
 } // namespace Server

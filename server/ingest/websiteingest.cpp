@@ -2,7 +2,6 @@
 
 #include "server/appcontext.h"
 #include "server/http/apierror.h"
-#include "server/http/request.h"
 
 #include "core/ingest/ingestservice.h"
 
@@ -11,9 +10,8 @@
 namespace Server::WebsiteIngest {
 
 HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
-                          const Request &request)
+                          const QJsonObject &body)
 {
-    const QJsonObject body = request.jsonObject();
     const QJsonValue events = body.value(QLatin1String("events"));
     if (events.isUndefined()) {
         const auto result = context.ingest->ingest(websiteId, body, keyId);

@@ -2,12 +2,12 @@
 
 #include "server/http/httpresponse.h"
 
+#include <QJsonObject>
 #include <QString>
 
 namespace Server {
 
 struct AppContext;
-struct Request;
 
 // Ingest for a website the caller has already authenticated and authorised (the
 // external API's POST /events, the admin API's ingest statistics); throws ApiError /
@@ -17,9 +17,10 @@ namespace WebsiteIngest {
 // POST /api/external/v1/events for a website the key reaches: the body is one event
 // object (answered like POST /e/{code}: 202, or 422 with details) or {"events": [...]}
 // with 1..500 events (202 with per-item results, or 422 when none was accepted).
-// keyId is recorded with every accepted event and counted in key_ingest_stats.
+// keyId is recorded with every accepted event and counted in key_ingest_stats. body is
+// the request's JSON object, parsed once by the caller (it read website_id from it).
 HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
-                          const Request &request);
+                          const QJsonObject &body);
 
 // Accepted and dropped counts (by reason) for 24 h / 7 d / all time.
 HttpResponse ingestStats(AppContext &context, const QString &websiteId);
