@@ -15,20 +15,19 @@ class IngestService;
 namespace Server {
 
 // What controllers share: configuration, the database, the clock, the authorisation
-// epoch, the status fields and the ingest path. Owned by
-// ServerInstance; controllers hold a reference.
+// epoch, the ingest path and the status fields. Built by ServerInstance::start() once
+// all of them exist (nothing in it is filled in later); controllers hold a reference.
 struct AppContext
 {
     const ServerConfig &config;
     Core::Database &db;
     const Core::Clock &clock;
     Core::AuthzEpoch &authzEpoch;
+    Core::EventPipeline &eventPipeline;
+    Core::IngestService &ingest;
     qint64 startedAtMs = 0;
     // Fields of GET /api/admin/v1/server/status; parts of the server add theirs.
     StatusBuilder status = {};
-    // Tracking ingest (issue 5); set by ServerInstance::start() before routes run.
-    Core::EventPipeline *eventPipeline = nullptr;
-    Core::IngestService *ingest = nullptr;
 };
 
 } // namespace Server

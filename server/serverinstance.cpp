@@ -68,19 +68,7 @@ ServerInstance::ServerInstance(ServerConfig config, QObject *parent)
 
 ServerInstance::~ServerInstance()
 {
-    stop();
-    // Children use the database and context: destroy them while those still exist.
-    delete m_externalApi;
-    delete m_engine;
-    // The ingest writer thread uses the database: join it first (a start() that failed
-    // after the pipeline started leaves it running).
-    m_trackerController.reset();
-    m_ingestController.reset();
-    m_ingest.reset();
-    m_pipeline.reset();
-    m_context.reset();
-    m_db.reset();
-    m_lock.reset(); // last: nothing touches the directory any more
+    stop(); // the members then go in the reverse order of their declaration
 }
 
 std::optional<QString> ServerInstance::start()
@@ -107,9 +95,6 @@ std::optional<QString> ServerInstance::start()
         return *error;
     if (auto error = refreshEmailKeys(*m_db))
         return *error;
-    m_context = std::make_unique<AppContext>(
-        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, m_config.clock->nowMs()});
-
     // Replay journaled events the database does not have yet before serving anything.
     Core::EventPipeline::Options ingestOptions;
     ingestOptions.journalDirectory = layout.journalDirectory;
@@ -120,8 +105,8 @@ std::optional<QString> ServerInstance::start()
     if (auto error = m_pipeline->start())
         return *error;
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
-    m_context->eventPipeline = m_pipeline.get();
-    m_context->ingest = m_ingest.get();
+    m_context = std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch,
+                                                        *m_pipeline, *m_ingest, m_config.clock->nowMs()});
     m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {
         return Wire::toJson(Wire::IngestStatus{pipeline->recentRate(10), pipeline->queueDepth(),
                                                qint64(pipeline->acceptedSinceStart()),
@@ -150,26 +135,23 @@ std::optional<QString> ServerInstance::start()
                  r.lastDamage.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(r.lastDamage)}};
         });
 
-    m_engine = new HttpEngine(this);
+    m_engine = std::make_unique<HttpEngine>();
     registerHealthRoutes(m_engine->router(), *m_context);
     m_ingestController = std::make_unique<IngestController>(*m_context);
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);
     m_trackerController->registerRoutes(m_engine->router());
-    m_externalApi = new ExternalApi(*m_context, *m_engine, this);
+    m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine);
     registerAdminRoutes(m_engine->router(), *m_context, *m_externalApi);
 
-    m_listener = new GuardedTcpServer(m_config.limits);
-    if (!m_listener->listen(m_config.address, m_config.port)) {
-        const QString error = QStringLiteral("cannot listen on %1:%2: %3")
-                                  .arg(m_config.address.toString())
-                                  .arg(m_config.port)
-                                  .arg(m_listener->errorString());
-        delete m_listener;
-        m_listener = nullptr;
-        return error;
-    }
-    m_engine->bind(m_listener);
+    auto listener = std::make_unique<GuardedTcpServer>(m_config.limits);
+    if (!listener->listen(m_config.address, m_config.port))
+        return QStringLiteral("cannot listen on %1:%2: %3")
+            .arg(m_config.address.toString())
+            .arg(m_config.port)
+            .arg(listener->errorString());
+    m_listener = listener.get();
+    m_engine->bind(listener.release()); // the engine takes it as its child
     m_context->status.add(Wire::StatusField::Listening, [this] { return QJsonArray{baseUrl().toString()}; });
     m_running = true;
     qCInfo(lcServer) << "serving" << baseUrl().toString() << "data" << m_config.dataDir;

@@ -55,18 +55,23 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    // Built by start() in this order and destroyed in the reverse one, so everything
+    // outlives what uses it: the HTTP engine (and with it the listener and every
+    // connection) goes first, then the controllers, the shared context, the ingest path
+    // (whose writer thread is joined before the database closes), the database, and last
+    // the lock on the data directory.
     ServerConfig m_config;
     std::unique_ptr<Core::DataDirLock> m_lock; // held from start() until destruction
     std::unique_ptr<Core::Database> m_db;
     Core::AuthzEpoch m_authzEpoch;
-    std::unique_ptr<AppContext> m_context;
     std::unique_ptr<Core::EventPipeline> m_pipeline;
     std::unique_ptr<Core::IngestService> m_ingest;
+    std::unique_ptr<AppContext> m_context;
     std::unique_ptr<IngestController> m_ingestController;
     std::unique_ptr<TrackerController> m_trackerController;
-    HttpEngine *m_engine = nullptr;
-    ExternalApi *m_externalApi = nullptr;
-    GuardedTcpServer *m_listener = nullptr;
+    std::unique_ptr<ExternalApi> m_externalApi;
+    std::unique_ptr<HttpEngine> m_engine;
+    GuardedTcpServer *m_listener = nullptr; // owned by m_engine (its QObject parent) once bound
     bool m_running = false;
 };
 

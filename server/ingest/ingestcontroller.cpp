@@ -65,7 +65,7 @@ void IngestController::enforceLimits(Request &request, const std::optional<QStri
         refused.retryAfterMs = refused.resetAtMs - now;
     }
     if (websiteId)
-        m_context.ingest->countDropped(*websiteId, QStringLiteral("rate_limited"));
+        m_context.ingest.countDropped(*websiteId, QStringLiteral("rate_limited"));
     const qint64 retryAfter = (refused.retryAfterMs + 999) / 1000;
     throw ApiError::tooManyRequests(
         "RATE_LIMIT_EXCEEDED",
@@ -107,10 +107,10 @@ void IngestController::registerRoutes(HttpEngine &engine)
         try {
             json = request.jsonObject();
         } catch (const ApiError &) {
-            m_context.ingest->countDropped(*websiteId, QStringLiteral("invalid_json"));
+            m_context.ingest.countDropped(*websiteId, QStringLiteral("invalid_json"));
             throw;
         }
-        const auto result = m_context.ingest->ingest(*websiteId, json);
+        const auto result = m_context.ingest.ingest(*websiteId, json);
         HttpResponse r;
         r.status = 202;
         if (result.status == Core::IngestService::Status::Accepted)

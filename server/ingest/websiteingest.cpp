@@ -14,7 +14,7 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
 {
     const QJsonValue events = body.value(QLatin1String("events"));
     if (events.isUndefined()) {
-        const auto result = context.ingest->ingest(websiteId, body, keyId);
+        const auto result = context.ingest.ingest(websiteId, body, keyId);
         QJsonObject out{{QStringLiteral("status"), result.status == Core::IngestService::Status::Accepted
                                                        ? QStringLiteral("accepted")
                                                        : QStringLiteral("dropped")}};
@@ -25,7 +25,7 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
     if (!events.isArray())
         throw ApiError::invalidParameter(QStringLiteral("events"),
                                          QStringLiteral("must be an array of events"));
-    const auto results = context.ingest->ingestBatch(websiteId, events.toArray(), keyId);
+    const auto results = context.ingest.ingestBatch(websiteId, events.toArray(), keyId);
     const QJsonObject out = Core::IngestService::batchResultJson(results);
     if (out.value(QLatin1String("rejected")).toInteger() == results.size()) {
         QJsonObject details;
@@ -44,7 +44,7 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
 
 HttpResponse ingestStats(AppContext &context, const QString &websiteId)
 {
-    HttpResponse r = HttpResponse::json(200, context.ingest->statsJson(websiteId));
+    HttpResponse r = HttpResponse::json(200, context.ingest.statsJson(websiteId));
     r.setHeader("Cache-Control", "no-store");
     return r;
 }

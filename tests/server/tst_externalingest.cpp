@@ -71,8 +71,8 @@ private slots:
         flush();
         qint64 forKey = -1;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
-            forKey = s.context().ingest->acceptedForKey(m_writer.id,
-                                                        QDateTime::currentMSecsSinceEpoch() - 3'600'000);
+            forKey = s.context().ingest.acceptedForKey(m_writer.id,
+                                                       QDateTime::currentMSecsSinceEpoch() - 3'600'000);
         });
         QCOMPARE(forKey, 1);
     }

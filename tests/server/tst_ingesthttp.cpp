@@ -58,7 +58,7 @@ class TestIngestHttp : public QObject
     {
         QJsonObject out;
         m_server->runOnServerThread(
-            [&](Server::ServerInstance &s) { out = s.context().ingest->statsJson(m_site.id); });
+            [&](Server::ServerInstance &s) { out = s.context().ingest.statsJson(m_site.id); });
         return out;
     }
 
