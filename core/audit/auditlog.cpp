@@ -21,19 +21,14 @@ QVariant nullableText(const QString &s)
 void AuditLog::record(const Actor &actor, const QString &action, const QString &targetType,
                       const QString &targetId, const QJsonObject &details) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("INSERT INTO audit_log (at, action, actor_user_id, ip, "
-                                    "target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(m_clock.nowMs());
-    q.addBindValue(action);
-    q.addBindValue(nullableText(actor.userId));
-    q.addBindValue(nullableText(actor.ip));
-    q.addBindValue(nullableText(targetType));
-    q.addBindValue(nullableText(targetId));
-    q.addBindValue(details.isEmpty()
-                       ? QVariant(QMetaType::fromType<QString>())
-                       : QVariant(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
-    exec(q);
+    run(m_db,
+        QStringLiteral("INSERT INTO audit_log (at, action, actor_user_id, ip, "
+                       "target_type, target_id, details) VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        m_clock.nowMs(), action, nullableText(actor.userId), nullableText(actor.ip), nullableText(targetType),
+        nullableText(targetId),
+        details.isEmpty()
+            ? QVariant(QMetaType::fromType<QString>())
+            : QVariant(QString::fromUtf8(QJsonDocument(details).toJson(QJsonDocument::Compact))));
     qCInfo(lcAudit).noquote() << action << "actor"
                               << (actor.userId.isEmpty() ? QStringLiteral("-") : actor.userId) << "ip"
                               << (actor.ip.isEmpty() ? QStringLiteral("-") : actor.ip) << targetType
@@ -42,12 +37,10 @@ void AuditLog::record(const Actor &actor, const QString &action, const QString &
 
 QList<AuditEntry> AuditLog::list(int offset, int limit) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT id, at, action, actor_user_id, ip, target_type, target_id, "
-                                    "details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"));
-    q.addBindValue(limit);
-    q.addBindValue(offset);
-    exec(q);
+    Statement q = run(m_db,
+                      QStringLiteral("SELECT id, at, action, actor_user_id, ip, target_type, target_id, "
+                                     "details FROM audit_log ORDER BY id DESC LIMIT ? OFFSET ?"),
+                      limit, offset);
     QList<AuditEntry> out;
     while (q.next()) {
         AuditEntry e;

@@ -4,59 +4,70 @@
 
 namespace Core {
 
+namespace {
+// The wire names of the enumerations, one table each, read both ways.
+template <typename E>
+struct Named
+{
+    E value;
+    QLatin1StringView name;
+};
+constexpr Named<Plan> PlanNames[] = {{Plan::Free, QLatin1StringView("free")},
+                                     {Plan::Pro, QLatin1StringView("pro")},
+                                     {Plan::Scale, QLatin1StringView("scale")},
+                                     {Plan::Enterprise, QLatin1StringView("enterprise")}};
+constexpr Named<Role> RoleNames[] = {{Role::Member, QLatin1StringView("member")},
+                                     {Role::Admin, QLatin1StringView("admin")},
+                                     {Role::Owner, QLatin1StringView("owner")}};
+constexpr Named<Permissions::Flag> PermissionNames[] = {{Permissions::Read, QLatin1StringView("read")},
+                                                        {Permissions::Write, QLatin1StringView("write")},
+                                                        {Permissions::Admin, QLatin1StringView("admin")}};
+
+template <typename E, size_t N>
+QString nameOf(const Named<E> (&table)[N], E value)
+{
+    for (const Named<E> &entry : table)
+        if (entry.value == value)
+            return entry.name.toString();
+    return {};
+}
+
+template <typename E, size_t N>
+std::optional<E> valueOf(const Named<E> (&table)[N], QStringView name)
+{
+    for (const Named<E> &entry : table)
+        if (name == entry.name)
+            return entry.value;
+    return std::nullopt;
+}
+} // namespace
+
 QString planName(Plan plan)
 {
-    switch (plan) {
-    case Plan::Free:
-        return QStringLiteral("free");
-    case Plan::Pro:
-        return QStringLiteral("pro");
-    case Plan::Scale:
-        return QStringLiteral("scale");
-    case Plan::Enterprise:
-        return QStringLiteral("enterprise");
-    }
-    return {};
+    return nameOf(PlanNames, plan);
 }
 
 std::optional<Plan> planFromName(const QString &name)
 {
-    for (Plan p : {Plan::Free, Plan::Pro, Plan::Scale, Plan::Enterprise})
-        if (planName(p) == name)
-            return p;
-    return std::nullopt;
+    return valueOf(PlanNames, name);
 }
 
 QString roleName(Role role)
 {
-    switch (role) {
-    case Role::Member:
-        return QStringLiteral("member");
-    case Role::Admin:
-        return QStringLiteral("admin");
-    case Role::Owner:
-        return QStringLiteral("owner");
-    }
-    return {};
+    return nameOf(RoleNames, role);
 }
 
 std::optional<Role> roleFromName(const QString &name)
 {
-    for (Role r : {Role::Member, Role::Admin, Role::Owner})
-        if (roleName(r) == name)
-            return r;
-    return std::nullopt;
+    return valueOf(RoleNames, name);
 }
 
 QStringList Permissions::names() const
 {
     QStringList out;
-    if (has(Read))
-        out << QStringLiteral("read");
-    if (has(Write))
-        out << QStringLiteral("write");
-    if (has(Admin))
-        out << QStringLiteral("admin");
+    for (const auto &entry : PermissionNames)
+        if (has(entry.value))
+            out << entry.name.toString();
     return out;
 }
 
@@ -64,14 +75,10 @@ std::optional<Permissions> Permissions::fromNames(const QStringList &names)
 {
     Permissions p;
     for (const QString &n : names) {
-        if (n == QLatin1String("read"))
-            p.bits |= Read;
-        else if (n == QLatin1String("write"))
-            p.bits |= Write;
-        else if (n == QLatin1String("admin"))
-            p.bits |= Admin;
-        else
+        const auto flag = valueOf(PermissionNames, n);
+        if (!flag)
             return std::nullopt;
+        p.bits |= *flag;
     }
     return p;
 }

@@ -43,21 +43,12 @@ ApiKey fromRow(const QSqlQuery &q)
 
 void ApiKeyRepository::insert(const ApiKey &key)
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO api_keys (") + Columns +
-                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(key.id);
-    q.addBindValue(key.userId);
-    q.addBindValue(key.name);
-    q.addBindValue(key.prefix);
-    q.addBindValue(QString::fromLatin1(key.hash.toHex()));
-    q.addBindValue(key.permissions.bits);
-    q.addBindValue(key.teamAccess.all ? 1 : 0);
-    q.addBindValue(key.billingTeamId);
-    q.addBindValue(key.createdAt);
-    q.addBindValue(nullableTime(key.expiresAt));
-    q.addBindValue(nullableTime(key.revokedAt));
-    q.addBindValue(nullableTime(key.lastUsedAt));
-    exec(q);
+    run(m_db,
+        QStringLiteral("INSERT INTO api_keys (") + Columns +
+            QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        key.id, key.userId, key.name, key.prefix, QString::fromLatin1(key.hash.toHex()), key.permissions.bits,
+        key.teamAccess.all ? 1 : 0, key.billingTeamId, key.createdAt, nullableTime(key.expiresAt),
+        nullableTime(key.revokedAt), nullableTime(key.lastUsedAt));
     if (!key.teamAccess.all) {
         Statement t =
             m_db.prepare(QStringLiteral("INSERT INTO api_key_teams (key_id, team_id) VALUES (?, ?)"));
@@ -73,10 +64,8 @@ void ApiKeyRepository::loadTeams(ApiKey &key) const
 {
     if (key.teamAccess.all)
         return;
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT team_id FROM api_key_teams WHERE key_id = ? ORDER BY team_id"));
-    q.addBindValue(key.id);
-    exec(q);
+    Statement q = run(
+        m_db, QStringLiteral("SELECT team_id FROM api_key_teams WHERE key_id = ? ORDER BY team_id"), key.id);
     while (q.next())
         key.teamAccess.teamIds << q.value(0).toString();
 }
@@ -84,9 +73,7 @@ void ApiKeyRepository::loadTeams(ApiKey &key) const
 std::optional<ApiKey> ApiKeyRepository::findById(const QString &id) const
 {
     Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM api_keys WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
+        run(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM api_keys WHERE id = ?"), id);
     if (!q.next())
         return std::nullopt;
     ApiKey k = fromRow(q);
@@ -96,10 +83,9 @@ std::optional<ApiKey> ApiKeyRepository::findById(const QString &id) const
 
 std::optional<ApiKey> ApiKeyRepository::findByHash(const QByteArray &sha256) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
-                               QStringLiteral(" FROM api_keys WHERE key_hash = ?"));
-    q.addBindValue(QString::fromLatin1(sha256.toHex()));
-    exec(q);
+    Statement q =
+        run(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM api_keys WHERE key_hash = ?"),
+            QString::fromLatin1(sha256.toHex()));
     if (!q.next())
         return std::nullopt;
     ApiKey k = fromRow(q);
@@ -112,11 +98,10 @@ std::optional<ApiKey> ApiKeyRepository::findByHash(const QByteArray &sha256) con
 
 QList<ApiKey> ApiKeyRepository::listForUser(const QString &userId) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns +
-                     QStringLiteral(" FROM api_keys WHERE user_id = ? ORDER BY created_at DESC, id"));
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db,
+                      QStringLiteral("SELECT ") + Columns +
+                          QStringLiteral(" FROM api_keys WHERE user_id = ? ORDER BY created_at DESC, id"),
+                      userId);
     QList<ApiKey> out;
     while (q.next())
         out << fromRow(q);
@@ -127,32 +112,26 @@ QList<ApiKey> ApiKeyRepository::listForUser(const QString &userId) const
 
 bool ApiKeyRepository::revoke(const QString &id, qint64 atMs)
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"));
-    q.addBindValue(atMs);
-    q.addBindValue(id);
-    exec(q);
+    Statement q =
+        run(m_db, QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE id = ? AND revoked_at IS NULL"),
+            atMs, id);
     return q.numRowsAffected() > 0;
 }
 
 qint64 ApiKeyRepository::revokeAllOf(const QString &userId, qint64 atMs)
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"));
-    q.addBindValue(atMs);
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(
+        m_db, QStringLiteral("UPDATE api_keys SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL"),
+        atMs, userId);
     return q.numRowsAffected();
 }
 
 void ApiKeyRepository::setLastUsed(const QString &id, qint64 atMs)
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR last_used_at < ?)"));
-    q.addBindValue(atMs);
-    q.addBindValue(id);
-    q.addBindValue(atMs);
-    exec(q);
+    run(m_db,
+        QStringLiteral("UPDATE api_keys SET last_used_at = ? WHERE id = ? AND (last_used_at IS NULL OR "
+                       "last_used_at < ?)"),
+        atMs, id, atMs);
 }
 
 } // namespace Core

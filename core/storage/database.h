@@ -104,6 +104,38 @@ private:
 // Executes a prepared query; throws StorageError with the driver message on failure.
 void exec(QSqlQuery &query);
 void exec(Statement &statement);
+
+// The repositories' one shape: prepare (cached), bind the values in order, execute.
+// Throws StorageError on failure; read the rows from the returned statement, or map them
+// with firstRow / allRows.
+template <typename... Values>
+Statement run(const Database &db, const QString &sql, const Values &...values)
+{
+    Statement q = db.prepare(sql);
+    (q.addBindValue(QVariant(values)), ...);
+    exec(q);
+    return q;
+}
+
+// The first row mapped by fromRow(const QSqlQuery &), or nothing.
+template <typename FromRow>
+auto firstRow(Statement &&q, FromRow fromRow)
+    -> std::optional<decltype(fromRow(std::declval<const QSqlQuery &>()))>
+{
+    if (!q.next())
+        return std::nullopt;
+    return fromRow(static_cast<const QSqlQuery &>(q));
+}
+
+// Every row, mapped by fromRow(const QSqlQuery &).
+template <typename FromRow>
+auto allRows(Statement &&q, FromRow fromRow) -> QList<decltype(fromRow(std::declval<const QSqlQuery &>()))>
+{
+    QList<decltype(fromRow(std::declval<const QSqlQuery &>()))> out;
+    while (q.next())
+        out.append(fromRow(static_cast<const QSqlQuery &>(q)));
+    return out;
+}
 // Begins/commits a transaction on the calling thread's connection; rolls back unless committed.
 class Transaction final
 {

@@ -33,13 +33,11 @@ PlanLimits PlanRepository::limitsFor(Plan plan) const
 
 void PlanRepository::set(const PlanLimits &limits)
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "INSERT INTO plan_limits (plan, per_minute, per_month) VALUES (?, ?, ?) "
-        "ON CONFLICT (plan) DO UPDATE SET per_minute = excluded.per_minute, per_month = excluded.per_month"));
-    q.addBindValue(planName(limits.plan));
-    q.addBindValue(limits.perMinute);
-    q.addBindValue(limits.perMonth);
-    exec(q);
+    run(m_db,
+        QStringLiteral("INSERT INTO plan_limits (plan, per_minute, per_month) VALUES (?, ?, ?) "
+                       "ON CONFLICT (plan) DO UPDATE SET per_minute = excluded.per_minute, per_month = "
+                       "excluded.per_month"),
+        planName(limits.plan), limits.perMinute, limits.perMonth);
 }
 
 } // namespace Core

@@ -8,23 +8,21 @@ namespace Core {
 void SessionRepository::insert(const QByteArray &tokenHash, const QString &userId, qint64 createdAt,
                                qint64 expiresAt, const QString &ip)
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)"));
-    q.addBindValue(QString::fromLatin1(tokenHash.toHex()));
-    q.addBindValue(userId);
-    q.addBindValue(createdAt);
-    q.addBindValue(expiresAt);
-    q.addBindValue(ip);
-    exec(q);
+    Statement q = run(
+        m_db,
+        QStringLiteral(
+            "INSERT INTO sessions (token_hash, user_id, created_at, expires_at, ip) VALUES (?, ?, ?, ?, ?)"),
+        QString::fromLatin1(tokenHash.toHex()), userId, createdAt, expiresAt, ip);
 }
 
 std::optional<SessionRepository::Row> SessionRepository::find(const QByteArray &tokenHash) const
 {
     const QString hex = QString::fromLatin1(tokenHash.toHex());
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?"));
-    q.addBindValue(hex);
-    exec(q);
+    Statement q =
+        run(m_db,
+            QStringLiteral(
+                "SELECT token_hash, user_id, created_at, expires_at FROM sessions WHERE token_hash = ?"),
+            hex);
     if (!q.next())
         return std::nullopt;
     // The index found the row; confirm in constant time before trusting it.
@@ -35,25 +33,20 @@ std::optional<SessionRepository::Row> SessionRepository::find(const QByteArray &
 
 bool SessionRepository::remove(const QByteArray &tokenHash)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"));
-    q.addBindValue(QString::fromLatin1(tokenHash.toHex()));
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM sessions WHERE token_hash = ?"),
+                      QString::fromLatin1(tokenHash.toHex()));
     return q.numRowsAffected() > 0;
 }
 
 qint64 SessionRepository::removeAllOf(const QString &userId)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE user_id = ?"));
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM sessions WHERE user_id = ?"), userId);
     return q.numRowsAffected();
 }
 
 qint64 SessionRepository::removeExpired(qint64 nowMs)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"));
-    q.addBindValue(nowMs);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM sessions WHERE expires_at <= ?"), nowMs);
     return q.numRowsAffected();
 }
 

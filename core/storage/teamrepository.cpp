@@ -31,19 +31,13 @@ const QString MemberColumns = QStringLiteral("team_id, user_id, role, joined_at"
 void TeamRepository::insert(const Team &team)
 {
     Statement q =
-        m_db.prepare(QStringLiteral("INSERT INTO teams (id, name, plan, created_at) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(team.id);
-    q.addBindValue(team.name);
-    q.addBindValue(planName(team.plan));
-    q.addBindValue(team.createdAt);
-    exec(q);
+        run(m_db, QStringLiteral("INSERT INTO teams (id, name, plan, created_at) VALUES (?, ?, ?, ?)"),
+            team.id, team.name, planName(team.plan), team.createdAt);
 }
 
 std::optional<Team> TeamRepository::findById(const QString &id) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT id, name, plan, created_at FROM teams WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("SELECT id, name, plan, created_at FROM teams WHERE id = ?"), id);
     if (!q.next())
         return std::nullopt;
     return teamFromRow(q);
@@ -51,11 +45,12 @@ std::optional<Team> TeamRepository::findById(const QString &id) const
 
 QList<Team> TeamRepository::listForUser(const QString &userId) const
 {
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT t.id, t.name, t.plan, t.created_at FROM teams t JOIN memberships m ON m.team_id = t.id "
-        "WHERE m.user_id = ? ORDER BY t.created_at, t.name"));
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(
+        m_db,
+        QStringLiteral(
+            "SELECT t.id, t.name, t.plan, t.created_at FROM teams t JOIN memberships m ON m.team_id = t.id "
+            "WHERE m.user_id = ? ORDER BY t.created_at, t.name"),
+        userId);
     QList<Team> out;
     while (q.next())
         out << teamFromRow(q);
@@ -64,40 +59,31 @@ QList<Team> TeamRepository::listForUser(const QString &userId) const
 
 bool TeamRepository::update(const Team &team)
 {
-    Statement q = m_db.prepare(QStringLiteral("UPDATE teams SET name = ?, plan = ? WHERE id = ?"));
-    q.addBindValue(team.name);
-    q.addBindValue(planName(team.plan));
-    q.addBindValue(team.id);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("UPDATE teams SET name = ?, plan = ? WHERE id = ?"), team.name,
+                      planName(team.plan), team.id);
     return q.numRowsAffected() > 0;
 }
 
 bool TeamRepository::remove(const QString &id)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM teams WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM teams WHERE id = ?"), id);
     return q.numRowsAffected() > 0;
 }
 
 void TeamRepository::addMember(const Membership &m)
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("INSERT INTO memberships (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)"));
-    q.addBindValue(m.teamId);
-    q.addBindValue(m.userId);
-    q.addBindValue(roleName(m.role));
-    q.addBindValue(m.joinedAt);
-    exec(q);
+    Statement q =
+        run(m_db,
+            QStringLiteral("INSERT INTO memberships (team_id, user_id, role, joined_at) VALUES (?, ?, ?, ?)"),
+            m.teamId, m.userId, roleName(m.role), m.joinedAt);
 }
 
 std::optional<Membership> TeamRepository::membership(const QString &teamId, const QString &userId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
-                               QStringLiteral(" FROM memberships WHERE team_id = ? AND user_id = ?"));
-    q.addBindValue(teamId);
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db,
+                      QStringLiteral("SELECT ") + MemberColumns +
+                          QStringLiteral(" FROM memberships WHERE team_id = ? AND user_id = ?"),
+                      teamId, userId);
     if (!q.next())
         return std::nullopt;
     return membershipFromRow(q);
@@ -105,10 +91,10 @@ std::optional<Membership> TeamRepository::membership(const QString &teamId, cons
 
 QList<Membership> TeamRepository::members(const QString &teamId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
-                               QStringLiteral(" FROM memberships WHERE team_id = ? ORDER BY joined_at"));
-    q.addBindValue(teamId);
-    exec(q);
+    Statement q = run(m_db,
+                      QStringLiteral("SELECT ") + MemberColumns +
+                          QStringLiteral(" FROM memberships WHERE team_id = ? ORDER BY joined_at"),
+                      teamId);
     QList<Membership> out;
     while (q.next())
         out << membershipFromRow(q);
@@ -117,10 +103,10 @@ QList<Membership> TeamRepository::members(const QString &teamId) const
 
 QList<Membership> TeamRepository::membershipsOfUser(const QString &userId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + MemberColumns +
-                               QStringLiteral(" FROM memberships WHERE user_id = ? ORDER BY joined_at"));
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db,
+                      QStringLiteral("SELECT ") + MemberColumns +
+                          QStringLiteral(" FROM memberships WHERE user_id = ? ORDER BY joined_at"),
+                      userId);
     QList<Membership> out;
     while (q.next())
         out << membershipFromRow(q);
@@ -130,30 +116,22 @@ QList<Membership> TeamRepository::membershipsOfUser(const QString &userId) const
 bool TeamRepository::setRole(const QString &teamId, const QString &userId, Role role)
 {
     Statement q =
-        m_db.prepare(QStringLiteral("UPDATE memberships SET role = ? WHERE team_id = ? AND user_id = ?"));
-    q.addBindValue(roleName(role));
-    q.addBindValue(teamId);
-    q.addBindValue(userId);
-    exec(q);
+        run(m_db, QStringLiteral("UPDATE memberships SET role = ? WHERE team_id = ? AND user_id = ?"),
+            roleName(role), teamId, userId);
     return q.numRowsAffected() > 0;
 }
 
 bool TeamRepository::removeMember(const QString &teamId, const QString &userId)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM memberships WHERE team_id = ? AND user_id = ?"));
-    q.addBindValue(teamId);
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM memberships WHERE team_id = ? AND user_id = ?"),
+                      teamId, userId);
     return q.numRowsAffected() > 0;
 }
 
 qint64 TeamRepository::countWithRole(const QString &teamId, Role role) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT COUNT(*) FROM memberships WHERE team_id = ? AND role = ?"));
-    q.addBindValue(teamId);
-    q.addBindValue(roleName(role));
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("SELECT COUNT(*) FROM memberships WHERE team_id = ? AND role = ?"),
+                      teamId, roleName(role));
     return q.next() ? q.value(0).toLongLong() : 0;
 }
 

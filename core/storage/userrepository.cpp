@@ -25,67 +25,47 @@ User fromRow(const QSqlQuery &q)
 
 void UserRepository::insert(const User &user, const QString &passwordHash)
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("INSERT INTO users (id, email, email_key, email_skeleton, name, "
-                                    "password_hash, is_server_admin, disabled, created_at) "
-                                    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(user.id);
-    q.addBindValue(user.email.toLower());
-    q.addBindValue(EmailAddress::normalised(user.email));
-    q.addBindValue(EmailAddress::skeleton(user.email));
-    q.addBindValue(user.name);
-    q.addBindValue(passwordHash);
-    q.addBindValue(user.isServerAdmin ? 1 : 0);
-    q.addBindValue(user.disabled ? 1 : 0);
-    q.addBindValue(user.createdAt);
-    exec(q);
+    run(m_db,
+        QStringLiteral("INSERT INTO users (id, email, email_key, email_skeleton, name, "
+                       "password_hash, is_server_admin, disabled, created_at) "
+                       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)"),
+        user.id, user.email.toLower(), EmailAddress::normalised(user.email),
+        EmailAddress::skeleton(user.email), user.name, passwordHash, user.isServerAdmin ? 1 : 0,
+        user.disabled ? 1 : 0, user.createdAt);
 }
 
 std::optional<User> UserRepository::findById(const QString &id) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(
+        run(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE id = ?"), id),
+        fromRow);
 }
 
 std::optional<User> UserRepository::findByEmail(const QString &email) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email = ?"));
-    q.addBindValue(email.toLower());
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(run(m_db,
+                        QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email = ?"),
+                        email.toLower()),
+                    fromRow);
 }
 
 std::optional<User> UserRepository::findForEmail(const QString &typed) const
 {
     if (auto user = findByEmail(typed.trimmed()))
         return user;
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email_key = ?"));
-    q.addBindValue(EmailAddress::normalised(typed));
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(
+        run(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM users WHERE email_key = ?"),
+            EmailAddress::normalised(typed)),
+        fromRow);
 }
 
 std::optional<User> UserRepository::findLookingLike(const QString &typed) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns +
-                     QStringLiteral(" FROM users WHERE email_skeleton = ? ORDER BY created_at, id"));
-    q.addBindValue(EmailAddress::skeleton(typed));
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(run(m_db,
+                        QStringLiteral("SELECT ") + Columns +
+                            QStringLiteral(" FROM users WHERE email_skeleton = ? ORDER BY created_at, id"),
+                        EmailAddress::skeleton(typed)),
+                    fromRow);
 }
 
 qsizetype UserRepository::refreshEmailKeys()
@@ -138,9 +118,7 @@ qsizetype UserRepository::refreshEmailKeys()
 
 std::optional<QString> UserRepository::passwordHashOf(const QString &userId) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT password_hash FROM users WHERE id = ?"));
-    q.addBindValue(userId);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), userId);
     if (!q.next())
         return std::nullopt;
     return q.value(0).toString();
@@ -148,13 +126,9 @@ std::optional<QString> UserRepository::passwordHashOf(const QString &userId) con
 
 QList<User> UserRepository::list() const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
-                               QStringLiteral(" FROM users ORDER BY created_at, email"));
-    exec(q);
-    QList<User> out;
-    while (q.next())
-        out << fromRow(q);
-    return out;
+    return allRows(run(m_db, QStringLiteral("SELECT ") + Columns +
+                                 QStringLiteral(" FROM users ORDER BY created_at, email")),
+                   fromRow);
 }
 
 qint64 UserRepository::count() const
@@ -166,13 +140,9 @@ qint64 UserRepository::count() const
 
 bool UserRepository::update(const User &user)
 {
-    Statement q = m_db.prepare(
-        QStringLiteral("UPDATE users SET name = ?, is_server_admin = ?, disabled = ? WHERE id = ?"));
-    q.addBindValue(user.name);
-    q.addBindValue(user.isServerAdmin ? 1 : 0);
-    q.addBindValue(user.disabled ? 1 : 0);
-    q.addBindValue(user.id);
-    exec(q);
+    Statement q =
+        run(m_db, QStringLiteral("UPDATE users SET name = ?, is_server_admin = ?, disabled = ? WHERE id = ?"),
+            user.name, user.isServerAdmin ? 1 : 0, user.disabled ? 1 : 0, user.id);
     return q.numRowsAffected() > 0;
 }
 

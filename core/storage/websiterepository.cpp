@@ -44,38 +44,25 @@ QString newTrackingCode()
 
 void WebsiteRepository::insert(const Website &w)
 {
-    Statement q = m_db.prepare(QStringLiteral("INSERT INTO websites (") + Columns +
-                               QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"));
-    q.addBindValue(w.id);
-    q.addBindValue(w.teamId);
-    q.addBindValue(w.name);
-    q.addBindValue(w.url);
-    q.addBindValue(w.domain);
-    q.addBindValue(w.trackingCode);
-    q.addBindValue(w.createdAt);
-    exec(q);
+    run(m_db,
+        QStringLiteral("INSERT INTO websites (") + Columns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"),
+        w.id, w.teamId, w.name, w.url, w.domain, w.trackingCode, w.createdAt);
 }
 
 std::optional<Website> WebsiteRepository::findById(const QString &id) const
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(
+        run(m_db, QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE id = ?"), id),
+        fromRow);
 }
 
 std::optional<Website> WebsiteRepository::findByTrackingCode(const QString &code) const
 {
-    Statement q = m_db.prepare(QStringLiteral("SELECT ") + Columns +
-                               QStringLiteral(" FROM websites WHERE tracking_code = ?"));
-    q.addBindValue(code);
-    exec(q);
-    if (!q.next())
-        return std::nullopt;
-    return fromRow(q);
+    return firstRow(
+        run(m_db,
+            QStringLiteral("SELECT ") + Columns + QStringLiteral(" FROM websites WHERE tracking_code = ?"),
+            code),
+        fromRow);
 }
 
 QList<Website> WebsiteRepository::listForTeams(const QStringList &teamIds, int offset, int limit) const
@@ -110,21 +97,14 @@ qint64 WebsiteRepository::countForTeams(const QStringList &teamIds) const
 
 bool WebsiteRepository::update(const Website &w)
 {
-    Statement q =
-        m_db.prepare(QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ? WHERE id = ?"));
-    q.addBindValue(w.name);
-    q.addBindValue(w.url);
-    q.addBindValue(w.domain);
-    q.addBindValue(w.id);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ? WHERE id = ?"),
+                      w.name, w.url, w.domain, w.id);
     return q.numRowsAffected() > 0;
 }
 
 bool WebsiteRepository::remove(const QString &id)
 {
-    Statement q = m_db.prepare(QStringLiteral("DELETE FROM websites WHERE id = ?"));
-    q.addBindValue(id);
-    exec(q);
+    Statement q = run(m_db, QStringLiteral("DELETE FROM websites WHERE id = ?"), id);
     const bool removed = q.numRowsAffected() > 0;
     // The website's events and everything derived from them (analytics rollups, session
     // state, ingest statistics).

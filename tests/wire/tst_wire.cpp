@@ -198,6 +198,22 @@ private slots:
         QVERIFY(k2.hash.isEmpty());
     }
 
+    // The enumerations' wire names, both ways (one table each in core/model/domain.cpp).
+    void enumerationNames()
+    {
+        for (Plan p : {Plan::Free, Plan::Pro, Plan::Scale, Plan::Enterprise})
+            QVERIFY(planFromName(planName(p)) == p);
+        QCOMPARE(planName(Plan::Enterprise), u"enterprise"_s);
+        for (Role r : {Role::Member, Role::Admin, Role::Owner})
+            QVERIFY(roleFromName(roleName(r)) == r);
+        QCOMPARE(roleName(Role::Owner), u"owner"_s);
+        QVERIFY(!planFromName(u"Pro"_s)); // names are exact
+        QVERIFY(!roleFromName({}));
+        QCOMPARE(Permissions::fromNames({u"admin"_s, u"read"_s, u"read"_s})->names(),
+                 (QStringList{u"read"_s, u"admin"_s}));
+        QVERIFY(!Permissions::fromNames({u"read"_s, u"delete"_s}));
+    }
+
     // An older or newer server must not break the app: missing fields are defaults,
     // numbers may come as strings, ids as numbers.
     void readersAreTolerant()
