@@ -14,6 +14,9 @@
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/ingest/journaldamagelog.h"
+#include "core/keys/keyauthcache.h"
+#include "core/keys/keybookkeeping.h"
+#include "core/keys/keyreports.h"
 #include "core/storage/datadirectory.h"
 #include "core/storage/datadirlock.h"
 #include "core/storage/storageerror.h"
@@ -141,8 +144,11 @@ std::optional<QString> ServerInstance::start()
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);
     m_trackerController->registerRoutes(m_engine->router());
-    m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine);
-    registerAdminRoutes(m_engine->router(), *m_context, *m_externalApi);
+    m_keyCache = std::make_unique<Core::KeyAuthCache>(*m_db, m_authzEpoch);
+    m_keyBooks = std::make_unique<Core::KeyBookkeeping>(*m_db);
+    m_keyReports = std::make_unique<Core::KeyReports>(*m_db, *m_keyBooks, *m_keyCache, *m_config.clock);
+    m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine, *m_keyCache, *m_keyBooks);
+    registerAdminRoutes(m_engine->router(), *m_context, *m_keyReports);
 
     auto listener = std::make_unique<GuardedTcpServer>(m_config.limits);
     if (!listener->listen(m_config.address, m_config.port))

@@ -13,6 +13,9 @@ namespace Core {
 class DataDirLock;
 class EventPipeline;
 class IngestService;
+class KeyAuthCache;
+class KeyBookkeeping;
+class KeyReports;
 } // namespace Core
 
 namespace Server {
@@ -67,6 +70,9 @@ private:
     std::unique_ptr<Core::EventPipeline> m_pipeline;
     std::unique_ptr<Core::IngestService> m_ingest;
     std::unique_ptr<AppContext> m_context;
+    std::unique_ptr<Core::KeyAuthCache> m_keyCache;
+    std::unique_ptr<Core::KeyBookkeeping> m_keyBooks; // written by the external API, read by the admin API
+    std::unique_ptr<Core::KeyReports> m_keyReports;
     std::unique_ptr<IngestController> m_ingestController;
     std::unique_ptr<TrackerController> m_trackerController;
     std::unique_ptr<ExternalApi> m_externalApi;

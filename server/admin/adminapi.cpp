@@ -74,7 +74,7 @@ void enforceAuthRateLimit(AdminApi &api, Request &request)
 
 } // namespace Admin
 
-void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports)
+void registerAdminRoutes(Router &router, AppContext &context, Core::KeyReports &keyReports)
 {
     const auto api = std::make_shared<Admin::AdminApi>(context);
     Admin::registerAuthRoutes(router, api);

@@ -7,6 +7,7 @@
 #include "core/accounts/accountservice.h"
 #include "core/accounts/loginthrottle.h"
 #include "core/accounts/teamservice.h"
+#include "core/keys/keyreports.h"
 #include "core/keys/keyservice.h"
 #include "core/limits/fixedwindowlimiter.h"
 #include "core/model/actor.h"
@@ -16,7 +17,6 @@
 
 namespace Server {
 
-class KeyReports;
 class Router;
 struct Request;
 
@@ -70,7 +70,7 @@ QList<T> pageOf(const QList<T> &all, const Params::Page &page)
 void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
-void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports);
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Core::KeyReports &reports);
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api);
 // GET /websites/{id}/analytics and /websites/{id}/ingest-stats (server/admin/analyticsroutes.cpp).
@@ -79,6 +79,6 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
 } // namespace Admin
 
 // Every /api/admin/v1 route (api-contract section 5).
-void registerAdminRoutes(Router &router, AppContext &context, KeyReports &keyReports);
+void registerAdminRoutes(Router &router, AppContext &context, Core::KeyReports &keyReports);
 
 } // namespace Server

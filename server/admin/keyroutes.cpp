@@ -1,17 +1,17 @@
 // The signed-in user's personal API keys, and what the external API recorded of their use.
 #include "adminapi.h"
 
+#include "core/keys/keyreports.h"
 #include "server/http/params.h"
 #include "server/http/request.h"
 #include "server/http/router.h"
-#include "server/keyreports.h"
 
 #include "wire/keyreports.h"
 #include "wire/values.h"
 
 namespace Server::Admin {
 
-void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, KeyReports &reports)
+void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Core::KeyReports &reports)
 {
     router.add("GET", Prefix + QStringLiteral("/keys"), [api](Request &request) {
         const Session session = requireSession(*api, request);

@@ -21,9 +21,9 @@ namespace {
 const QString Base = QStringLiteral("/api/external/v1");
 } // namespace
 
-ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, QObject *parent)
-    : QObject(parent), m_context(context), m_cache(context.db, context.authzEpoch), m_books(context.db),
-      m_auth(context, m_cache, m_books)
+ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, Core::KeyAuthCache &cache,
+                         Core::KeyBookkeeping &books, QObject *parent)
+    : QObject(parent), m_context(context), m_cache(cache), m_books(books), m_auth(context, m_cache, m_books)
 {
     registerRoutes(engine);
     // Every response to a request tied to a known key goes into the key's books.
@@ -50,26 +50,6 @@ ExternalApi::~ExternalApi()
 void ExternalApi::flush()
 {
     m_books.flush(m_context.clock.nowMs());
-}
-
-Core::KeyActivityReport ExternalApi::activity(const QString &keyId, int hours)
-{
-    const qint64 now = m_context.clock.nowMs();
-    m_books.flush(now);
-    return Core::KeyActivity::activityReport(m_context.db, keyId, now, hours);
-}
-
-Core::KeyUsageReport ExternalApi::usage(const QString &keyId, int minutes)
-{
-    const auto principal = m_cache.loadById(keyId);
-    const Core::PlanLimits limits = principal ? principal->limits : Core::PlanLimits{};
-    return m_books.usageReport(keyId, limits, m_context.clock.nowMs(), minutes);
-}
-
-Core::RequestLogPage ExternalApi::requests(const QString &keyId, int limit)
-{
-    m_books.flush(m_context.clock.nowMs());
-    return Core::KeyActivity::requestsReport(m_context.db, keyId, limit);
 }
 
 void ExternalApi::registerRoutes(HttpEngine &engine)

@@ -1,7 +1,6 @@
 #pragma once
 
 #include "externalauth.h"
-#include "server/keyreports.h"
 
 #include "core/keys/keyauthcache.h"
 #include "core/keys/keybookkeeping.h"
@@ -14,13 +13,15 @@ namespace Server {
 class HttpEngine;
 struct AppContext;
 
-// The external REST API (/api/external/v1): key authentication, limits, the routes,
-// and the per-key books (flushed about once a second and at shutdown).
-class ExternalApi final : public QObject, public KeyReports
+// The external REST API (/api/external/v1): key authentication, limits and the routes.
+// It writes into the per-key books (which the composition root owns and the admin API
+// reads through Core::KeyReports) and flushes them about once a second and at shutdown.
+class ExternalApi final : public QObject
 {
     Q_OBJECT
 public:
-    ExternalApi(AppContext &context, HttpEngine &engine, QObject *parent = nullptr);
+    ExternalApi(AppContext &context, HttpEngine &engine, Core::KeyAuthCache &cache,
+                Core::KeyBookkeeping &books, QObject *parent = nullptr);
     ~ExternalApi() override;
 
     ExternalAuth &auth() { return m_auth; }
@@ -28,18 +29,14 @@ public:
     Core::KeyAuthCache &cache() { return m_cache; }
     void flush();
 
-    Core::KeyActivityReport activity(const QString &keyId, int hours) override;
-    Core::KeyUsageReport usage(const QString &keyId, int minutes) override;
-    Core::RequestLogPage requests(const QString &keyId, int limit) override;
-
     static constexpr int FlushIntervalMs = 1000;
 
 private:
     void registerRoutes(HttpEngine &engine);
 
     AppContext &m_context;
-    Core::KeyAuthCache m_cache;
-    Core::KeyBookkeeping m_books;
+    Core::KeyAuthCache &m_cache;
+    Core::KeyBookkeeping &m_books;
     ExternalAuth m_auth;
     QTimer m_flushTimer;
 };
