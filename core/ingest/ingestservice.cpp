@@ -16,8 +16,8 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 namespace Core {
 
 namespace {
-const QString Bot = QStringLiteral("bot");
-const QString Invalid = QStringLiteral("invalid");
+const QString Bot = IngestService::reasonName(IngestService::DropReason::Bot);
+const QString Invalid = IngestService::reasonName(IngestService::DropReason::Invalid);
 
 QJsonObject errorJson(const ServiceError &e)
 {
@@ -130,9 +130,24 @@ QJsonObject IngestService::batchResultJson(const QList<ItemResult> &results)
                        {QStringLiteral("results"), items}};
 }
 
-void IngestService::countDropped(const QString &websiteId, const QString &reason)
+QString IngestService::reasonName(DropReason reason)
 {
-    m_pipeline.countDropped(websiteId, reason);
+    switch (reason) {
+    case DropReason::Bot:
+        return QStringLiteral("bot");
+    case DropReason::Invalid:
+        return QStringLiteral("invalid");
+    case DropReason::RateLimited:
+        return QStringLiteral("rate_limited");
+    case DropReason::InvalidJson:
+        return QStringLiteral("invalid_json");
+    }
+    Q_UNREACHABLE();
+}
+
+void IngestService::countDropped(const QString &websiteId, DropReason reason)
+{
+    m_pipeline.countDropped(websiteId, reasonName(reason));
 }
 
 QJsonObject IngestService::statsJson(const QString &websiteId) const

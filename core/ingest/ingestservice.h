@@ -24,6 +24,11 @@ public:
     static constexpr qsizetype MaxBatch = 500;
 
     enum class Status { Accepted, Dropped, Rejected };
+    // Why an event was not stored; every reason is counted per website and hour, and
+    // shows in the ingest statistics under its name ("bot", "invalid", "rate_limited",
+    // "invalid_json").
+    enum class DropReason { Bot, Invalid, RateLimited, InvalidJson };
+    static QString reasonName(DropReason reason);
     struct ItemResult
     {
         Status status = Status::Accepted;
@@ -45,8 +50,9 @@ public:
                                   const QString &keyId = {});
     static QJsonObject batchResultJson(const QList<ItemResult> &results);
 
-    // Counts events refused before validation (rate limit, unparsable body).
-    void countDropped(const QString &websiteId, const QString &reason);
+    // Counts an event the HTTP layer refused before validation (the per-address rate
+    // limit, an unparsable body), so all drops are counted here, under one set of names.
+    void countDropped(const QString &websiteId, DropReason reason);
 
     // {"website_id", "last_24h"|"last_7d"|"all_time": {"accepted", "dropped",
     // "dropped_by_reason": {reason: n}}}; windows are whole UTC hours ending with the current one.

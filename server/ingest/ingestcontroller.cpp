@@ -6,14 +6,10 @@
 #include "server/http/request.h"
 
 #include "core/ingest/ingestservice.h"
-#include "core/storage/websiterepository.h"
 
 namespace Server {
 
 namespace {
-constexpr qint64 KnownCodeTtlMs = 10'000;
-constexpr qint64 UnknownCodeTtlMs = 2'000;
-
 // Literals (static data): no allocation per request.
 void addCorsHeaders(Request &request)
 {
@@ -28,25 +24,8 @@ const QByteArray AcceptedBody = QByteArrayLiteral(R"({"status":"accepted"})");
 
 IngestController::IngestController(AppContext &context)
     : m_context(context), m_burst(context.config.ingest.burstWindowMs, context.config.ingest.burstLimit),
-      m_hourly(3'600'000, context.config.ingest.hourlyLimit)
+      m_hourly(3'600'000, context.config.ingest.hourlyLimit), m_codes(context.db, context.clock)
 {}
-
-std::optional<QString> IngestController::websiteIdFor(const QString &trackingCode)
-{
-    const qint64 now = m_context.clock.nowMs();
-    const auto it = m_sites.constFind(trackingCode);
-    if (it != m_sites.cend()) {
-        const qint64 ttl = it->websiteId.isEmpty() ? UnknownCodeTtlMs : KnownCodeTtlMs;
-        const qint64 age = now - it->fetchedAtMs;
-        if (age >= 0 && age < ttl)
-            return it->websiteId.isEmpty() ? std::nullopt : std::optional<QString>(it->websiteId);
-    }
-    if (m_sites.size() > 100'000)
-        m_sites.clear();
-    const auto website = Core::WebsiteRepository(m_context.db).findByTrackingCode(trackingCode);
-    m_sites.insert(trackingCode, {website ? website->id : QString(), now});
-    return website ? std::optional<QString>(website->id) : std::nullopt;
-}
 
 void IngestController::enforceLimits(Request &request, const std::optional<QString> &websiteId)
 {
@@ -65,7 +44,7 @@ void IngestController::enforceLimits(Request &request, const std::optional<QStri
         refused.retryAfterMs = refused.resetAtMs - now;
     }
     if (websiteId)
-        m_context.ingest.countDropped(*websiteId, QStringLiteral("rate_limited"));
+        m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::RateLimited);
     const qint64 retryAfter = (refused.retryAfterMs + 999) / 1000;
     throw ApiError::tooManyRequests(
         "RATE_LIMIT_EXCEEDED",
@@ -99,7 +78,7 @@ void IngestController::registerRoutes(HttpEngine &engine)
     engine.router().add("POST", QStringLiteral("/e/{tracking_code}"), [this](Request &request) {
         const QString code = request.param(QStringLiteral("tracking_code"));
         const std::optional<QString> websiteId =
-            code.size() <= 64 ? websiteIdFor(code) : std::optional<QString>();
+            code.size() <= 64 ? m_codes.websiteIdFor(code) : std::optional<QString>();
         enforceLimits(request, websiteId);
         if (!websiteId)
             throw ApiError::notFound(QStringLiteral("Unknown tracking code '%1'").arg(code.left(64)));
@@ -107,7 +86,7 @@ void IngestController::registerRoutes(HttpEngine &engine)
         try {
             json = request.jsonObject();
         } catch (const ApiError &) {
-            m_context.ingest.countDropped(*websiteId, QStringLiteral("invalid_json"));
+            m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::InvalidJson);
             throw;
         }
         const auto result = m_context.ingest.ingest(*websiteId, json);

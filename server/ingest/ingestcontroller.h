@@ -1,8 +1,8 @@
 #pragma once
 
 #include "core/limits/fixedwindowlimiter.h"
+#include "core/websites/trackingcodes.h"
 
-#include <QHash>
 #include <QHostAddress>
 #include <QString>
 
@@ -28,18 +28,12 @@ public:
     void registerRoutes(HttpEngine &engine);
 
 private:
-    struct CachedSite
-    {
-        QString websiteId; // empty: unknown code
-        qint64 fetchedAtMs = 0;
-    };
-    std::optional<QString> websiteIdFor(const QString &trackingCode);
     void enforceLimits(Request &request, const std::optional<QString> &websiteId);
 
     AppContext &m_context;
     Core::FixedWindowLimiter m_burst;
     Core::FixedWindowLimiter m_hourly;
-    QHash<QString, CachedSite> m_sites; // tracking code -> website (server thread only)
+    Core::TrackingCodes m_codes; // server thread only
 };
 
 } // namespace Server

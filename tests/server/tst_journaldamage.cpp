@@ -12,12 +12,14 @@
 #include "core/storage/database.h"
 
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QtEndian>
 #include <QTest>
+#include <QThread>
 
 using namespace TestSupport;
 
@@ -36,23 +38,38 @@ qint64 countEvents(const QString &dataDir)
 // Posts `count` events to /e/code while the database is held locked (the server
 // acknowledges them into the journal but cannot commit), then kills the server: the
 // events exist only in the journal. False if an event was not acknowledged.
-bool acknowledgeIntoJournalAndKill(ServerProcess &server, const QString &code, int count)
+// Holds the database's write lock (so the writer cannot commit), sends `count` events
+// that are acknowledged into the journal only, and kills the server. Returns what went
+// wrong, or an empty string. Generous waits: under a loaded sanitizer run a start-up
+// write of the server can hold the lock for seconds, and one request can be slow.
+QString acknowledgeIntoJournalAndKill(ServerProcess &server, const QString &code, int count)
 {
     Core::Database blocker(server.dataDir() + QStringLiteral("/zenovay.db"));
     QSqlQuery q(blocker.connection());
-    if (!q.exec(QStringLiteral("BEGIN EXCLUSIVE")))
-        return false;
-    KeepAliveClient client(server.port());
+    QElapsedTimer waited;
+    waited.start();
+    while (!q.exec(QStringLiteral("BEGIN EXCLUSIVE"))) {
+        if (waited.elapsed() > 60'000)
+            return QStringLiteral("BEGIN EXCLUSIVE failed for 60 s: ") + q.lastError().text();
+        QThread::msleep(100);
+    }
+    KeepAliveClient client(server.port(), 60'000);
     const QByteArray target = "/e/" + code.toLatin1();
-    bool ok = true;
-    for (int i = 0; i < count && ok; ++i)
-        ok = client
-                 .request("POST", target, {},
-                          toJsonBytes(sampleEvent(QStringLiteral("/p/%1").arg(i),
-                                                  QStringLiteral("damage-session-1"))))
-                 .status == 202;
+    QString error;
+    for (int i = 0; i < count && error.isEmpty(); ++i) {
+        const HttpResult r = client.request(
+            "POST", target, {},
+            toJsonBytes(sampleEvent(QStringLiteral("/p/%1").arg(i), QStringLiteral("damage-session-1"))));
+        if (r.status != 202)
+            error = QStringLiteral("event %1 was answered %2: %3")
+                        .arg(i)
+                        .arg(r.status)
+                        .arg(QString::fromUtf8(r.body));
+    }
     server.kill(); // SIGKILL: the events are in the journal only
-    return q.exec(QStringLiteral("ROLLBACK")) && ok;
+    if (!q.exec(QStringLiteral("ROLLBACK")) && error.isEmpty())
+        error = QStringLiteral("ROLLBACK failed: ") + q.lastError().text();
+    return error;
 }
 
 QString writeLimitsIni(const QString &dir)
@@ -84,7 +101,10 @@ private slots:
         QVERIFY(!adminSetup(server.port(), QStringLiteral("owner@example.com"), QStringLiteral("Owner"),
                             QStringLiteral("correct horse battery"))
                      .isEmpty());
-        QVERIFY(acknowledgeIntoJournalAndKill(server, code, Events));
+        {
+            const QString error = acknowledgeIntoJournalAndKill(server, code, Events);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
         QCOMPARE(countEvents(dir), 0);
 
         // One flipped byte in the payload of record 151, in the middle of the segment.
@@ -180,7 +200,10 @@ private slots:
             createWebsite(d, code); // after the backup
         }
         QVERIFY2(server.start(args), qPrintable(server.errors()));
-        QVERIFY(acknowledgeIntoJournalAndKill(server, code, 20));
+        {
+            const QString error = acknowledgeIntoJournalAndKill(server, code, 20);
+            QVERIFY2(error.isEmpty(), qPrintable(error));
+        }
 
         QVERIFY(QFile::remove(db)); // the database is lost
         QVERIFY(!server.start(args));
