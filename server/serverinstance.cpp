@@ -76,6 +76,9 @@ ServerInstance::~ServerInstance()
 
 std::optional<QString> ServerInstance::start()
 {
+    if (m_lock)
+        return QStringLiteral("this server was already started; create a new instance to start again");
+    const qint64 startedAtMs = m_config.clock->nowMs(); // before the journal replay, however long
     installLogRedaction();
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
@@ -108,8 +111,8 @@ std::optional<QString> ServerInstance::start()
     if (auto error = m_pipeline->start())
         return *error;
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
-    m_context = std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch,
-                                                        *m_pipeline, *m_ingest, m_config.clock->nowMs()});
+    m_context = std::make_unique<AppContext>(
+        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline, *m_ingest, startedAtMs});
     m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {
         return Wire::toJson(Wire::IngestStatus{pipeline->recentRate(10), pipeline->queueDepth(),
                                                qint64(pipeline->acceptedSinceStart()),

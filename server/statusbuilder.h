@@ -13,8 +13,8 @@ namespace Server {
 
 // GET /api/admin/v1/server/status is assembled from named fields, each computed when
 // asked. Parts of the server add theirs at start-up (the ingest adds its rate and queue
-// depth, the listener its addresses); a later add() of the same name replaces it. Every
-// name is one of Wire::StatusField's, which the desktop app reads by.
+// depth, the listener its addresses); a later add() of the same name replaces it. The
+// server's own fields are all named by Wire::StatusField, which the desktop app reads by.
 class StatusBuilder final
 {
 public:

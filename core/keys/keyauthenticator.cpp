@@ -18,6 +18,7 @@ KeyCheck KeyAuthenticator::check(QByteArrayView presentedKey, Permissions needed
         return out;
     }
     const qint64 now = m_clock.nowMs();
+    out.atMs = now;
     out.principal = m_cache.lookup(ApiKeyFormat::hash(presentedKey), now);
     if (!out.principal) {
         out.rejection = KeyRejection::Unknown;

@@ -41,6 +41,7 @@ struct KeyCheck
     ApiKeyFormat::Shape shape = ApiKeyFormat::Shape::Ok;
     std::shared_ptr<const KeyPrincipal> principal;
     std::optional<UsageTracker::Decision> usage;
+    qint64 atMs = 0; // the time the check was made at (the headers' reset times count from it)
 
     bool allowed() const { return !rejection; }
 };

@@ -67,7 +67,7 @@ void addLimitHeaders(Request &request, const Core::UsageTracker::Decision &d, qi
 } // namespace
 
 ExternalAuth::ExternalAuth(AppContext &context, Core::KeyAuthCache &cache, Core::KeyBookkeeping &books)
-    : m_context(context), m_authenticator(context.db, cache, books.usage(), context.clock)
+    : m_authenticator(context.db, cache, books.usage(), context.clock)
 {}
 
 QString ExternalAuth::permissionName(quint8 flag)
@@ -155,7 +155,7 @@ ExternalAuth::Principal ExternalAuth::authenticate(Request &request, quint8 need
     if (check.principal)
         request.apiKeyId = check.principal->key.id; // the key's books count what follows
     if (check.usage)
-        addLimitHeaders(request, *check.usage, m_context.clock.nowMs());
+        addLimitHeaders(request, *check.usage, check.atMs);
     if (check.rejection)
         throw refusal(check, request, {needed});
     return check.principal;

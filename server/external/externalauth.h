@@ -36,7 +36,6 @@ public:
 private:
     static ApiError refusal(const Core::KeyCheck &check, const Request &request, Core::Permissions needed);
 
-    AppContext &m_context;
     Core::KeyAuthenticator m_authenticator;
 };
 

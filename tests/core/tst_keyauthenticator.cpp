@@ -101,6 +101,7 @@ private slots:
         QVERIFY(!c.principal);
 
         c = check("zv_short");
+        QVERIFY(c.rejection == KeyRejection::Malformed);
         QCOMPARE(c.shape, ApiKeyFormat::Shape::WrongLength);
 
         const QByteArray stranger = ApiKeyFormat::generate().key.toLatin1(); // well-formed, never stored
@@ -119,6 +120,13 @@ private slots:
         QVERIFY(c.rejection == KeyRejection::Revoked);
         QVERIFY(c.principal);
         QVERIFY(!c.usage);
+        // Nothing was counted for a refused key, even on a paid plan: the windows are untouched.
+        const QByteArray revokedPro = key(m_user, pro, Permissions::Read, {}, Now - 1);
+        c = check(revokedPro);
+        QVERIFY(c.rejection == KeyRejection::Revoked);
+        const UsageTracker::Decision before = m_usage->peek(c.principal->key.id, c.principal->limits, Now);
+        QCOMPARE(before.minuteUsed, qint64(0));
+        QCOMPARE(before.monthUsed, qint64(0));
         QVERIFY(check(key(m_disabledUser, free, Permissions::Read, Now - 1)).rejection ==
                 KeyRejection::OwnerDisabled);
         QVERIFY(check(key(m_user, free, Permissions::Read, Now)).rejection == KeyRejection::Expired);
@@ -188,6 +196,23 @@ private slots:
         QVERIFY(m_auth->website(p, theirs.id).rejection == WebsiteRejection::AccessDenied);
         QVERIFY(m_auth->website(p, QStringLiteral("nope")).rejection == WebsiteRejection::NotFound);
         QVERIFY(!m_auth->website(p, QStringLiteral("nope")).website);
+
+        // A key with access to a team its user has since left reaches none of its websites.
+        const QString formerTeam = team(Plan::Pro, m_user);
+        const Website former{newId(),
+                             formerTeam,
+                             QStringLiteral("Former"),
+                             QStringLiteral("https://former.example"),
+                             QStringLiteral("former.example"),
+                             QStringLiteral("ZV-FORMER001"),
+                             1};
+        sites.insert(former);
+        const QByteArray formerKey = key(m_user, pro, Permissions::Read);
+        QVERIFY(m_auth->website(*check(formerKey).principal, former.id).website);
+        TeamRepository(*m_db).removeMember(formerTeam, m_user);
+        m_epoch.bump();
+        QVERIFY(m_auth->website(*check(formerKey).principal, former.id).rejection ==
+                WebsiteRejection::AccessDenied);
     }
 };
 

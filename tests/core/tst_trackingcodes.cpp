@@ -43,6 +43,9 @@ private slots:
 
     void newAndDeletedWebsites()
     {
+        // What docs/ingest.md promises: a new website within 2 s, a deleted one within 10 s.
+        QCOMPARE(TrackingCodes::UnknownTtlMs, qint64(2'000));
+        QCOMPARE(TrackingCodes::KnownTtlMs, qint64(10'000));
         TrackingCodes codes(*m_db, m_clock);
         const Website w = site(QStringLiteral("ZV-NEWSITE0001"));
         QVERIFY(!codes.websiteIdFor(w.trackingCode)); // unknown, remembered as such

@@ -77,6 +77,11 @@ private slots:
         QCOMPARE(read.databasePath, path);
         QVERIFY(read.databaseSizeBytes.value_or(0) > 0);
         QVERIFY(read.ingestRatePerS.has_value());
+        QCOMPARE(s.value(QStringLiteral("ingest"))
+                     .toObject()
+                     .value(QStringLiteral("events_per_second"))
+                     .toDouble(-1),
+                 *read.ingestRatePerS);
         QCOMPARE(read.ingestQueueDepth.value_or(-1), qint64(0));
     }
 

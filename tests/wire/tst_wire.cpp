@@ -198,6 +198,43 @@ private slots:
         QVERIFY(k2.hash.isEmpty());
     }
 
+    // Field names of the section-1 objects, spelled independently of the library; an
+    // audit entry's empty fields are null.
+    void sectionOneFieldNames()
+    {
+        QCOMPARE(keysOf(Wire::toJson(User{})), (QStringList{u"created_at"_s, u"disabled"_s, u"email"_s,
+                                                            u"id"_s, u"is_server_admin"_s, u"name"_s}));
+        QCOMPARE(keysOf(Wire::toJson(Team{})), (QStringList{u"created_at"_s, u"id"_s, u"name"_s, u"plan"_s}));
+        QCOMPARE(keysOf(Wire::toJson(Membership{})),
+                 (QStringList{u"joined_at"_s, u"role"_s, u"team_id"_s, u"user_id"_s}));
+        QCOMPARE(keysOf(Wire::toJson(Website{})),
+                 (QStringList{u"created_at"_s, u"domain"_s, u"id"_s, u"name"_s, u"team_id"_s,
+                              u"tracking_code"_s, u"url"_s}));
+        QCOMPARE(keysOf(Wire::toJson(PlanLimits{})),
+                 (QStringList{u"per_minute"_s, u"per_month"_s, u"plan"_s}));
+        QCOMPARE(keysOf(Wire::toJson(activity()).value("rejected_by_code"_L1).toArray().at(0).toObject()),
+                 (QStringList{u"all_time"_s, u"code"_s, u"last_24h"_s, u"last_7d"_s}));
+        QCOMPARE(keysOf(Wire::toJson(activity()).value("hourly"_L1).toArray().at(0).toObject()),
+                 (QStringList{u"accepted"_s, u"rejected"_s, u"t"_s}));
+        QCOMPARE(keysOf(Wire::toJson(usage()).value("months"_L1).toArray().at(1).toObject()),
+                 (QStringList{u"limit"_s, u"month"_s, u"used"_s}));
+
+        AuditEntry e;
+        e.id = 7;
+        e.at = Start;
+        e.action = u"key.created"_s;
+        e.details = {{u"prefix"_s, u"zv_abcdefgh"_s}};
+        const QJsonObject a = Wire::toJson(e);
+        QCOMPARE(keysOf(a), (QStringList{u"action"_s, u"actor_user_id"_s, u"at"_s, u"details"_s, u"id"_s,
+                                         u"ip"_s, u"target_id"_s, u"target_type"_s}));
+        QVERIFY(a.value("actor_user_id"_L1).isNull() && a.value("ip"_L1).isNull() &&
+                a.value("target_type"_L1).isNull() && a.value("target_id"_L1).isNull());
+        QCOMPARE(a.value("at"_L1).toString(), u"2026-05-28T20:27:00.000Z"_s);
+        QCOMPARE(a.value("details"_L1).toObject().value("prefix"_L1).toString(), u"zv_abcdefgh"_s);
+        e.ip = u"127.0.0.1"_s;
+        QCOMPARE(Wire::toJson(e).value("ip"_L1).toString(), u"127.0.0.1"_s);
+    }
+
     // The enumerations' wire names, both ways (one table each in core/model/domain.cpp).
     void enumerationNames()
     {
@@ -238,7 +275,17 @@ private slots:
         status.insert(Wire::StatusField::Database,
                       Wire::toJson(Wire::DatabaseStatus{u"/data/zenovay.db"_s, 4096, 8}));
         status.insert(Wire::StatusField::EventsStored, 12);
-        status.insert(Wire::StatusField::Ingest, Wire::toJson(Wire::IngestStatus{2.5, 3, 10, 1}));
+        const QJsonObject ingest = Wire::toJson(Wire::IngestStatus{2.5, 3, 10, 1});
+        // The contract's names, spelled here independently of the library.
+        QCOMPARE(keysOf(ingest), (QStringList{u"committed_since_start"_s, u"events_per_second"_s,
+                                              u"queue_depth"_s, u"replayed_at_start"_s}));
+        QCOMPARE(ingest.value("events_per_second"_L1).toDouble(), 2.5);
+        QCOMPARE(keysOf(Wire::toJson(Wire::DatabaseStatus{})),
+                 (QStringList{u"path"_s, u"schema_version"_s, u"size_bytes"_s}));
+        QCOMPARE(Wire::StatusField::Ingest, "ingest"_L1);
+        QCOMPARE(Wire::StatusField::UptimeSeconds, "uptime_seconds"_L1);
+        QCOMPARE(Wire::StatusField::Listening, "listening"_L1);
+        status.insert(Wire::StatusField::Ingest, ingest);
         const Wire::ServerStatus s = Wire::serverStatusFromJson(status);
         QCOMPARE(s.version, u"1.2.3"_s);
         QCOMPARE(s.uptimeS.value_or(-1), qint64(61));
