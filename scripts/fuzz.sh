@@ -9,10 +9,10 @@
 #   Exits non-zero if any target crashed, hung, leaked or broke one of its checks; the
 #   input is kept as build/fuzz/artifacts/TARGET/crash-* (or leak-, timeout-, oom-) and
 #   replays with build/fuzz/fuzzers/fuzz_TARGET FILE.
-#   --ci is the test command's fuzz stage, and reproducible: every target runs the number
+#   --ci is the test command's fuzz stage, bounded and seeded: every target runs the number
 #   of executions fuzz/ci-runs.txt gives, from its committed seeds only (a fresh copy),
-#   with a fixed seed and a fixed hash seed, so any machine explores the same inputs and
-#   gets the same verdict.
+#   with a fixed seed and a fixed hash seed, so every run starts from the same inputs and
+#   does the same amount of work (docs/reliability.md).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

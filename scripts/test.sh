@@ -4,9 +4,9 @@
 #   ci    build with warnings as errors (preset ci), run every test;
 #   asan  build with AddressSanitizer, UBSan and LeakSanitizer (preset asan), run every test;
 #   fuzz  run every libFuzzer target in fuzz/ from its committed seeds for the executions
-#         fuzz/ci-runs.txt gives, with a fixed seed, so every machine gets the same verdict
-#         (scripts/fuzz.sh --ci); with ZENOVAY_FUZZ_SECONDS set, for that many seconds each
-#         on the growing local corpus instead. Any crash, leak, hang or broken check fails.
+#         fuzz/ci-runs.txt gives, with a fixed seed (scripts/fuzz.sh --ci); with
+#         ZENOVAY_FUZZ_SECONDS set, for that many seconds each on the growing local corpus
+#         instead. Any crash, leak, hang or broken check fails.
 # ZENOVAY_TEST_STAGES chooses the stages (default "ci asan fuzz"; "ci" for a quick run while
 # developing). CI (.ci/run) always runs all three. Extra arguments go to the ci stage's ctest.
 set -euo pipefail
