@@ -111,10 +111,7 @@ QJsonObject keyRequest(const KeyRequest &request)
     QJsonObject o;
     o.insert("name"_L1, request.name);
     o.insert("permissions"_L1, QJsonArray::fromStringList(request.permissions.names()));
-    if (request.teamAccess.all)
-        o.insert("team_access"_L1, u"all"_s);
-    else
-        o.insert("team_access"_L1, QJsonArray::fromStringList(request.teamAccess.teamIds));
+    o.insert("team_access"_L1, Wire::toJson(request.teamAccess));
     o.insert("billing_team_id"_L1, request.billingTeamId);
     if (request.expiresAt)
         o.insert("expires_at"_L1, Core::Time::toIso(*request.expiresAt));
