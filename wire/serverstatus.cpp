@@ -1,19 +1,12 @@
 #include "serverstatus.h"
 
+#include "values.h"
+
 #include <QJsonArray>
 
 using namespace Qt::StringLiterals;
 
 namespace Wire {
-
-namespace {
-std::optional<qint64> optionalInteger(const QJsonValue &value)
-{
-    if (value.isDouble())
-        return qint64(value.toDouble());
-    return std::nullopt;
-}
-} // namespace
 
 QJsonObject toJson(const DatabaseStatus &database)
 {
@@ -35,7 +28,7 @@ ServerStatus serverStatusFromJson(const QJsonObject &o)
     ServerStatus s;
     s.raw = o;
     s.version = o.value(StatusField::Version).toString();
-    s.uptimeS = optionalInteger(o.value(StatusField::UptimeSeconds));
+    s.uptimeS = optionalIntegerFromJson(o.value(StatusField::UptimeSeconds));
     const QJsonValue listening = o.value(StatusField::Listening);
     if (listening.isArray()) {
         for (const QJsonValue &v : listening.toArray())
@@ -45,12 +38,12 @@ ServerStatus serverStatusFromJson(const QJsonObject &o)
     }
     const QJsonObject db = o.value(StatusField::Database).toObject();
     s.databasePath = db.value("path"_L1).toString();
-    s.databaseSizeBytes = optionalInteger(db.value("size_bytes"_L1));
-    s.eventsStored = optionalInteger(o.value(StatusField::EventsStored));
+    s.databaseSizeBytes = optionalIntegerFromJson(db.value("size_bytes"_L1));
+    s.eventsStored = optionalIntegerFromJson(o.value(StatusField::EventsStored));
     const QJsonObject ingest = o.value(StatusField::Ingest).toObject();
     if (ingest.value("events_per_second"_L1).isDouble())
         s.ingestRatePerS = ingest.value("events_per_second"_L1).toDouble();
-    s.ingestQueueDepth = optionalInteger(ingest.value("queue_depth"_L1));
+    s.ingestQueueDepth = optionalIntegerFromJson(ingest.value("queue_depth"_L1));
     return s;
 }
 

@@ -20,6 +20,13 @@ std::optional<qint64> timeFromJson(const QJsonValue &value)
     return Core::Time::parseIso(value.toString());
 }
 
+std::optional<qint64> optionalIntegerFromJson(const QJsonValue &value)
+{
+    if (value.isDouble())
+        return qint64(value.toDouble());
+    return std::nullopt;
+}
+
 qint64 integerFromJson(const QJsonValue &value, qint64 fallback)
 {
     if (value.isDouble())

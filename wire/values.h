@@ -43,6 +43,7 @@ std::optional<Core::PlanLimits> planLimitsFromJson(const QJsonObject &object);
 QJsonValue optionalTimeToJson(const std::optional<qint64> &ms); // null when empty
 std::optional<qint64> timeFromJson(const QJsonValue &value);    // an ISO 8601 string
 qint64 integerFromJson(const QJsonValue &value, qint64 fallback = 0);
-QString idFromJson(const QJsonValue &value); // opaque strings; numbers tolerated
+std::optional<qint64> optionalIntegerFromJson(const QJsonValue &value); // a number, else nullopt
+QString idFromJson(const QJsonValue &value);                            // opaque strings; numbers tolerated
 
 } // namespace Wire
