@@ -930,6 +930,13 @@ Strg+Q: beenden</translation>
         </message>
     </context>
     <context>
+        <name>Gui::Page</name>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
+        </message>
+    </context>
+    <context>
         <name>Gui::RequestLogModel</name>
         <message>
             <source>Time</source>
@@ -989,10 +996,6 @@ Strg+Q: beenden</translation>
         <message>
             <source>Could not load a key's requests.</source>
             <translation>Die Anfragen eines Schlüssels konnten nicht geladen werden.</translation>
-        </message>
-        <message>
-            <source>Could not load your API keys.</source>
-            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
         </message>
         <message numerus="yes">
             <source>%n request(s)</source>
@@ -1353,10 +1356,6 @@ Strg+Q: beenden</translation>
         <message>
             <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
             <translation>Die in diesem Monat gezählten Anfragen je Schlüssel, verglichen mit dem Monatskontingent des Tarifs seines Abrechnungsteams. Mit 429 abgelehnte Anfragen werden nicht gezählt.</translation>
-        </message>
-        <message>
-            <source>Could not load your API keys.</source>
-            <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
         </message>
     </context>
     <context>

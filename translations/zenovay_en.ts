@@ -922,6 +922,13 @@ Ctrl+Q: quit</source>
         </message>
     </context>
     <context>
+        <name>Gui::Page</name>
+        <message>
+            <source>Could not load your API keys.</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Gui::RequestLogModel</name>
         <message>
             <source>Time</source>
@@ -980,10 +987,6 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>Could not load a key's requests.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not load your API keys.</source>
             <translation type="unfinished" />
         </message>
         <message numerus="yes">
@@ -1344,10 +1347,6 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Could not load your API keys.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -1,5 +1,6 @@
 #include "page.h"
 
+#include "ui/client/apiclient.h"
 #include "ui/widgets/errorbanner.h"
 #include "ui/workspace.h"
 
@@ -35,6 +36,24 @@ Page::Page(Workspace *workspace, const QString &title, QWidget *parent)
 ApiClient *Page::client() const
 {
     return m_workspace->client();
+}
+
+void Page::loadKeys(std::function<void(const QList<Core::ApiKey> &, int)> loaded)
+{
+    const int generation = ++m_generation;
+    client()->keys(
+        this,
+        [this, generation, loaded = std::move(loaded)](const QList<Core::ApiKey> &keys) {
+            if (!isCurrent(generation))
+                return;
+            clearFailure();
+            markLoaded();
+            loaded(keys, generation);
+        },
+        [this, generation](const ApiFailure &f) {
+            if (isCurrent(generation))
+                showFailure(tr("Could not load your API keys."), f);
+        });
 }
 
 void Page::showFailure(const QString &action, const ApiFailure &failure)

@@ -4,6 +4,8 @@
 
 #include <QWidget>
 
+#include <functional>
+
 class QLabel;
 class QVBoxLayout;
 class QHBoxLayout;
@@ -44,6 +46,12 @@ protected:
     Workspace *workspace() const { return m_workspace; }
     QVBoxLayout *contentLayout() const { return m_content; }
     QHBoxLayout *headerLayout() const { return m_header; }
+    // Starts a refresh that begins with the signed-in user's API keys: `loaded` runs
+    // with them unless a later refresh started meanwhile, after the error banner is
+    // cleared and the page marked loaded; a failure shows "Could not load your API
+    // keys.". Answers of requests made for this refresh check isCurrent(generation).
+    void loadKeys(std::function<void(const QList<Core::ApiKey> &keys, int generation)> loaded);
+    bool isCurrent(int generation) const { return generation == m_generation; }
     // A sortable, row-selecting table view with the app's defaults.
     static QTableView *makeTable(const QString &objectName, QWidget *parent);
 
@@ -54,6 +62,7 @@ private:
     QVBoxLayout *m_content;
     QHBoxLayout *m_header;
     bool m_loaded = false;
+    int m_generation = 0;
 };
 
 } // namespace Gui

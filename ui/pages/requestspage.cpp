@@ -6,8 +6,8 @@
 
 #include <QCheckBox>
 #include <QComboBox>
-#include <QLabel>
 #include <QHeaderView>
+#include <QLabel>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -48,52 +48,44 @@ RequestsPage::RequestsPage(Workspace *workspace, QWidget *parent)
 
 void RequestsPage::refresh()
 {
-    const int generation = ++m_generation;
-    client()->keys(
-        this,
-        [this, generation](const QList<Core::ApiKey> &keys) {
-            if (generation != m_generation)
-                return;
-            clearFailure();
-            markLoaded();
-            const QString current = m_key->currentData().toString();
-            m_key->blockSignals(true);
-            m_key->clear();
-            m_key->addItem(tr("All keys"), QString());
-            for (const Core::ApiKey &k : keys)
-                m_key->addItem(u"%1 (%2…)"_s.arg(k.name, k.prefix), k.id);
-            m_key->setCurrentIndex(qMax(0, m_key->findData(current)));
-            m_key->blockSignals(false);
-            m_all.clear();
-            auto remaining = std::make_shared<int>(int(keys.size()));
-            if (keys.isEmpty())
-                reload();
-            for (const Core::ApiKey &k : keys) {
-                const QString name = k.name;
-                const QString id = k.id;
-                client()->keyRequests(
-                    id, 50, this,
-                    [this, name, id, generation, remaining](QList<RequestLogEntry> entries) {
-                        if (generation != m_generation)
-                            return;
-                        for (RequestLogEntry &e : entries) {
-                            e.keyId = id;
-                            e.keyName = name;
-                            m_all << e;
-                        }
-                        if (--*remaining == 0)
-                            reload();
-                    },
-                    [this, generation, remaining](const ApiFailure &f) {
-                        if (generation != m_generation)
-                            return;
-                        showFailure(tr("Could not load a key's requests."), f);
-                        if (--*remaining == 0)
-                            reload();
-                    });
-            }
-        },
-        [this](const ApiFailure &f) { showFailure(tr("Could not load your API keys."), f); });
+    loadKeys([this](const QList<Core::ApiKey> &keys, int generation) {
+        const QString current = m_key->currentData().toString();
+        m_key->blockSignals(true);
+        m_key->clear();
+        m_key->addItem(tr("All keys"), QString());
+        for (const Core::ApiKey &k : keys)
+            m_key->addItem(u"%1 (%2…)"_s.arg(k.name, k.prefix), k.id);
+        m_key->setCurrentIndex(qMax(0, m_key->findData(current)));
+        m_key->blockSignals(false);
+        m_all.clear();
+        auto remaining = std::make_shared<int>(int(keys.size()));
+        if (keys.isEmpty())
+            reload();
+        for (const Core::ApiKey &k : keys) {
+            const QString name = k.name;
+            const QString id = k.id;
+            client()->keyRequests(
+                id, 50, this,
+                [this, name, id, generation, remaining](QList<RequestLogEntry> entries) {
+                    if (!isCurrent(generation))
+                        return;
+                    for (RequestLogEntry &e : entries) {
+                        e.keyId = id;
+                        e.keyName = name;
+                        m_all << e;
+                    }
+                    if (--*remaining == 0)
+                        reload();
+                },
+                [this, generation, remaining](const ApiFailure &f) {
+                    if (!isCurrent(generation))
+                        return;
+                    showFailure(tr("Could not load a key's requests."), f);
+                    if (--*remaining == 0)
+                        reload();
+                });
+        }
+    });
 }
 
 void RequestsPage::reload()

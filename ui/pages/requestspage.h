@@ -26,7 +26,6 @@ private:
     QComboBox *m_key;
     QCheckBox *m_errorsOnly;
     QList<RequestLogEntry> m_all;
-    int m_generation = 0;
 };
 
 } // namespace Gui

@@ -56,43 +56,35 @@ UsagePage::UsagePage(Workspace *workspace, QWidget *parent)
 
 void UsagePage::refresh()
 {
-    const int generation = ++m_generation;
-    client()->keys(
-        this,
-        [this, generation](const QList<Core::ApiKey> &keys) {
-            if (generation != m_generation)
-                return;
-            clearFailure();
-            markLoaded();
-            QList<UsageRow> rows;
-            for (const Core::ApiKey &k : keys)
-                if (m_includeInactive->isChecked() || Format::keyStatus(k) == KeyStatus::Active)
-                    rows << UsageRow{k, std::nullopt, {}};
-            m_model->setRows(rows);
-            updateChart();
-            for (const UsageRow &row : rows) {
-                const QString id = row.key.id;
-                client()->keyUsage(
-                    id, 1, this,
-                    [this, id, generation](const KeyUsage &u) {
-                        const int r = m_model->rowOf(id);
-                        if (generation != m_generation || r < 0)
-                            return;
-                        UsageRow updated = m_model->rowAt(r);
-                        updated.usage = u;
-                        m_model->updateRow(r, updated);
-                    },
-                    [this, id, generation](const ApiFailure &f) {
-                        const int r = m_model->rowOf(id);
-                        if (generation != m_generation || r < 0)
-                            return;
-                        UsageRow updated = m_model->rowAt(r);
-                        updated.error = f.summary();
-                        m_model->updateRow(r, updated);
-                    });
-            }
-        },
-        [this](const ApiFailure &f) { showFailure(tr("Could not load your API keys."), f); });
+    loadKeys([this](const QList<Core::ApiKey> &keys, int generation) {
+        QList<UsageRow> rows;
+        for (const Core::ApiKey &k : keys)
+            if (m_includeInactive->isChecked() || Format::keyStatus(k) == KeyStatus::Active)
+                rows << UsageRow{k, std::nullopt, {}};
+        m_model->setRows(rows);
+        updateChart();
+        for (const UsageRow &row : rows) {
+            const QString id = row.key.id;
+            client()->keyUsage(
+                id, 1, this,
+                [this, id, generation](const KeyUsage &u) {
+                    const int r = m_model->rowOf(id);
+                    if (!isCurrent(generation) || r < 0)
+                        return;
+                    UsageRow updated = m_model->rowAt(r);
+                    updated.usage = u;
+                    m_model->updateRow(r, updated);
+                },
+                [this, id, generation](const ApiFailure &f) {
+                    const int r = m_model->rowOf(id);
+                    if (!isCurrent(generation) || r < 0)
+                        return;
+                    UsageRow updated = m_model->rowAt(r);
+                    updated.error = f.summary();
+                    m_model->updateRow(r, updated);
+                });
+        }
+    });
 }
 
 void UsagePage::updateChart()

@@ -25,7 +25,6 @@ private:
     QTableView *m_table;
     QChartView *m_chart;
     QCheckBox *m_includeInactive;
-    int m_generation = 0;
 };
 
 } // namespace Gui
