@@ -1,10 +1,13 @@
 // The listener's request-head framing (server/http/requesthead.*), the one decision taken
 // before QHttpServer sees a byte: scanHead finds the same end whether the bytes arrive at
 // once or in two pieces, never frames a bare LF or CR into a head, and parseHead gives a
-// consistent verdict on every head scanHead completes.
+// consistent verdict on every head scanHead completes. The body limit comes from the
+// real Router (Router::bodyLimit reads the target like a route path), always one of the
+// declared classes.
 #include "fuzzsupport.h"
 
 #include "server/http/requesthead.h"
+#include "server/http/router.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
@@ -38,10 +41,23 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     // The head ends at the first blank line, not a later one.
     FUZZ_CHECK(head.indexOf("\r\n\r\n") == head.size() - 4);
 
+    static const Server::Router router = [] {
+        using namespace Server;
+        Router r;
+        const Handler none = [](Request &) { return HttpResponse::empty(204); };
+        r.add({"POST", QStringLiteral("/e/{code}"), Access::Public, 0, BodyClass::Event}, none);
+        r.add({"POST", QStringLiteral("/api/external/v1/events"), Access::ApiKey, 2, BodyClass::Batch}, none);
+        r.add({"PATCH", QStringLiteral("/api/admin/v1/teams/{id}"), Access::Session, 0, BodyClass::Api},
+              none);
+        r.add({"GET", QStringLiteral("/healthz")}, none);
+        return r;
+    }();
     Server::ListenerLimits limits;
     limits.maxUrlBytes = 2048;
-    limits.bodyLimit = [](QByteArrayView, QByteArrayView path) -> qint64 {
-        return path.startsWith("/e/") ? 16 * 1024 : 64 * 1024;
+    limits.bodyLimit = [](QByteArrayView method, QByteArrayView target) {
+        const qint64 limit = router.bodyLimit(method, target);
+        FUZZ_CHECK(limit == 16 * 1024 || limit == 64 * 1024 || limit == 256 * 1024 || limit == 1024 * 1024);
+        return limit;
     };
     const Server::ParsedHead parsed = Server::parseHead(head, limits);
     if (parsed.accepted()) {

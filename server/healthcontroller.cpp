@@ -2,6 +2,7 @@
 
 #include "appcontext.h"
 #include "server/http/apierror.h"
+#include "server/http/httpengine.h"
 #include "server/http/request.h"
 #include "server/http/router.h"
 
@@ -9,9 +10,9 @@
 
 namespace Server {
 
-void registerHealthRoutes(Router &router, AppContext &context)
+void registerHealthRoutes(HttpEngine &engine, AppContext &context)
 {
-    router.add("GET", QStringLiteral("/healthz"), [&context](Request &) {
+    engine.router().add({"GET", QStringLiteral("/healthz")}, [&context](Request &) {
         Core::Statement q = context.db.prepare(QStringLiteral("SELECT 1"));
         if (!q.exec() || !q.next())
             throw ApiError::unavailable(QStringLiteral("The database is not answering"), 5);

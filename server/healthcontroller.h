@@ -2,10 +2,10 @@
 
 namespace Server {
 
-class Router;
+class HttpEngine;
 struct AppContext;
 
 // GET /healthz: 200 {"status":"ok","version":...} while the database answers, else 503.
-void registerHealthRoutes(Router &router, AppContext &context);
+void registerHealthRoutes(HttpEngine &engine, AppContext &context);
 
 } // namespace Server

@@ -47,17 +47,6 @@ std::optional<QString> refreshEmailKeys(const Core::Database &db)
     return std::nullopt;
 }
 
-// Body size limit per route class, checked from the request line before any body is read.
-qint64 bodyLimitFor(QByteArrayView, QByteArrayView path)
-{
-    if (path.startsWith("/e/"))
-        return 16 * 1024;
-    if (path.startsWith("/api/external/v1/events"))
-        return 1024 * 1024;
-    if (path.startsWith("/api/"))
-        return 256 * 1024;
-    return 64 * 1024;
-}
 } // namespace
 
 ServerInstance::ServerInstance(ServerConfig config, QObject *parent)
@@ -65,8 +54,6 @@ ServerInstance::ServerInstance(ServerConfig config, QObject *parent)
 {
     if (m_config.dataDir.isEmpty())
         m_config.dataDir = ServerConfig::defaultDataDir();
-    if (!m_config.limits.bodyLimit)
-        m_config.limits.bodyLimit = bodyLimitFor;
 }
 
 ServerInstance::~ServerInstance()
@@ -142,18 +129,24 @@ std::optional<QString> ServerInstance::start()
         });
 
     m_engine = std::make_unique<HttpEngine>();
-    registerHealthRoutes(m_engine->router(), *m_context);
+    registerHealthRoutes(*m_engine, *m_context);
     m_ingestController = std::make_unique<IngestController>(*m_context);
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);
-    m_trackerController->registerRoutes(m_engine->router());
+    m_trackerController->registerRoutes(*m_engine);
     m_keyCache = std::make_unique<Core::KeyAuthCache>(*m_db, m_authzEpoch);
     m_keyBooks = std::make_unique<Core::KeyBookkeeping>(*m_db);
     m_keyReports = std::make_unique<Core::KeyReports>(*m_db, *m_keyBooks, *m_keyCache, *m_config.clock);
     m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine, *m_keyCache, *m_keyBooks);
-    registerAdminRoutes(m_engine->router(), *m_context, *m_keyReports);
+    m_externalApi->registerRoutes(*m_engine);
+    registerAdminRoutes(*m_engine, *m_context, *m_keyReports);
 
-    auto listener = std::make_unique<GuardedTcpServer>(m_config.limits);
+    // The body limit of a request is its route's declared class, known from the head.
+    ListenerLimits limits = m_config.limits;
+    limits.bodyLimit = [engine = m_engine.get()](QByteArrayView method, QByteArrayView target) {
+        return engine->router().bodyLimit(method, target);
+    };
+    auto listener = std::make_unique<GuardedTcpServer>(limits);
     if (!listener->listen(m_config.address, m_config.port))
         return QStringLiteral("cannot listen on %1:%2: %3")
             .arg(m_config.address.toString())

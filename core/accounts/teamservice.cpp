@@ -88,6 +88,15 @@ QList<TeamService::TeamWithRole> TeamService::teamsOf(const QString &userId) con
     return out;
 }
 
+QList<TeamService::MembershipWithTeam> TeamService::membershipsOf(const QString &userId) const
+{
+    TeamRepository teams(m_db);
+    QList<MembershipWithTeam> out;
+    for (const Membership &m : teams.membershipsOfUser(userId))
+        out.append({m, teams.findById(m.teamId)});
+    return out;
+}
+
 QList<TeamService::TeamWithRole> TeamService::allTeams(const Actor &actor) const
 {
     if (!actor.isServerAdmin)

@@ -34,6 +34,13 @@ public:
     TeamService(const Database &db, const Clock &clock, AuthzEpoch &epoch);
 
     QList<TeamWithRole> teamsOf(const QString &userId) const;
+    struct MembershipWithTeam
+    {
+        Membership membership;
+        std::optional<Team> team;
+    };
+    // userId's memberships, each with its team.
+    QList<MembershipWithTeam> membershipsOf(const QString &userId) const;
     QList<TeamWithRole> allTeams(const Actor &actor) const; // server admins only
     TeamWithRole get(const Actor &actor, const QString &teamId) const;
     TeamWithRole create(const Actor &actor, const QString &name);

@@ -121,6 +121,24 @@ Website WebsiteService::requireForMember(const QString &id, const QString &userI
     return std::move(*website);
 }
 
+void WebsiteService::removeAsMember(const QString &id, const QString &userId)
+{
+    const Website website = requireForMember(id, userId);
+    const auto membership = TeamRepository(m_db).membership(website.teamId, userId);
+    if (!membership || membership->role < Role::Admin)
+        throw ServiceError::forbidden(
+            "FORBIDDEN", QStringLiteral("Only an owner or admin of the team may delete its websites"));
+    remove(website.id);
+}
+
+WebsiteService::Page WebsiteService::listForMember(const QString &userId, int page, int perPage) const
+{
+    QStringList teamIds;
+    for (const Membership &m : TeamRepository(m_db).membershipsOfUser(userId))
+        teamIds << m.teamId;
+    return list(teamIds, page, perPage);
+}
+
 WebsiteService::Page WebsiteService::list(const QStringList &teamIds, int page, int perPage) const
 {
     page = qMax(1, page);

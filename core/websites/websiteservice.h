@@ -53,6 +53,11 @@ public:
     // userId is a member of its team; otherwise 404 NOT_FOUND "Website not found" (never
     // 403, so the ids of other teams' websites are not confirmed).
     Website requireForMember(const QString &id, const QString &userId) const;
+    // Deleting a website (and its events) takes an owner or admin of its team: 404 as
+    // above for a non-member, 403 FORBIDDEN for a plain member.
+    void removeAsMember(const QString &id, const QString &userId);
+    // The websites of every team userId is a member of, newest first.
+    Page listForMember(const QString &userId, int page, int perPage) const;
     // Newest first; page >= 1, perPage 1..100.
     Page list(const QStringList &teamIds, int page, int perPage) const;
 

@@ -33,6 +33,7 @@ AdminApi::AdminApi(AppContext &context)
     : ctx(context),
       accounts(context.db, context.clock, context.authzEpoch, accountSettings(context.config.auth)),
       teams(context.db, context.clock, context.authzEpoch),
+      plans(context.db, context.clock, context.authzEpoch),
       keys(context.db, context.clock, context.authzEpoch), websites(context.db, context.clock),
       authLimiter(60'000, context.config.auth.requestsPerMinute),
       loginThrottle(throttleSettings(context.config.auth))
@@ -43,7 +44,27 @@ Core::Actor anonymousActor(const Request &request)
     return {QString(), false, request.clientIp.toString()};
 }
 
-Session requireSession(AdminApi &api, Request &request)
+RouteSpec signedIn(const QByteArray &method, const QString &path)
+{
+    return {method, Prefix + path, Access::Session, 0, BodyClass::Api, RateClass::None};
+}
+
+RouteSpec signIn(const QByteArray &method, const QString &path)
+{
+    return {method, Prefix + path, Access::Public, 0, BodyClass::Api, RateClass::SignIn};
+}
+
+const Session &sessionOf(const Request &request)
+{
+    const Session *session = std::any_cast<Session>(&request.caller);
+    if (!session) // a handler of a route not declared signedIn()
+        throw std::logic_error("the route has no session");
+    return *session;
+}
+
+namespace {
+// Authorization: Bearer <token>, else 401 UNAUTHORIZED / SESSION_EXPIRED.
+Session requireSession(AdminApi &api, const Request &request)
 {
     const QByteArray header = request.header("Authorization").trimmed();
     QByteArray token;
@@ -56,13 +77,9 @@ Session requireSession(AdminApi &api, Request &request)
     return {user, {user.id, user.isServerAdmin, request.clientIp.toString()}, token};
 }
 
-void requireServerAdmin(const Session &session)
-{
-    if (!session.user.isServerAdmin)
-        throw ApiError::forbidden("FORBIDDEN", QStringLiteral("Only a server admin may do this"));
-}
-
-void enforceAuthRateLimit(AdminApi &api, Request &request)
+// The per-IP limit of the sign-in endpoints (an IPv6 client counts as its /64, see
+// clientAddressKey): 429 RATE_LIMIT_EXCEEDED with Retry-After.
+void enforceAuthRateLimit(AdminApi &api, const Request &request)
 {
     const auto d = api.authLimiter.hit(clientAddressKey(request.clientIp), api.ctx.clock.nowMs());
     if (!d.allowed)
@@ -71,12 +88,26 @@ void enforceAuthRateLimit(AdminApi &api, Request &request)
             QStringLiteral("Too many sign-in requests from this address (limit %1 per minute)").arg(d.limit),
             (d.retryAfterMs + 999) / 1000);
 }
+} // namespace
+
+void requireServerAdmin(const Session &session)
+{
+    if (!session.user.isServerAdmin)
+        throw ApiError::forbidden("FORBIDDEN", QStringLiteral("Only a server admin may do this"));
+}
 
 } // namespace Admin
 
-void registerAdminRoutes(Router &router, AppContext &context, Core::KeyReports &keyReports)
+void registerAdminRoutes(HttpEngine &engine, AppContext &context, Core::KeyReports &keyReports)
 {
     const auto api = std::make_shared<Admin::AdminApi>(context);
+    engine.setAccessGuard(Access::Session, [api](Request &request, const RouteSpec &) {
+        request.caller = Admin::requireSession(*api, request);
+    });
+    engine.setRateGuard(RateClass::SignIn, [api](Request &request, const RouteSpec &) {
+        Admin::enforceAuthRateLimit(*api, request);
+    });
+    Router &router = engine.router();
     Admin::registerAuthRoutes(router, api);
     Admin::registerUserRoutes(router, api);
     Admin::registerTeamRoutes(router, api);

@@ -3,9 +3,11 @@
 #include "server/appcontext.h"
 #include "server/http/httpresponse.h"
 #include "server/http/params.h"
+#include "server/http/route.h"
 
 #include "core/accounts/accountservice.h"
 #include "core/accounts/loginthrottle.h"
+#include "core/accounts/planservice.h"
 #include "core/accounts/teamservice.h"
 #include "core/keys/keyreports.h"
 #include "core/keys/keyservice.h"
@@ -17,6 +19,7 @@
 
 namespace Server {
 
+class HttpEngine;
 class Router;
 struct Request;
 
@@ -34,6 +37,7 @@ struct AdminApi
     AppContext &ctx;
     Core::AccountService accounts;
     Core::TeamService teams;
+    Core::PlanService plans;
     Core::KeyService keys;
     Core::WebsiteService websites;
     Core::FixedWindowLimiter authLimiter;
@@ -48,13 +52,15 @@ struct Session
     QByteArray token;
 };
 
-// Authorization: Bearer <token>, else 401 UNAUTHORIZED / SESSION_EXPIRED.
-Session requireSession(AdminApi &api, Request &request);
+// The declarations of admin routes: a signed-in session (Access::Session) with the
+// API's body limit, or, for setup and sign-in, anyone at the per-address sign-in rate.
+RouteSpec signedIn(const QByteArray &method, const QString &path);
+RouteSpec signIn(const QByteArray &method, const QString &path);
+// The caller of a route declared signedIn(): set by the session guard, which answers
+// 401 UNAUTHORIZED (no Authorization: Bearer <token>) or SESSION_EXPIRED first.
+const Session &sessionOf(const Request &request);
 // 403 FORBIDDEN unless the caller is a server admin.
 void requireServerAdmin(const Session &session);
-// The per-IP limit of the sign-in endpoints (an IPv6 client counts as its /64, see
-// clientAddressKey): 429 RATE_LIMIT_EXCEEDED with Retry-After.
-void enforceAuthRateLimit(AdminApi &api, Request &request);
 Core::Actor anonymousActor(const Request &request);
 
 // Pages a list held in memory.
@@ -78,7 +84,8 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
 
 } // namespace Admin
 
-// Every /api/admin/v1 route (api-contract section 5).
-void registerAdminRoutes(Router &router, AppContext &context, Core::KeyReports &keyReports);
+// Every /api/admin/v1 route (api-contract section 5), with the session guard and the
+// sign-in rate guard.
+void registerAdminRoutes(HttpEngine &engine, AppContext &context, Core::KeyReports &keyReports);
 
 } // namespace Server

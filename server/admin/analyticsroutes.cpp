@@ -10,15 +10,15 @@ namespace Server::Admin {
 
 void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
-    router.add("GET", Prefix + QStringLiteral("/websites/{id}/analytics"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const QString id =
             api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id;
         return WebsiteAnalytics::analytics(api->ctx, id, request);
     });
 
-    router.add("GET", Prefix + QStringLiteral("/websites/{id}/ingest-stats"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}/ingest-stats")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         return WebsiteIngest::ingestStats(
             api->ctx,
             api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id);

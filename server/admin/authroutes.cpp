@@ -9,7 +9,6 @@
 #include "core/json/jsoninput.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
-#include "core/storage/teamrepository.h"
 #include "wire/values.h"
 
 namespace Server::Admin {
@@ -37,14 +36,12 @@ void refuseWhileBanned(qint64 waitMs, const QString &why)
 void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
     // Lets a client choose between "set up this server" and "sign in".
-    router.add("GET", Prefix + QStringLiteral("/setup"), [api](Request &request) {
-        enforceAuthRateLimit(*api, request);
+    router.add(signIn("GET", QStringLiteral("/setup")), [api](Request &) {
         return noStore(HttpResponse::json(
             200, QJsonObject{{QStringLiteral("setup_required"), !api->accounts.isSetUp()}}));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/setup"), [api](Request &request) {
-        enforceAuthRateLimit(*api, request);
+    router.add(signIn("POST", QStringLiteral("/setup")), [api](Request &request) {
         const QJsonObject body = request.jsonObject();
         const auto result = api->accounts.setup(
             anonymousActor(request), string(body, QStringLiteral("email")),
@@ -55,8 +52,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
                                                 {QStringLiteral("team"), Wire::toJson(result.team)}}));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/login"), [api](Request &request) {
-        enforceAuthRateLimit(*api, request);
+    router.add(signIn("POST", QStringLiteral("/login")), [api](Request &request) {
         const QByteArray address = clientAddressKey(request.clientIp); // an IPv6 /64 is one client
         const qint64 now = api->ctx.clock.nowMs();
         refuseWhileBanned(api->loginThrottle.addressBannedForMs(address, now),
@@ -90,19 +86,18 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
                              {QStringLiteral("expires_at"), Core::Time::toIso(result.expiresAt)}}));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/logout"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/logout")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         api->accounts.logout(session.token);
         return HttpResponse::empty(204);
     });
 
-    router.add("GET", Prefix + QStringLiteral("/me"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
-        Core::TeamRepository teams(api->ctx.db);
+    router.add(signedIn("GET", QStringLiteral("/me")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         QJsonArray memberships;
-        for (const Core::Membership &m : teams.membershipsOfUser(session.user.id)) {
-            QJsonObject o = Wire::toJson(m);
-            if (const auto team = teams.findById(m.teamId))
+        for (const auto &[membership, team] : api->teams.membershipsOf(session.user.id)) {
+            QJsonObject o = Wire::toJson(membership);
+            if (team)
                 o.insert(QStringLiteral("team"), Wire::toJson(*team));
             memberships.append(o);
         }

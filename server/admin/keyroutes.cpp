@@ -13,18 +13,18 @@ namespace Server::Admin {
 
 void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Core::KeyReports &reports)
 {
-    router.add("GET", Prefix + QStringLiteral("/keys"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/keys")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const Params::Page page = Params::page(request);
         const QList<Core::ApiKey> keys = api->keys.list(session.user.id);
         QJsonArray data;
         for (const Core::ApiKey &k : pageOf(keys, page))
             data.append(Wire::toJson(k));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, keys.size()));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, keys.size()));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/keys"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/keys")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const auto input = Core::KeyInput::fromJson(request.jsonObject());
         const auto created = api->keys.create(session.actor, input);
         QJsonObject o = Wire::toJson(created.key);
@@ -34,34 +34,33 @@ void registerKeyRoutes(Router &router, const std::shared_ptr<AdminApi> &api, Cor
         return r;
     });
 
-    router.add("GET", Prefix + QStringLiteral("/keys/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/keys/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         return HttpResponse::json(
             200, Wire::toJson(api->keys.get(session.actor, request.param(QStringLiteral("id")))));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/keys/{id}/revoke"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/keys/{id}/revoke")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         return HttpResponse::json(
             200, Wire::toJson(api->keys.revoke(session.actor, request.param(QStringLiteral("id")))));
     });
 
     // Reports are only for the key's owner: anyone else gets the same 404 as for no key.
     auto ownKey = [api](Request &request) {
-        const Session session = requireSession(*api, request);
-        return api->keys.get(session.actor, request.param(QStringLiteral("id"))).id;
+        return api->keys.get(sessionOf(request).actor, request.param(QStringLiteral("id"))).id;
     };
-    router.add("GET", Prefix + QStringLiteral("/keys/{id}/activity"), [ownKey, &reports](Request &request) {
+    router.add(signedIn("GET", QStringLiteral("/keys/{id}/activity")), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int hours = int(Params::queryInt(request, QStringLiteral("hours"), 48, 1, 24 * 31));
         return HttpResponse::json(200, Wire::toJson(reports.activity(keyId, hours)));
     });
-    router.add("GET", Prefix + QStringLiteral("/keys/{id}/usage"), [ownKey, &reports](Request &request) {
+    router.add(signedIn("GET", QStringLiteral("/keys/{id}/usage")), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int minutes = int(Params::queryInt(request, QStringLiteral("minutes"), 120, 1, 48 * 60));
         return HttpResponse::json(200, Wire::toJson(reports.usage(keyId, minutes)));
     });
-    router.add("GET", Prefix + QStringLiteral("/keys/{id}/requests"), [ownKey, &reports](Request &request) {
+    router.add(signedIn("GET", QStringLiteral("/keys/{id}/requests")), [ownKey, &reports](Request &request) {
         const QString keyId = ownKey(request);
         const int limit = int(Params::queryInt(request, QStringLiteral("limit"), 50, 1, 200));
         return HttpResponse::json(200, Wire::toJson(reports.requests(keyId, limit)));

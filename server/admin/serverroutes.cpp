@@ -8,7 +8,6 @@
 #include "core/json/jsoninput.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
-#include "core/storage/planrepository.h"
 #include "wire/serverstatus.h"
 #include "wire/values.h"
 
@@ -106,46 +105,28 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return q.next() ? q.value(0).toLongLong() : 0;
     });
 
-    router.add("GET", Prefix + QStringLiteral("/server/status"), [api](Request &request) {
-        requireSession(*api, request);
-        return HttpResponse::json(200, api->ctx.status.build());
-    });
+    router.add(signedIn("GET", QStringLiteral("/server/status")),
+               [api](Request &) { return HttpResponse::json(200, api->ctx.status.build()); });
 
-    router.add("GET", Prefix + QStringLiteral("/server/plans"), [api](Request &request) {
-        requireSession(*api, request);
-        return HttpResponse::json(200, plansJson(Core::PlanRepository(api->ctx.db).list()));
-    });
+    router.add(signedIn("GET", QStringLiteral("/server/plans")),
+               [api](Request &) { return HttpResponse::json(200, plansJson(api->plans.list())); });
 
-    router.add("PUT", Prefix + QStringLiteral("/server/plans"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
-        requireServerAdmin(session);
+    router.add(signedIn("PUT", QStringLiteral("/server/plans")), [api](Request &request) {
+        const Session &session = sessionOf(request);
+        requireServerAdmin(session); // before the body is read: its errors are for admins
         const QList<Core::PlanLimits> changes = parsePlans(request.jsonObject());
-        Core::PlanRepository plans(api->ctx.db);
-        {
-            Core::Transaction tx(api->ctx.db);
-            QJsonArray audited;
-            for (const auto &p : changes) {
-                plans.set(p);
-                audited.append(Wire::toJson(p));
-            }
-            Core::AuditLog(api->ctx.db, api->ctx.clock)
-                .record(session.actor, QStringLiteral("plans.updated"), QStringLiteral("plan_limits"),
-                        QString(), {{QStringLiteral("limits"), audited}});
-            tx.commit();
-        }
-        api->ctx.authzEpoch.bump();
-        return HttpResponse::json(200, plansJson(plans.list()));
+        return HttpResponse::json(200, plansJson(api->plans.update(session.actor, changes)));
     });
 
-    router.add("GET", Prefix + QStringLiteral("/audit"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/audit")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         requireServerAdmin(session);
         const Params::Page page = Params::page(request);
         const Core::AuditLog audit(api->ctx.db, api->ctx.clock);
         QJsonArray data;
         for (const auto &e : audit.list((page.page - 1) * page.perPage, page.perPage))
             data.append(Wire::toJson(e));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, audit.count()));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, audit.count()));
     });
 }
 

@@ -36,8 +36,8 @@ QJsonObject memberJson(const Core::TeamService::Member &m)
 
 void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
-    router.add("GET", Prefix + QStringLiteral("/teams"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/teams")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const Params::Page page = Params::page(request);
         bool all = false;
         if (request.hasQueryItem(QStringLiteral("all"))) {
@@ -51,24 +51,24 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         QJsonArray data;
         for (const auto &t : pageOf(teams, page))
             data.append(teamJson(t));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, teams.size()));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, teams.size()));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/teams"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/teams")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const QJsonObject body = request.jsonObject();
         return HttpResponse::json(
             201, teamJson(api->teams.create(session.actor, string(body, QStringLiteral("name")))));
     });
 
-    router.add("GET", Prefix + QStringLiteral("/teams/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/teams/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         return HttpResponse::json(
             200, teamJson(api->teams.get(session.actor, request.param(QStringLiteral("id")))));
     });
 
-    router.add("PATCH", Prefix + QStringLiteral("/teams/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("PATCH", QStringLiteral("/teams/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const QJsonObject body = request.jsonObject();
         const auto team = api->teams.update(session.actor, request.param(QStringLiteral("id")),
                                             optionalString(body, QStringLiteral("name")),
@@ -76,24 +76,24 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(200, teamJson(team));
     });
 
-    router.add("DELETE", Prefix + QStringLiteral("/teams/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("DELETE", QStringLiteral("/teams/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         api->teams.remove(session.actor, request.param(QStringLiteral("id")));
         return HttpResponse::empty(204);
     });
 
-    router.add("GET", Prefix + QStringLiteral("/teams/{id}/members"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/teams/{id}/members")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const Params::Page page = Params::page(request);
         const auto members = api->teams.members(session.actor, request.param(QStringLiteral("id")));
         QJsonArray data;
         for (const auto &m : pageOf(members, page))
             data.append(memberJson(m));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, members.size()));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, members.size()));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/teams/{id}/members"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/teams/{id}/members")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const QJsonObject body = request.jsonObject();
         const auto member =
             api->teams.addMember(session.actor, request.param(QStringLiteral("id")),
@@ -101,8 +101,8 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(201, memberJson(member));
     });
 
-    router.add("PATCH", Prefix + QStringLiteral("/teams/{id}/members/{userId}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("PATCH", QStringLiteral("/teams/{id}/members/{userId}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const QJsonObject body = request.jsonObject();
         const auto member = api->teams.changeRole(session.actor, request.param(QStringLiteral("id")),
                                                   request.param(QStringLiteral("userId")),
@@ -110,8 +110,8 @@ void registerTeamRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(200, memberJson(member));
     });
 
-    router.add("DELETE", Prefix + QStringLiteral("/teams/{id}/members/{userId}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("DELETE", QStringLiteral("/teams/{id}/members/{userId}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         api->teams.removeMember(session.actor, request.param(QStringLiteral("id")),
                                 request.param(QStringLiteral("userId")));
         return HttpResponse::empty(204);

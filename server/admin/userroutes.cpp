@@ -12,19 +12,19 @@ namespace Server::Admin {
 
 void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
-    router.add("GET", Prefix + QStringLiteral("/users"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/users")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         requireServerAdmin(session);
         const Params::Page page = Params::page(request);
         const QList<Core::User> all = api->accounts.listUsers();
         QJsonArray data;
         for (const Core::User &u : pageOf(all, page))
             data.append(Wire::toJson(u));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, all.size()));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, all.size()));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/users"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/users")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         requireServerAdmin(session);
         const QJsonObject body = request.jsonObject();
         using Core::JsonInput::string;
@@ -34,8 +34,8 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(201, Wire::toJson(user));
     });
 
-    router.add("GET", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/users/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         requireServerAdmin(session);
         const auto user = api->accounts.findUser(request.param(QStringLiteral("id")));
         if (!user)
@@ -43,8 +43,8 @@ void registerUserRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(200, Wire::toJson(*user));
     });
 
-    router.add("PATCH", Prefix + QStringLiteral("/users/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("PATCH", QStringLiteral("/users/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         requireServerAdmin(session);
         const QJsonObject body = request.jsonObject();
         const Core::User user =

@@ -6,35 +6,31 @@
 #include "server/http/router.h"
 
 #include "core/model/serviceerror.h"
-#include "core/storage/teamrepository.h"
 #include "wire/values.h"
 
 namespace Server::Admin {
 
 void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 {
-    router.add("GET", Prefix + QStringLiteral("/websites"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/websites")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const Params::Page page = Params::page(request);
-        QStringList teamIds;
+        Core::WebsiteService::Page result;
         if (request.hasQueryItem(QStringLiteral("team_id"))) {
             const QString teamId = request.queryValue(QStringLiteral("team_id"));
             api->teams.requireMembership(session.user.id, teamId);
-            teamIds << teamId;
+            result = api->websites.list({teamId}, page.page, page.perPage);
         } else {
-            for (const Core::Membership &m :
-                 Core::TeamRepository(api->ctx.db).membershipsOfUser(session.user.id))
-                teamIds << m.teamId;
+            result = api->websites.listForMember(session.user.id, page.page, page.perPage);
         }
-        const auto result = api->websites.list(teamIds, page.page, page.perPage);
         QJsonArray data;
         for (const Core::Website &w : result.items)
             data.append(Wire::toJson(w));
-        return HttpResponse::json(200, Params::pageEnvelope(data, page, result.total));
+        return HttpResponse::jsonBytes(200, Params::pageEnvelope(data, page, result.total));
     });
 
-    router.add("POST", Prefix + QStringLiteral("/websites"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("POST", QStringLiteral("/websites")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
         QMap<QString, QString> details = Core::WebsiteService::validate(fields.name, fields.url, true);
         if (fields.teamId.value_or(QString()).isEmpty())
@@ -46,14 +42,14 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return HttpResponse::json(201, Wire::toJson(w));
     });
 
-    router.add("GET", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         return HttpResponse::json(200, Wire::toJson(api->websites.requireForMember(
                                            request.param(QStringLiteral("id")), session.user.id)));
     });
 
-    router.add("PATCH", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
+    router.add(signedIn("PATCH", QStringLiteral("/websites/{id}")), [api](Request &request) {
+        const Session &session = sessionOf(request);
         const Core::Website existing =
             api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id);
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
@@ -66,15 +62,8 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     // Any member may read and change a website; deleting it (and its events) takes an
     // owner or admin of the team.
-    router.add("DELETE", Prefix + QStringLiteral("/websites/{id}"), [api](Request &request) {
-        const Session session = requireSession(*api, request);
-        const Core::Website website =
-            api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id);
-        const auto membership = Core::TeamRepository(api->ctx.db).membership(website.teamId, session.user.id);
-        if (!membership || membership->role < Core::Role::Admin)
-            throw ApiError::forbidden(
-                "FORBIDDEN", QStringLiteral("Only an owner or admin of the team may delete its websites"));
-        api->websites.remove(website.id);
+    router.add(signedIn("DELETE", QStringLiteral("/websites/{id}")), [api](Request &request) {
+        api->websites.removeAsMember(request.param(QStringLiteral("id")), sessionOf(request).user.id);
         return HttpResponse::empty(204);
     });
 }

@@ -13,26 +13,29 @@ namespace Server {
 
 void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &auth)
 {
-    router.add("GET", QStringLiteral("/api/external/v1/analytics/{websiteId}"), [&](Request &request) {
-        const auto principal = auth.authenticate(request, Core::Permissions::Read);
-        const Core::Website site =
-            auth.requireWebsite(*principal, request.param(QStringLiteral("websiteId")));
-        return WebsiteAnalytics::analytics(context, site.id, request);
-    });
+    router.add(ExternalAuth::route("GET", QStringLiteral("/analytics/{websiteId}"), Core::Permissions::Read),
+               [&](Request &request) {
+                   const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+                   const Core::Website site =
+                       auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
+                   return WebsiteAnalytics::analytics(context, site.id, request);
+               });
 
-    router.add("POST", QStringLiteral("/api/external/v1/events"), [&](Request &request) {
-        const auto principal = auth.authenticate(request, Core::Permissions::Write);
-        const QJsonObject body = request.jsonObject();
-        const QJsonValue id = body.value(QLatin1String("website_id"));
-        if (!id.isUndefined() && !id.isNull() && !id.isString())
-            throw ApiError::invalidParameter(QStringLiteral("website_id"),
-                                             QStringLiteral("must be a string"));
-        if (id.toString().isEmpty())
-            throw Core::ServiceError::validation(
-                {{QStringLiteral("website_id"), QStringLiteral("Required")}});
-        const Core::Website site = auth.requireWebsite(*principal, id.toString());
-        return WebsiteIngest::ingestEvents(context, site.id, principal->key.id, body);
-    });
+    router.add(
+        ExternalAuth::route("POST", QStringLiteral("/events"), Core::Permissions::Write, BodyClass::Batch),
+        [&](Request &request) {
+            const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+            const QJsonObject body = request.jsonObject();
+            const QJsonValue id = body.value(QLatin1String("website_id"));
+            if (!id.isUndefined() && !id.isNull() && !id.isString())
+                throw ApiError::invalidParameter(QStringLiteral("website_id"),
+                                                 QStringLiteral("must be a string"));
+            if (id.toString().isEmpty())
+                throw Core::ServiceError::validation(
+                    {{QStringLiteral("website_id"), QStringLiteral("Required")}});
+            const Core::Website site = auth.requireWebsite(principal, id.toString());
+            return WebsiteIngest::ingestEvents(context, site.id, principal.key.id, body);
+        });
 }
 
 } // namespace Server

@@ -17,15 +17,10 @@ Q_LOGGING_CATEGORY(lcExternal, "zenovay.server.external")
 
 namespace Server {
 
-namespace {
-const QString Base = QStringLiteral("/api/external/v1");
-} // namespace
-
 ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, Core::KeyAuthCache &cache,
                          Core::KeyBookkeeping &books, QObject *parent)
     : QObject(parent), m_context(context), m_cache(cache), m_books(books), m_auth(context, m_cache, m_books)
 {
-    registerRoutes(engine);
     // Every response to a request tied to a known key goes into the key's books.
     engine.addResponseHook([this](Request &request, HttpResponse &response) {
         if (request.apiKeyId.isEmpty())
@@ -54,12 +49,14 @@ void ExternalApi::flush()
 
 void ExternalApi::registerRoutes(HttpEngine &engine)
 {
+    engine.setAccessGuard(Access::ApiKey,
+                          [this](Request &request, const RouteSpec &spec) { m_auth.guard(request, spec); });
     Router &router = engine.router();
-    router.add("GET", Base + QStringLiteral("/usage"), [this](Request &request) {
-        const auto principal = m_auth.authenticate(request, 0);
-        const Core::ApiKey &key = principal->key;
+    router.add(ExternalAuth::route("GET", QStringLiteral("/usage"), 0), [this](Request &request) {
+        const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+        const Core::ApiKey &key = principal.key;
         const qint64 now = m_context.clock.nowMs();
-        const auto d = m_books.usage().peek(key.id, principal->limits, now);
+        const auto d = m_books.usage().peek(key.id, principal.limits, now);
         return HttpResponse::json(
             200, QJsonObject{
                      {QStringLiteral("key"),
@@ -70,7 +67,7 @@ void ExternalApi::registerRoutes(HttpEngine &engine)
                                    QJsonArray::fromStringList(key.permissions.names())},
                                   {QStringLiteral("team_access"), Wire::toJson(key.teamAccess)},
                                   {QStringLiteral("billing_team_id"), key.billingTeamId}}},
-                     {QStringLiteral("plan"), Core::planName(principal->limits.plan)},
+                     {QStringLiteral("plan"), Core::planName(principal.limits.plan)},
                      {QStringLiteral("rate_limit"),
                       QJsonObject{{QStringLiteral("limit"), d.minuteLimit},
                                   {QStringLiteral("remaining"), d.minuteRemaining()},

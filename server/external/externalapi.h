@@ -28,12 +28,12 @@ public:
     Core::KeyBookkeeping &books() { return m_books; }
     Core::KeyAuthCache &cache() { return m_cache; }
     void flush();
+    // The /api/external/v1 routes and the key guard (Access::ApiKey).
+    void registerRoutes(HttpEngine &engine);
 
     static constexpr int FlushIntervalMs = 1000;
 
 private:
-    void registerRoutes(HttpEngine &engine);
-
     AppContext &m_context;
     Core::KeyAuthCache &m_cache;
     Core::KeyBookkeeping &m_books;

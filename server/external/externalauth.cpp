@@ -161,6 +161,26 @@ ExternalAuth::Principal ExternalAuth::authenticate(Request &request, quint8 need
     return check.principal;
 }
 
+RouteSpec ExternalAuth::route(const QByteArray &method, const QString &path, quint8 permission,
+                              BodyClass body)
+{
+    return {method,         QStringLiteral("/api/external/v1") + path, Access::ApiKey, permission, body,
+            RateClass::None};
+}
+
+void ExternalAuth::guard(Request &request, const RouteSpec &spec)
+{
+    request.caller = authenticate(request, spec.permission);
+}
+
+const Core::KeyPrincipal &ExternalAuth::principalOf(const Request &request)
+{
+    const Principal *principal = std::any_cast<Principal>(&request.caller);
+    if (!principal || !*principal) // a handler of a route not declared with route()
+        throw std::logic_error("the route has no key principal");
+    return **principal;
+}
+
 Core::Website ExternalAuth::requireWebsite(const Core::KeyPrincipal &principal,
                                            const QString &websiteId) const
 {

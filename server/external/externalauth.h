@@ -4,6 +4,8 @@
 #include "core/keys/keybookkeeping.h"
 #include "core/model/domain.h"
 
+#include "server/http/route.h"
+
 #include <memory>
 
 namespace Server {
@@ -26,14 +28,21 @@ public:
     ExternalAuth(AppContext &context, Core::KeyAuthCache &cache, Core::KeyBookkeeping &books);
 
     using Principal = std::shared_ptr<const Core::KeyPrincipal>;
-    // needed = 0: any valid key of a paid plan (GET /usage).
-    Principal authenticate(Request &request, quint8 needed);
+    // The declaration of an external route: a key holding `permission` (0: any valid key
+    // of a paid plan, GET /usage), the API's body limit unless said otherwise.
+    static RouteSpec route(const QByteArray &method, const QString &path, quint8 permission,
+                           BodyClass body = BodyClass::Api);
+    // The access guard of Access::ApiKey routes: every check above, then the caller.
+    void guard(Request &request, const RouteSpec &spec);
+    // The key of a route declared with route(), as its guard admitted it.
+    static const Core::KeyPrincipal &principalOf(const Request &request);
     // 404 NOT_FOUND for an unknown id; 403 WEBSITE_ACCESS_DENIED outside the key's reach.
     Core::Website requireWebsite(const Core::KeyPrincipal &principal, const QString &websiteId) const;
 
     static QString permissionName(quint8 flag);
 
 private:
+    Principal authenticate(Request &request, quint8 needed);
     static ApiError refusal(const Core::KeyCheck &check, const Request &request, Core::Permissions needed);
 
     Core::KeyAuthenticator m_authenticator;

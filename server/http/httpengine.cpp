@@ -72,6 +72,35 @@ QByteArray clientAddressKey(const QHostAddress &address)
 
 HttpEngine::HttpEngine(QObject *parent) : QAbstractHttpServer(parent) {}
 
+void HttpEngine::setAccessGuard(Access access, Guard guard)
+{
+    Q_ASSERT(access != Access::Public);
+    m_accessGuards.insert(quint8(access), std::move(guard));
+}
+
+void HttpEngine::setRateGuard(RateClass rate, Guard guard)
+{
+    Q_ASSERT(rate != RateClass::None);
+    m_rateGuards.insert(quint8(rate), std::move(guard));
+}
+
+void HttpEngine::enforce(Request &request, const RouteSpec &spec) const
+{
+    // A declared need nobody enforces is a wiring mistake: refuse rather than serve.
+    if (spec.rate != RateClass::None) {
+        const auto guard = m_rateGuards.constFind(quint8(spec.rate));
+        if (guard == m_rateGuards.cend())
+            throw std::logic_error("no guard for the route's rate class");
+        (*guard)(request, spec);
+    }
+    if (spec.access != Access::Public) {
+        const auto guard = m_accessGuards.constFind(quint8(spec.access));
+        if (guard == m_accessGuards.cend())
+            throw std::logic_error("no guard for the route's access");
+        (*guard)(request, spec);
+    }
+}
+
 HttpResponse HttpEngine::dispatch(Request &request)
 {
     try {
@@ -98,6 +127,7 @@ HttpResponse HttpEngine::dispatch(Request &request)
         }
         request.params = match.params;
         request.routePattern = match.pattern;
+        enforce(request, *match.spec);
         return (*match.handler)(request);
     } catch (const ApiError &e) {
         return toResponse(e, request.requestId);
@@ -139,6 +169,7 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                     std::chrono::duration_cast<std::chrono::nanoseconds>(
                         std::chrono::steady_clock::now().time_since_epoch())
                         .count(),
+                    {},
                     {}};
     HttpResponse response = dispatch(request);
     for (const ResponseHook &hook : m_responseHooks)

@@ -25,6 +25,12 @@ public:
     // return a response to short-circuit.
     using Middleware = std::function<std::optional<HttpResponse>(Request &)>;
     void addMiddleware(Middleware m) { m_middleware.push_back(std::move(m)); }
+    // Enforces a declared need of a route (RouteSpec) before its handler runs; throws
+    // ApiError to refuse. An access guard records who is calling in Request::caller.
+    // Registered once per class by the controller that owns the rule.
+    using Guard = std::function<void(Request &, const RouteSpec &)>;
+    void setAccessGuard(Access access, Guard guard);
+    void setRateGuard(RateClass rate, Guard guard);
     // Runs for every routed response just before it is written (bookkeeping, headers).
     using ResponseHook = std::function<void(Request &, HttpResponse &)>;
     void addResponseHook(ResponseHook h) { m_responseHooks.push_back(std::move(h)); }
@@ -38,10 +44,13 @@ protected:
 
 private:
     HttpResponse dispatch(Request &request);
+    void enforce(Request &request, const RouteSpec &spec) const;
 
     Router m_router;
     std::vector<Middleware> m_middleware;
     std::vector<ResponseHook> m_responseHooks;
+    QHash<quint8, Guard> m_accessGuards;
+    QHash<quint8, Guard> m_rateGuards;
     bool m_draining = false;
     quint64 m_served = 0;
 };

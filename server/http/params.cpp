@@ -4,6 +4,7 @@
 #include "request.h"
 
 #include <QJsonArray>
+#include <QJsonDocument>
 
 #include <algorithm>
 
@@ -53,12 +54,15 @@ Page page(const Request &request)
     return page(request.query);
 }
 
-QJsonObject pageEnvelope(const QJsonArray &data, const Page &page, qint64 total)
+QByteArray pageEnvelope(const QJsonArray &data, const Page &page, qint64 total)
 {
-    return QJsonObject{{QStringLiteral("data"), data},
-                       {QStringLiteral("page"), page.page},
-                       {QStringLiteral("per_page"), page.perPage},
-                       {QStringLiteral("total"), total}};
+    return pageEnvelope(
+        data,
+        [](Wire::JsonWriter &out, const QJsonValue &item) {
+            Q_ASSERT(item.isObject()); // every listed resource is an object
+            out.raw(QJsonDocument(item.toObject()).toJson(QJsonDocument::Compact));
+        },
+        page, total);
 }
 
 } // namespace Server::Params

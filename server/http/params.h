@@ -29,8 +29,8 @@ struct Page
 // page >= 1 (default 1), per_page 1..100 (default 50).
 Page page(const QUrlQuery &query);
 Page page(const Request &request);
-QJsonObject pageEnvelope(const QJsonArray &data, const Page &page, qint64 total);
-// The same envelope streamed: {"data":[items...],"page":..,"per_page":..,"total":..}.
+// The list envelope of every paged route: {"data":[items...],"page":..,"per_page":..,
+// "total":..}, streamed; writeItem(out, item) writes one item.
 template <typename List, typename WriteItem>
 QByteArray pageEnvelope(const List &items, WriteItem writeItem, const Page &page, qint64 total)
 {
@@ -48,6 +48,8 @@ QByteArray pageEnvelope(const List &items, WriteItem writeItem, const Page &page
         .endObject();
     return out.take();
 }
+// The same for items already built as JSON (the admin routes).
+QByteArray pageEnvelope(const QJsonArray &data, const Page &page, qint64 total);
 
 } // namespace Params
 } // namespace Server

@@ -7,6 +7,8 @@
 #include <QJsonObject>
 #include <QUrlQuery>
 
+#include <any>
+
 class QHttpServerRequest;
 
 namespace Server {
@@ -28,6 +30,10 @@ struct Request
     QString routePattern;
     qint64 startedNs = 0; // monotonic, for latency
     QString apiKeyId;     // set once an external API request is tied to a known key
+    // Who is calling, set by the route's access guard (HttpEngine::setAccessGuard): the
+    // admin API's session, the external API's key principal. Read through the owner's
+    // typed accessor (Admin::sessionOf, ExternalAuth::principalOf).
+    std::any caller;
 
     QByteArray header(const QByteArray &name) const;
     QByteArray body() const;

@@ -1,5 +1,7 @@
 #include "requesthead.h"
 
+#include "route.h"
+
 #include <algorithm>
 
 namespace Server {
@@ -172,7 +174,11 @@ ParsedHead parseHead(QByteArrayView head, const ListenerLimits &limits)
             meta.expectContinue = equalsIgnoreCase(value, "100-continue");
         }
     }
-    const qint64 limit = limits.bodyLimit ? limits.bodyLimit(method, target) : 64 * 1024;
+    // Most requests (every GET, every tracked event) carry at most SmallestBodyLimit
+    // bytes, which every route admits: only a larger body looks its route up.
+    const qint64 limit = meta.contentLength <= SmallestBodyLimit ? SmallestBodyLimit
+                         : limits.bodyLimit                      ? limits.bodyLimit(method, target)
+                                                                 : bodyLimitBytes(BodyClass::Small);
     if (meta.contentLength > limit) {
         ParsedHead tooLarge =
             refuse(413, "PAYLOAD_TOO_LARGE",

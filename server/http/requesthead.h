@@ -43,7 +43,9 @@ struct ParsedHead
     // answered once like any request, then the connection closes.
     bool upgrade = false;
     qint64 contentLength = 0;
-    qint64 bodyLimit = 0; // the route class's limit (set when the head was accepted)
+    // The limit that admitted the body (set when the head was accepted): the route
+    // class's, or SmallestBodyLimit for a body within it (no route look-up needed).
+    qint64 bodyLimit = 0;
 
     bool accepted() const { return status == 0; }
 };

@@ -27,7 +27,7 @@ IngestController::IngestController(AppContext &context)
       m_hourly(3'600'000, context.config.ingest.hourlyLimit), m_codes(context.db, context.clock)
 {}
 
-void IngestController::enforceLimits(Request &request, const std::optional<QString> &websiteId)
+void IngestController::enforceLimits(Request &request)
 {
     const qint64 now = m_context.clock.nowMs();
     const QByteArray key = clientAddressKey(request.clientIp);
@@ -43,7 +43,9 @@ void IngestController::enforceLimits(Request &request, const std::optional<QStri
     } else {
         refused.retryAfterMs = refused.resetAtMs - now;
     }
-    if (websiteId)
+    // A refused event of a known website counts as dropped (rate_limited) for it.
+    const QString code = request.param(QStringLiteral("tracking_code"));
+    if (const auto websiteId = code.size() <= 64 ? m_codes.websiteIdFor(code) : std::nullopt)
         m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::RateLimited);
     const qint64 retryAfter = (refused.retryAfterMs + 999) / 1000;
     throw ApiError::tooManyRequests(
@@ -66,7 +68,10 @@ void IngestController::registerRoutes(HttpEngine &engine)
         return std::nullopt;
     });
 
-    engine.router().add("OPTIONS", QStringLiteral("/e/{tracking_code}"), [](Request &) {
+    engine.setRateGuard(RateClass::Tracking,
+                        [this](Request &request, const RouteSpec &) { enforceLimits(request); });
+
+    engine.router().add({"OPTIONS", QStringLiteral("/e/{tracking_code}")}, [](Request &) {
         HttpResponse r = HttpResponse::empty(204);
         r.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
         r.setHeader("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
@@ -75,11 +80,13 @@ void IngestController::registerRoutes(HttpEngine &engine)
         return r;
     });
 
-    engine.router().add("POST", QStringLiteral("/e/{tracking_code}"), [this](Request &request) {
+    const RouteSpec post{"POST",           QStringLiteral("/e/{tracking_code}"),
+                         Access::Public,   0,
+                         BodyClass::Event, RateClass::Tracking};
+    engine.router().add(post, [this](Request &request) {
         const QString code = request.param(QStringLiteral("tracking_code"));
         const std::optional<QString> websiteId =
             code.size() <= 64 ? m_codes.websiteIdFor(code) : std::optional<QString>();
-        enforceLimits(request, websiteId);
         if (!websiteId)
             throw ApiError::notFound(QStringLiteral("Unknown tracking code '%1'").arg(code.left(64)));
         QJsonObject json;

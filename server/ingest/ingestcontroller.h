@@ -28,7 +28,8 @@ public:
     void registerRoutes(HttpEngine &engine);
 
 private:
-    void enforceLimits(Request &request, const std::optional<QString> &websiteId);
+    // The rate guard of RateClass::Tracking: per address, burst and hourly.
+    void enforceLimits(Request &request);
 
     AppContext &m_context;
     Core::FixedWindowLimiter m_burst;

@@ -36,11 +36,10 @@ bool TrackerController::etagMatches(const QByteArray &ifNoneMatch, const QByteAr
     return false;
 }
 
-void TrackerController::registerRoutes(Router &router)
+void TrackerController::registerRoutes(HttpEngine &engine)
 {
-    router.add("GET", QStringLiteral("/z.js"), [this](Request &request) {
-        const qint64 now = m_context.clock.nowMs();
-        const auto d = m_limiter.hit(clientAddressKey(request.clientIp), now);
+    engine.setRateGuard(RateClass::PublicScript, [this](Request &request, const RouteSpec &) {
+        const auto d = m_limiter.hit(clientAddressKey(request.clientIp), m_context.clock.nowMs());
         if (!d.allowed)
             throw ApiError::tooManyRequests(
                 "RATE_LIMIT_EXCEEDED",
@@ -48,6 +47,10 @@ void TrackerController::registerRoutes(Router &router)
                     "Too many requests for public endpoints from this address: at most %1 per minute.")
                     .arg(d.limit),
                 (d.retryAfterMs + 999) / 1000);
+    });
+    const RouteSpec script{"GET", QStringLiteral("/z.js"), Access::Public,
+                           0,     BodyClass::Small,        RateClass::PublicScript};
+    engine.router().add(script, [this](Request &request) {
         HttpResponse r;
         r.setHeader("ETag", m_etag);
         r.setHeader("Cache-Control", "public, max-age=3600");

@@ -6,7 +6,7 @@
 
 namespace Server {
 
-class Router;
+class HttpEngine;
 struct AppContext;
 
 // GET /z.js: the tracker script (resources/z.js, compiled in), with a strong ETag,
@@ -18,7 +18,7 @@ public:
     explicit TrackerController(AppContext &context);
     Q_DISABLE_COPY_MOVE(TrackerController)
 
-    void registerRoutes(Router &router);
+    void registerRoutes(HttpEngine &engine);
     const QByteArray &etag() const { return m_etag; }
 
     // True when an If-None-Match header value matches the ETag (lists, W/, *).

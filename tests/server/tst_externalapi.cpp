@@ -5,6 +5,7 @@
 
 #include "core/keys/apikeyformat.h"
 #include "core/model/timeutil.h"
+#include "server/external/externalauth.h"
 #include "server/http/httpengine.h"
 #include "server/http/router.h"
 #include "server/serverinstance.h"
@@ -12,6 +13,8 @@
 #include <QJsonArray>
 #include <QSqlQuery>
 #include <QTest>
+
+#include <atomic>
 
 using namespace TestSupport;
 using Core::Plan;
@@ -321,11 +324,54 @@ private slots:
         QVERIFY(!r.body.contains("websites")); // no driver message leaks
     }
 
+    // What a route declares is what the engine enforces: a handler that checks nothing
+    // itself is still behind the key, plan and permission checks of its declaration; a
+    // handler reading a caller its route does not declare fails closed (500).
+    void declaredAccessIsEnforcedBeforeTheHandler()
+    {
+        std::atomic<int> handled = 0; // counted on the server's thread
+        m_server->runOnServerThread([&handled](Server::ServerInstance &s) {
+            s.engine().router().add({"GET", QStringLiteral("/api/external/v1/declared"),
+                                     Server::Access::ApiKey, Core::Permissions::Admin},
+                                    [&handled](Server::Request &request) {
+                                        ++handled;
+                                        return Server::HttpResponse::json(
+                                            200,
+                                            QJsonObject{{QStringLiteral("key"),
+                                                         Server::ExternalAuth::principalOf(request).key.id}});
+                                    });
+            s.engine().router().add({"GET", QStringLiteral("/undeclared")}, [](Server::Request &request) {
+                return Server::HttpResponse::json(
+                    200,
+                    QJsonObject{{QStringLiteral("key"), Server::ExternalAuth::principalOf(request).key.id}});
+            });
+        });
+        const QByteArray path = Base + "/declared";
+        QCOMPARE(code(httpRequest(m_server->port(), "GET", path)), QStringLiteral("API_KEY_NOT_FOUND"));
+        QCOMPARE(code(httpRequest(m_server->port(), "GET", path, {{"X-API-Key", "zv_short"}})),
+                 QStringLiteral("INVALID_API_KEY"));
+        const HttpResult readOnly =
+            httpRequest(m_server->port(), "GET", path, {{"X-API-Key", m_readOnly.key.toLatin1()}});
+        QCOMPARE(readOnly.status, 403);
+        QCOMPARE(code(readOnly), QStringLiteral("INSUFFICIENT_PERMISSION"));
+        QVERIFY(!readOnly.header("X-RateLimit-Limit").isEmpty());
+        QCOMPARE(handled.load(), 0);
+        const HttpResult admitted =
+            httpRequest(m_server->port(), "GET", path, {{"X-API-Key", m_full.key.toLatin1()}});
+        QCOMPARE(admitted.status, 200);
+        QCOMPARE(admitted.json().value(QStringLiteral("key")).toString(), m_full.id);
+        QCOMPARE(handled.load(), 1);
+        const HttpResult undeclared =
+            httpRequest(m_server->port(), "GET", "/undeclared", {{"X-API-Key", m_full.key.toLatin1()}});
+        QCOMPARE(undeclared.status, 500);
+        QCOMPARE(code(undeclared), QStringLiteral("INTERNAL_ERROR"));
+    }
+
     void unexpectedFailureIs500WithoutDetails()
     {
         TestServer server;
         server.runOnServerThread([](Server::ServerInstance &s) {
-            s.engine().router().add("GET", QStringLiteral("/boom"),
+            s.engine().router().add({"GET", QStringLiteral("/boom")},
                                     [](Server::Request &) -> Server::HttpResponse {
                                         throw std::runtime_error("secret internal detail");
                                     });

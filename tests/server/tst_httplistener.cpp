@@ -158,6 +158,61 @@ private slots:
         QVERIFY(looksLikeRequestId(r.header("X-Request-Id")));
     }
 
+    // Each route's declared body class is its limit, known from the head alone: a
+    // Content-Length at the limit is invited to continue (100), one byte more is 413.
+    // Paths are matched like routes (query ignored, percent-encoding decoded); a path no
+    // route serves gets the smallest class.
+    void bodyLimitIsTheDeclaredClassOfTheRoute_data()
+    {
+        QTest::addColumn<QByteArray>("method");
+        QTest::addColumn<QByteArray>("target");
+        QTest::addColumn<qint64>("limit");
+        QTest::newRow("tracking event") << QByteArray("POST") << QByteArray("/e/ZV-ABC") << qint64(16 * 1024);
+        QTest::newRow("event batch") << QByteArray("POST") << QByteArray("/api/external/v1/events")
+                                     << qint64(1024 * 1024);
+        QTest::newRow("batch, query")
+            << QByteArray("POST") << QByteArray("/api/external/v1/events?x=1") << qint64(1024 * 1024);
+        QTest::newRow("batch, encoded")
+            << QByteArray("POST") << QByteArray("/api/external/v1/%65vents") << qint64(1024 * 1024);
+        QTest::newRow("batch, absolute-form")
+            << QByteArray("POST") << QByteArray("http://x/api/external/v1/events") << qint64(1024 * 1024);
+        QTest::newRow("external api")
+            << QByteArray("POST") << QByteArray("/api/external/v1/websites") << qint64(256 * 1024);
+        QTest::newRow("admin api") << QByteArray("PATCH") << QByteArray("/api/admin/v1/teams/t1")
+                                   << qint64(256 * 1024);
+        QTest::newRow("sign-in") << QByteArray("POST") << QByteArray("/api/admin/v1/login")
+                                 << qint64(256 * 1024);
+        QTest::newRow("no such route under /api")
+            << QByteArray("POST") << QByteArray("/api/admin/v1/nothing") << qint64(64 * 1024);
+        QTest::newRow("wrong method") << QByteArray("POST") << QByteArray("/healthz") << qint64(64 * 1024);
+        QTest::newRow("events, wrong method")
+            << QByteArray("PUT") << QByteArray("/api/external/v1/events") << qint64(64 * 1024);
+        QTest::newRow("unknown path") << QByteArray("POST") << QByteArray("/nothing") << qint64(64 * 1024);
+    }
+    void bodyLimitIsTheDeclaredClassOfTheRoute()
+    {
+        QFETCH(QByteArray, method);
+        QFETCH(QByteArray, target);
+        QFETCH(qint64, limit);
+        for (const qint64 length : {limit, limit + 1}) {
+            QTcpSocket s;
+            s.connectToHost(QStringLiteral("127.0.0.1"), m_server->port());
+            QVERIFY(s.waitForConnected(2000));
+            s.write(method + ' ' + target + " HTTP/1.1\r\nHost: x\r\nContent-Type: application/json\r\n" +
+                    "Content-Length: " + QByteArray::number(length) + "\r\nExpect: 100-continue\r\n\r\n");
+            QByteArray got;
+            QElapsedTimer t;
+            t.start();
+            while (!got.contains("\r\n") && t.elapsed() < 2000)
+                if (s.waitForReadyRead(50))
+                    got += s.readAll();
+            const QByteArray expected = length > limit ? "HTTP/1.1 413" : "HTTP/1.1 100 Continue";
+            QVERIFY2(got.startsWith(expected), qPrintable(QStringLiteral("Content-Length %1: %2")
+                                                              .arg(length)
+                                                              .arg(QString::fromLatin1(got.left(40)))));
+        }
+    }
+
     void expectContinueWithinLimitGets100()
     {
         QTcpSocket s;

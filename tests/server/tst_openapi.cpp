@@ -13,16 +13,21 @@
 using namespace TestSupport;
 
 namespace {
-// "GET /api/admin/v1/teams/{id}" for every operation under `paths:`. Reads the
-// block-style layout the file uses: paths indented by 2, methods by 4.
-QSet<QString> documentedOperations(const QByteArray &yaml)
+// The security of every documented operation: "none" for `security: []`, else the
+// scheme it names ("ApiKey", "session"), else the file's global default ("session").
+// Reads the block-style layout the file uses: paths indented by 2, methods by 4.
+QHash<QString, QString> documentedSecurity(const QByteArray &yaml)
 {
     static const QRegularExpression pathLine(QStringLiteral(R"(^  (/[^\s:]*):\s*$)"));
     static const QRegularExpression methodLine(
         QStringLiteral(R"(^    (get|put|post|patch|delete|head|options):)"));
-    QSet<QString> out;
+    static const QRegularExpression securityLine(QStringLiteral(R"(^      security:\s*(.*)$)"));
+    static const QRegularExpression scheme(QStringLiteral(R"(\b(ApiKey|session)\b)"));
+    QHash<QString, QString> out;
     bool inPaths = false;
-    QString current;
+    bool readingSecurity = false;
+    QString path;
+    QString op;
     for (const QByteArray &raw : yaml.split('\n')) {
         const QString line = QString::fromUtf8(raw);
         if (line.trimmed().isEmpty() || line.trimmed().startsWith(QLatin1Char('#')))
@@ -33,13 +38,51 @@ QSet<QString> documentedOperations(const QByteArray &yaml)
         }
         if (!inPaths)
             continue;
+        if (readingSecurity) {
+            readingSecurity = false;
+            if (const auto m = scheme.match(line);
+                line.startsWith(QLatin1String("        -")) && m.hasMatch()) {
+                out.insert(op, m.captured(1));
+                continue;
+            }
+        }
         if (const auto m = pathLine.match(line); m.hasMatch()) {
-            current = m.captured(1);
-        } else if (const auto op = methodLine.match(line); op.hasMatch() && !current.isEmpty()) {
-            out.insert(op.captured(1).toUpper() + QLatin1Char(' ') + current);
+            path = m.captured(1);
+            op.clear();
+        } else if (const auto mm = methodLine.match(line); mm.hasMatch() && !path.isEmpty()) {
+            op = mm.captured(1).toUpper() + QLatin1Char(' ') + path;
+            out.insert(op, QStringLiteral("session"));
+        } else if (const auto sm = securityLine.match(line); sm.hasMatch() && !op.isEmpty()) {
+            const QString value = sm.captured(1).trimmed();
+            if (value == QLatin1String("[]"))
+                out.insert(op, QStringLiteral("none"));
+            else if (const auto vm = scheme.match(value); vm.hasMatch())
+                out.insert(op, vm.captured(1));
+            else
+                readingSecurity = value.isEmpty(); // a block list follows
         }
     }
     return out;
+}
+
+// "GET /api/admin/v1/teams/{id}" for every operation under `paths:`.
+QSet<QString> documentedOperations(const QByteArray &yaml)
+{
+    const QList<QString> ops = documentedSecurity(yaml).keys();
+    return QSet<QString>(ops.cbegin(), ops.cend());
+}
+
+QString schemeOf(Server::Access access)
+{
+    switch (access) {
+    case Server::Access::Public:
+        return QStringLiteral("none");
+    case Server::Access::Session:
+        return QStringLiteral("session");
+    case Server::Access::ApiKey:
+        return QStringLiteral("ApiKey");
+    }
+    return {};
 }
 } // namespace
 
@@ -56,6 +99,43 @@ private slots:
         QCOMPARE(documentedOperations(sample),
                  (QSet<QString>{QStringLiteral("GET /a/{id}"), QStringLiteral("DELETE /a/{id}"),
                                 QStringLiteral("POST /b")}));
+    }
+
+    void securityParserReadsTheLayout()
+    {
+        const QByteArray sample = "security:\n  - session: []\npaths:\n  /a:\n    get:\n      security: []\n"
+                                  "    post:\n      summary: x\n  /b:\n    get:\n      security:\n"
+                                  "        - ApiKey: []\n    put:\n      security: [{ApiKey: []}]\n";
+        const QHash<QString, QString> expected{{QStringLiteral("GET /a"), QStringLiteral("none")},
+                                               {QStringLiteral("POST /a"), QStringLiteral("session")},
+                                               {QStringLiteral("GET /b"), QStringLiteral("ApiKey")},
+                                               {QStringLiteral("PUT /b"), QStringLiteral("ApiKey")}};
+        QCOMPARE(documentedSecurity(sample), expected);
+    }
+
+    // What each route declares it needs (Access) is what the document says it needs.
+    void documentedSecurityIsTheRoutesDeclaredAccess()
+    {
+        QFile file(QStringLiteral(ZENOVAY_OPENAPI_YAML));
+        QVERIFY2(file.open(QIODevice::ReadOnly), ZENOVAY_OPENAPI_YAML);
+        const QHash<QString, QString> documented = documentedSecurity(file.readAll());
+        TestServer server;
+        QVERIFY2(server.isRunning(), qPrintable(server.startError()));
+        QList<Server::RouteSpec> routes;
+        server.runOnServerThread([&](Server::ServerInstance &s) { routes = s.engine().router().routes(); });
+        QStringList mismatched;
+        int checked = 0;
+        for (const Server::RouteSpec &route : routes) {
+            const QString op = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
+            if (!documented.contains(op))
+                continue; // the other test names it
+            ++checked;
+            if (documented.value(op) != schemeOf(route.access))
+                mismatched << QStringLiteral("%1 (declared %2, documented %3)")
+                                  .arg(op, schemeOf(route.access), documented.value(op));
+        }
+        QVERIFY(checked > 20);
+        QVERIFY2(mismatched.isEmpty(), qPrintable(mismatched.join(QStringLiteral("; "))));
     }
 
     void everyRouteIsDocumentedAndEveryDocumentedRouteExists()
