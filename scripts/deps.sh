@@ -14,7 +14,9 @@ if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
     # fonts: the offscreen GUI tests and screenshots render text; iproute2: the IPv6 sign-in
     # test sets up addresses in a private network namespace (tests/server/in_ipv6_namespace.sh).
-    packages+=(nodejs curl chromium fonts-dejavu-core iproute2)
+    # nginx-light, caddy, openssl: the reverse-proxy test runs docs/deploy/ in front of a
+    # server (tests/server/tst_reverseproxy.cpp).
+    packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl)
 fi
 if [[ $profile == fuzz ]]; then
     # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev

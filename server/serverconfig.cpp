@@ -40,6 +40,19 @@ std::optional<std::pair<QHostAddress, quint16>> ServerConfig::parseListen(const 
     return std::make_pair(address, quint16(port));
 }
 
+std::optional<QUrl> ServerConfig::parsePublicUrl(const QString &text)
+{
+    QUrl url(text.trimmed(), QUrl::StrictMode);
+    if (!url.isValid() || (url.scheme() != QLatin1String("http") && url.scheme() != QLatin1String("https")) ||
+        url.host().isEmpty() || url.hasQuery() || url.hasFragment() || !url.userInfo().isEmpty())
+        return std::nullopt;
+    QString path = url.path();
+    while (path.endsWith(QLatin1Char('/')))
+        path.chop(1);
+    url.setPath(path);
+    return url;
+}
+
 std::optional<QString> ServerConfig::loadFile(const QString &path)
 {
     if (!QFileInfo(path).isReadable())
@@ -54,6 +67,27 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
             return QStringLiteral("%1: [server] listen=%2 is not ADDRESS:PORT").arg(path, value);
         address = listen->first;
         port = listen->second;
+    }
+    if (s.contains(QStringLiteral("server/trusted_proxies"))) {
+        // QSettings reads an unquoted "a, b" as a list
+        const QVariant value = s.value(QStringLiteral("server/trusted_proxies"));
+        const QString text = value.typeId() == QMetaType::QStringList
+                                 ? value.toStringList().join(QLatin1Char(','))
+                                 : value.toString();
+        QString problem;
+        const auto proxies = TrustedProxies::parse(text, &problem);
+        if (!proxies)
+            return QStringLiteral("%1: [server] trusted_proxies: %2").arg(path, problem);
+        trustedProxies = *proxies;
+    }
+    if (s.contains(QStringLiteral("server/public_url"))) {
+        const QString value = s.value(QStringLiteral("server/public_url")).toString();
+        const auto url = value.isEmpty() ? std::optional<QUrl>(QUrl()) : parsePublicUrl(value);
+        if (!url)
+            return QStringLiteral(
+                       "%1: [server] public_url=%2 is not an http(s) URL like https://stats.example.com")
+                .arg(path, value);
+        publicUrl = *url;
     }
     if (s.contains(QStringLiteral("server/data_dir")))
         dataDir = s.value(QStringLiteral("server/data_dir")).toString();

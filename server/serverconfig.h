@@ -7,6 +7,7 @@
 
 #include <QHostAddress>
 #include <QString>
+#include <QUrl>
 
 #include <memory>
 #include <optional>
@@ -30,6 +31,11 @@ struct ServerConfig
     QString dataDir;
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
+    // [server] trusted_proxies: whose X-Forwarded-For / Forwarded headers name the client.
+    TrustedProxies trustedProxies = TrustedProxies::defaults();
+    // [server] public_url: the address visitors' browsers use ("https://stats.example.com");
+    // empty: the address each request came in on.
+    QUrl publicUrl;
     ListenerLimits limits;
     AuthSettings auth;
     IngestSettings ingest;
@@ -39,11 +45,14 @@ struct ServerConfig
     static QString defaultDataDir();
     QString databasePath() const;
 
-    // Reads an INI file ([server] listen, data_dir; [limits] ...; [auth] ...; [ingest] ...). Returns a
-    // message naming the file, key and problem, or nothing on success.
+    // Reads an INI file ([server] listen, data_dir, trusted_proxies; [limits] ...; [auth] ...; [ingest] ...).
+    // Returns a message naming the file, key and problem, or nothing on success.
     std::optional<QString> loadFile(const QString &path);
     // "127.0.0.1:8080", "[::1]:0", "localhost:8080". Loopback names only resolve locally.
     static std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
+    // An absolute http(s) URL with a host and no query, fragment or user info; a trailing
+    // slash is dropped. nullopt otherwise.
+    static std::optional<QUrl> parsePublicUrl(const QString &text);
 };
 
 } // namespace Server

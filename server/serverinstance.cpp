@@ -129,6 +129,7 @@ std::optional<QString> ServerInstance::start()
         });
 
     m_engine = std::make_unique<HttpEngine>();
+    m_engine->setTrustedProxies(m_config.trustedProxies);
     registerHealthRoutes(*m_engine, *m_context);
     m_ingestController = std::make_unique<IngestController>(*m_context);
     m_ingestController->registerRoutes(*m_engine);
@@ -143,6 +144,7 @@ std::optional<QString> ServerInstance::start()
 
     // The body limit of a request is its route's declared class, known from the head.
     ListenerLimits limits = m_config.limits;
+    limits.uncappedPeers = m_config.trustedProxies;
     limits.bodyLimit = [engine = m_engine.get()](QByteArrayView method, QByteArrayView target) {
         return engine->router().bodyLimit(method, target);
     };

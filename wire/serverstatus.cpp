@@ -29,6 +29,8 @@ ServerStatus serverStatusFromJson(const QJsonObject &o)
     s.raw = o;
     s.version = o.value(StatusField::Version).toString();
     s.uptimeS = optionalIntegerFromJson(o.value(StatusField::UptimeSeconds));
+    s.publicUrl = o.value(StatusField::PublicUrl).toString();
+    s.publicUrlConfigured = o.value(StatusField::PublicUrlSource).toString() == "config"_L1;
     const QJsonValue listening = o.value(StatusField::Listening);
     if (listening.isArray()) {
         for (const QJsonValue &v : listening.toArray())

@@ -21,6 +21,11 @@ inline constexpr QLatin1StringView Database{"database"};
 inline constexpr QLatin1StringView EventsStored{"events_stored"};
 inline constexpr QLatin1StringView Ingest{"ingest"};
 inline constexpr QLatin1StringView Journal{"journal"};
+// The address visitors' browsers use ([server] public_url, else the scheme and host the
+// status request came in with, behind a trusted proxy its X-Forwarded-Proto/Host), and
+// which of the two it is: "config" or "request".
+inline constexpr QLatin1StringView PublicUrl{"public_url"};
+inline constexpr QLatin1StringView PublicUrlSource{"public_url_source"};
 } // namespace StatusField
 
 // The "database" part.
@@ -48,6 +53,8 @@ struct ServerStatus
     QString version;
     std::optional<qint64> uptimeS;
     QStringList listen;
+    QString publicUrl;
+    bool publicUrlConfigured = false;
     QString databasePath;
     std::optional<qint64> databaseSizeBytes;
     std::optional<qint64> eventsStored;

@@ -105,8 +105,18 @@ void registerServerRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         return q.next() ? q.value(0).toLongLong() : 0;
     });
 
-    router.add(signedIn("GET", QStringLiteral("/server/status")),
-               [api](Request &) { return HttpResponse::json(200, api->ctx.status.build()); });
+    router.add(signedIn("GET", QStringLiteral("/server/status")), [api](Request &request) {
+        QJsonObject status = api->ctx.status.build();
+        const QUrl &configured = api->ctx.config.publicUrl;
+        status.insert(Wire::StatusField::PublicUrl,
+                      !configured.isEmpty()
+                          ? configured.toString()
+                          : QString::fromLatin1(request.scheme + "://" +
+                                                (request.host.isEmpty() ? "localhost" : request.host)));
+        status.insert(Wire::StatusField::PublicUrlSource,
+                      configured.isEmpty() ? QStringLiteral("request") : QStringLiteral("config"));
+        return HttpResponse::json(200, status);
+    });
 
     router.add(signedIn("GET", QStringLiteral("/server/plans")),
                [api](Request &) { return HttpResponse::json(200, plansJson(api->plans.list())); });

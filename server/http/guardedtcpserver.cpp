@@ -49,7 +49,8 @@ void GuardedTcpServer::incomingConnection(qintptr handle)
         refuse(socket, QStringLiteral("Too many open connections"));
         return;
     }
-    if (m_limits.maxConnectionsPerIp > 0 && m_perAddress.value(key) >= m_limits.maxConnectionsPerIp) {
+    if (m_limits.maxConnectionsPerIp > 0 && m_perAddress.value(key) >= m_limits.maxConnectionsPerIp &&
+        !m_limits.uncappedPeers.contains(socket->peerAddress())) {
         refuse(socket, QStringLiteral("Too many open connections from your address"));
         return;
     }

@@ -1,5 +1,6 @@
 #pragma once
 
+#include "clientaddress.h"
 #include "router.h"
 
 #include <QAbstractHttpServer>
@@ -34,6 +35,8 @@ public:
     // Runs for every routed response just before it is written (bookkeeping, headers).
     using ResponseHook = std::function<void(Request &, HttpResponse &)>;
     void addResponseHook(ResponseHook h) { m_responseHooks.push_back(std::move(h)); }
+    // Whose forwarding headers are believed (api-contract section 7).
+    void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
     // While draining for shutdown, new requests get 503.
     void setDraining(bool draining) { m_draining = draining; }
     quint64 requestsServed() const { return m_served; }
@@ -51,15 +54,9 @@ private:
     std::vector<ResponseHook> m_responseHooks;
     QHash<quint8, Guard> m_accessGuards;
     QHash<quint8, Guard> m_rateGuards;
+    TrustedProxies m_trustedProxies = TrustedProxies::defaults();
     bool m_draining = false;
     quint64 m_served = 0;
 };
-
-// 127.0.0.1 for ::ffff:127.0.0.1; other addresses unchanged.
-QHostAddress normalizedAddress(const QHostAddress &address);
-// The key every per-client limit counts under: the IPv4 address (IPv4-mapped IPv6
-// normalised), or the IPv6 /64 (one host or household usually holds a whole /64, so
-// counting single IPv6 addresses would give each attacker 2^64 fresh starts).
-QByteArray clientAddressKey(const QHostAddress &address);
 
 } // namespace Server

@@ -1,5 +1,7 @@
 #pragma once
 
+#include "clientaddress.h"
+
 #include <QString>
 
 #include <functional>
@@ -16,8 +18,12 @@ struct ListenerLimits
     int keepAliveIdleTimeoutMs = 30'000; // an idle keep-alive connection is closed
     int maxConnections = 1024;           // beyond: 503 and close
     int maxConnectionsPerIp = 64;        // per IPv4 address or IPv6 /64 (0: no cap); beyond: 503
-    qint64 maxDrainBytes = 64LL << 20;   // after a 413, read (and drop) at most this much of the body
-    // Body limit for a request path (route class); default 64 KiB.
+    // Peers exempt from maxConnectionsPerIp: the trusted reverse proxies, which carry
+    // every visitor's connections (only maxConnections applies to them).
+    TrustedProxies uncappedPeers;
+    qint64 maxDrainBytes = 64LL << 20; // after a 413, read (and drop) at most this much of the body
+    // Body limit for a request (method, request target as sent); without one, 64 KiB.
+    // ServerInstance sets it to the declared body class of the route (Router::bodyLimit).
     std::function<qint64(QByteArrayView method, QByteArrayView path)> bodyLimit;
 };
 

@@ -23,7 +23,9 @@ struct Request
     QString path;      // decoded path, no query
     QUrlQuery query;
     QByteArray requestId;
-    QHostAddress clientIp; // IPv4-mapped addresses normalised to IPv4
+    // The client: the peer, or from a trusted proxy the address it forwarded for
+    // (resolveClient); IPv4-mapped addresses normalised to IPv4.
+    QHostAddress clientIp;
     qint64 receivedAtMs = 0;
     QHash<QString, QString> params; // from {name} segments of the route
     HeaderList responseHeaders;
@@ -34,6 +36,10 @@ struct Request
     // admin API's session, the external API's key principal. Read through the owner's
     // typed accessor (Admin::sessionOf, ExternalAuth::principalOf).
     std::any caller;
+    // Scheme and host of URLs written for this request: from a trusted proxy's
+    // X-Forwarded-Proto / X-Forwarded-Host, else "http" (or "https" on TLS) and Host.
+    QByteArray scheme = "http";
+    QByteArray host;
 
     QByteArray header(const QByteArray &name) const;
     QByteArray body() const;

@@ -47,12 +47,15 @@ bool isValidFieldValue(QByteArrayView v)
     });
 }
 
-// Visible ASCII only: no controls, spaces or raw non-ASCII bytes in the target.
+// Visible ASCII only: no controls, spaces or raw non-ASCII bytes in the target. No
+// fragment ('#': a request target never has one, RFC 9112 3.2) and no origin-form
+// starting with "//" (QHttpServer reads what follows as a host): the route the body
+// limit is chosen for is then the route the request reaches.
 bool isValidTarget(QByteArrayView t)
 {
-    return !t.isEmpty() && std::all_of(t.begin(), t.end(), [](char c) {
+    return !t.isEmpty() && !t.startsWith("//") && std::all_of(t.begin(), t.end(), [](char c) {
         const auto u = static_cast<unsigned char>(c);
-        return u > 0x20 && u < 0x7f;
+        return u > 0x20 && u < 0x7f && c != '#';
     });
 }
 

@@ -6,8 +6,9 @@
 namespace Server {
 
 // What a route needs before its handler runs, declared where the route is registered
-// (Router::add). The engine enforces it: the body limit from the request head, before
-// any body is read; then the rate limit; then the access check; then the handler.
+// (Router::add). It is enforced in this order: the body limit by the listener from the
+// request head, before any body is read (and again by the engine for the route
+// reached); then the rate limit; then the access check; then the handler.
 // Guards for access and rate classes are registered on the HttpEngine by the
 // controller that owns the rule; a declared need without a guard fails closed (500).
 

@@ -96,8 +96,10 @@ qint64 Router::bodyLimit(QByteArrayView method, QByteArrayView target) const
 {
     // absolute-form ("http://host/path", RFC 9112 3.2.2) names the path after the authority
     if (const qsizetype scheme = target.indexOf("://"); !target.startsWith('/') && scheme > 0) {
-        const qsizetype slash = target.indexOf('/', scheme + 3);
-        target = slash < 0 ? QByteArrayView("/") : target.sliced(slash);
+        qsizetype end = scheme + 3; // the authority ends at the first '/' or '?'
+        while (end < target.size() && target[end] != '/' && target[end] != '?')
+            ++end;
+        target = end < target.size() && target[end] == '/' ? target.sliced(end) : QByteArrayView("/");
     }
     const qsizetype query = target.indexOf('?');
     const QString path = QString::fromUtf8(

@@ -71,14 +71,16 @@ void IngestController::registerRoutes(HttpEngine &engine)
     engine.setRateGuard(RateClass::Tracking,
                         [this](Request &request, const RouteSpec &) { enforceLimits(request); });
 
-    engine.router().add({"OPTIONS", QStringLiteral("/e/{tracking_code}")}, [](Request &) {
-        HttpResponse r = HttpResponse::empty(204);
-        r.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
-        r.setHeader("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
-        r.setHeader("Access-Control-Max-Age", "86400");
-        r.setHeader("Allow", "POST, OPTIONS");
-        return r;
-    });
+    engine.router().add(
+        {"OPTIONS", QStringLiteral("/e/{tracking_code}"), Access::Public, 0, BodyClass::Event},
+        [](Request &) {
+            HttpResponse r = HttpResponse::empty(204);
+            r.setHeader("Access-Control-Allow-Methods", "POST, OPTIONS");
+            r.setHeader("Access-Control-Allow-Headers", "Content-Type, X-Request-Id");
+            r.setHeader("Access-Control-Max-Age", "86400");
+            r.setHeader("Allow", "POST, OPTIONS");
+            return r;
+        });
 
     const RouteSpec post{"POST",           QStringLiteral("/e/{tracking_code}"),
                          Access::Public,   0,

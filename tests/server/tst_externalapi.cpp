@@ -11,6 +11,7 @@
 #include "server/serverinstance.h"
 
 #include <QJsonArray>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTest>
 
@@ -324,17 +325,71 @@ private slots:
         QVERIFY(!r.body.contains("websites")); // no driver message leaks
     }
 
+    // The permission of every key route, as the contract (section 3) states it, checked
+    // against the running server: a key holding every other permission is refused with
+    // 403 INSUFFICIENT_PERMISSION, a key holding it is not (ids that do not exist, so
+    // nothing is changed). Every key route the router has must be in this table.
+    void everyKeyRouteNeedsItsContractPermission()
+    {
+        using P = Core::Permissions;
+        const QHash<QString, quint8> contract{
+            {QStringLiteral("GET /api/external/v1/usage"), 0},
+            {QStringLiteral("GET /api/external/v1/websites"), P::Read},
+            {QStringLiteral("POST /api/external/v1/websites"), P::Write},
+            {QStringLiteral("GET /api/external/v1/websites/{id}"), P::Read},
+            {QStringLiteral("PATCH /api/external/v1/websites/{id}"), P::Write},
+            {QStringLiteral("DELETE /api/external/v1/websites/{id}"), P::Admin},
+            {QStringLiteral("GET /api/external/v1/analytics/{websiteId}"), P::Read},
+            {QStringLiteral("POST /api/external/v1/events"), P::Write},
+        };
+        QList<Server::RouteSpec> routes;
+        m_server->runOnServerThread(
+            [&](Server::ServerInstance &s) { routes = s.engine().router().routes(); });
+        int checked = 0;
+        for (const Server::RouteSpec &route : std::as_const(routes)) {
+            if (route.access != Server::Access::ApiKey || route.pattern.contains(QLatin1String("declared")))
+                continue;
+            const QString op = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
+            QVERIFY2(contract.contains(op), qPrintable(op + QStringLiteral(" is not in the contract table")));
+            QCOMPARE(route.permission, contract.value(op));
+            if (route.permission == 0)
+                continue;
+            QString path = route.pattern;
+            path.replace(QRegularExpression(QStringLiteral("\\{[^}]+\\}")), QStringLiteral("no-such-id"));
+            const QByteArray body =
+                "{\"website_id\":\"no-such-id\",\"name\":\"x\",\"url\":\"https://x.example\"}";
+            const Core::Permissions needed{route.permission};
+            const Core::Permissions others{quint8(~route.permission & 7)};
+            const auto without = Fixtures::createKey(*m_server, m_alice.id, m_pro.id, others.names());
+            const auto with = Fixtures::createKey(*m_server, m_alice.id, m_pro.id, needed.names());
+            const QString what = QString::fromLatin1(route.method) + QLatin1Char(' ') + route.pattern;
+            const HttpResult refused = httpRequest(
+                m_server->port(), route.method, path.toLatin1(),
+                {{"X-API-Key", without.key.toLatin1()}, {"Content-Type", "application/json"}}, body);
+            QVERIFY2(refused.status == 403 && code(refused) == QLatin1String("INSUFFICIENT_PERMISSION"),
+                     qPrintable(what + QStringLiteral(" without ") + needed.names().join(QLatin1Char(','))));
+            const HttpResult admitted =
+                httpRequest(m_server->port(), route.method, path.toLatin1(),
+                            {{"X-API-Key", with.key.toLatin1()}, {"Content-Type", "application/json"}}, body);
+            QVERIFY2(code(admitted) != QLatin1String("INSUFFICIENT_PERMISSION") && admitted.status != 401,
+                     qPrintable(what + QStringLiteral(" with ") + needed.names().join(QLatin1Char(','))));
+            ++checked;
+        }
+        QCOMPARE(checked, 7);
+    }
+
     // What a route declares is what the engine enforces: a handler that checks nothing
     // itself is still behind the key, plan and permission checks of its declaration; a
     // handler reading a caller its route does not declare fails closed (500).
     void declaredAccessIsEnforcedBeforeTheHandler()
     {
-        std::atomic<int> handled = 0; // counted on the server's thread
-        m_server->runOnServerThread([&handled](Server::ServerInstance &s) {
+        // counted on the server's thread; the routes stay registered after this test
+        const auto handled = std::make_shared<std::atomic<int>>(0);
+        m_server->runOnServerThread([handled](Server::ServerInstance &s) {
             s.engine().router().add({"GET", QStringLiteral("/api/external/v1/declared"),
                                      Server::Access::ApiKey, Core::Permissions::Admin},
-                                    [&handled](Server::Request &request) {
-                                        ++handled;
+                                    [handled](Server::Request &request) {
+                                        ++*handled;
                                         return Server::HttpResponse::json(
                                             200,
                                             QJsonObject{{QStringLiteral("key"),
@@ -355,12 +410,12 @@ private slots:
         QCOMPARE(readOnly.status, 403);
         QCOMPARE(code(readOnly), QStringLiteral("INSUFFICIENT_PERMISSION"));
         QVERIFY(!readOnly.header("X-RateLimit-Limit").isEmpty());
-        QCOMPARE(handled.load(), 0);
+        QCOMPARE(handled->load(), 0);
         const HttpResult admitted =
             httpRequest(m_server->port(), "GET", path, {{"X-API-Key", m_full.key.toLatin1()}});
         QCOMPARE(admitted.status, 200);
         QCOMPARE(admitted.json().value(QStringLiteral("key")).toString(), m_full.id);
-        QCOMPARE(handled.load(), 1);
+        QCOMPARE(handled->load(), 1);
         const HttpResult undeclared =
             httpRequest(m_server->port(), "GET", "/undeclared", {{"X-API-Key", m_full.key.toLatin1()}});
         QCOMPARE(undeclared.status, 500);

@@ -188,6 +188,28 @@ private slots:
         QTest::newRow("events, wrong method")
             << QByteArray("PUT") << QByteArray("/api/external/v1/events") << qint64(64 * 1024);
         QTest::newRow("unknown path") << QByteArray("POST") << QByteArray("/nothing") << qint64(64 * 1024);
+        QTest::newRow("tracking preflight")
+            << QByteArray("OPTIONS") << QByteArray("/e/ZV-ABC") << qint64(16 * 1024);
+        QTest::newRow("absolute-form, query")
+            << QByteArray("POST") << QByteArray("http://x?/api/external/v1/events") << qint64(64 * 1024);
+    }
+
+    // Targets the router and QHttpServer could read differently are refused outright:
+    // a fragment (never part of a request target) and "//" (read as a host by Qt).
+    void ambiguousTargetsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("target");
+        QTest::newRow("fragment with a slash") << QByteArray("/e/ZV-ABC#/../x");
+        QTest::newRow("fragment") << QByteArray("/healthz#x");
+        QTest::newRow("double slash") << QByteArray("//h/e/ZV-ABC");
+    }
+    void ambiguousTargetsAreRefused()
+    {
+        QFETCH(QByteArray, target);
+        const HttpResult r =
+            rawExchange(m_server->port(),
+                        "POST " + target + " HTTP/1.1\r\nHost: x\r\nContent-Length: 40960\r\n\r\n", 3000);
+        QCOMPARE(r.status, 400);
     }
     void bodyLimitIsTheDeclaredClassOfTheRoute()
     {

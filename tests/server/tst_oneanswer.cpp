@@ -281,19 +281,22 @@ private slots:
         QCOMPARE(got.count("HTTP/1.1 200"), 2);
     }
 
-    // One spelling per resource.
+    // One spelling per resource. A target starting with "//" is malformed outright (400):
+    // Qt would read what follows as a host.
     void trailingSlashesAndEmptySegmentsAre404_data()
     {
         QTest::addColumn<QByteArray>("target");
-        QTest::newRow("/z.js/") << QByteArray("/z.js/");
-        QTest::newRow("//z.js") << QByteArray("//z.js");
-        QTest::newRow("/healthz/") << QByteArray("/healthz/");
-        QTest::newRow("/api//external/v1/usage") << QByteArray("/api//external/v1/usage");
+        QTest::addColumn<int>("status");
+        QTest::newRow("/z.js/") << QByteArray("/z.js/") << 404;
+        QTest::newRow("//z.js") << QByteArray("//z.js") << 400;
+        QTest::newRow("/healthz/") << QByteArray("/healthz/") << 404;
+        QTest::newRow("/api//external/v1/usage") << QByteArray("/api//external/v1/usage") << 404;
     }
     void trailingSlashesAndEmptySegmentsAre404()
     {
         QFETCH(QByteArray, target);
-        QCOMPARE(httpRequest(port(), "GET", target).status, 404);
+        QFETCH(int, status);
+        QCOMPARE(httpRequest(port(), "GET", target).status, status);
     }
     void eventWithTrailingSlashIsNotStored()
     {
@@ -320,6 +323,7 @@ private slots:
         TestServer server([](Server::ServerConfig &c) {
             c.limits.maxConnections = 100;
             c.limits.maxConnectionsPerIp = 3;
+            c.trustedProxies = {}; // loopback is a trusted proxy by default, and proxies are not capped
         });
         QVERIFY(server.isRunning());
         std::vector<std::unique_ptr<QTcpSocket>> idle;
@@ -346,6 +350,35 @@ private slots:
         QCOMPARE(httpRequest(server.port(), "GET", "/healthz").status, 200);
     }
 
+    // A trusted reverse proxy carries every visitor's connections: the per-address cap
+    // does not apply to it (the overall cap still does); other addresses stay capped.
+    void trustedProxiesAreNotCappedPerAddress()
+    {
+        TestServer server([](Server::ServerConfig &c) {
+            c.limits.maxConnections = 100;
+            c.limits.maxConnectionsPerIp = 2;
+            c.trustedProxies = *Server::TrustedProxies::parse(QStringLiteral("127.0.0.1"));
+        });
+        QVERIFY(server.isRunning());
+        std::vector<std::unique_ptr<QTcpSocket>> held;
+        auto hold = [&](const QHostAddress &from) {
+            held.push_back(std::make_unique<QTcpSocket>());
+            held.back()->bind(from);
+            held.back()->connectToHost(QHostAddress::LocalHost, server.port());
+            return held.back()->waitForConnected(2000);
+        };
+        for (int i = 0; i < 5; ++i)
+            QVERIFY(hold(QHostAddress::LocalHost));
+        for (int i = 0; i < 2; ++i)
+            QVERIFY(hold(QHostAddress(QStringLiteral("127.0.0.3"))));
+        QTest::qWait(200);
+        const QByteArray request = "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n";
+        QCOMPARE(statusOf(exchangeUntilClosed(server.port(), request, 4000, QHostAddress::LocalHost)), 200);
+        QCOMPARE(statusOf(exchangeUntilClosed(server.port(), request, 4000,
+                                              QHostAddress(QStringLiteral("127.0.0.3")))),
+                 503);
+    }
+
     // The request was already sent when the listener refused the connection: the client
     // must read the whole 503 and an orderly end, not a reset.
     void refusedClientReadsTheAnswerNotAReset_data()
@@ -360,6 +393,7 @@ private slots:
         TestServer server([perAddress](Server::ServerConfig &c) {
             c.limits.maxConnections = perAddress ? 100 : 1;
             c.limits.maxConnectionsPerIp = perAddress ? 1 : 0;
+            c.trustedProxies = {};
         });
         QVERIFY(server.isRunning());
         QTcpSocket holder;
