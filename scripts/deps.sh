@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
-    libqt6opengl6-dev libicu-dev
+    libqt6opengl6-dev libicu-dev libsodium-dev
 )
 if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);

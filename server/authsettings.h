@@ -10,7 +10,13 @@ namespace Server {
 // sign-in endpoints (login, setup) and the per-account sign-in lock.
 struct AuthSettings
 {
-    int passwordIterations = Core::PasswordHasher::DefaultIterations;
+    // Argon2id cost of new password hashes (OWASP: 19 MiB, 2 passes).
+    quint64 argon2MemoryKib = Core::PasswordHasher::Policy().memoryKib;
+    quint64 argon2Iterations = Core::PasswordHasher::Policy().iterations;
+    // Sign-ins whose password is being checked at once (queued or running on
+    // hashThreads workers); beyond this, 503 + Retry-After at once.
+    int maxPendingSignIns = 32;
+    int hashThreads = 0; // 0: one less than the CPU cores, at least 1
     qint64 sessionTtlMinutes = 7 * 24 * 60;
     int requestsPerMinute = 30; // per IP, login + setup together
     int failuresBeforeBan = 5;  // failed sign-ins in a row from one IP

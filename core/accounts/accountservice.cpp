@@ -83,7 +83,7 @@ AccountService::SetupResult AccountService::setup(const Actor &actor, const QStr
     if (auto e = Validation::checkName(team))
         throw ServiceError::validation({{QStringLiteral("team_name"), *e}});
     // The slow KDF runs before the write transaction, so the lock is held briefly.
-    const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
+    const QString hash = PasswordHasher::hash(password, m_settings.passwordPolicy);
     const qint64 now = m_clock.nowMs();
     SetupResult result{User{newId(), EmailAddress::normalised(email), name.trimmed(), now, true, false},
                        Team{newId(), team.trimmed(), Plan::Free, now}};
@@ -108,16 +108,29 @@ AccountService::SetupResult AccountService::setup(const Actor &actor, const QStr
 AccountService::LoginResult AccountService::login(const Actor &actor, const QString &email,
                                                   const QString &password)
 {
+    const LoginAttempt attempt = beginLogin(email);
+    return finishLogin(actor, attempt,
+                       PasswordHasher::check(password, attempt.storedHash, m_settings.passwordPolicy));
+}
+
+AccountService::LoginAttempt AccountService::beginLogin(const QString &email) const
+{
     UserRepository users(m_db);
+    LoginAttempt attempt;
+    attempt.email = email;
+    attempt.user = email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
+    attempt.storedHash = attempt.user ? users.passwordHashOf(attempt.user->id) : std::nullopt;
+    return attempt;
+}
+
+AccountService::LoginResult AccountService::finishLogin(const Actor &actor, const LoginAttempt &attempt,
+                                                        const PasswordHasher::Check &check)
+{
     const AuditLog audit(m_db, m_clock);
-    const std::optional<User> user =
-        email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
-    const std::optional<QString> stored = user ? users.passwordHashOf(user->id) : std::nullopt;
-    // Same KDF work whether or not the account exists.
-    const bool ok =
-        stored ? PasswordHasher::verify(password, *stored)
-               : (PasswordHasher::burnEquivalentWork(password, m_settings.passwordIterations), false);
-    if (!ok) {
+    const std::optional<User> &user = attempt.user;
+    const QString &email = attempt.email;
+    // check() did the same work whether or not the account exists.
+    if (!check.matches || !attempt.storedHash) {
         if (user)
             audit.record(actor, QStringLiteral("login.failed"), QStringLiteral("user"), user->id);
         else
@@ -129,18 +142,18 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
         audit.record(actor, QStringLiteral("login.disabled"), QStringLiteral("user"), user->id);
         throw ServiceError::forbidden("ACCOUNT_DISABLED", QStringLiteral("This account is disabled"));
     }
-    // A hash made with fewer rounds than now configured is upgraded while the password is
-    // at hand (never downgraded).
-    const QString upgraded = PasswordHasher::iterationsOf(*stored) < m_settings.passwordIterations
-                                 ? PasswordHasher::hash(password, m_settings.passwordIterations)
-                                 : QString();
+    // A PBKDF2 hash, or an Argon2id one with other parameters, was replaced while the
+    // password was at hand; it is written unless the stored hash changed meanwhile.
+    const QString &upgraded = check.upgradedHash;
     const qint64 now = m_clock.nowMs();
     LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
     Transaction tx(m_db);
     if (!upgraded.isEmpty()) {
-        Statement q = m_db.prepare(QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ?"));
+        Statement q = m_db.prepare(
+            QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?"));
         q.addBindValue(upgraded);
         q.addBindValue(user->id);
+        q.addBindValue(*attempt.storedHash);
         exec(q);
     }
     SessionRepository sessions(m_db);
@@ -204,7 +217,7 @@ User AccountService::createUser(const Actor &actor, const QString &email, const 
         throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
                            QStringLiteral("This email looks the same as the address of an existing user (%1)")
                                .arg(existing->email));
-    const QString hash = PasswordHasher::hash(password, m_settings.passwordIterations);
+    const QString hash = PasswordHasher::hash(password, m_settings.passwordPolicy);
     const User user{newId(), EmailAddress::normalised(email), name.trimmed(), m_clock.nowMs(), false, false};
     Transaction tx(m_db);
     users.insert(user, hash);

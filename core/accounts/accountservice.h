@@ -1,5 +1,7 @@
 #pragma once
 
+#include "passwordhasher.h"
+
 #include "core/model/actor.h"
 #include "core/model/domain.h"
 
@@ -20,7 +22,7 @@ class AccountService final
 public:
     struct Settings
     {
-        int passwordIterations = 150'000;
+        PasswordHasher::Policy passwordPolicy;
         qint64 sessionTtlMs = 7 * 24 * 3'600'000LL;
     };
     struct SetupResult
@@ -45,6 +47,19 @@ public:
     // The same 401 INVALID_CREDENTIALS, after the same KDF work, for an unknown email and
     // a wrong password; 403 ACCOUNT_DISABLED only after a correct password.
     LoginResult login(const Actor &actor, const QString &email, const QString &password);
+    // login() in three steps, so the slow password work can run on another thread:
+    // beginLogin reads the account (database, quick), PasswordHasher::check runs anywhere,
+    // finishLogin records the outcome and opens the session (database, quick).
+    struct LoginAttempt
+    {
+        QString email;
+        std::optional<User> user;
+        std::optional<QString> storedHash;
+    };
+    LoginAttempt beginLogin(const QString &email) const;
+    LoginResult finishLogin(const Actor &actor, const LoginAttempt &attempt,
+                            const PasswordHasher::Check &check);
+    const Settings &settings() const { return m_settings; }
     void logout(const QByteArray &token);
     // The signed-in user for a bearer token: 401 UNAUTHORIZED (unknown, malformed,
     // disabled account) or 401 SESSION_EXPIRED.

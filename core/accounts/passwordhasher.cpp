@@ -6,6 +6,8 @@
 #include <QList>
 #include <QRandomGenerator>
 
+#include <sodium.h>
+
 #include <array>
 
 namespace Core::PasswordHasher {
@@ -121,7 +123,57 @@ QByteArray pbkdf2Sha256(QByteArrayView password, QByteArrayView salt, int iterat
     return out;
 }
 
-QString hash(const QString &password, int iterations)
+// libsodium before its first use, once per process (thread-safe, idempotent).
+static void ensureSodium()
+{
+    static const int ready = sodium_init();
+    Q_ASSERT(ready >= 0);
+    Q_UNUSED(ready);
+}
+
+QString hash(const QString &password, const Policy &policy)
+{
+    ensureSodium();
+    const QByteArray utf8 = password.toUtf8();
+    char out[crypto_pwhash_STRBYTES];
+    const quint64 ops = qBound(Policy::MinIterations, policy.iterations, Policy::MaxIterations);
+    const quint64 memory = qBound(Policy::MinMemoryKib, policy.memoryKib, Policy::MaxMemoryKib) * 1024;
+    if (crypto_pwhash_str_alg(out, utf8.constData(), quint64(utf8.size()), ops, size_t(memory),
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::bad_alloc(); // libsodium fails only when it cannot get the memory
+    return QString::fromLatin1(out);
+}
+
+bool needsRehash(const QString &encoded, const Policy &policy)
+{
+    // "$argon2id$v=19$m=19456,t=2,p=1$salt$hash": replaced when weaker than the policy in
+    // memory or passes (never weakened when the policy is lowered).
+    const QStringList parts = encoded.split(QLatin1Char('$'));
+    if (parts.size() != 6 || parts[1] != QLatin1String("argon2id"))
+        return true;
+    quint64 memory = 0;
+    quint64 passes = 0;
+    for (const QString &param : parts[3].split(QLatin1Char(','))) {
+        if (param.startsWith(QLatin1String("m=")))
+            memory = param.mid(2).toULongLong();
+        else if (param.startsWith(QLatin1String("t=")))
+            passes = param.mid(2).toULongLong();
+    }
+    return memory < policy.memoryKib || passes < policy.iterations;
+}
+
+Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy)
+{
+    if (!stored) {
+        burnEquivalentWork(password, policy);
+        return {};
+    }
+    if (!verify(password, *stored))
+        return {};
+    return {true, needsRehash(*stored, policy) ? hash(password, policy) : QString()};
+}
+
+QString hashPbkdf2(const QString &password, int iterations)
 {
     iterations = qBound(MinIterations, iterations, MaxIterations);
     QByteArray salt(SaltBytes, Qt::Uninitialized);
@@ -133,6 +185,13 @@ QString hash(const QString &password, int iterations)
 
 bool verify(const QString &password, const QString &encoded)
 {
+    if (encoded.startsWith(QLatin1String("$argon2"))) {
+        ensureSodium();
+        const QByteArray latin1 = encoded.toLatin1();
+        const QByteArray utf8 = password.toUtf8();
+        return latin1.size() < crypto_pwhash_STRBYTES &&
+               crypto_pwhash_str_verify(latin1.constData(), utf8.constData(), quint64(utf8.size())) == 0;
+    }
     const auto parsed = parse(encoded);
     if (!parsed)
         return false;
@@ -140,13 +199,11 @@ bool verify(const QString &password, const QString &encoded)
     return ConstantTime::equals(derived, parsed->hash);
 }
 
-void burnEquivalentWork(const QString &password, int iterations)
+void burnEquivalentWork(const QString &password, const Policy &policy)
 {
-    static const QByteArray salt(SaltBytes, 'z');
-    const QByteArray derived =
-        pbkdf2Sha256(password.toUtf8(), salt, qBound(1, iterations, MaxIterations), HashBytes);
-    // Compare as verify() would, so the work is not optimised away.
-    (void)ConstantTime::equals(derived, QByteArray(HashBytes, '\0'));
+    // A hash with the same parameters costs what verifying one does.
+    const QString wasted = hash(password, policy);
+    Q_UNUSED(wasted);
 }
 
 int iterationsOf(const QString &encoded)

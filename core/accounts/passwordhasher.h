@@ -4,11 +4,26 @@
 #include <QByteArrayView>
 #include <QString>
 
-// Password storage: PBKDF2-HMAC-SHA256 (RFC 8018) with a 16-byte random salt from the
-// OS CSPRNG, encoded as "pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64" (unpadded
-// base64). Verification reads the iteration count from the stored string; raising the
-// configured count re-hashes a password at its next successful sign-in (AccountService).
+#include <optional>
+
+// Password storage. New hashes are Argon2id (libsodium's crypto_pwhash_str, the PHC
+// string "$argon2id$v=19$m=...,t=...,p=1$salt$hash"), with OWASP's parameters by
+// default (19 MiB, 2 passes, 1 lane). Hashes of older releases are PBKDF2-HMAC-SHA256
+// (RFC 8018), "pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64"; they keep verifying and are
+// replaced by Argon2id at the next successful sign-in (needsRehash), as are Argon2id
+// hashes made with weaker parameters than configured.
 namespace Core::PasswordHasher {
+
+// The cost of new hashes ([auth] argon2_memory_kib, argon2_iterations).
+struct Policy
+{
+    quint64 memoryKib = 19 * 1024;             // OWASP: m=19 MiB,
+    quint64 iterations = 2;                    // t=2, p=1
+    static constexpr quint64 MinMemoryKib = 8; // libsodium's floor; tests go this low
+    static constexpr quint64 MaxMemoryKib = 4ULL << 20;
+    static constexpr quint64 MinIterations = 1;
+    static constexpr quint64 MaxIterations = 20;
+};
 
 inline constexpr int DefaultIterations = 150'000; // cost measured in docs/architecture.md
 inline constexpr int MinIterations = 1'000;       // tests may go this low; production >= 100'000
@@ -19,15 +34,30 @@ inline constexpr int HashBytes = 32;
 // Raw PBKDF2-HMAC-SHA256 (for the RFC test vectors and for hash()).
 QByteArray pbkdf2Sha256(QByteArrayView password, QByteArrayView salt, int iterations, int keyLength);
 
-// A fresh encoded hash of password.
-QString hash(const QString &password, int iterations);
-// True when password matches encoded. Malformed encodings never match. Comparison is in
-// constant time.
+// A fresh Argon2id hash of password.
+QString hash(const QString &password, const Policy &policy);
+// A PBKDF2 hash as older releases wrote them (tests of the upgrade path).
+QString hashPbkdf2(const QString &password, int iterations);
+// True when password matches encoded (either scheme). Malformed encodings never match.
+// Comparison is in constant time.
 bool verify(const QString &password, const QString &encoded);
-// Spends the same work as verify() against a hash with `iterations` and returns false;
-// used for unknown accounts so that timing does not reveal whether an email exists.
-void burnEquivalentWork(const QString &password, int iterations);
-// The iteration count recorded in an encoded hash (0 when malformed).
+// True when encoded should be replaced at the next successful sign-in: PBKDF2, or
+// Argon2id with less memory or fewer passes than policy's (a hash is never weakened).
+bool needsRehash(const QString &encoded, const Policy &policy);
+// Spends the work of verify() against a hash made with policy; used for unknown
+// accounts so that timing does not reveal whether an email exists.
+void burnEquivalentWork(const QString &password, const Policy &policy);
+// The iteration count recorded in a PBKDF2 hash (0 when malformed or not PBKDF2).
 int iterationsOf(const QString &encoded);
+
+// One sign-in's password work, safe to run on any thread (no database): whether the
+// password matches the stored hash (none stored: the same work, no match) and, when it
+// matches but needsRehash(), the replacement hash.
+struct Check
+{
+    bool matches = false;
+    QString upgradedHash; // empty: keep the stored one
+};
+Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy);
 
 } // namespace Core::PasswordHasher

@@ -5,6 +5,8 @@
 #include "server/http/request.h"
 #include "server/http/router.h"
 
+#include <QThread>
+
 namespace Server {
 
 namespace Admin {
@@ -12,7 +14,7 @@ namespace Admin {
 namespace {
 Core::AccountService::Settings accountSettings(const AuthSettings &auth)
 {
-    return {auth.passwordIterations, auth.sessionTtlMinutes * 60'000};
+    return {{auth.argon2MemoryKib, auth.argon2Iterations}, auth.sessionTtlMinutes * 60'000};
 }
 
 Core::LoginThrottle::Settings throttleSettings(const AuthSettings &auth)
@@ -36,7 +38,10 @@ AdminApi::AdminApi(AppContext &context)
       plans(context.db, context.clock, context.authzEpoch),
       keys(context.db, context.clock, context.authzEpoch), websites(context.db, context.clock),
       authLimiter(60'000, context.config.auth.requestsPerMinute),
-      loginThrottle(throttleSettings(context.config.auth))
+      loginThrottle(throttleSettings(context.config.auth)),
+      passwordChecks(context.config.auth.hashThreads > 0 ? context.config.auth.hashThreads
+                                                         : qMax(1, QThread::idealThreadCount() - 1),
+                     context.config.auth.maxPendingSignIns)
 {}
 
 Core::Actor anonymousActor(const Request &request)

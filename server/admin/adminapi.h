@@ -7,6 +7,7 @@
 
 #include "core/accounts/accountservice.h"
 #include "core/accounts/loginthrottle.h"
+#include "core/accounts/passwordcheckpool.h"
 #include "core/accounts/planservice.h"
 #include "core/accounts/teamservice.h"
 #include "core/keys/keyreports.h"
@@ -16,6 +17,7 @@
 #include "core/websites/websiteservice.h"
 
 #include <QJsonArray>
+#include <QSet>
 
 namespace Server {
 
@@ -42,6 +44,15 @@ struct AdminApi
     Core::WebsiteService websites;
     Core::FixedWindowLimiter authLimiter;
     Core::LoginThrottle loginThrottle;
+    // Sign-ins' password checks run on workers ([auth] hash_threads), at most
+    // max_pending_sign_ins at once; their answers come back on the server's thread
+    // through `callbacks` (declared before the pool: the pool, destroyed first, waits for
+    // its workers, so callbacks outlives every check).
+    QObject callbacks;
+    Core::PasswordCheckPool passwordChecks;
+    // Client addresses (clientAddressKey) with a sign-in being checked: one at a time per
+    // address keeps the sign-in throttle exact.
+    QSet<QByteArray> signInsInFlight;
 };
 
 // The signed-in caller of a request.

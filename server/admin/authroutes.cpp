@@ -71,19 +71,45 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const QByteArray account = Core::LoginThrottle::accountKey(email);
         refuseWhileBanned(api->loginThrottle.accountLockedForMs(account, address, now),
                           QStringLiteral("Too many failed sign-ins for this account"));
-        Core::AccountService::LoginResult result;
-        try {
-            result = api->accounts.login(anonymousActor(request), email, password);
-        } catch (const Core::ServiceError &e) {
-            if (e.code() == "INVALID_CREDENTIALS")
-                api->loginThrottle.recordFailure(address, account, now);
-            throw;
-        }
-        api->loginThrottle.recordSuccess(address, account, now);
-        return noStore(HttpResponse::json(
-            200, QJsonObject{{QStringLiteral("token"), result.token},
-                             {QStringLiteral("user"), Wire::toJson(result.user)},
-                             {QStringLiteral("expires_at"), Core::Time::toIso(result.expiresAt)}}));
+        // One check at a time per address, so the throttle counts every failure before
+        // the next attempt from there is let through.
+        if (api->signInsInFlight.contains(address))
+            throw ApiError::tooManyRequests(
+                "RATE_LIMIT_EXCEEDED",
+                QStringLiteral("A sign-in from this address is still being checked; try again in a moment"),
+                1);
+        // The password work (Argon2id, tens of milliseconds) runs on a worker: this thread
+        // answers everyone else meanwhile, and this request's answer comes when it is done.
+        const Core::AccountService::LoginAttempt attempt = api->accounts.beginLogin(email);
+        const auto deferred = std::make_shared<DeferredResponse>();
+        const Core::Actor actor = anonymousActor(request);
+        const bool started = api->passwordChecks.submit(
+            password, attempt.storedHash, api->accounts.settings().passwordPolicy, &api->callbacks,
+            [api, deferred, actor, attempt, address, account](const Core::PasswordHasher::Check &check) {
+                api->signInsInFlight.remove(address);
+                deferred->resolve([api, actor, attempt, address, account, check] {
+                    const qint64 at = api->ctx.clock.nowMs();
+                    Core::AccountService::LoginResult result;
+                    try {
+                        result = api->accounts.finishLogin(actor, attempt, check);
+                    } catch (const Core::ServiceError &e) {
+                        if (e.code() == "INVALID_CREDENTIALS")
+                            api->loginThrottle.recordFailure(address, account, at);
+                        throw;
+                    }
+                    api->loginThrottle.recordSuccess(address, account, at);
+                    return noStore(HttpResponse::json(
+                        200,
+                        QJsonObject{{QStringLiteral("token"), result.token},
+                                    {QStringLiteral("user"), Wire::toJson(result.user)},
+                                    {QStringLiteral("expires_at"), Core::Time::toIso(result.expiresAt)}}));
+                });
+            });
+        if (!started)
+            throw ApiError::unavailable(
+                QStringLiteral("Too many sign-ins are being checked right now; try again in a moment"), 1);
+        api->signInsInFlight.insert(address);
+        return HttpResponse::later(deferred);
     });
 
     router.add(signedIn("POST", QStringLiteral("/logout")), [api](Request &request) {

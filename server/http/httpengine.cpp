@@ -12,6 +12,7 @@
 #include <QDateTime>
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
+#include <QPointer>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -80,12 +81,12 @@ void HttpEngine::enforce(Request &request, const RouteSpec &spec) const
 {
     // The listener chose the limit from the head; should its reading of the target ever
     // differ from the route reached, the route's own class still holds.
-    if (const qint64 limit = bodyLimitBytes(spec.body); request.raw.body().size() > limit)
+    if (const qint64 limit = bodyLimitBytes(spec.body); request.body().size() > limit)
         throw ApiError{
             413,
             "PAYLOAD_TOO_LARGE",
             QStringLiteral("Request body of %1 bytes exceeds the limit of %2 bytes for this endpoint")
-                .arg(request.raw.body().size())
+                .arg(request.body().size())
                 .arg(limit),
             {},
             {}};
@@ -104,9 +105,30 @@ void HttpEngine::enforce(Request &request, const RouteSpec &spec) const
     }
 }
 
-HttpResponse HttpEngine::dispatch(Request &request)
+HttpResponse HttpEngine::guarded(Request &request, const std::function<HttpResponse()> &fn)
 {
     try {
+        return fn();
+    } catch (const ApiError &e) {
+        return toResponse(e, request.requestId);
+    } catch (const Core::ServiceError &e) {
+        return toResponse(toApiError(e), request.requestId);
+    } catch (const Core::StorageError &e) {
+        qCWarning(lcHttp) << "storage error on" << request.method << request.routePattern << e.what()
+                          << "request" << request.requestId;
+        return toResponse(
+            ApiError::unavailable(QStringLiteral("The database is unavailable; retry shortly"), 2),
+            request.requestId);
+    } catch (const std::exception &e) {
+        qCCritical(lcHttp) << "unexpected error on" << request.method << request.routePattern << e.what()
+                           << "request" << request.requestId;
+        return toResponse(ApiError::internal(), request.requestId);
+    }
+}
+
+HttpResponse HttpEngine::dispatch(Request &request)
+{
+    return guarded(request, [this, &request]() -> HttpResponse {
         if (m_draining)
             throw ApiError::unavailable(QStringLiteral("The server is shutting down"), 5);
         for (const Middleware &m : m_middleware) {
@@ -132,20 +154,68 @@ HttpResponse HttpEngine::dispatch(Request &request)
         request.routePattern = match.pattern;
         enforce(request, *match.spec);
         return (*match.handler)(request);
-    } catch (const ApiError &e) {
-        return toResponse(e, request.requestId);
-    } catch (const Core::ServiceError &e) {
-        return toResponse(toApiError(e), request.requestId);
-    } catch (const Core::StorageError &e) {
-        qCWarning(lcHttp) << "storage error on" << request.method << request.routePattern << e.what()
-                          << "request" << request.requestId;
-        return toResponse(
-            ApiError::unavailable(QStringLiteral("The database is unavailable; retry shortly"), 2),
-            request.requestId);
-    } catch (const std::exception &e) {
-        qCCritical(lcHttp) << "unexpected error on" << request.method << request.routePattern << e.what()
-                           << "request" << request.requestId;
-        return toResponse(ApiError::internal(), request.requestId);
+    });
+}
+
+HttpEngine::Outgoing HttpEngine::finish(Request &request, HttpResponse &response, bool keepAlive,
+                                        bool headOnly)
+{
+    for (const ResponseHook &hook : m_responseHooks)
+        hook(request, response);
+    for (const auto &h : request.responseHeaders)
+        response.setHeader(h.first, h.second);
+    response.setHeader("X-Request-Id", request.requestId);
+    const bool close = !keepAlive || m_draining;
+    ++m_served;
+    return {serializeResponse(response, headOnly, close), close, true};
+}
+
+void HttpEngine::write(QTcpSocket *socket, const Outgoing &out)
+{
+    socket->write(out.bytes);
+    if (out.close) {
+        if (ConnectionGuard *guard = GuardedTcpServer::guardOf(socket))
+            guard->markClosing();
+        socket->disconnectFromHost();
+    }
+}
+
+void HttpEngine::send(QTcpSocket *socket, Outgoing out)
+{
+    const auto queue = m_queues.find(socket);
+    if (queue == m_queues.end() || queue->items.empty()) {
+        write(socket, out);
+        return;
+    }
+    queue->items.push_back(std::move(out)); // behind an answer still being worked out
+}
+
+quint64 HttpEngine::reserveSlot(QTcpSocket *socket)
+{
+    auto queue = m_queues.find(socket);
+    if (queue == m_queues.end()) {
+        queue = m_queues.insert(socket, {});
+        connect(socket, &QObject::destroyed, this, [this, socket] { m_queues.remove(socket); });
+    }
+    queue->items.push_back({});
+    return queue->first + quint64(queue->items.size()) - 1;
+}
+
+void HttpEngine::fillSlot(QTcpSocket *socket, quint64 slot, Outgoing out)
+{
+    const auto queue = m_queues.find(socket);
+    if (queue == m_queues.end() || slot < queue->first || slot - queue->first >= queue->items.size())
+        return;
+    queue->items[size_t(slot - queue->first)] = std::move(out);
+    while (!queue->items.empty() && queue->items.front().ready) {
+        const Outgoing next = std::move(queue->items.front());
+        queue->items.pop_front();
+        ++queue->first;
+        write(socket, next);
+        if (next.close) {
+            queue->items.clear(); // nothing after "Connection: close" is sent
+            break;
+        }
     }
 }
 
@@ -159,7 +229,7 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     const ConnectionGuard::RequestHead head = guard ? guard->takeHead() : ConnectionGuard::RequestHead{};
 
     const QByteArray clientId = raw.value("X-Request-Id");
-    Request request{raw,
+    Request request{&raw,
                     methodName(raw.method()),
                     raw.url().path(),
                     raw.query(),
@@ -175,6 +245,8 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                     {},
                     {},
                     QByteArrayLiteral("http"),
+                    {},
+                    {},
                     {}};
     if (m_trustedProxies.contains(request.clientIp)) {
         const QList<QPair<QByteArray, QByteArray>> headers = raw.headers();
@@ -189,19 +261,28 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
     if (request.host.isEmpty())
         request.host = raw.value("Host");
     HttpResponse response = dispatch(request);
-    for (const ResponseHook &hook : m_responseHooks)
-        hook(request, response);
-    for (const auto &h : request.responseHeaders)
-        response.setHeader(h.first, h.second);
-    response.setHeader("X-Request-Id", request.requestId);
-    const bool close = !head.keepAlive || m_draining;
-    socket->write(serializeResponse(response, head.isHead || request.method == "HEAD", close));
-    ++m_served;
-    if (close) {
-        if (guard)
-            guard->markClosing();
-        socket->disconnectFromHost();
+    const bool headOnly = head.isHead || request.method == "HEAD";
+    if (const std::shared_ptr<DeferredResponse> deferred = response.deferred) {
+        // The answer comes later: QHttpServer's request is gone by then, so the request
+        // keeps copies; its place in the connection's order is held until then.
+        auto held = std::make_shared<Request>(std::move(request));
+        held->detach();
+        const quint64 slot = reserveSlot(socket);
+        QPointer<QTcpSocket> target(socket);
+        deferred->m_sink = [this, held, target, slot, keepAlive = head.keepAlive,
+                            headOnly](std::function<HttpResponse()> produce) {
+            HttpResponse answer = guarded(*held, produce);
+            if (answer.deferred) // one deferral per request
+                answer = toResponse(ApiError::internal(), held->requestId);
+            Outgoing out = finish(*held, answer, keepAlive, headOnly);
+            if (target)
+                fillSlot(target, slot, std::move(out));
+        };
+        if (deferred->m_early)
+            deferred->m_sink(std::exchange(deferred->m_early, {}));
+        return true;
     }
+    send(socket, finish(request, response, head.keepAlive, headOnly));
     return true;
 }
 

@@ -5,6 +5,7 @@
 
 #include <QAbstractHttpServer>
 
+#include <deque>
 #include <functional>
 
 namespace Server {
@@ -46,12 +47,34 @@ protected:
     void missingHandler(const QHttpServerRequest &request, QTcpSocket *socket) override;
 
 private:
+    struct Outgoing
+    {
+        QByteArray bytes;
+        bool close = false;
+        bool ready = false;
+    };
+    // Answers not yet written on a connection, oldest first; a deferred answer holds its
+    // place until it is resolved, and the answers after it wait.
+    struct ConnectionQueue
+    {
+        quint64 first = 0; // the slot number of items.front()
+        std::deque<Outgoing> items;
+    };
+
     HttpResponse dispatch(Request &request);
+    // Runs fn, turning what it throws into the error response (one mapping).
+    HttpResponse guarded(Request &request, const std::function<HttpResponse()> &fn);
+    Outgoing finish(Request &request, HttpResponse &response, bool keepAlive, bool headOnly);
+    void send(QTcpSocket *socket, Outgoing out);
+    void write(QTcpSocket *socket, const Outgoing &out);
+    quint64 reserveSlot(QTcpSocket *socket);
+    void fillSlot(QTcpSocket *socket, quint64 slot, Outgoing out);
     void enforce(Request &request, const RouteSpec &spec) const;
 
     Router m_router;
     std::vector<Middleware> m_middleware;
     std::vector<ResponseHook> m_responseHooks;
+    QHash<QTcpSocket *, ConnectionQueue> m_queues;
     QHash<quint8, Guard> m_accessGuards;
     QHash<quint8, Guard> m_rateGuards;
     TrustedProxies m_trustedProxies = TrustedProxies::defaults();

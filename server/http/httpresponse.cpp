@@ -47,6 +47,21 @@ HttpResponse HttpResponse::json(int status, const QJsonArray &array)
     return r;
 }
 
+void DeferredResponse::resolve(std::function<HttpResponse()> produce)
+{
+    if (m_sink)
+        m_sink(std::move(produce));
+    else
+        m_early = std::move(produce);
+}
+
+HttpResponse HttpResponse::later(std::shared_ptr<DeferredResponse> deferred)
+{
+    HttpResponse r;
+    r.deferred = std::move(deferred);
+    return r;
+}
+
 HttpResponse HttpResponse::empty(int status)
 {
     HttpResponse r;

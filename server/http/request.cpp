@@ -13,16 +13,25 @@ namespace Server {
 QByteArray Request::header(const QByteArray &name) const
 {
     // A const copy: iterating the temporary itself would detach (deep-copy) the shared list.
-    const QList<QPair<QByteArray, QByteArray>> headers = raw.headers();
+    const QList<QPair<QByteArray, QByteArray>> headers = raw ? raw->headers() : detachedHeaders;
     for (const auto &h : headers)
         if (h.first.compare(name, Qt::CaseInsensitive) == 0)
             return h.second;
     return {};
 }
 
+void Request::detach()
+{
+    if (!raw)
+        return;
+    detachedHeaders = raw->headers();
+    detachedBody = raw->body();
+    raw = nullptr;
+}
+
 QByteArray Request::body() const
 {
-    return raw.body();
+    return raw ? raw->body() : detachedBody;
 }
 
 QJsonObject Request::jsonObject() const

@@ -18,7 +18,9 @@ namespace Server {
 // errors included.
 struct Request
 {
-    const QHttpServerRequest &raw;
+    // QHttpServer's request while the engine handles it; null once detach()ed (a
+    // deferred answer outlives it), header() and body() then read the copies.
+    const QHttpServerRequest *raw;
     QByteArray method; // "GET", "POST", ...
     QString path;      // decoded path, no query
     QUrlQuery query;
@@ -41,7 +43,13 @@ struct Request
     QByteArray scheme = "http";
     QByteArray host;
 
+    HeaderList detachedHeaders;
+    QByteArray detachedBody;
+
     QByteArray header(const QByteArray &name) const;
+    // Copies headers and body out of QHttpServer's request, which is gone once the
+    // engine returns from it.
+    void detach();
     QByteArray body() const;
     QString param(const QString &name) const { return params.value(name); }
     bool hasQueryItem(const QString &name) const { return query.hasQueryItem(name); }

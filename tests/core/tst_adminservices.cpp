@@ -14,6 +14,7 @@
 #include "core/websites/websiteservice.h"
 
 #include <QJsonArray>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -64,7 +65,7 @@ private slots:
         QVERIFY(!m_db->open());
         m_clock = std::make_unique<ManualClock>(Start);
         m_accounts = std::make_unique<AccountService>(*m_db, *m_clock, m_epoch,
-                                                      AccountService::Settings{1000, 3'600'000});
+                                                      AccountService::Settings{{8, 1}, 3'600'000});
         m_teams = std::make_unique<TeamService>(*m_db, *m_clock, m_epoch);
         m_keys = std::make_unique<KeyService>(*m_db, *m_clock, m_epoch);
         m_websites = std::make_unique<WebsiteService>(*m_db, *m_clock);
@@ -125,19 +126,30 @@ private slots:
     void weakerHashesAreUpgradedAtSignIn()
     {
         UserRepository users(*m_db);
-        QCOMPARE(PasswordHasher::iterationsOf(*users.passwordHashOf(m_admin.userId)), 1000);
-        AccountService stronger(*m_db, *m_clock, m_epoch, AccountService::Settings{2000, 3'600'000});
+        QVERIFY(
+            users.passwordHashOf(m_admin.userId)->startsWith(QLatin1String("$argon2id$v=19$m=8,t=1,p=1$")));
+        // A PBKDF2 hash, as older releases wrote them, becomes Argon2id at the next sign-in.
+        QSqlQuery(m_db->connection())
+            .exec(QStringLiteral("UPDATE users SET password_hash = '%1' WHERE id = '%2'")
+                      .arg(PasswordHasher::hashPbkdf2(QStringLiteral("password-1"), 1000), m_admin.userId));
+        QVERIFY(users.passwordHashOf(m_admin.userId)->startsWith(QLatin1String("pbkdf2-sha256$1000$")));
+        QVERIFY(!m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
+                     .token.isEmpty());
+        QVERIFY(
+            users.passwordHashOf(m_admin.userId)->startsWith(QLatin1String("$argon2id$v=19$m=8,t=1,p=1$")));
+        // Stronger parameters configured: upgraded at the next sign-in.
+        AccountService stronger(*m_db, *m_clock, m_epoch, AccountService::Settings{{16, 2}, 3'600'000});
         QVERIFY(!stronger.login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
                      .token.isEmpty());
         const QString upgraded = *users.passwordHashOf(m_admin.userId);
-        QCOMPARE(PasswordHasher::iterationsOf(upgraded), 2000);
+        QVERIFY2(upgraded.startsWith(QLatin1String("$argon2id$v=19$m=16,t=2,p=1$")), qPrintable(upgraded));
         QVERIFY(PasswordHasher::verify(QStringLiteral("password-1"), upgraded));
         // Never downgraded.
         QVERIFY(!m_accounts->login({}, QStringLiteral("admin@example.com"), QStringLiteral("password-1"))
                      .token.isEmpty());
         QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
         // A failed sign-in changes nothing.
-        AccountService strongest(*m_db, *m_clock, m_epoch, AccountService::Settings{3000, 3'600'000});
+        AccountService strongest(*m_db, *m_clock, m_epoch, AccountService::Settings{{32, 3}, 3'600'000});
         QCOMPARE(errorOf([&] {
                      strongest.login({}, QStringLiteral("admin@example.com"), QStringLiteral("wrong"));
                  }).code(),

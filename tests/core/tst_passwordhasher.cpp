@@ -61,9 +61,56 @@ private slots:
         QCOMPARE(dk.toHex(), expectedHex);
     }
 
-    void hashAndVerify()
+    // New hashes: Argon2id with the policy's parameters, in the PHC string format.
+    void argon2idHashAndVerify()
     {
-        const QString encoded = PasswordHasher::hash(QStringLiteral("correct horse ☃"), 1000);
+        const PasswordHasher::Policy cheap{64, 1};
+        const QString encoded = PasswordHasher::hash(QStringLiteral("correct horse ☃"), cheap);
+        QVERIFY2(encoded.startsWith(QLatin1String("$argon2id$v=19$m=64,t=1,p=1$")), qPrintable(encoded));
+        QVERIFY(!encoded.contains(QLatin1String("correct")));
+        QVERIFY(PasswordHasher::verify(QStringLiteral("correct horse ☃"), encoded));
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse"), encoded));
+        QVERIFY(!PasswordHasher::verify(QString(), encoded));
+        QVERIFY(PasswordHasher::hash(QStringLiteral("same"), cheap) !=
+                PasswordHasher::hash(QStringLiteral("same"), cheap));
+        QCOMPARE(PasswordHasher::iterationsOf(encoded), 0);
+        // The default policy is OWASP's: m=19 MiB, t=2, p=1.
+        const QString strong = PasswordHasher::hash(QStringLiteral("pw"), PasswordHasher::Policy());
+        QVERIFY2(strong.startsWith(QLatin1String("$argon2id$v=19$m=19456,t=2,p=1$")), qPrintable(strong));
+        QVERIFY(PasswordHasher::verify(QStringLiteral("pw"), strong));
+    }
+
+    // PBKDF2 hashes of older releases keep verifying and are always replaced; Argon2id
+    // hashes are replaced when the configured parameters differ.
+    void rehashRules()
+    {
+        const PasswordHasher::Policy cheap{64, 1};
+        const PasswordHasher::Policy stronger{128, 2};
+        const QString old = PasswordHasher::hashPbkdf2(QStringLiteral("pw"), 1000);
+        QVERIFY(PasswordHasher::needsRehash(old, cheap));
+        const QString current = PasswordHasher::hash(QStringLiteral("pw"), cheap);
+        QVERIFY(!PasswordHasher::needsRehash(current, cheap));
+        QVERIFY(PasswordHasher::needsRehash(current, stronger));
+        QVERIFY(PasswordHasher::needsRehash(current, PasswordHasher::Policy{64, 2}));
+        // never weakened
+        QVERIFY(!PasswordHasher::needsRehash(PasswordHasher::hash(QStringLiteral("pw"), stronger), cheap));
+        QVERIFY(PasswordHasher::needsRehash(QStringLiteral("garbage"), cheap));
+
+        auto c = PasswordHasher::check(QStringLiteral("pw"), old, cheap);
+        QVERIFY(c.matches);
+        QVERIFY(c.upgradedHash.startsWith(QLatin1String("$argon2id$")));
+        QVERIFY(PasswordHasher::verify(QStringLiteral("pw"), c.upgradedHash));
+        c = PasswordHasher::check(QStringLiteral("pw"), current, cheap);
+        QVERIFY(c.matches && c.upgradedHash.isEmpty());
+        c = PasswordHasher::check(QStringLiteral("wrong"), old, cheap);
+        QVERIFY(!c.matches && c.upgradedHash.isEmpty());
+        c = PasswordHasher::check(QStringLiteral("pw"), std::nullopt, cheap);
+        QVERIFY(!c.matches && c.upgradedHash.isEmpty());
+    }
+
+    void pbkdf2HashAndVerify()
+    {
+        const QString encoded = PasswordHasher::hashPbkdf2(QStringLiteral("correct horse ☃"), 1000);
         QVERIFY(encoded.startsWith(QLatin1String("pbkdf2-sha256$1000$")));
         QCOMPARE(encoded.split(QLatin1Char('$')).size(), 4);
         QVERIFY(!encoded.contains(QLatin1String("correct")));
@@ -72,8 +119,8 @@ private slots:
         QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse"), encoded));
         QVERIFY(!PasswordHasher::verify(QString(), encoded));
         // Salted: the same password hashes differently each time.
-        QVERIFY(PasswordHasher::hash(QStringLiteral("same"), 1000) !=
-                PasswordHasher::hash(QStringLiteral("same"), 1000));
+        QVERIFY(PasswordHasher::hashPbkdf2(QStringLiteral("same"), 1000) !=
+                PasswordHasher::hashPbkdf2(QStringLiteral("same"), 1000));
     }
 
     void malformedEncodingsNeverMatch_data()
@@ -81,6 +128,8 @@ private slots:
         QTest::addColumn<QString>("encoded");
         QTest::newRow("empty") << QString();
         QTest::newRow("other scheme") << QStringLiteral("bcrypt$10$abc$def");
+        QTest::newRow("argon2id cut short") << QStringLiteral("$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ");
+        QTest::newRow("argon2i") << QStringLiteral("$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$AAAA");
         QTest::newRow("no iterations") << QStringLiteral("pbkdf2-sha256$$c2FsdA$AAAA");
         QTest::newRow("bad base64") << QStringLiteral("pbkdf2-sha256$1000$!!$!!");
         QTest::newRow("short hash") << QStringLiteral("pbkdf2-sha256$1000$c2FsdA$AAAA");
@@ -94,14 +143,14 @@ private slots:
         QCOMPARE(PasswordHasher::iterationsOf(encoded), 0);
     }
 
-    // Not a pass/fail timing test: prints the cost of one sign-in at the default count
-    // and checks that an unknown account costs about the same as a known one.
-    // An unknown email costs the same work as a wrong password for a known one. Compared
-    // in this thread's CPU time (not wall time, which other processes on a loaded machine
-    // stretch), best of three each.
-    void costAtDefaultIterations()
+    // Not a pass/fail timing test: prints the cost of one sign-in with the default policy
+    // and checks that an unknown email costs about the same work as a wrong password for
+    // a known one. Compared in this thread's CPU time (not wall time, which other
+    // processes on a loaded machine stretch), best of three each.
+    void costWithTheDefaultPolicy()
     {
-        const QString encoded = PasswordHasher::hash(QStringLiteral("pw"), PasswordHasher::DefaultIterations);
+        const PasswordHasher::Policy policy;
+        const QString encoded = PasswordHasher::hash(QStringLiteral("pw"), policy);
         const auto cpuNs = [] {
             timespec ts{};
             clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
@@ -113,11 +162,11 @@ private slots:
             QVERIFY(!PasswordHasher::verify(QStringLiteral("wrong"), encoded));
             known = qMin(known, cpuNs() - t);
             t = cpuNs();
-            PasswordHasher::burnEquivalentWork(QStringLiteral("pw"), PasswordHasher::DefaultIterations);
+            PasswordHasher::burnEquivalentWork(QStringLiteral("pw"), policy);
             unknown = qMin(unknown, cpuNs() - t);
         }
-        qInfo("PBKDF2-HMAC-SHA256 x %d: wrong password %lld ms, unknown-account work %lld ms (CPU)",
-              PasswordHasher::DefaultIterations, known / 1'000'000, unknown / 1'000'000);
+        qInfo("Argon2id m=%llu KiB t=%llu: wrong password %lld ms, unknown-account work %lld ms (CPU)",
+              policy.memoryKib, policy.iterations, known / 1'000'000, unknown / 1'000'000);
         QVERIFY2(unknown * 3 >= known * 2 && known * 3 >= unknown * 2,
                  qPrintable(QStringLiteral("%1 vs %2 ns").arg(known).arg(unknown)));
     }

@@ -56,7 +56,7 @@ class TestAccountsUpgrade : public QObject
             dataDir(),
             QStringLiteral("INSERT INTO users (id, email, name, password_hash, is_server_admin, disabled, "
                            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?)"),
-            {id, email, QStringLiteral("Old user"), Core::PasswordHasher::hash(Password, 1000),
+            {id, email, QStringLiteral("Old user"), Core::PasswordHasher::hashPbkdf2(Password, 1000),
              serverAdmin ? 1 : 0, disabled ? 1 : 0, Then + m_rows++});
         return error.isEmpty() ? id : QString();
     }
@@ -93,7 +93,6 @@ class TestAccountsUpgrade : public QObject
     {
         auto server = std::make_unique<TestServer>([dir = dataDir()](Server::ServerConfig &c) {
             c.dataDir = dir;
-            c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 100'000;
         });
         return server->isRunning() ? std::move(server) : nullptr;

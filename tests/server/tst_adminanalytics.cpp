@@ -28,8 +28,7 @@ class TestAdminAnalytics : public QObject
 private slots:
     void initTestCase()
     {
-        m_server =
-            std::make_unique<TestServer>([](Server::ServerConfig &c) { c.auth.passwordIterations = 1000; });
+        m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
         const QJsonObject setup =
             adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password);

@@ -41,7 +41,6 @@ class TestAdminAuth : public QObject
     {
         return std::make_unique<TestServer>([clock, extra](Server::ServerConfig &c) {
             c.clock = clock;
-            c.auth.passwordIterations = 1000;
             if (extra)
                 extra(c);
         });
@@ -73,22 +72,28 @@ private slots:
             QVERIFY(f.open(QIODevice::WriteOnly));
             f.write(text);
         };
-        write("[auth]\npassword_iterations=200000\nsession_ttl_minutes=90\nrequests_per_minute=12\n"
+        write("[auth]\nargon2_memory_kib=65536\nargon2_iterations=3\nmax_pending_sign_ins=8\nhash_threads=2\n"
+              "session_ttl_minutes=90\nrequests_per_minute=12\n"
               "failures_before_ban=3\nban_initial_seconds=10\nban_max_seconds=600\n");
         Server::ServerConfig c;
         QVERIFY(!c.loadFile(path));
-        QCOMPARE(c.auth.passwordIterations, 200000);
+        QCOMPARE(c.auth.argon2MemoryKib, quint64(65536));
+        QCOMPARE(c.auth.argon2Iterations, quint64(3));
+        QCOMPARE(c.auth.maxPendingSignIns, 8);
+        QCOMPARE(c.auth.hashThreads, 2);
         QCOMPARE(c.auth.sessionTtlMinutes, 90);
         QCOMPARE(c.auth.requestsPerMinute, 12);
         QCOMPARE(c.auth.failuresBeforeBan, 3);
         QCOMPARE(c.auth.banInitialSeconds, 10);
         QCOMPARE(c.auth.banMaxSeconds, 600);
-        QVERIFY(Server::ServerConfig().auth.passwordIterations >= 100'000);
-        write("[auth]\npassword_iterations=10\n");
+        // OWASP's Argon2id parameters by default
+        QCOMPARE(Server::ServerConfig().auth.argon2MemoryKib, quint64(19 * 1024));
+        QCOMPARE(Server::ServerConfig().auth.argon2Iterations, quint64(2));
+        write("[auth]\nargon2_memory_kib=4\n");
         Server::ServerConfig bad;
         const auto error = bad.loadFile(path);
-        QVERIFY(error && error->contains(QLatin1String("auth/password_iterations")));
-        QCOMPARE(bad.auth.passwordIterations, Server::ServerConfig().auth.passwordIterations);
+        QVERIFY(error && error->contains(QLatin1String("auth/argon2_memory_kib")));
+        QCOMPARE(bad.auth.argon2MemoryKib, Server::ServerConfig().auth.argon2MemoryKib);
     }
 
     void configuredLimitsApply()

@@ -64,10 +64,7 @@ private slots:
         QByteArray db;
         {
             auto clock = std::make_shared<Core::ManualClock>(1'780'000'020'000);
-            TestServer server([clock](Server::ServerConfig &c) {
-                c.clock = clock;
-                c.auth.passwordIterations = 1000;
-            });
+            TestServer server([clock](Server::ServerConfig &c) { c.clock = clock; });
             QVERIFY(server.isRunning());
             dataDir = server.dataDir();
             const quint16 p = server.port();

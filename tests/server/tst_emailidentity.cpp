@@ -63,7 +63,7 @@ class TestEmailIdentity : public QObject
     {
         Core::User user{Core::newId(), storedEmail, QStringLiteral("Legacy"), 1, false, false};
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
-            Core::UserRepository(s.database()).insert(user, Core::PasswordHasher::hash(Password, 1000));
+            Core::UserRepository(s.database()).insert(user, Core::PasswordHasher::hashPbkdf2(Password, 1000));
         });
         return user.id;
     }
@@ -72,7 +72,6 @@ private slots:
     void initTestCase()
     {
         m_server = std::make_unique<TestServer>([](Server::ServerConfig &c) {
-            c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 100'000;
             c.auth.failuresBeforeBan = 1000;
             c.auth.accountFailuresBeforeLock = 1000;
@@ -331,7 +330,7 @@ private slots:
 
     void setupStoresTheNormalisedAddress()
     {
-        TestServer fresh([](Server::ServerConfig &c) { c.auth.passwordIterations = 1000; });
+        TestServer fresh;
         HttpResult r = adminCall(fresh.port(), "POST", QStringLiteral("/setup"), {},
                                  QJsonObject{{QStringLiteral("email"), u("r\xD0\xBEot@example.com")},
                                              {QStringLiteral("name"), QStringLiteral("Root")},

@@ -75,10 +75,8 @@ class TestJsonSurrogates : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>([](Server::ServerConfig &c) {
-            c.auth.passwordIterations = 1000;
-            c.ingest.burstLimit = 100'000;
-        });
+        m_server =
+            std::make_unique<TestServer>([](Server::ServerConfig &c) { c.ingest.burstLimit = 100'000; });
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
         const QJsonObject setup =
             adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Ada"), Password);

@@ -45,10 +45,7 @@ class TestKeyReports : public QObject
 private slots:
     void initTestCase()
     {
-        m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) {
-            c.clock = m_clock;
-            c.auth.passwordIterations = 1000;
-        });
+        m_server = std::make_unique<TestServer>([this](Server::ServerConfig &c) { c.clock = m_clock; });
         QVERIFY(m_server->isRunning());
         const QJsonObject setup =
             adminSetup(port(), QStringLiteral("admin@example.com"), QStringLiteral("Admin"),

@@ -135,8 +135,7 @@ class TestOneAnswer : public QObject
 private slots:
     void initTestCase()
     {
-        m_server =
-            std::make_unique<TestServer>([](Server::ServerConfig &c) { c.auth.passwordIterations = 1000; });
+        m_server = std::make_unique<TestServer>();
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
         m_server->runOnServerThread(
             [this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });

@@ -109,7 +109,6 @@ private slots:
         m_clock = std::make_shared<Core::ManualClock>(Start);
         m_server = std::make_unique<TestServer>([clock = m_clock](Server::ServerConfig &c) {
             c.clock = clock;
-            c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 1000;
         });
         QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
@@ -307,7 +306,6 @@ private slots:
         TestServer banning([clock = m_clock, at = pair.at(0)](Server::ServerConfig &c) {
             c.clock = clock;
             c.address = at;
-            c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 1000;
         });
         QVERIFY2(banning.isRunning(), qPrintable(banning.startError()));
@@ -320,7 +318,6 @@ private slots:
         TestServer limiting([clock = m_clock, at = pair.at(0)](Server::ServerConfig &c) {
             c.clock = clock;
             c.address = at;
-            c.auth.passwordIterations = 1000;
             c.auth.requestsPerMinute = 4;
         });
         QVERIFY2(limiting.isRunning(), qPrintable(limiting.startError()));

@@ -7,7 +7,6 @@ QString AdminTestCase::startAdminServer(const std::function<void(Server::ServerC
     m_clock = std::make_shared<Core::ManualClock>(Start);
     m_server = std::make_unique<TestServer>([this, &configure](Server::ServerConfig &c) {
         c.clock = m_clock;
-        c.auth.passwordIterations = 1000;
         if (configure)
             configure(c);
     });

@@ -10,6 +10,10 @@ TestServer::TestServer(std::function<void(Server::ServerConfig &)> configure)
     config.dataDir = m_dir.path();
     config.address = QHostAddress::LocalHost;
     config.port = 0;
+    // The cheapest Argon2id libsodium allows: tests sign in hundreds of times. The
+    // production parameters are checked by tst_passwordhasher.
+    config.auth.argon2MemoryKib = Core::PasswordHasher::Policy::MinMemoryKib;
+    config.auth.argon2Iterations = 1;
     if (configure)
         configure(config);
     m_dataDir = config.dataDir;

@@ -1,0 +1,40 @@
+#pragma once
+
+#include "passwordhasher.h"
+
+#include <QObject>
+#include <QThreadPool>
+
+#include <atomic>
+#include <functional>
+
+namespace Core {
+
+// Runs sign-ins' password work (PasswordHasher::check, tens of milliseconds of CPU and
+// 19 MiB each with the default Argon2id policy) on a few worker threads, so the thread
+// that answers HTTP never waits for it. Bounded: at most maxPending checks are queued or
+// running at once; beyond that submit() refuses and the caller answers 503 at once.
+class PasswordCheckPool final
+{
+public:
+    PasswordCheckPool(int threads, int maxPending);
+    ~PasswordCheckPool(); // waits for the checks that are running
+    Q_DISABLE_COPY_MOVE(PasswordCheckPool)
+
+    // Runs check(password, stored, policy) on a worker, then done(result) on the thread
+    // of `context`, which must outlive this pool. False, and nothing runs, when
+    // maxPending checks are already pending.
+    bool submit(const QString &password, const std::optional<QString> &stored,
+                const PasswordHasher::Policy &policy, QObject *context,
+                std::function<void(const PasswordHasher::Check &)> done);
+    int pending() const { return m_pending.load(); }
+    int maxPending() const { return m_maxPending; }
+    int threads() const { return m_pool.maxThreadCount(); }
+
+private:
+    QThreadPool m_pool;
+    const int m_maxPending;
+    std::atomic<int> m_pending = 0;
+};
+
+} // namespace Core
