@@ -6,6 +6,7 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <cstdio>
@@ -44,6 +45,11 @@ int main(int argc, char *argv[])
             err << "zenovay-server: " << *error << Qt::endl;
             return 2;
         }
+    }
+    // command line > environment (ZENOVAY_<SECTION>_<KEY>) > file > default
+    if (auto error = config.loadEnvironment(QProcessEnvironment::systemEnvironment())) {
+        err << "zenovay-server: " << *error << Qt::endl;
+        return 2;
     }
     if (parser.isSet(dataDirOption))
         config.dataDir = parser.value(dataDirOption);

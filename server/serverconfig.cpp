@@ -2,7 +2,8 @@
 
 #include <QDir>
 #include <QFileInfo>
-#include <QSettings>
+#include <QProcessEnvironment>
+#include <QSet>
 #include <QStandardPaths>
 
 namespace Server {
@@ -53,101 +54,189 @@ std::optional<QUrl> ServerConfig::parsePublicUrl(const QString &text)
     return url;
 }
 
-std::optional<QString> ServerConfig::loadFile(const QString &path)
+namespace {
+std::function<std::optional<QString>(const QString &)> integer(qint64 min, qint64 max,
+                                                               std::function<void(qint64)> apply)
 {
-    if (!QFileInfo(path).isReadable())
-        return QStringLiteral("cannot read config file %1").arg(path);
-    QSettings s(path, QSettings::IniFormat);
-    if (s.status() != QSettings::NoError)
-        return QStringLiteral("config file %1 is not a valid INI file").arg(path);
-    if (s.contains(QStringLiteral("server/listen"))) {
-        const QString value = s.value(QStringLiteral("server/listen")).toString();
-        const auto listen = parseListen(value);
-        if (!listen)
-            return QStringLiteral("%1: [server] listen=%2 is not ADDRESS:PORT").arg(path, value);
-        address = listen->first;
-        port = listen->second;
-    }
-    if (s.contains(QStringLiteral("server/trusted_proxies"))) {
-        // QSettings reads an unquoted "a, b" as a list
-        const QVariant value = s.value(QStringLiteral("server/trusted_proxies"));
-        const QString text = value.typeId() == QMetaType::QStringList
-                                 ? value.toStringList().join(QLatin1Char(','))
-                                 : value.toString();
-        QString problem;
-        const auto proxies = TrustedProxies::parse(text, &problem);
-        if (!proxies)
-            return QStringLiteral("%1: [server] trusted_proxies: %2").arg(path, problem);
-        trustedProxies = *proxies;
-    }
-    if (s.contains(QStringLiteral("server/public_url"))) {
-        const QString value = s.value(QStringLiteral("server/public_url")).toString();
-        const auto url = value.isEmpty() ? std::optional<QUrl>(QUrl()) : parsePublicUrl(value);
-        if (!url)
-            return QStringLiteral(
-                       "%1: [server] public_url=%2 is not an http(s) URL like https://stats.example.com")
-                .arg(path, value);
-        publicUrl = *url;
-    }
-    if (s.contains(QStringLiteral("server/data_dir")))
-        dataDir = s.value(QStringLiteral("server/data_dir")).toString();
+    return [min, max, apply = std::move(apply)](const QString &value) -> std::optional<QString> {
+        bool ok = false;
+        const qint64 v = value.toLongLong(&ok);
+        if (!ok || v < min || v > max)
+            return QStringLiteral("must be a whole number from %1 to %2").arg(min).arg(max);
+        apply(v);
+        return std::nullopt;
+    };
+}
 
+// "value ; comment" -> "value"; surrounding double quotes are removed.
+QString valueOf(QString raw)
+{
+    for (const QLatin1String marker :
+         {QLatin1String(" ;"), QLatin1String("\t;"), QLatin1String(" #"), QLatin1String("\t#")}) {
+        const qsizetype at = raw.indexOf(marker);
+        if (at >= 0)
+            raw.truncate(at);
+    }
+    raw = raw.trimmed();
+    if (raw.size() >= 2 && raw.startsWith(QLatin1Char('"')) && raw.endsWith(QLatin1Char('"')))
+        raw = raw.mid(1, raw.size() - 2);
+    return raw;
+}
+} // namespace
+
+QList<ServerConfig::SettingName> ServerConfig::settingNames()
+{
+    QList<SettingName> out;
+    ServerConfig scratch;
+    for (const auto &s : scratch.settings())
+        out.append({s.section, s.key});
+    return out;
+}
+
+std::vector<ServerConfig::SettingRef> ServerConfig::settings()
+{
+    const auto text = [](std::function<std::optional<QString>(const QString &)> f) { return f; };
+    std::vector<SettingRef> out{
+        {QStringLiteral("server"), QStringLiteral("listen"),
+         text([this](const QString &v) -> std::optional<QString> {
+             const auto listen = parseListen(v);
+             if (!listen)
+                 return QStringLiteral("is not ADDRESS:PORT (for example 127.0.0.1:8080)");
+             address = listen->first;
+             port = listen->second;
+             return std::nullopt;
+         })},
+        {QStringLiteral("server"), QStringLiteral("data_dir"),
+         text([this](const QString &v) -> std::optional<QString> {
+             if (v.isEmpty())
+                 return QStringLiteral("must name a directory");
+             dataDir = v;
+             return std::nullopt;
+         })},
+        {QStringLiteral("server"), QStringLiteral("trusted_proxies"),
+         text([this](const QString &v) -> std::optional<QString> {
+             QString problem;
+             const auto proxies = TrustedProxies::parse(v, &problem);
+             if (!proxies)
+                 return problem;
+             trustedProxies = *proxies;
+             return std::nullopt;
+         })},
+        {QStringLiteral("server"), QStringLiteral("public_url"),
+         text([this](const QString &v) -> std::optional<QString> {
+             const auto url = v.isEmpty() ? std::optional<QUrl>(QUrl()) : parsePublicUrl(v);
+             if (!url)
+                 return QStringLiteral("is not an http(s) URL like https://stats.example.com");
+             publicUrl = *url;
+             return std::nullopt;
+         })},
+    };
     struct IntKey
     {
+        const char *section;
         const char *key;
         qint64 min;
         qint64 max;
         std::function<void(qint64)> set;
     };
     const IntKey keys[] = {
-        {"limits/max_header_bytes", 1024, 1 << 20, [this](qint64 v) { limits.maxHeaderBytes = v; }},
-        {"limits/header_timeout_ms", 100, 600'000, [this](qint64 v) { limits.headerTimeoutMs = int(v); }},
-        {"limits/body_idle_timeout_ms", 100, 600'000,
+        {"limits", "max_header_bytes", 1024, 1 << 20, [this](qint64 v) { limits.maxHeaderBytes = v; }},
+        {"limits", "header_timeout_ms", 100, 600'000, [this](qint64 v) { limits.headerTimeoutMs = int(v); }},
+        {"limits", "body_idle_timeout_ms", 100, 600'000,
          [this](qint64 v) { limits.bodyIdleTimeoutMs = int(v); }},
-        {"limits/keep_alive_timeout_ms", 100, 3'600'000,
+        {"limits", "keep_alive_timeout_ms", 100, 3'600'000,
          [this](qint64 v) { limits.keepAliveIdleTimeoutMs = int(v); }},
-        {"limits/max_connections", 1, 100'000, [this](qint64 v) { limits.maxConnections = int(v); }},
-        {"limits/max_connections_per_ip", 0, 100'000,
+        {"limits", "max_connections", 1, 100'000, [this](qint64 v) { limits.maxConnections = int(v); }},
+        {"limits", "max_connections_per_ip", 0, 100'000,
          [this](qint64 v) { limits.maxConnectionsPerIp = int(v); }},
-        {"ingest/burst_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.burstLimit = v; }},
-        {"ingest/burst_window_ms", 1000, 3'600'000, [this](qint64 v) { ingest.burstWindowMs = v; }},
-        {"ingest/hourly_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.hourlyLimit = v; }},
-        {"ingest/public_per_minute", 1, 1'000'000'000, [this](qint64 v) { ingest.publicPerMinute = v; }},
-        {"ingest/flush_interval_ms", 10, 2000, [this](qint64 v) { ingest.flushIntervalMs = int(v); }},
-        {"ingest/max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
-        {"ingest/fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
-        {"auth/argon2_memory_kib", qint64(Core::PasswordHasher::Policy::MinMemoryKib),
+        {"ingest", "burst_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.burstLimit = v; }},
+        {"ingest", "burst_window_ms", 1000, 3'600'000, [this](qint64 v) { ingest.burstWindowMs = v; }},
+        {"ingest", "hourly_limit", 1, 1'000'000'000, [this](qint64 v) { ingest.hourlyLimit = v; }},
+        {"ingest", "public_per_minute", 1, 1'000'000'000, [this](qint64 v) { ingest.publicPerMinute = v; }},
+        {"ingest", "flush_interval_ms", 10, 2000, [this](qint64 v) { ingest.flushIntervalMs = int(v); }},
+        {"ingest", "max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
+        {"ingest", "fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
+        {"auth", "argon2_memory_kib", qint64(Core::PasswordHasher::Policy::MinMemoryKib),
          qint64(Core::PasswordHasher::Policy::MaxMemoryKib),
          [this](qint64 v) { auth.argon2MemoryKib = quint64(v); }},
-        {"auth/argon2_iterations", qint64(Core::PasswordHasher::Policy::MinIterations),
+        {"auth", "argon2_iterations", qint64(Core::PasswordHasher::Policy::MinIterations),
          qint64(Core::PasswordHasher::Policy::MaxIterations),
          [this](qint64 v) { auth.argon2Iterations = quint64(v); }},
-        {"auth/max_pending_sign_ins", 1, 10'000, [this](qint64 v) { auth.maxPendingSignIns = int(v); }},
-        {"auth/hash_threads", 0, 256, [this](qint64 v) { auth.hashThreads = int(v); }},
-        {"auth/session_ttl_minutes", 1, 366 * 24 * 60, [this](qint64 v) { auth.sessionTtlMinutes = v; }},
-        {"auth/requests_per_minute", 1, 100'000, [this](qint64 v) { auth.requestsPerMinute = int(v); }},
-        {"auth/failures_before_ban", 1, 1000, [this](qint64 v) { auth.failuresBeforeBan = int(v); }},
-        {"auth/ban_initial_seconds", 1, 86'400, [this](qint64 v) { auth.banInitialSeconds = int(v); }},
-        {"auth/ban_max_seconds", 1, 7 * 86'400, [this](qint64 v) { auth.banMaxSeconds = int(v); }},
-        {"auth/account_failures_before_lock", 1, 1000,
+        {"auth", "max_pending_sign_ins", 1, 10'000, [this](qint64 v) { auth.maxPendingSignIns = int(v); }},
+        {"auth", "hash_threads", 0, 256, [this](qint64 v) { auth.hashThreads = int(v); }},
+        {"auth", "session_ttl_minutes", 1, 366 * 24 * 60, [this](qint64 v) { auth.sessionTtlMinutes = v; }},
+        {"auth", "requests_per_minute", 1, 100'000, [this](qint64 v) { auth.requestsPerMinute = int(v); }},
+        {"auth", "failures_before_ban", 1, 1000, [this](qint64 v) { auth.failuresBeforeBan = int(v); }},
+        {"auth", "ban_initial_seconds", 1, 86'400, [this](qint64 v) { auth.banInitialSeconds = int(v); }},
+        {"auth", "ban_max_seconds", 1, 7 * 86'400, [this](qint64 v) { auth.banMaxSeconds = int(v); }},
+        {"auth", "account_failures_before_lock", 1, 1000,
          [this](qint64 v) { auth.accountFailuresBeforeLock = int(v); }},
-        {"auth/account_lock_initial_seconds", 1, 86'400,
+        {"auth", "account_lock_initial_seconds", 1, 86'400,
          [this](qint64 v) { auth.accountLockInitialSeconds = int(v); }},
-        {"auth/account_lock_max_seconds", 1, 7 * 86'400,
+        {"auth", "account_lock_max_seconds", 1, 7 * 86'400,
          [this](qint64 v) { auth.accountLockMaxSeconds = int(v); }},
     };
-    for (const IntKey &k : keys) {
-        const QString key = QString::fromLatin1(k.key);
-        if (!s.contains(key))
+    for (const IntKey &k : keys)
+        out.push_back(
+            {QString::fromLatin1(k.section), QString::fromLatin1(k.key), integer(k.min, k.max, k.set)});
+    return out;
+}
+
+std::optional<QString> ServerConfig::loadFile(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly | QIODevice::Text))
+        return QStringLiteral("cannot read config file %1: %2").arg(path, file.errorString());
+    const QString content = QString::fromUtf8(file.readAll());
+    std::vector<SettingRef> known = settings();
+    QSet<QString> sections;
+    for (const SettingRef &s : known)
+        sections.insert(s.section);
+    QString section;
+    int lineNumber = 0;
+    for (const QString &raw : content.split(QLatin1Char('\n'))) {
+        ++lineNumber;
+        const QString line = raw.trimmed();
+        if (line.isEmpty() || line.startsWith(QLatin1Char(';')) || line.startsWith(QLatin1Char('#')))
             continue;
-        bool ok = false;
-        const qint64 v = s.value(key).toString().toLongLong(&ok);
-        if (!ok || v < k.min || v > k.max)
-            return QStringLiteral("%1: %2 must be a whole number from %3 to %4")
-                .arg(path, key)
-                .arg(k.min)
-                .arg(k.max);
-        k.set(v);
+        const QString where = QStringLiteral("%1:%2").arg(path).arg(lineNumber);
+        if (line.startsWith(QLatin1Char('['))) {
+            if (!line.endsWith(QLatin1Char(']')))
+                return QStringLiteral("%1: a section header looks like [server]").arg(where);
+            section = line.mid(1, line.size() - 2).trimmed();
+            if (!sections.contains(section))
+                return QStringLiteral("%1: unknown section [%2] (known: %3)")
+                    .arg(where, section,
+                         QStringList(sections.cbegin(), sections.cend()).join(QStringLiteral(", ")));
+            continue;
+        }
+        const qsizetype eq = line.indexOf(QLatin1Char('='));
+        if (eq <= 0)
+            return QStringLiteral("%1: expected key=value, got '%2'").arg(where, line.left(80));
+        const QString key = line.left(eq).trimmed();
+        if (section.isEmpty())
+            return QStringLiteral("%1: %2 comes before any [section]").arg(where, key);
+        const auto setting = std::find_if(known.begin(), known.end(), [&](const SettingRef &s) {
+            return s.section == section && s.key == key;
+        });
+        if (setting == known.end())
+            return QStringLiteral("%1: unknown key '%2' in [%3]").arg(where, key, section);
+        const QString value = valueOf(line.mid(eq + 1));
+        if (auto problem = setting->set(value))
+            return QStringLiteral("%1: [%2] %3=%4: %5").arg(where, section, key, value, *problem);
+    }
+    return std::nullopt;
+}
+
+std::optional<QString> ServerConfig::loadEnvironment(const QProcessEnvironment &environment)
+{
+    for (const SettingRef &s : settings()) {
+        const QString name = QStringLiteral("ZENOVAY_%1_%2").arg(s.section.toUpper(), s.key.toUpper());
+        if (!environment.contains(name))
+            continue;
+        const QString value = environment.value(name).trimmed();
+        if (auto problem = s.set(value))
+            return QStringLiteral("environment %1=%2: %3").arg(name, value, *problem);
     }
     return std::nullopt;
 }

@@ -6,11 +6,16 @@
 #include "core/model/clock.h"
 
 #include <QHostAddress>
+
+class QProcessEnvironment;
+#include <QList>
 #include <QString>
 #include <QUrl>
 
+#include <functional>
 #include <memory>
 #include <optional>
+#include <vector>
 
 namespace Server {
 
@@ -45,14 +50,35 @@ struct ServerConfig
     static QString defaultDataDir();
     QString databasePath() const;
 
-    // Reads an INI file ([server] listen, data_dir, trusted_proxies; [limits] ...; [auth] ...; [ingest] ...).
-    // Returns a message naming the file, key and problem, or nothing on success.
+    // Reads an INI file ([server], [limits], [auth], [ingest]; README). An unknown
+    // section or key, or a malformed value, is refused: the message names the file, the
+    // line, the key and the problem. Comments: lines starting with ; or #, and " ; ..."
+    // after a value.
     std::optional<QString> loadFile(const QString &path);
+    // ZENOVAY_<SECTION>_<KEY> (ZENOVAY_SERVER_LISTEN) for every setting; applied after
+    // the file and before the command line. The message names the variable.
+    std::optional<QString> loadEnvironment(const QProcessEnvironment &environment);
+    struct SettingName
+    {
+        QString section;
+        QString key;
+    };
+    static QList<SettingName> settingNames();
     // "127.0.0.1:8080", "[::1]:0", "localhost:8080". Loopback names only resolve locally.
     static std::optional<std::pair<QHostAddress, quint16>> parseListen(const QString &text);
     // An absolute http(s) URL with a host and no query, fragment or user info; a trailing
     // slash is dropped. nullopt otherwise.
     static std::optional<QUrl> parsePublicUrl(const QString &text);
+
+private:
+    struct SettingRef
+    {
+        QString section;
+        QString key;
+        std::function<std::optional<QString>(const QString &value)> set;
+    };
+    // Every setting, applying to this object.
+    std::vector<SettingRef> settings();
 };
 
 } // namespace Server

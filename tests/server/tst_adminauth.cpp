@@ -92,7 +92,7 @@ private slots:
         write("[auth]\nargon2_memory_kib=4\n");
         Server::ServerConfig bad;
         const auto error = bad.loadFile(path);
-        QVERIFY(error && error->contains(QLatin1String("auth/argon2_memory_kib")));
+        QVERIFY(error && error->contains(QLatin1String(":2: [auth] argon2_memory_kib=4")));
         QCOMPARE(bad.auth.argon2MemoryKib, Server::ServerConfig().auth.argon2MemoryKib);
     }
 

@@ -6,6 +6,7 @@
 #include "core/storage/database.h"
 
 #include <QElapsedTimer>
+#include <QProcessEnvironment>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -22,9 +23,13 @@ class TestServerCli : public QObject
 {
     Q_OBJECT
 
-    static QString runToEnd(const QStringList &args, int *exitCode)
+    static QString runToEnd(const QStringList &args, int *exitCode, const QStringList &environment = {})
     {
         QProcess p;
+        QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
+        for (const QString &assignment : environment)
+            env.insert(assignment.section(QLatin1Char('='), 0, 0), assignment.section(QLatin1Char('='), 1));
+        p.setProcessEnvironment(env);
         p.start(ServerProcess::binary(), args);
         p.waitForFinished(10'000);
         *exitCode = p.exitCode();
@@ -63,7 +68,83 @@ private slots:
         int code = -1;
         const QString out = runToEnd({QStringLiteral("--config"), path}, &code);
         QCOMPARE(code, 2);
-        QVERIFY2(out.contains(QStringLiteral("limits/max_connections")), qPrintable(out));
+        QVERIFY2(out.contains(QStringLiteral(":2: [limits] max_connections=lots: must be a whole number")),
+                 qPrintable(out));
+    }
+
+    // A typo never passes silently: an unknown section or key refuses the start, naming
+    // the file and line (api-contract section 7).
+    void unknownSettingsAreRefused_data()
+    {
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("unknown key") << QByteArray("[server]\nlisten=127.0.0.1:0\nlisen=127.0.0.1:1\n")
+                                     << QStringLiteral(":3: unknown key 'lisen' in [server]");
+        QTest::newRow("unknown section") << QByteArray("; comment\n[sever]\nlisten=127.0.0.1:0\n")
+                                         << QStringLiteral(":2: unknown section [sever]");
+        QTest::newRow("no section") << QByteArray("listen=127.0.0.1:0\n")
+                                    << QStringLiteral(":1: listen comes before any [section]");
+        QTest::newRow("not key=value")
+            << QByteArray("[auth]\nsession_ttl_minutes\n") << QStringLiteral(":2: expected key=value");
+        QTest::newRow("bad proxy") << QByteArray("[server]\ntrusted_proxies=10.0.0.0/8, proxy\n")
+                                   << QStringLiteral(
+                                          ":2: [server] trusted_proxies=10.0.0.0/8, proxy: 'proxy' is not");
+    }
+    void unknownSettingsAreRefused()
+    {
+        QFETCH(QByteArray, content);
+        QFETCH(QString, expected);
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        int code = -1;
+        const QString out = runToEnd({QStringLiteral("--config"), path, QStringLiteral("--data-dir"),
+                                      dir.filePath(QStringLiteral("data"))},
+                                     &code);
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains(path + expected), qPrintable(out));
+        QVERIFY(!QFile::exists(dir.filePath(QStringLiteral("data")))); // nothing was started
+    }
+
+    // command line > environment > file > default; a bad variable is named.
+    void environmentOverridesTheFile()
+    {
+        QTemporaryDir dir;
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[server]\nlisten=127.0.0.1:1  ; a port nobody may take\n");
+        f.close();
+        ServerProcess server;
+        qputenv("ZENOVAY_SERVER_LISTEN", "127.0.0.1:0");
+        qputenv("ZENOVAY_LIMITS_HEADER_TIMEOUT_MS", "300");
+        const bool started = server.start({QStringLiteral("--config"), path});
+        qunsetenv("ZENOVAY_SERVER_LISTEN");
+        qunsetenv("ZENOVAY_LIMITS_HEADER_TIMEOUT_MS");
+        QVERIFY2(started, qPrintable(server.errors()));
+        QVERIFY(server.port() > 1);
+        QTcpSocket s;
+        s.connectToHost(QStringLiteral("127.0.0.1"), server.port());
+        QVERIFY(s.waitForConnected(2000));
+        s.write("GET /healthz HTTP/1.1\r\n");
+        QElapsedTimer t;
+        t.start();
+        while (s.state() == QAbstractSocket::ConnectedState && t.elapsed() < 5000)
+            s.waitForReadyRead(50);
+        QVERIFY(t.elapsed() < 2000); // the environment's 300 ms header timeout applied
+        QCOMPARE(server.terminate(), 0);
+
+        int code = -1;
+        const QString out = runToEnd(
+            {QStringLiteral("--config"), path, QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")},
+            &code, {QStringLiteral("ZENOVAY_AUTH_HASH_THREADS=many")});
+        QCOMPARE(code, 2);
+        QVERIFY2(out.contains(
+                     QStringLiteral("environment ZENOVAY_AUTH_HASH_THREADS=many: must be a whole number")),
+                 qPrintable(out));
     }
 
     void startsServesAndStopsGracefully()
