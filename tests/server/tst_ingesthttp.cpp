@@ -304,8 +304,9 @@ private slots:
         f.close();
         const auto error = Server::ServerConfig().loadFile(path);
         QVERIFY(error);
-        QVERIFY2(error->contains(QStringLiteral(":2: [ingest] flush_interval_ms=10000: must be a whole number")),
-                 qPrintable(*error));
+        QVERIFY2(
+            error->contains(QStringLiteral(":2: [ingest] flush_interval_ms=10000: must be a whole number")),
+            qPrintable(*error));
     }
 
     void trackerScriptCachingAndLimit()
