@@ -75,10 +75,17 @@ int main(int argc, char *argv[])
         server.stop();
         app.quit();
     });
+    QObject::connect(&signalWatcher, &App::UnixSignalWatcher::reloadRequested, &app, [&] {
+        if (auto error = server.reloadTls())
+            err << "zenovay-server: SIGHUP: " << *error << Qt::endl;
+        else
+            err << "zenovay-server: SIGHUP: TLS certificate reloaded" << Qt::endl;
+    });
     const QString host = server.address().protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')
                              : server.address().toString();
-    std::printf("listening on http://%s:%u\n", qPrintable(host), unsigned(server.port()));
+    std::printf("listening on %s://%s:%u\n", qPrintable(server.baseUrl().scheme()), qPrintable(host),
+                unsigned(server.port()));
     std::fflush(stdout);
     return app.exec();
 }

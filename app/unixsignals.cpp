@@ -31,18 +31,24 @@ UnixSignalWatcher::UnixSignalWatcher(QObject *parent) : QObject(parent)
     sa.sa_flags = SA_RESTART;
     ::sigaction(SIGINT, &sa, nullptr);
     ::sigaction(SIGTERM, &sa, nullptr);
+    ::sigaction(SIGHUP, &sa, nullptr);
 }
 
 UnixSignalWatcher::~UnixSignalWatcher()
 {
     ::signal(SIGINT, SIG_DFL);
     ::signal(SIGTERM, SIG_DFL);
+    ::signal(SIGHUP, SIG_DFL);
 }
 
 void UnixSignalWatcher::onReadable()
 {
     char c = 0;
-    if (::read(g_fds[1], &c, 1) == 1)
+    if (::read(g_fds[1], &c, 1) != 1)
+        return;
+    if (int(c) == SIGHUP)
+        Q_EMIT reloadRequested();
+    else
         Q_EMIT terminationRequested(int(c));
 }
 

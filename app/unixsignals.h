@@ -6,7 +6,7 @@ class QSocketNotifier;
 
 namespace App {
 
-// Turns SIGINT/SIGTERM into a Qt signal delivered on the event loop (self-pipe).
+// Turns SIGINT/SIGTERM (and SIGHUP) into Qt signals delivered on the event loop (self-pipe).
 class UnixSignalWatcher final : public QObject
 {
     Q_OBJECT
@@ -16,6 +16,7 @@ public:
 
 Q_SIGNALS:
     void terminationRequested(int signalNumber);
+    void reloadRequested(); // SIGHUP
 
 private:
     void onReadable();

@@ -131,6 +131,14 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
              return std::nullopt;
          })},
     };
+    const auto file = [](QString *target) {
+        return [target](const QString &v) -> std::optional<QString> {
+            *target = v;
+            return std::nullopt;
+        };
+    };
+    out.push_back({QStringLiteral("tls"), QStringLiteral("cert_file"), file(&tlsCertFile)});
+    out.push_back({QStringLiteral("tls"), QStringLiteral("key_file"), file(&tlsKeyFile)});
     struct IntKey
     {
         const char *section;

@@ -41,6 +41,10 @@ struct ServerConfig
     // [server] public_url: the address visitors' browsers use ("https://stats.example.com");
     // empty: the address each request came in on.
     QUrl publicUrl;
+    // [tls] cert_file, key_file (PEM): when both are set the listener speaks only HTTPS.
+    QString tlsCertFile;
+    QString tlsKeyFile;
+    bool tlsEnabled() const { return !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty(); }
     ListenerLimits limits;
     AuthSettings auth;
     IngestSettings ingest;

@@ -6,6 +6,7 @@
 #include "server/http/guardedtcpserver.h"
 #include "server/http/httpengine.h"
 #include "server/http/logredaction.h"
+#include "server/http/tlssettings.h"
 #include "server/ingest/ingestcontroller.h"
 #include "server/ingest/trackercontroller.h"
 
@@ -149,6 +150,12 @@ std::optional<QString> ServerInstance::start()
         return engine->router().bodyLimit(method, target);
     };
     auto listener = std::make_unique<GuardedTcpServer>(limits);
+    if (m_config.tlsEnabled()) {
+        const TlsLoad tls = loadTls(m_config.tlsCertFile, m_config.tlsKeyFile);
+        if (!tls.configuration)
+            return tls.error;
+        listener->setTls(tls.configuration);
+    }
     if (!listener->listen(m_config.address, m_config.port))
         return QStringLiteral("cannot listen on %1:%2: %3")
             .arg(m_config.address.toString())
@@ -179,6 +186,20 @@ void ServerInstance::stop()
     Q_EMIT stopped();
 }
 
+std::optional<QString> ServerInstance::reloadTls()
+{
+    if (!m_listener || !m_listener->usesTls())
+        return QStringLiteral("TLS is not configured ([tls] cert_file and key_file); nothing to reload");
+    const TlsLoad tls = loadTls(m_config.tlsCertFile, m_config.tlsKeyFile);
+    if (!tls.configuration) {
+        qCWarning(lcServer) << "TLS reload failed, keeping the current certificate:" << tls.error;
+        return tls.error;
+    }
+    m_listener->setTls(tls.configuration);
+    qCInfo(lcServer) << "TLS certificate reloaded from" << m_config.tlsCertFile;
+    return std::nullopt;
+}
+
 QHostAddress ServerInstance::address() const
 {
     return m_listener ? m_listener->serverAddress() : m_config.address;
@@ -192,7 +213,7 @@ quint16 ServerInstance::port() const
 QUrl ServerInstance::baseUrl() const
 {
     QUrl url;
-    url.setScheme(QStringLiteral("http"));
+    url.setScheme(m_listener && m_listener->usesTls() ? QStringLiteral("https") : QStringLiteral("http"));
     url.setHost(address().toString());
     url.setPort(port());
     return url;

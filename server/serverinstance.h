@@ -43,6 +43,10 @@ public:
     std::optional<QString> start();
     // Graceful: stop accepting, answer what is in flight, flush, close the database.
     void stop();
+    // SIGHUP: re-reads [tls] cert_file and key_file. New connections get the new
+    // certificate, open ones keep theirs. On an error the old certificate stays and the
+    // message says why; without [tls] there is nothing to reload (a message says so).
+    std::optional<QString> reloadTls();
 
     QHostAddress address() const;
     quint16 port() const;

@@ -296,8 +296,10 @@ ClientOrigin resolveClient(const QHostAddress &peer, const TrustedProxies &trust
     // The left-most value is what the client used (a chain of proxies appends).
     const QByteArray proto =
         trimmed(xForwardedProto.toByteArray().split(',').first()).toByteArray().toLower();
-    if (proto == "http" || proto == "https")
+    if (proto == "http" || proto == "https") {
         origin.scheme = proto;
+        origin.schemeForwarded = true;
+    }
     const QByteArray firstHost = xForwardedHost.toByteArray().split(',').first();
     const QByteArrayView host = trimmed(firstHost);
     bool hostOk = !host.isEmpty() && host.size() <= 255;

@@ -39,10 +39,11 @@ private:
 // Who a request is from, and how it reached the first trusted proxy.
 struct ClientOrigin
 {
-    QHostAddress address;       // what per-IP limits, throttles, logs and audit use
-    QByteArray scheme = "http"; // of URLs the server writes ("http" or "https")
-    QByteArray host;            // of URLs the server writes (empty: the request's Host)
-    bool forwarded = false;     // the address came from a forwarding header
+    QHostAddress address;         // what per-IP limits, throttles, logs and audit use
+    QByteArray scheme = "http";   // of URLs the server writes ("http" or "https")
+    QByteArray host;              // of URLs the server writes (empty: the request's Host)
+    bool forwarded = false;       // the address came from a forwarding header
+    bool schemeForwarded = false; // scheme came from X-Forwarded-Proto
 };
 
 // The client behind a connection. When `peer` is trusted, the client is the right-most

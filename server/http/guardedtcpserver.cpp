@@ -6,6 +6,7 @@
 #include "monotonic.h"
 
 #include <QLoggingCategory>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 Q_DECLARE_LOGGING_CATEGORY(lcListener)
@@ -39,10 +40,23 @@ int GuardedTcpServer::connectionsFrom(const QHostAddress &address) const
 
 void GuardedTcpServer::incomingConnection(qintptr handle)
 {
-    auto *socket = new QTcpSocket(this);
+    QTcpSocket *socket = nullptr;
+    if (m_tls) {
+        auto *tls = new QSslSocket(this);
+        tls->setSslConfiguration(*m_tls);
+        socket = tls;
+    } else {
+        socket = new QTcpSocket(this);
+    }
     if (!socket->setSocketDescriptor(handle)) {
         delete socket;
         return;
+    }
+    if (auto *tls = qobject_cast<QSslSocket *>(socket)) {
+        // A failed handshake (plain HTTP to this port, an old TLS version) ends the
+        // connection; the guard's timeouts cover a handshake that never completes.
+        connect(tls, &QSslSocket::sslErrors, tls, [tls] { tls->abort(); });
+        tls->startServerEncryption();
     }
     const QByteArray key = clientAddressKey(socket->peerAddress());
     if (m_guards.size() >= m_limits.maxConnections) {

@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QHostAddress>
 #include <QSet>
+#include <QSslConfiguration>
 #include <QTcpServer>
 #include <QTimer>
 
@@ -27,6 +28,10 @@ public:
     int connectionsFrom(const QHostAddress &address) const;
     const ListenerLimits &limits() const { return m_limits; }
     static ConnectionGuard *guardOf(QObject *socket);
+    // With a configuration, every new connection speaks TLS (QSslSocket, server side);
+    // connections already open keep theirs (a certificate reload drops nobody).
+    void setTls(std::optional<QSslConfiguration> configuration) { m_tls = std::move(configuration); }
+    bool usesTls() const { return m_tls.has_value(); }
 
 protected:
     void incomingConnection(qintptr handle) override;
@@ -40,6 +45,7 @@ private:
     QSet<ConnectionGuard *> m_refusing; // refused connections lingering until closed
     QHash<QByteArray, int> m_perAddress;
     QTimer m_timer;
+    std::optional<QSslConfiguration> m_tls;
 };
 
 } // namespace Server

@@ -13,6 +13,7 @@
 #include <QHttpServerRequest>
 #include <QLoggingCategory>
 #include <QPointer>
+#include <QSslSocket>
 #include <QTcpSocket>
 
 #include <chrono>
@@ -248,6 +249,8 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                     {},
                     {},
                     {}};
+    if (qobject_cast<QSslSocket *>(socket))
+        request.scheme = QByteArrayLiteral("https");
     if (m_trustedProxies.contains(request.clientIp)) {
         const QList<QPair<QByteArray, QByteArray>> headers = raw.headers();
         const ClientOrigin origin =
@@ -255,7 +258,8 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                           allValues(headers, "Forwarded"), allValues(headers, "X-Forwarded-Proto"),
                           allValues(headers, "X-Forwarded-Host"));
         request.clientIp = origin.address;
-        request.scheme = origin.scheme;
+        if (origin.schemeForwarded)
+            request.scheme = origin.scheme;
         request.host = origin.host;
     }
     if (request.host.isEmpty())

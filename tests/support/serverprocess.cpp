@@ -42,7 +42,7 @@ bool ServerProcess::start(const QStringList &extraArgs, bool useOwnDataDir)
     m_process.start(binary(), args);
     if (!m_process.waitForStarted(5000))
         return false;
-    static const QRegularExpression re(QStringLiteral(R"(listening on http://([^\s]+):(\d+))"));
+    static const QRegularExpression re(QStringLiteral(R"(listening on https?://([^\s]+):(\d+))"));
     QElapsedTimer timer;
     timer.start();
     while (timer.elapsed() < 10'000) {
