@@ -2,7 +2,11 @@
 
 #include "server/serverinstance.h"
 
+#include <QDir>
+#include <QFile>
 #include <QPointer>
+#include <QSaveFile>
+#include <QTcpServer>
 
 using namespace Qt::StringLiterals;
 
@@ -55,6 +59,34 @@ void EmbeddedConnector::stopEmbedded()
     m_embeddedUrl.clear();
 }
 
+QString EmbeddedConnector::portFile() const
+{
+    return QDir(m_dataDir).filePath(u"embedded-port"_s);
+}
+
+quint16 EmbeddedConnector::preferredPort(const Gui::ConnectionTarget &target) const
+{
+    if (target.embeddedPort)
+        return target.embeddedPort;
+    QFile f(portFile());
+    if (f.open(QIODevice::ReadOnly)) {
+        bool ok = false;
+        const uint port = f.readAll().trimmed().toUInt(&ok);
+        if (ok && port > 0 && port <= 65535)
+            return quint16(port);
+    }
+    return DefaultPort;
+}
+
+void EmbeddedConnector::rememberPort(quint16 port)
+{
+    QSaveFile f(portFile());
+    if (f.open(QIODevice::WriteOnly)) {
+        f.write(QByteArray::number(port) + '\n');
+        f.commit();
+    }
+}
+
 void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
 {
     m_target = target;
@@ -80,10 +112,23 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
     // so a second instance would be refused. The start under way announces itself.
     if (m_starting)
         return;
+    // The remembered port if it is free now, else any free one; should another program
+    // take it between this probe and the listen, the start is retried on a free port.
+    const quint16 preferred = preferredPort(target);
+    bool free = false;
+    {
+        QTcpServer probe; // closed again before the server listens
+        free = probe.listen(QHostAddress::LocalHost, preferred);
+    }
+    startEmbedded(free ? preferred : 0);
+}
+
+void EmbeddedConnector::startEmbedded(quint16 port)
+{
     Server::ServerConfig config;
     config.dataDir = m_dataDir;
     config.address = QHostAddress::LocalHost;
-    config.port = 0;
+    config.port = port;
     m_thread.start();
     auto *instance = new Server::ServerInstance(config);
     instance->moveToThread(&m_thread);
@@ -93,23 +138,28 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
     // Opening the database and running migrations happens on the server thread; the window
     // keeps painting meanwhile. Only this (GUI) thread deletes the instance, and only
     // through a call queued to the server thread.
-    QMetaObject::invokeMethod(instance, [self, instance, generation] {
+    QMetaObject::invokeMethod(instance, [self, instance, generation, port] {
         const std::optional<QString> error = instance->start();
         const QUrl url = error ? QUrl() : instance->baseUrl();
         if (!self)
             return;
-        QMetaObject::invokeMethod(self.data(), [self, instance, generation, error, url] {
+        QMetaObject::invokeMethod(self.data(), [self, instance, generation, error, url, port] {
             if (!self || generation != self->m_startGeneration)
                 return; // abandoned: stopEmbedded() has deleted the instance
             self->m_starting = nullptr;
             if (error) {
                 QMetaObject::invokeMethod(
                     instance, [instance] { delete instance; }, Qt::BlockingQueuedConnection);
+                if (port != 0 && error->startsWith(u"cannot listen"_s)) {
+                    self->startEmbedded(0); // the port was taken meanwhile: any free one
+                    return;
+                }
                 Q_EMIT self->connectionFailed(tr("The built-in server could not start: %1").arg(*error));
                 return;
             }
             self->m_instance = instance;
             self->m_embeddedUrl = url;
+            self->rememberPort(quint16(url.port()));
             Q_EMIT self->connected(url, tr("Built-in server (%1)").arg(url.toString()), u"embedded"_s);
         });
     });

@@ -10,8 +10,11 @@ class ServerInstance;
 
 namespace App {
 
-// Starts the server in-process on its own thread (data in the app-data folder, loopback,
-// a free port) or points at a remote URL. The UI then talks to either over HTTP.
+// Starts the server in-process on its own thread (data in the app-data folder, loopback)
+// or points at a remote URL. The UI then talks to either over HTTP. The built-in server
+// keeps its port across launches (remembered in DATA_DIR/embedded-port), so tracking
+// snippets and bookmarks made for it keep working; when that port is taken by someone
+// else it takes a free one and remembers that instead.
 class EmbeddedConnector final : public Gui::ServerConnector
 {
     Q_OBJECT
@@ -22,9 +25,15 @@ public:
     void connectTo(const Gui::ConnectionTarget &target) override;
     Gui::ConnectionTarget target() const override { return m_target; }
     QString dataDir() const { return m_dataDir; }
+    static constexpr quint16 DefaultPort = 8931;
+    // The port the next start tries: the target's, else the remembered one, else DefaultPort.
+    quint16 preferredPort(const Gui::ConnectionTarget &target) const;
 
 private:
     void stopEmbedded();
+    void startEmbedded(quint16 port);
+    QString portFile() const;
+    void rememberPort(quint16 port);
     QString m_dataDir;
     Gui::ConnectionTarget m_target;
     QThread m_thread;

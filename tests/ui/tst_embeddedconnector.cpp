@@ -3,7 +3,9 @@
 #include "app/embeddedconnector.h"
 #include "httpclient.h"
 
+#include <QFile>
 #include <QSignalSpy>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -37,6 +39,55 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 5000);
         QCOMPARE(connected.at(1).first().toUrl(), url);
         QVERIFY(failed.isEmpty());
+    }
+
+    // The built-in server keeps its port across launches, so snippets made for it keep
+    // working; when someone else holds that port it takes a free one and keeps that.
+    void thePortIsStableAcrossLaunches()
+    {
+        QTemporaryDir dir;
+        auto launch = [&](quint16 *port) {
+            App::EmbeddedConnector connector(dir.path());
+            QSignalSpy connected(&connector, &Gui::ServerConnector::connected);
+            QSignalSpy failed(&connector, &Gui::ServerConnector::connectionFailed);
+            connector.connectTo(embedded());
+            QTRY_COMPARE_WITH_TIMEOUT(connected.size() + failed.size(), 1, 20'000);
+            QVERIFY2(failed.isEmpty(), failed.isEmpty() ? "" : qPrintable(failed.first().first().toString()));
+            *port = quint16(connected.first().first().toUrl().port());
+            QCOMPARE(httpRequest(*port, "GET", "/healthz").status, 200);
+        };
+        quint16 first = 0;
+        launch(&first);
+        QVERIFY(first > 0);
+        QFile remembered(dir.filePath(QStringLiteral("embedded-port")));
+        QVERIFY(remembered.open(QIODevice::ReadOnly));
+        QCOMPARE(remembered.readAll().trimmed().toUInt(), uint(first));
+        remembered.close();
+        quint16 second = 0;
+        launch(&second);
+        QCOMPARE(second, first);
+        // Someone else took it: a free port, remembered from then on.
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, first));
+        quint16 third = 0;
+        launch(&third);
+        QVERIFY(third != first);
+        squatter.close();
+        quint16 fourth = 0;
+        launch(&fourth);
+        QCOMPARE(fourth, third);
+        // A chosen port wins over the remembered one.
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 chosen = probe.serverPort();
+        probe.close();
+        App::EmbeddedConnector connector(dir.path());
+        QSignalSpy connected(&connector, &Gui::ServerConnector::connected);
+        Gui::ConnectionTarget target;
+        target.embeddedPort = chosen;
+        connector.connectTo(target);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 20'000);
+        QCOMPARE(quint16(connected.first().first().toUrl().port()), chosen);
     }
 
     // Switching to a remote server while the built-in one is starting abandons that start;

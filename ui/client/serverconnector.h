@@ -10,6 +10,9 @@ struct ConnectionTarget
 {
     bool embedded = true;
     QUrl remoteUrl;
+    // The built-in server's port: 0 keeps the one it used last time (first time:
+    // EmbeddedConnector::DefaultPort), falling back to a free one when that is taken.
+    quint16 embeddedPort = 0;
 };
 
 // Makes a server reachable over HTTP and says where. The app provides one that starts the
