@@ -1490,6 +1490,10 @@ Strg+Q: beenden</translation>
             <source>Could not delete the website.</source>
             <translation>Die Website konnte nicht gelöscht werden.</translation>
         </message>
+        <message>
+            <source>⚠ Visitors&apos; browsers cannot load this snippet: &lt;tt&gt;%1&lt;/tt&gt; is only reachable from this computer or its local network. Run &lt;tt&gt;zenovay-server&lt;/tt&gt; on a machine visitors can reach, set &lt;tt&gt;[server] public_url&lt;/tt&gt; to its address (for example &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; see docs/deploy.md) and connect this app to it.</source>
+            <translation>⚠ Die Browser der Besucher können dieses Snippet nicht laden: &lt;tt&gt;%1&lt;/tt&gt; ist nur von diesem Computer oder seinem lokalen Netz aus erreichbar. Betreiben Sie &lt;tt&gt;zenovay-server&lt;/tt&gt; auf einem Rechner, den Besucher erreichen, setzen Sie &lt;tt&gt;[server] public_url&lt;/tt&gt; auf seine Adresse (zum Beispiel &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; siehe docs/deploy.md) und verbinden Sie diese App damit.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::WelcomePage</name>

@@ -1482,6 +1482,10 @@ Ctrl+Q: quit</source>
             <source>Could not delete the website.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>⚠ Visitors&apos; browsers cannot load this snippet: &lt;tt&gt;%1&lt;/tt&gt; is only reachable from this computer or its local network. Run &lt;tt&gt;zenovay-server&lt;/tt&gt; on a machine visitors can reach, set &lt;tt&gt;[server] public_url&lt;/tt&gt; to its address (for example &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; see docs/deploy.md) and connect this app to it.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::WelcomePage</name>

@@ -262,6 +262,10 @@ private slots:
         QTRY_COMPARE(snippet->toPlainText(), expected);
         click(child<QPushButton>(sites, u"copySnippetButton"_s));
         QCOMPARE(QApplication::clipboard()->text(), expected);
+        // 127.0.0.1 is no address for visitors: the page says so, and what to do.
+        auto *warning = child<QLabel>(sites, u"snippetReachWarning"_s);
+        QTRY_VERIFY(warning->isVisible());
+        QVERIFY(warning->text().contains(u"public_url"_s));
     }
 
     void createKeyShowsItOnce()

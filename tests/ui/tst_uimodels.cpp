@@ -3,6 +3,7 @@
 // and the texts users read (relative times, permissions, status).
 #include "ui/format.h"
 #include "ui/models/models.h"
+#include "ui/pages/websitespage.h"
 #include "ui/translations.h"
 
 #include <QAbstractItemModelTester>
@@ -52,6 +53,34 @@ private slots:
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
         QVERIFY(!Gui::installTranslations(qApp, QLocale(QLocale::English)).isEmpty());
+    }
+
+    // Which snippet addresses visitors' browsers can reach (the Websites page warns about
+    // the others).
+    void snippetReachability_data()
+    {
+        QTest::addColumn<QString>("url");
+        QTest::addColumn<bool>("reachable");
+        QTest::newRow("public name") << QStringLiteral("https://stats.example.com") << true;
+        QTest::newRow("public ip") << QStringLiteral("http://203.0.113.7:8080") << true;
+        QTest::newRow("public ipv6") << QStringLiteral("https://[2001:db8::1]") << true;
+        QTest::newRow("loopback") << QStringLiteral("http://127.0.0.1:8931") << false;
+        QTest::newRow("loopback ipv6") << QStringLiteral("http://[::1]:8931") << false;
+        QTest::newRow("localhost") << QStringLiteral("http://localhost:8931") << false;
+        QTest::newRow("private 10") << QStringLiteral("http://10.1.2.3") << false;
+        QTest::newRow("private 192.168") << QStringLiteral("http://192.168.1.20") << false;
+        QTest::newRow("private 172.16") << QStringLiteral("http://172.16.0.9") << false;
+        QTest::newRow("unique local") << QStringLiteral("http://[fd00::5]") << false;
+        QTest::newRow("link local") << QStringLiteral("http://169.254.1.1") << false;
+        QTest::newRow("mdns") << QStringLiteral("http://printer.local") << false;
+        QTest::newRow("bare name") << QStringLiteral("http://nas") << false;
+        QTest::newRow("any") << QStringLiteral("http://0.0.0.0:8080") << false;
+    }
+    void snippetReachability()
+    {
+        QFETCH(QString, url);
+        QFETCH(bool, reachable);
+        QCOMPARE(Gui::WebsitesPage::reachableByVisitors(QUrl(url)), reachable);
     }
 
     void keyModelPassesTesterThroughProxy()

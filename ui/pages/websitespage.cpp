@@ -10,6 +10,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QHostAddress>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -119,7 +120,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
       m_teamFilter(new QComboBox(this)), m_search(new QLineEdit(this)),
       m_edit(new QPushButton(tr("&Edit…"), this)), m_delete(new QPushButton(tr("Delete…"), this)),
       m_snippet(new QPlainTextEdit(this)), m_copySnippet(new QPushButton(tr("&Copy snippet"), this)),
-      m_snippetTitle(new QLabel(this))
+      m_snippetTitle(new QLabel(this)), m_reachWarning(new QLabel(this))
 {
     setObjectName(u"websitesPage"_s);
     m_proxy->setSourceModel(m_model);
@@ -145,6 +146,10 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     m_snippet->setFont(mono);
     m_snippet->setMaximumHeight(m_snippet->fontMetrics().lineSpacing() * 4 + 16);
     m_copySnippet->setObjectName(u"copySnippetButton"_s);
+    m_reachWarning->setObjectName(u"snippetReachWarning"_s);
+    m_reachWarning->setWordWrap(true);
+    m_reachWarning->setTextFormat(Qt::RichText);
+    m_reachWarning->hide();
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Team:"), this));
@@ -161,6 +166,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     snippetBar->addWidget(m_copySnippet);
     contentLayout()->addLayout(snippetBar);
     contentLayout()->addWidget(m_snippet);
+    contentLayout()->addWidget(m_reachWarning);
 
     connect(create, &QPushButton::clicked, this, &WebsitesPage::createNew);
     connect(m_edit, &QPushButton::clicked, this, &WebsitesPage::editSelected);
@@ -202,6 +208,14 @@ void WebsitesPage::fillTeams()
 void WebsitesPage::refresh()
 {
     m_model->setTeamNames(workspace()->teamNames());
+    // The address visitors' browsers use: the server's public_url when it has one.
+    client()->serverStatus(
+        this,
+        [this](const ServerStatus &s) {
+            m_publicUrl = s.publicUrlConfigured ? QUrl(s.publicUrl) : QUrl();
+            updateSelection();
+        },
+        [](const ApiFailure &) {});
     client()->websites(
         this,
         [this](const QList<Core::Website> &sites) {
@@ -229,7 +243,9 @@ QString WebsitesPage::selectedWebsiteId() const
 
 QString WebsitesPage::snippetFor(const Core::Website &website) const
 {
-    const QString base = workspace()->publicBaseUrl().toString(QUrl::RemoveUserInfo);
+    const QUrl url =
+        m_publicUrl.isValid() && !m_publicUrl.isEmpty() ? m_publicUrl : workspace()->publicBaseUrl();
+    const QString base = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
     return u"<script src=\"%1/z.js\" data-tracking-code=\"%2\"></script>"_s.arg(base, website.trackingCode);
 }
 
@@ -242,6 +258,7 @@ void WebsitesPage::updateSelection()
     if (row < 0) {
         m_snippetTitle->setText(tr("<b>Tracking snippet</b> — select a website"));
         m_snippet->clear();
+        m_reachWarning->hide();
         return;
     }
     const Core::Website &w = m_model->rowAt(row);
@@ -249,6 +266,34 @@ void WebsitesPage::updateSelection()
         tr("<b>Tracking snippet for %1</b> — paste it before <tt>&lt;/body&gt;</tt> on every page")
             .arg(w.name.toHtmlEscaped()));
     m_snippet->setPlainText(snippetFor(w));
+    const QUrl base =
+        m_publicUrl.isValid() && !m_publicUrl.isEmpty() ? m_publicUrl : workspace()->publicBaseUrl();
+    m_reachWarning->setVisible(!reachableByVisitors(base));
+    m_reachWarning->setText(
+        tr("⚠ Visitors' browsers cannot load this snippet: <tt>%1</tt> is only reachable from this computer "
+           "or its local network. Run <tt>zenovay-server</tt> on a machine visitors can reach, set "
+           "<tt>[server] public_url</tt> to its address (for example <tt>https://stats.example.com</tt>; "
+           "see docs/deploy.md) and connect this app to it.")
+            .arg(base.host().toHtmlEscaped()));
+}
+
+bool WebsitesPage::reachableByVisitors(const QUrl &base)
+{
+    const QString host = base.host();
+    if (host.isEmpty() || host == u"localhost"_s || host.endsWith(u".localhost"_s) ||
+        host.endsWith(u".local"_s))
+        return false;
+    QHostAddress address;
+    if (!address.setAddress(host))
+        return host.contains(QLatin1Char('.')); // a name visitors can resolve, not a bare machine name
+    if (address.isLoopback() || address.isLinkLocal() || address.isSiteLocal() ||
+        address.isUniqueLocalUnicast() || address.isNull() || address == QHostAddress::AnyIPv4 ||
+        address == QHostAddress::AnyIPv6)
+        return false;
+    for (const char *range : {"10.0.0.0/8", "172.16.0.0/12", "192.168.0.0/16", "100.64.0.0/10"})
+        if (address.isInSubnet(QHostAddress::parseSubnet(QString::fromLatin1(range))))
+            return false; // private (RFC 1918) and carrier-grade NAT
+    return true;
 }
 
 void WebsitesPage::createNew()

@@ -54,6 +54,9 @@ public:
 
     WebsiteModel *model() const { return m_model; }
     QString snippetFor(const Core::Website &website) const;
+    // Where a snippet's script loads from can be reached by visitors' browsers on the
+    // internet: not loopback, not a private or link-local address, not a bare host name.
+    static bool reachableByVisitors(const QUrl &base);
     QString selectedWebsiteId() const;
 
 private:
@@ -72,6 +75,8 @@ private:
     QPlainTextEdit *m_snippet;
     QPushButton *m_copySnippet;
     QLabel *m_snippetTitle;
+    QLabel *m_reachWarning;
+    QUrl m_publicUrl; // the server's public_url (status), else empty: the address we talk to
 };
 
 } // namespace Gui
