@@ -64,12 +64,14 @@ int main(int argc, char *argv[])
         config.port = listen->second;
     }
 
+    // Signals from here on are queued (a SIGHUP from a certificate renewal during a long
+    // journal replay must not kill the process) and handled once the server runs.
+    App::UnixSignalWatcher signalWatcher;
     Server::ServerInstance server(config);
     if (auto error = server.start()) {
         err << "zenovay-server: " << *error << Qt::endl;
         return 1;
     }
-    App::UnixSignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &App::UnixSignalWatcher::terminationRequested, &app, [&](int sig) {
         err << "zenovay-server: signal " << sig << ", shutting down" << Qt::endl;
         server.stop();

@@ -69,18 +69,28 @@ std::function<std::optional<QString>(const QString &)> integer(qint64 min, qint6
 }
 
 // "value ; comment" -> "value"; surrounding double quotes are removed.
-QString valueOf(QString raw)
+// "value ; comment" -> "value"; a value in double quotes is taken as written up to its
+// closing quote (";" and "#" inside it are kept), anything after that must be a comment.
+// nullopt for an unterminated quote or text after the closing one.
+std::optional<QString> valueOf(QString raw)
 {
+    raw = raw.trimmed();
+    if (raw.startsWith(QLatin1Char('"'))) {
+        const qsizetype close = raw.indexOf(QLatin1Char('"'), 1);
+        if (close < 0)
+            return std::nullopt;
+        const QString rest = raw.mid(close + 1).trimmed();
+        if (!rest.isEmpty() && !rest.startsWith(QLatin1Char(';')) && !rest.startsWith(QLatin1Char('#')))
+            return std::nullopt;
+        return raw.mid(1, close - 1);
+    }
     for (const QLatin1String marker :
          {QLatin1String(" ;"), QLatin1String("\t;"), QLatin1String(" #"), QLatin1String("\t#")}) {
         const qsizetype at = raw.indexOf(marker);
         if (at >= 0)
             raw.truncate(at);
     }
-    raw = raw.trimmed();
-    if (raw.size() >= 2 && raw.startsWith(QLatin1Char('"')) && raw.endsWith(QLatin1Char('"')))
-        raw = raw.mid(1, raw.size() - 2);
-    return raw;
+    return raw.trimmed();
 }
 } // namespace
 
@@ -202,6 +212,7 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         sections.insert(s.section);
     QString section;
     int lineNumber = 0;
+    QHash<QString, int> seenAt; // "section/key" -> line
     for (const QString &raw : content.split(QLatin1Char('\n'))) {
         ++lineNumber;
         const QString line = raw.trimmed();
@@ -229,7 +240,17 @@ std::optional<QString> ServerConfig::loadFile(const QString &path)
         });
         if (setting == known.end())
             return QStringLiteral("%1: unknown key '%2' in [%3]").arg(where, key, section);
-        const QString value = valueOf(line.mid(eq + 1));
+        const auto parsed = valueOf(line.mid(eq + 1));
+        if (!parsed)
+            return QStringLiteral("%1: [%2] %3: a quoted value must end with its quote (then only a comment)")
+                .arg(where, section, key);
+        const QString id = section + QLatin1Char('/') + key;
+        if (seenAt.contains(id))
+            return QStringLiteral("%1: [%2] %3 is set twice (first on line %4)")
+                .arg(where, section, key)
+                .arg(seenAt.value(id));
+        seenAt.insert(id, lineNumber);
+        const QString value = *parsed;
         if (auto problem = setting->set(value))
             return QStringLiteral("%1: [%2] %3=%4: %5").arg(where, section, key, value, *problem);
     }

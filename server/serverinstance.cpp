@@ -141,7 +141,7 @@ std::optional<QString> ServerInstance::start()
     m_keyReports = std::make_unique<Core::KeyReports>(*m_db, *m_keyBooks, *m_keyCache, *m_config.clock);
     m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine, *m_keyCache, *m_keyBooks);
     m_externalApi->registerRoutes(*m_engine);
-    registerAdminRoutes(*m_engine, *m_context, *m_keyReports);
+    m_admin = registerAdminRoutes(*m_engine, *m_context, *m_keyReports);
 
     // The body limit of a request is its route's declared class, known from the head.
     ListenerLimits limits = m_config.limits;
@@ -174,10 +174,12 @@ void ServerInstance::stop()
     if (!m_running)
         return;
     m_running = false;
-    // Handlers are synchronous: whatever was in flight has been answered by the time the
-    // event loop delivers this call. Stop accepting, answer stragglers with 503 + close.
+    // Handlers are synchronous but for sign-ins, whose password checks run on workers:
+    // those are cancelled or waited for, and their answers dropped (their connections go
+    // with the engine). Stop accepting, answer stragglers with 503 + close.
     m_listener->close();
     m_engine->setDraining(true);
+    m_admin->shutDown();
     m_externalApi->flush();
     // Every acknowledged event is committed before the database closes.
     m_pipeline->stop();

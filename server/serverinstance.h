@@ -20,6 +20,10 @@ class KeyReports;
 
 namespace Server {
 
+namespace Admin {
+struct AdminApi;
+}
+
 class ExternalApi;
 class GuardedTcpServer;
 class HttpEngine;
@@ -81,7 +85,8 @@ private:
     std::unique_ptr<TrackerController> m_trackerController;
     std::unique_ptr<ExternalApi> m_externalApi;
     std::unique_ptr<HttpEngine> m_engine;
-    GuardedTcpServer *m_listener = nullptr; // owned by m_engine (its QObject parent) once bound
+    std::shared_ptr<Admin::AdminApi> m_admin; // also held by its routes; shut down by stop()
+    GuardedTcpServer *m_listener = nullptr;   // owned by m_engine (its QObject parent) once bound
     bool m_running = false;
 };
 

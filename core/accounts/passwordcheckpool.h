@@ -27,6 +27,10 @@ public:
     bool submit(const QString &password, const std::optional<QString> &stored,
                 const PasswordHasher::Policy &policy, QObject *context,
                 std::function<void(const PasswordHasher::Check &)> done);
+    // Drops queued checks and waits for the running ones; afterwards submit() refuses.
+    // Their callbacks may still be queued to their context: the caller drops those
+    // (QCoreApplication::removePostedEvents) before the context's owner goes away.
+    void shutDown();
     int pending() const { return m_pending.load(); }
     int maxPending() const { return m_maxPending; }
     int threads() const { return m_pool.maxThreadCount(); }
@@ -35,6 +39,7 @@ private:
     QThreadPool m_pool;
     const int m_maxPending;
     std::atomic<int> m_pending = 0;
+    std::atomic<bool> m_shutDown = false;
 };
 
 } // namespace Core

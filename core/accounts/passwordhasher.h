@@ -56,7 +56,8 @@ int iterationsOf(const QString &encoded);
 struct Check
 {
     bool matches = false;
-    QString upgradedHash; // empty: keep the stored one
+    QString upgradedHash;     // empty: keep the stored one
+    bool unavailable = false; // the check could not run (out of memory): answer 503
 };
 Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy);
 

@@ -5,6 +5,7 @@
 #include "server/http/request.h"
 #include "server/http/router.h"
 
+#include <QCoreApplication>
 #include <QThread>
 
 namespace Server {
@@ -95,6 +96,13 @@ void enforceAuthRateLimit(AdminApi &api, const Request &request)
 }
 } // namespace
 
+void AdminApi::shutDown()
+{
+    passwordChecks.shutDown();
+    QCoreApplication::removePostedEvents(&callbacks); // answers of checks that finished
+    signInsInFlight.clear();
+}
+
 void requireServerAdmin(const Session &session)
 {
     if (!session.user.isServerAdmin)
@@ -103,7 +111,8 @@ void requireServerAdmin(const Session &session)
 
 } // namespace Admin
 
-void registerAdminRoutes(HttpEngine &engine, AppContext &context, Core::KeyReports &keyReports)
+std::shared_ptr<Admin::AdminApi> registerAdminRoutes(HttpEngine &engine, AppContext &context,
+                                                     Core::KeyReports &keyReports)
 {
     const auto api = std::make_shared<Admin::AdminApi>(context);
     engine.setAccessGuard(Access::Session, [api](Request &request, const RouteSpec &) {
@@ -120,6 +129,7 @@ void registerAdminRoutes(HttpEngine &engine, AppContext &context, Core::KeyRepor
     Admin::registerWebsiteRoutes(router, api);
     Admin::registerAnalyticsRoutes(router, api);
     Admin::registerServerRoutes(router, api);
+    return api;
 }
 
 } // namespace Server

@@ -53,6 +53,10 @@ struct AdminApi
     // Client addresses (clientAddressKey) with a sign-in being checked: one at a time per
     // address keeps the sign-in throttle exact.
     QSet<QByteArray> signInsInFlight;
+
+    // At server stop: no check runs or answers afterwards (the engine and the database
+    // are about to go).
+    void shutDown();
 };
 
 // The signed-in caller of a request.
@@ -97,6 +101,7 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
 
 // Every /api/admin/v1 route (api-contract section 5), with the session guard and the
 // sign-in rate guard.
-void registerAdminRoutes(HttpEngine &engine, AppContext &context, Core::KeyReports &keyReports);
+std::shared_ptr<Admin::AdminApi> registerAdminRoutes(HttpEngine &engine, AppContext &context,
+                                                     Core::KeyReports &keyReports);
 
 } // namespace Server

@@ -88,6 +88,11 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
             [api, deferred, actor, attempt, address, account](const Core::PasswordHasher::Check &check) {
                 api->signInsInFlight.remove(address);
                 deferred->resolve([api, actor, attempt, address, account, check] {
+                    if (check.unavailable)
+                        throw ApiError::unavailable(
+                            QStringLiteral(
+                                "The server could not check the password right now; try again in a moment"),
+                            1);
                     const qint64 at = api->ctx.clock.nowMs();
                     Core::AccountService::LoginResult result;
                     try {

@@ -188,7 +188,12 @@ void HttpEngine::send(QTcpSocket *socket, Outgoing out)
         write(socket, out);
         return;
     }
-    queue->items.push_back(std::move(out)); // behind an answer still being worked out
+    // Behind an answer still being worked out. If this one closes the connection, nothing
+    // after it is processed from now on (not only once it is written).
+    if (out.close)
+        if (ConnectionGuard *guard = GuardedTcpServer::guardOf(socket))
+            guard->markClosing();
+    queue->items.push_back(std::move(out));
 }
 
 quint64 HttpEngine::reserveSlot(QTcpSocket *socket)
@@ -272,6 +277,9 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
         auto held = std::make_shared<Request>(std::move(request));
         held->detach();
         const quint64 slot = reserveSlot(socket);
+        if (!head.keepAlive || m_draining) // its answer will close: read nothing more meanwhile
+            if (ConnectionGuard *closing = GuardedTcpServer::guardOf(socket))
+                closing->markClosing();
         QPointer<QTcpSocket> target(socket);
         deferred->m_sink = [this, held, target, slot, keepAlive = head.keepAlive,
                             headOnly](std::function<HttpResponse()> produce) {

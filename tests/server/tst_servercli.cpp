@@ -86,6 +86,12 @@ private slots:
                                     << QStringLiteral(":1: listen comes before any [section]");
         QTest::newRow("not key=value")
             << QByteArray("[auth]\nsession_ttl_minutes\n") << QStringLiteral(":2: expected key=value");
+        QTest::newRow("set twice") << QByteArray(
+                                          "[server]\nlisten=127.0.0.1:0\n\n[server]\nlisten=127.0.0.1:1\n")
+                                   << QStringLiteral(":5: [server] listen is set twice (first on line 2)");
+        QTest::newRow("unterminated quote")
+            << QByteArray("[server]\ndata_dir=\"/srv/my ;data\n")
+            << QStringLiteral(":2: [server] data_dir: a quoted value must end");
         QTest::newRow("bad proxy") << QByteArray("[server]\ntrusted_proxies=10.0.0.0/8, proxy\n")
                                    << QStringLiteral(
                                           ":2: [server] trusted_proxies=10.0.0.0/8, proxy: 'proxy' is not");

@@ -8,8 +8,11 @@
 #include "httpclient.h"
 #include "testserver.h"
 
+#include "server/serverinstance.h"
+
 #include <QElapsedTimer>
 #include <QTcpSocket>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace TestSupport;
@@ -159,6 +162,56 @@ private slots:
         QVERIFY(clients[firstChecked ? 1 : 0].received.contains("still being checked"));
         if (!firstChecked)
             QCOMPARE(clients[1].status(), 200);
+    }
+
+    // After an answer that closes the connection, nothing more on it is processed, even
+    // when that answer waits behind a sign-in still being checked: a logout pipelined
+    // after it must not run.
+    void nothingRunsAfterAQueuedClose()
+    {
+        const QByteArray token = adminLogin(m_server->port(), Email, Password);
+        QVERIFY(!token.isEmpty());
+        Client c;
+        QVERIFY(c.start(QStringLiteral("127.0.0.70"), m_server->port(),
+                        loginRequest(QStringLiteral("wrong"), false) +
+                            "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"
+                            "POST /api/admin/v1/logout HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " +
+                            token + "\r\nContent-Length: 0\r\n\r\n"));
+        QElapsedTimer t;
+        t.start();
+        while (c.socket->state() == QAbstractSocket::ConnectedState && t.elapsed() < 30'000)
+            c.poll();
+        c.received += c.socket->readAll();
+        QCOMPARE(c.received.count("HTTP/1.1 "), 2);
+        QVERIFY(c.received.startsWith("HTTP/1.1 401"));
+        QCOMPARE(adminCall(m_server->port(), "GET", QStringLiteral("/me"), token).status,
+                 200); // not logged out
+    }
+
+    // A server stopped and deleted while a password check runs, on a thread whose event
+    // loop goes on (as the desktop app's, which restarts its built-in server): the check
+    // is waited for and its answer dropped, nothing touches the deleted server.
+    void deletingTheServerWithACheckInFlight()
+    {
+        QTemporaryDir dir;
+        Server::ServerConfig c;
+        c.dataDir = dir.path();
+        c.port = 0;
+        c.auth.argon2MemoryKib = 64 * 1024;
+        c.auth.argon2Iterations = 3;
+        c.auth.hashThreads = 1;
+        for (int round = 0; round < 2; ++round) { // the second start reuses the data directory
+            auto *instance = new Server::ServerInstance(c);
+            QVERIFY(!instance->start());
+            QTcpSocket s;
+            s.connectToHost(QHostAddress::LocalHost, instance->port());
+            QVERIFY(s.waitForConnected(2000));
+            s.write(loginRequest(QStringLiteral("wrong")));
+            QVERIFY(s.waitForBytesWritten(2000));
+            QTest::qWait(30); // read, and handed to the worker
+            delete instance;
+            QTest::qWait(500); // would deliver the check's answer to the deleted server
+        }
     }
 
     // A sign-in and a /healthz pipelined on one connection: answered in that order,
