@@ -48,7 +48,8 @@ std::optional<qint64> parseIso(const QString &text)
 
 std::optional<QDate> parseDate(const QString &text)
 {
-    static const QRegularExpression re(QStringLiteral(R"(^\d{4}-\d{2}-\d{2}$)"));
+    // [0-9], not \d (Unicode digits); \z, not $ (which also matches before a final newline)
+    static const QRegularExpression re(QStringLiteral(R"(\A[0-9]{4}-[0-9]{2}-[0-9]{2}\z)"));
     if (!re.match(text).hasMatch())
         return std::nullopt;
     const QDate d = QDate::fromString(text, Qt::ISODate);

@@ -29,6 +29,8 @@ private slots:
         QCOMPARE(*parseDate(QStringLiteral("2026-06-01")), QDate(2026, 6, 1));
         QVERIFY(!parseDate(QStringLiteral("yesterday")));
         QVERIFY(!parseDate(QStringLiteral("2026-02-30")));
+        QVERIFY(!parseDate(QStringLiteral("2026-06-01\n"))); // $ alone would match before it
+        QVERIFY(!parseDate(QStringLiteral("\u0662\u0660\u0662\u0666-06-01"))); // Arabic-Indic digits
         QVERIFY(!parseDate(QStringLiteral("2026-6-1")));
         QVERIFY(!parseDate(QStringLiteral(" 2026-06-01")));
     }
