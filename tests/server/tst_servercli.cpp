@@ -36,6 +36,16 @@ class TestServerCli : public QObject
         return QString::fromUtf8(p.readAllStandardOutput() + p.readAllStandardError());
     }
 
+    // DIR/z.ini with that content; empty when it cannot be written.
+    static QString writeConfig(const QTemporaryDir &dir, const QByteArray &content)
+    {
+        const QString path = dir.filePath(QStringLiteral("z.ini"));
+        QFile f(path);
+        if (!f.open(QIODevice::WriteOnly) || f.write(content) != content.size())
+            return {};
+        return path;
+    }
+
 private slots:
     void versionAndHelp()
     {
@@ -60,11 +70,8 @@ private slots:
     void badConfigIsAClearError()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("z.ini"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[limits]\nmax_connections=lots\n");
-        f.close();
+        const QString path = writeConfig(dir, "[limits]\nmax_connections=lots\n");
+        QVERIFY(!path.isEmpty());
         int code = -1;
         const QString out = runToEnd({QStringLiteral("--config"), path}, &code);
         QCOMPARE(code, 2);
@@ -101,11 +108,8 @@ private slots:
         QFETCH(QByteArray, content);
         QFETCH(QString, expected);
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("z.ini"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(content);
-        f.close();
+        const QString path = writeConfig(dir, content);
+        QVERIFY(!path.isEmpty());
         int code = -1;
         const QString out = runToEnd({QStringLiteral("--config"), path, QStringLiteral("--data-dir"),
                                       dir.filePath(QStringLiteral("data"))},
@@ -119,11 +123,8 @@ private slots:
     void environmentOverridesTheFile()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("z.ini"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[server]\nlisten=127.0.0.1:1  ; a port nobody may take\n");
-        f.close();
+        const QString path = writeConfig(dir, "[server]\nlisten=127.0.0.1:1  ; a port nobody may take\n");
+        QVERIFY(!path.isEmpty());
         ServerProcess server;
         qputenv("ZENOVAY_SERVER_LISTEN", "127.0.0.1:0");
         qputenv("ZENOVAY_LIMITS_HEADER_TIMEOUT_MS", "300");
@@ -169,13 +170,12 @@ private slots:
     void configFileIsRead()
     {
         QTemporaryDir dir;
-        const QString path = dir.filePath(QStringLiteral("z.ini"));
-        QFile f(path);
-        QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write(QStringLiteral("[server]\nlisten=127.0.0.1:0\ndata_dir=%1\n[limits]\nheader_timeout_ms=300\n")
-                    .arg(dir.filePath(QStringLiteral("data")))
-                    .toUtf8());
-        f.close();
+        const QString path = writeConfig(
+            dir,
+            QStringLiteral("[server]\nlisten=127.0.0.1:0\ndata_dir=%1\n[limits]\nheader_timeout_ms=300\n")
+                .arg(dir.filePath(QStringLiteral("data")))
+                .toUtf8());
+        QVERIFY(!path.isEmpty());
         ServerProcess server;
         QVERIFY(server.start({QStringLiteral("--config"), path}, false));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("data/zenovay.db"))));
