@@ -26,6 +26,8 @@ struct AuthSettings
     int accountFailuresBeforeLock = 10;
     int accountLockInitialSeconds = 30; // doubles with each further round, up to the max
     int accountLockMaxSeconds = 900;
+
+    Core::PasswordHasher::Policy passwordPolicy() const { return {argon2MemoryKib, argon2Iterations}; }
 };
 
 } // namespace Server

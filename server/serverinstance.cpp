@@ -12,6 +12,7 @@
 
 #include "wire/serverstatus.h"
 
+#include "core/accounts/accountservice.h"
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/ingest/journaldamagelog.h"
@@ -44,6 +45,22 @@ std::optional<QString> refreshEmailKeys(const Core::Database &db)
     } catch (const Core::StorageError &e) {
         return QStringLiteral("cannot update the users' email keys: %1")
             .arg(QString::fromStdString(e.what()));
+    }
+    return std::nullopt;
+}
+
+// Argon2id around the bare PBKDF2 hashes an older release stored, so none stays in the
+// database (PasswordHasher::wrapLegacy); once, one Argon2id pass per such account.
+std::optional<QString> wrapLegacyPasswordHashes(const Core::Database &db, const AuthSettings &auth)
+{
+    try {
+        if (const qsizetype wrapped = Core::AccountService::wrapLegacyHashes(db, auth.passwordPolicy()))
+            qCInfo(lcServer) << "wrapped" << wrapped << "PBKDF2 password hashes in Argon2id";
+    } catch (const Core::StorageError &e) {
+        return QStringLiteral("cannot wrap the old password hashes: %1")
+            .arg(QString::fromStdString(e.what()));
+    } catch (const std::bad_alloc &) {
+        return QStringLiteral("cannot wrap the old password hashes: out of memory for Argon2id");
     }
     return std::nullopt;
 }
@@ -88,6 +105,8 @@ std::optional<QString> ServerInstance::start()
     if (auto error = Core::DataDirectory::markInitialised(layout))
         return *error;
     if (auto error = refreshEmailKeys(*m_db))
+        return *error;
+    if (auto error = wrapLegacyPasswordHashes(*m_db, m_config.auth))
         return *error;
     // Replay journaled events the database does not have yet before serving anything.
     Core::EventPipeline::Options ingestOptions;

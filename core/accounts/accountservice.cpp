@@ -71,27 +71,45 @@ void AccountService::validateNewUser(const QString &email, const QString &name, 
         throw ServiceError::validation(details);
 }
 
-AccountService::SetupResult AccountService::setup(const Actor &actor, const QString &email,
-                                                  const QString &name, const QString &password,
-                                                  const QString &teamName)
+namespace {
+ServiceError alreadySetUp()
+{
+    return {ServiceError::Kind::Conflict, "ALREADY_SET_UP",
+            QStringLiteral("This server is already set up; sign in instead")};
+}
+
+QString teamNameFor(const QString &teamName, const QString &userName)
+{
+    return teamName.isEmpty() ? QStringLiteral("%1's team").arg(userName.trimmed()) : teamName;
+}
+} // namespace
+
+void AccountService::checkSetup(const QString &email, const QString &name, const QString &password,
+                                const QString &teamName) const
 {
     if (isSetUp())
-        throw ServiceError(ServiceError::Kind::Conflict, "ALREADY_SET_UP",
-                           QStringLiteral("This server is already set up; sign in instead"));
+        throw alreadySetUp();
     validateNewUser(email, name, password);
-    const QString team = teamName.isEmpty() ? QStringLiteral("%1's team").arg(name.trimmed()) : teamName;
-    if (auto e = Validation::checkName(team))
+    if (auto e = Validation::checkName(teamNameFor(teamName, name)))
         throw ServiceError::validation({{QStringLiteral("team_name"), *e}});
+}
+
+AccountService::SetupResult AccountService::setup(const Actor &actor, const QString &email,
+                                                  const QString &name, const QString &password,
+                                                  const QString &teamName, const QString &passwordHash)
+{
+    checkSetup(email, name, password, teamName);
+    const QString team = teamNameFor(teamName, name);
     // The slow KDF runs before the write transaction, so the lock is held briefly.
-    const QString hash = PasswordHasher::hash(password, m_settings.passwordPolicy);
+    const QString hash =
+        passwordHash.isEmpty() ? PasswordHasher::hash(password, m_settings.passwordPolicy) : passwordHash;
     const qint64 now = m_clock.nowMs();
     SetupResult result{User{newId(), EmailAddress::normalised(email), name.trimmed(), now, true, false},
                        Team{newId(), team.trimmed(), Plan::Free, now}};
     Transaction tx(m_db);
     UserRepository users(m_db);
     if (users.count() > 0)
-        throw ServiceError(ServiceError::Kind::Conflict, "ALREADY_SET_UP",
-                           QStringLiteral("This server is already set up; sign in instead"));
+        throw alreadySetUp();
     users.insert(result.user, hash);
     TeamRepository teams(m_db);
     teams.insert(result.team);
@@ -109,8 +127,9 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
                                                   const QString &password)
 {
     const LoginAttempt attempt = beginLogin(email);
-    return finishLogin(actor, attempt,
-                       PasswordHasher::check(password, attempt.storedHash, m_settings.passwordPolicy));
+    return finishLogin(
+        actor, attempt,
+        PasswordHasher::check(password, attempt.storedHash, m_settings.passwordPolicy, attempt.pbkdf2Floor));
 }
 
 AccountService::LoginAttempt AccountService::beginLogin(const QString &email) const
@@ -120,6 +139,11 @@ AccountService::LoginAttempt AccountService::beginLogin(const QString &email) co
     attempt.email = email;
     attempt.user = email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
     attempt.storedHash = attempt.user ? users.passwordHashOf(attempt.user->id) : std::nullopt;
+    // Accounts not signed in since the upgrade still need PBKDF2 rounds; every check does
+    // as many, so the time of an answer does not tell which kind of account (or none) an
+    // email has. One scan of the users table: small on a self-hosted server.
+    for (const auto &[id, hash] : users.pbkdf2Hashes())
+        attempt.pbkdf2Floor = qMax(attempt.pbkdf2Floor, PasswordHasher::iterationsOf(hash));
     return attempt;
 }
 
@@ -148,14 +172,8 @@ AccountService::LoginResult AccountService::finishLogin(const Actor &actor, cons
     const qint64 now = m_clock.nowMs();
     LoginResult result{QString::fromLatin1(newToken()), *user, now + m_settings.sessionTtlMs};
     Transaction tx(m_db);
-    if (!upgraded.isEmpty()) {
-        Statement q = m_db.prepare(
-            QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?"));
-        q.addBindValue(upgraded);
-        q.addBindValue(user->id);
-        q.addBindValue(*attempt.storedHash);
-        exec(q);
-    }
+    if (!upgraded.isEmpty())
+        UserRepository(m_db).replacePasswordHash(user->id, *attempt.storedHash, upgraded);
     SessionRepository sessions(m_db);
     // Expired sessions are kept for a day, so clients keep hearing SESSION_EXPIRED (not
     // UNAUTHORIZED) for them; then they go.
@@ -202,8 +220,7 @@ std::optional<User> AccountService::findUser(const QString &id) const
     return UserRepository(m_db).findById(id);
 }
 
-User AccountService::createUser(const Actor &actor, const QString &email, const QString &name,
-                                const QString &password)
+void AccountService::checkNewUser(const QString &email, const QString &name, const QString &password) const
 {
     validateNewUser(email, name, password);
     UserRepository users(m_db);
@@ -217,7 +234,15 @@ User AccountService::createUser(const Actor &actor, const QString &email, const 
         throw ServiceError(ServiceError::Kind::Conflict, "EMAIL_TAKEN",
                            QStringLiteral("This email looks the same as the address of an existing user (%1)")
                                .arg(existing->email));
-    const QString hash = PasswordHasher::hash(password, m_settings.passwordPolicy);
+}
+
+User AccountService::createUser(const Actor &actor, const QString &email, const QString &name,
+                                const QString &password, const QString &passwordHash)
+{
+    checkNewUser(email, name, password);
+    const QString hash =
+        passwordHash.isEmpty() ? PasswordHasher::hash(password, m_settings.passwordPolicy) : passwordHash;
+    UserRepository users(m_db);
     const User user{newId(), EmailAddress::normalised(email), name.trimmed(), m_clock.nowMs(), false, false};
     Transaction tx(m_db);
     users.insert(user, hash);
@@ -226,6 +251,18 @@ User AccountService::createUser(const Actor &actor, const QString &email, const 
                 {{QStringLiteral("email_sha256_16"), emailTag(user.email)}});
     tx.commit();
     return user;
+}
+
+qsizetype AccountService::wrapLegacyHashes(const Database &db, const PasswordHasher::Policy &policy)
+{
+    UserRepository users(db);
+    qsizetype wrapped = 0;
+    for (const auto &[id, hash] : users.pbkdf2Hashes()) {
+        // Each in its own statement: a restart part-way through goes on where it stopped.
+        if (const auto replacement = PasswordHasher::wrapLegacy(hash, policy))
+            wrapped += users.replacePasswordHash(id, hash, *replacement) ? 1 : 0;
+    }
+    return wrapped;
 }
 
 User AccountService::updateUser(const Actor &actor, const QString &id, const std::optional<QString> &name,

@@ -41,9 +41,14 @@ public:
 
     bool isSetUp() const;
     // Only while no user exists (else 409 ALREADY_SET_UP): the first user (a server
-    // admin) and a first team it owns. teamName defaults to "<name>'s team".
+    // admin) and a first team it owns. teamName defaults to "<name>'s team". passwordHash,
+    // when given, is PasswordHasher::hash(password) made beforehand (on another thread,
+    // after checkSetup); else it is made here.
     SetupResult setup(const Actor &actor, const QString &email, const QString &name, const QString &password,
-                      const QString &teamName);
+                      const QString &teamName, const QString &passwordHash = {});
+    // Throws what setup() would for this input, without the slow hashing.
+    void checkSetup(const QString &email, const QString &name, const QString &password,
+                    const QString &teamName) const;
     // The same 401 INVALID_CREDENTIALS, after the same KDF work, for an unknown email and
     // a wrong password; 403 ACCOUNT_DISABLED only after a correct password.
     LoginResult login(const Actor &actor, const QString &email, const QString &password);
@@ -55,6 +60,8 @@ public:
         QString email;
         std::optional<User> user;
         std::optional<QString> storedHash;
+        // PasswordHasher::check's floor: the most PBKDF2 rounds any stored hash needs.
+        int pbkdf2Floor = 0;
     };
     LoginAttempt beginLogin(const QString &email) const;
     LoginResult finishLogin(const Actor &actor, const LoginAttempt &attempt,
@@ -67,13 +74,22 @@ public:
 
     QList<User> listUsers() const;
     std::optional<User> findUser(const QString &id) const;
-    User createUser(const Actor &actor, const QString &email, const QString &name, const QString &password);
+    // passwordHash as for setup().
+    User createUser(const Actor &actor, const QString &email, const QString &name, const QString &password,
+                    const QString &passwordHash = {});
+    // Throws what createUser() would for this input (validation, EMAIL_TAKEN), without
+    // the slow hashing.
+    void checkNewUser(const QString &email, const QString &name, const QString &password) const;
     // Disabling ends the user's sessions and revokes their API keys at once (enabling the
     // account again does not revive them) and bumps the authorisation epoch.
     User updateUser(const Actor &actor, const QString &id, const std::optional<QString> &name,
                     std::optional<bool> disabled);
 
     static QByteArray tokenHash(QByteArrayView token);
+    // Wraps every bare PBKDF2 hash an older release stored in Argon2id with policy
+    // (PasswordHasher::wrapLegacy); returns how many. Run at start-up: one Argon2id pass
+    // per such account, once.
+    static qsizetype wrapLegacyHashes(const Database &db, const PasswordHasher::Policy &policy);
 
 private:
     void validateNewUser(const QString &email, const QString &name, const QString &password) const;

@@ -16,13 +16,13 @@ PasswordCheckPool::~PasswordCheckPool()
 void PasswordCheckPool::shutDown()
 {
     m_shutDown.store(true);
-    m_pool.clear(); // queued checks are dropped; their callers' connections are going away
+    m_pool.clear(); // queued jobs are dropped; their callers' connections are going away
     m_pool.waitForDone();
 }
 
-bool PasswordCheckPool::submit(const QString &password, const std::optional<QString> &stored,
-                               const PasswordHasher::Policy &policy, QObject *context,
-                               std::function<void(const PasswordHasher::Check &)> done)
+template <typename Result>
+bool PasswordCheckPool::start(std::function<Result()> work, QObject *context,
+                              std::function<void(const Result &)> done)
 {
     if (m_shutDown.load())
         return false;
@@ -31,18 +31,45 @@ bool PasswordCheckPool::submit(const QString &password, const std::optional<QStr
         if (current >= m_maxPending)
             return false;
     } while (!m_pending.compare_exchange_weak(current, current + 1));
-    m_pool.start([this, password, stored, policy, context, done = std::move(done)]() mutable {
-        PasswordHasher::Check result;
-        try {
-            result = PasswordHasher::check(password, stored, policy);
-        } catch (const std::exception &) { // libsodium could not get the memory
-            result.unavailable = true;
-        }
+    m_pool.start([this, work = std::move(work), context, done = std::move(done)]() mutable {
+        Result result = work();
         m_pending.fetch_sub(1);
         QMetaObject::invokeMethod(
-            context, [done = std::move(done), result] { done(result); }, Qt::QueuedConnection);
+            context, [done = std::move(done), result = std::move(result)] { done(result); },
+            Qt::QueuedConnection);
     });
     return true;
+}
+
+bool PasswordCheckPool::submit(const QString &password, const std::optional<QString> &stored,
+                               const PasswordHasher::Policy &policy, int pbkdf2Floor, QObject *context,
+                               std::function<void(const PasswordHasher::Check &)> done)
+{
+    return start<PasswordHasher::Check>(
+        [password, stored, policy, pbkdf2Floor] {
+            try {
+                return PasswordHasher::check(password, stored, policy, pbkdf2Floor);
+            } catch (const std::exception &) { // libsodium could not get the memory
+                PasswordHasher::Check unavailable;
+                unavailable.unavailable = true;
+                return unavailable;
+            }
+        },
+        context, std::move(done));
+}
+
+bool PasswordCheckPool::submitHash(const QString &password, const PasswordHasher::Policy &policy,
+                                   QObject *context, std::function<void(const QString &)> done)
+{
+    return start<QString>(
+        [password, policy] {
+            try {
+                return PasswordHasher::hash(password, policy);
+            } catch (const std::exception &) { // libsodium could not get the memory
+                return QString();
+            }
+        },
+        context, std::move(done));
 }
 
 } // namespace Core

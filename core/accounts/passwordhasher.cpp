@@ -17,6 +17,10 @@ namespace {
 constexpr qsizetype BlockSize = 64; // SHA-256 block
 constexpr qsizetype DigestSize = 32;
 const QByteArray Scheme = QByteArrayLiteral("pbkdf2-sha256");
+const QByteArray WrappedScheme = QByteArrayLiteral("pbkdf2-sha256+argon2id");
+const QByteArray Argon2idPrefix = QByteArrayLiteral("$argon2id$");
+// The salt of the padding rounds (their output is thrown away).
+const QByteArray FloorSalt = QByteArrayLiteral("zenovay-pbkdf2-floor");
 
 // HMAC-SHA256 with the key's inner and outer pad blocks computed once. Each call
 // reuses the two hash objects (reset, no allocation for the state).
@@ -69,27 +73,99 @@ QByteArray b64(const QByteArray &data)
     return data.toBase64(QByteArray::Base64Encoding | QByteArray::OmitTrailingEquals);
 }
 
+// A PBKDF2 hash ("pbkdf2-sha256$N$SALT$HASH": hash is the PBKDF2 output) or a wrapped one
+// ("pbkdf2-sha256+argon2id$N$SALT$" + PHC string: argon2 is Argon2id over that output).
 struct Parsed
 {
     int iterations = 0;
     QByteArray salt;
     QByteArray hash;
+    QByteArray argon2;
 };
 
 std::optional<Parsed> parse(const QString &encoded)
 {
-    const QList<QByteArray> parts = encoded.toLatin1().split('$');
-    if (parts.size() != 4 || parts[0] != Scheme)
-        return std::nullopt;
+    const QByteArray latin1 = encoded.toLatin1();
+    const bool wrapped = latin1.startsWith(QByteArray(WrappedScheme + '$'));
+    QList<QByteArray> parts;
+    QByteArray argon2;
+    if (wrapped) {
+        // The PHC string follows the third '$' and brings its own leading '$'.
+        const qsizetype phc = latin1.indexOf(Argon2idPrefix, WrappedScheme.size() + 1);
+        if (phc < 0 || latin1.size() - phc >= qsizetype(crypto_pwhash_STRBYTES))
+            return std::nullopt;
+        parts = latin1.left(phc).split('$'); // scheme, iterations, salt and "" (the separator)
+        argon2 = latin1.mid(phc);
+        if (parts.size() != 4 || !parts[3].isEmpty())
+            return std::nullopt;
+    } else {
+        parts = latin1.split('$');
+        if (parts.size() != 4 || parts[0] != Scheme)
+            return std::nullopt;
+    }
     bool ok = false;
     const int iterations = parts[1].toInt(&ok);
     if (!ok || iterations < 1 || iterations > MaxIterations)
         return std::nullopt;
     const auto salt = QByteArray::fromBase64Encoding(parts[2], QByteArray::AbortOnBase64DecodingErrors);
-    const auto hash = QByteArray::fromBase64Encoding(parts[3], QByteArray::AbortOnBase64DecodingErrors);
-    if (!salt || !hash || salt.decoded.isEmpty() || hash.decoded.size() != HashBytes)
+    if (!salt || salt.decoded.isEmpty())
         return std::nullopt;
-    return Parsed{iterations, salt.decoded, hash.decoded};
+    if (wrapped)
+        return Parsed{iterations, salt.decoded, {}, argon2};
+    const auto hash = QByteArray::fromBase64Encoding(parts[3], QByteArray::AbortOnBase64DecodingErrors);
+    if (!hash || hash.decoded.size() != HashBytes)
+        return std::nullopt;
+    return Parsed{iterations, salt.decoded, hash.decoded, {}};
+}
+
+// libsodium before its first use, once per process (thread-safe, idempotent).
+void ensureSodium()
+{
+    static const int ready = sodium_init();
+    Q_ASSERT(ready >= 0);
+    Q_UNUSED(ready);
+}
+
+// Argon2id of input (any bytes) with policy, as a PHC string.
+QByteArray argon2Hash(QByteArrayView input, const Policy &policy)
+{
+    ensureSodium();
+    char out[crypto_pwhash_STRBYTES];
+    const quint64 ops = qBound(Policy::MinIterations, policy.iterations, Policy::MaxIterations);
+    const quint64 memory = qBound(Policy::MinMemoryKib, policy.memoryKib, Policy::MaxMemoryKib) * 1024;
+    if (crypto_pwhash_str_alg(out, input.data(), quint64(input.size()), ops, size_t(memory),
+                              crypto_pwhash_ALG_ARGON2ID13) != 0)
+        throw std::bad_alloc(); // libsodium fails only when it cannot get the memory
+    return QByteArray(out);
+}
+
+bool argon2Verify(QByteArrayView input, const QByteArray &phc)
+{
+    ensureSodium();
+    return phc.size() < qsizetype(crypto_pwhash_STRBYTES) &&
+           crypto_pwhash_str_verify(phc.constData(), input.data(), quint64(input.size())) == 0;
+}
+
+// Whether utf8 matches encoded, and the work that took: the PBKDF2 rounds run and
+// whether an Argon2id pass ran. Malformed encodings never match (and cost nothing).
+struct Outcome
+{
+    bool matches = false;
+    int rounds = 0;
+    bool argon2 = false;
+};
+
+Outcome match(const QByteArray &utf8, const QString &encoded)
+{
+    if (encoded.startsWith(QLatin1String("$argon2")))
+        return {argon2Verify(utf8, encoded.toLatin1()), 0, true};
+    const auto parsed = parse(encoded);
+    if (!parsed)
+        return {};
+    const QByteArray derived = pbkdf2Sha256(utf8, parsed->salt, parsed->iterations, HashBytes);
+    if (!parsed->argon2.isEmpty())
+        return {argon2Verify(derived, parsed->argon2), parsed->iterations, true};
+    return {ConstantTime::equals(derived, parsed->hash), parsed->iterations, false};
 }
 
 } // namespace
@@ -123,25 +199,9 @@ QByteArray pbkdf2Sha256(QByteArrayView password, QByteArrayView salt, int iterat
     return out;
 }
 
-// libsodium before its first use, once per process (thread-safe, idempotent).
-static void ensureSodium()
-{
-    static const int ready = sodium_init();
-    Q_ASSERT(ready >= 0);
-    Q_UNUSED(ready);
-}
-
 QString hash(const QString &password, const Policy &policy)
 {
-    ensureSodium();
-    const QByteArray utf8 = password.toUtf8();
-    char out[crypto_pwhash_STRBYTES];
-    const quint64 ops = qBound(Policy::MinIterations, policy.iterations, Policy::MaxIterations);
-    const quint64 memory = qBound(Policy::MinMemoryKib, policy.memoryKib, Policy::MaxMemoryKib) * 1024;
-    if (crypto_pwhash_str_alg(out, utf8.constData(), quint64(utf8.size()), ops, size_t(memory),
-                              crypto_pwhash_ALG_ARGON2ID13) != 0)
-        throw std::bad_alloc(); // libsodium fails only when it cannot get the memory
-    return QString::fromLatin1(out);
+    return QString::fromLatin1(argon2Hash(password.toUtf8(), policy));
 }
 
 bool needsRehash(const QString &encoded, const Policy &policy)
@@ -162,15 +222,35 @@ bool needsRehash(const QString &encoded, const Policy &policy)
     return memory < policy.memoryKib || passes < policy.iterations;
 }
 
-Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy)
+Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy,
+            int pbkdf2Floor)
 {
-    if (!stored) {
-        burnEquivalentWork(password, policy);
-        return {};
+    const QByteArray utf8 = password.toUtf8();
+    const Outcome outcome = stored ? match(utf8, *stored) : Outcome();
+    // The same work whatever was stored: one Argon2id pass, and the floor's PBKDF2 rounds.
+    if (!outcome.argon2)
+        argon2Hash(utf8, policy);
+    const int padding = qMin(pbkdf2Floor, MaxIterations) - outcome.rounds;
+    if (padding > 0)
+        pbkdf2Sha256(utf8, FloorSalt, padding, HashBytes);
+    Check result;
+    result.pbkdf2Rounds = outcome.rounds + qMax(0, padding);
+    result.argon2Passes = 1;
+    if (outcome.matches) {
+        result.matches = true;
+        if (needsRehash(*stored, policy))
+            result.upgradedHash = hash(password, policy);
     }
-    if (!verify(password, *stored))
-        return {};
-    return {true, needsRehash(*stored, policy) ? hash(password, policy) : QString()};
+    return result;
+}
+
+std::optional<QString> wrapLegacy(const QString &encoded, const Policy &policy)
+{
+    const auto parsed = parse(encoded);
+    if (!parsed || !parsed->argon2.isEmpty())
+        return std::nullopt;
+    return QString::fromLatin1(WrappedScheme + '$' + QByteArray::number(parsed->iterations) + '$' +
+                               b64(parsed->salt) + '$' + argon2Hash(parsed->hash, policy));
 }
 
 QString hashPbkdf2(const QString &password, int iterations)
@@ -185,18 +265,7 @@ QString hashPbkdf2(const QString &password, int iterations)
 
 bool verify(const QString &password, const QString &encoded)
 {
-    if (encoded.startsWith(QLatin1String("$argon2"))) {
-        ensureSodium();
-        const QByteArray latin1 = encoded.toLatin1();
-        const QByteArray utf8 = password.toUtf8();
-        return latin1.size() < crypto_pwhash_STRBYTES &&
-               crypto_pwhash_str_verify(latin1.constData(), utf8.constData(), quint64(utf8.size())) == 0;
-    }
-    const auto parsed = parse(encoded);
-    if (!parsed)
-        return false;
-    const QByteArray derived = pbkdf2Sha256(password.toUtf8(), parsed->salt, parsed->iterations, HashBytes);
-    return ConstantTime::equals(derived, parsed->hash);
+    return match(password.toUtf8(), encoded).matches;
 }
 
 void burnEquivalentWork(const QString &password, const Policy &policy)

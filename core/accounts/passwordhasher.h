@@ -9,9 +9,12 @@
 // Password storage. New hashes are Argon2id (libsodium's crypto_pwhash_str, the PHC
 // string "$argon2id$v=19$m=...,t=...,p=1$salt$hash"), with OWASP's parameters by
 // default (19 MiB, 2 passes, 1 lane). Hashes of older releases are PBKDF2-HMAC-SHA256
-// (RFC 8018), "pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64"; they keep verifying and are
-// replaced by Argon2id at the next successful sign-in (needsRehash), as are Argon2id
-// hashes made with weaker parameters than configured.
+// (RFC 8018), "pbkdf2-sha256$ITERATIONS$SALT_B64$HASH_B64". At start-up the server wraps
+// each of those in Argon2id without the password (wrapLegacy): Argon2id over the stored
+// PBKDF2 output, "pbkdf2-sha256+argon2id$ITERATIONS$SALT_B64$" followed by the PHC
+// string, so a stolen database holds no bare PBKDF2 hash. Wrapped and PBKDF2 hashes keep
+// verifying and are replaced by plain Argon2id at the next successful sign-in
+// (needsRehash), as are Argon2id hashes made with weaker parameters than configured.
 namespace Core::PasswordHasher {
 
 // The cost of new hashes ([auth] argon2_memory_kib, argon2_iterations).
@@ -47,18 +50,33 @@ bool needsRehash(const QString &encoded, const Policy &policy);
 // Spends the work of verify() against a hash made with policy; used for unknown
 // accounts so that timing does not reveal whether an email exists.
 void burnEquivalentWork(const QString &password, const Policy &policy);
-// The iteration count recorded in a PBKDF2 hash (0 when malformed or not PBKDF2).
+// The PBKDF2 iteration count recorded in a PBKDF2 or wrapped hash (0 when malformed or
+// plain Argon2id).
 int iterationsOf(const QString &encoded);
+// The wrapped form of a PBKDF2 hash (Argon2id with policy over its PBKDF2 output); nothing
+// when encoded is not a well-formed PBKDF2 hash. Needs no password.
+std::optional<QString> wrapLegacy(const QString &encoded, const Policy &policy);
 
 // One sign-in's password work, safe to run on any thread (no database): whether the
 // password matches the stored hash (none stored: the same work, no match) and, when it
 // matches but needsRehash(), the replacement hash.
+//
+// Every check does the same work, so its time tells nothing about the account: one
+// Argon2id pass with policy (a verify, or a hash when there is nothing to verify against)
+// and max(pbkdf2Floor, the stored hash's own) PBKDF2 rounds. The caller passes as floor
+// the largest iteration count of any PBKDF2 or wrapped hash still stored (0 once every
+// account has signed in since the upgrade), so an unknown email, an upgraded account and
+// one with an old hash cost the same.
 struct Check
 {
     bool matches = false;
     QString upgradedHash;     // empty: keep the stored one
     bool unavailable = false; // the check could not run (out of memory): answer 503
+    // The work done, which is the same for every stored hash and for none (tests).
+    int pbkdf2Rounds = 0;
+    int argon2Passes = 0;
 };
-Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy);
+Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy,
+            int pbkdf2Floor = 0);
 
 } // namespace Core::PasswordHasher

@@ -124,6 +124,25 @@ std::optional<QString> UserRepository::passwordHashOf(const QString &userId) con
     return q.value(0).toString();
 }
 
+bool UserRepository::replacePasswordHash(const QString &userId, const QString &expected,
+                                         const QString &replacement)
+{
+    Statement q =
+        run(m_db, QStringLiteral("UPDATE users SET password_hash = ? WHERE id = ? AND password_hash = ?"),
+            replacement, userId, expected);
+    return q.numRowsAffected() > 0;
+}
+
+QList<std::pair<QString, QString>> UserRepository::pbkdf2Hashes() const
+{
+    Statement q = run(m_db, QStringLiteral("SELECT id, password_hash FROM users WHERE password_hash LIKE "
+                                           "'pbkdf2-sha256%' ORDER BY id"));
+    QList<std::pair<QString, QString>> rows;
+    while (q.next())
+        rows.append({q.value(0).toString(), q.value(1).toString()});
+    return rows;
+}
+
 QList<User> UserRepository::list() const
 {
     return allRows(run(m_db, QStringLiteral("SELECT ") + Columns +

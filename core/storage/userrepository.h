@@ -35,6 +35,12 @@ public:
     // later gets NULL. Returns the rows changed. Run at start-up; O(users).
     qsizetype refreshEmailKeys();
     std::optional<QString> passwordHashOf(const QString &userId) const;
+    // Replaces a user's password hash if it is still `expected`; false when it changed
+    // meanwhile (or the user is gone).
+    bool replacePasswordHash(const QString &userId, const QString &expected, const QString &replacement);
+    // (user id, hash) of every PBKDF2-derived hash ("pbkdf2-sha256..." and its wrapped
+    // form): the hashes of accounts that have not signed in since the Argon2id upgrade.
+    QList<std::pair<QString, QString>> pbkdf2Hashes() const;
     QList<User> list() const;
     qint64 count() const;
     bool update(const User &user);

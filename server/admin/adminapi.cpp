@@ -15,7 +15,7 @@ namespace Admin {
 namespace {
 Core::AccountService::Settings accountSettings(const AuthSettings &auth)
 {
-    return {{auth.argon2MemoryKib, auth.argon2Iterations}, auth.sessionTtlMinutes * 60'000};
+    return {auth.passwordPolicy(), auth.sessionTtlMinutes * 60'000};
 }
 
 Core::LoginThrottle::Settings throttleSettings(const AuthSettings &auth)
@@ -44,6 +44,28 @@ AdminApi::AdminApi(AppContext &context)
                                                          : qMax(1, QThread::idealThreadCount() - 1),
                      context.config.auth.maxPendingSignIns)
 {}
+
+HttpResponse AdminApi::hashThen(const QString &password,
+                                std::function<HttpResponse(const QString &hash)> finish)
+{
+    const auto deferred = std::make_shared<DeferredResponse>();
+    const bool started = passwordChecks.submitHash(
+        password, accounts.settings().passwordPolicy, &callbacks,
+        [deferred, finish = std::move(finish)](const QString &hash) {
+            deferred->resolve([finish, hash] {
+                if (hash.isEmpty())
+                    throw ApiError::unavailable(
+                        QStringLiteral(
+                            "The server could not hash the password right now; try again in a moment"),
+                        1);
+                return finish(hash);
+            });
+        });
+    if (!started)
+        throw ApiError::unavailable(
+            QStringLiteral("Too many passwords are being checked right now; try again in a moment"), 1);
+    return HttpResponse::later(deferred);
+}
 
 Core::Actor anonymousActor(const Request &request)
 {

@@ -57,6 +57,10 @@ struct AdminApi
     // At server stop: no check runs or answers afterwards (the engine and the database
     // are about to go).
     void shutDown();
+    // A new account's password hash is made on a worker too: answers later with
+    // finish(hash), run on the server's thread; 503 + Retry-After when the workers are
+    // full or the hash could not be made.
+    HttpResponse hashThen(const QString &password, std::function<HttpResponse(const QString &hash)> finish);
 };
 
 // The signed-in caller of a request.

@@ -43,13 +43,20 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
 
     router.add(signIn("POST", QStringLiteral("/setup")), [api](Request &request) {
         const QJsonObject body = request.jsonObject();
-        const auto result = api->accounts.setup(
-            anonymousActor(request), string(body, QStringLiteral("email")),
-            string(body, QStringLiteral("name")), string(body, QStringLiteral("password")),
-            string(body, QStringLiteral("team_name")));
-        return noStore(
-            HttpResponse::json(201, QJsonObject{{QStringLiteral("user"), Wire::toJson(result.user)},
-                                                {QStringLiteral("team"), Wire::toJson(result.team)}}));
+        const QString email = string(body, QStringLiteral("email"));
+        const QString name = string(body, QStringLiteral("name"));
+        const QString password = string(body, QStringLiteral("password"));
+        const QString teamName = string(body, QStringLiteral("team_name"));
+        // Refused input is answered at once; the hash is made on a worker, and setup()
+        // checks everything again (another setup may have won meanwhile) before it writes.
+        api->accounts.checkSetup(email, name, password, teamName);
+        const Core::Actor actor = anonymousActor(request);
+        return api->hashThen(password, [api, actor, email, name, password, teamName](const QString &hash) {
+            const auto result = api->accounts.setup(actor, email, name, password, teamName, hash);
+            return noStore(
+                HttpResponse::json(201, QJsonObject{{QStringLiteral("user"), Wire::toJson(result.user)},
+                                                    {QStringLiteral("team"), Wire::toJson(result.team)}}));
+        });
     });
 
     router.add(signIn("POST", QStringLiteral("/login")), [api](Request &request) {
@@ -84,7 +91,8 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const auto deferred = std::make_shared<DeferredResponse>();
         const Core::Actor actor = anonymousActor(request);
         const bool started = api->passwordChecks.submit(
-            password, attempt.storedHash, api->accounts.settings().passwordPolicy, &api->callbacks,
+            password, attempt.storedHash, api->accounts.settings().passwordPolicy, attempt.pbkdf2Floor,
+            &api->callbacks,
             [api, deferred, actor, attempt, address, account](const Core::PasswordHasher::Check &check) {
                 api->signInsInFlight.remove(address);
                 deferred->resolve([api, actor, attempt, address, account, check] {

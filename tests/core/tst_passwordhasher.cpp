@@ -123,6 +123,80 @@ private slots:
                 PasswordHasher::hashPbkdf2(QStringLiteral("same"), 1000));
     }
 
+    // At start-up the server wraps old PBKDF2 hashes in Argon2id without the password:
+    // the wrapped hash verifies the same password, holds no bare PBKDF2 output, and is
+    // replaced by plain Argon2id at the next sign-in.
+    void wrappedLegacyHashes()
+    {
+        const PasswordHasher::Policy cheap{64, 1};
+        const QString old = PasswordHasher::hashPbkdf2(QStringLiteral("correct horse ☃"), 1000);
+        const auto wrapped = PasswordHasher::wrapLegacy(old, cheap);
+        QVERIFY(wrapped);
+        QVERIFY2(wrapped->startsWith(QLatin1String("pbkdf2-sha256+argon2id$1000$")), qPrintable(*wrapped));
+        QVERIFY2(wrapped->contains(QLatin1String("$$argon2id$v=19$m=64,t=1,p=1$")), qPrintable(*wrapped));
+        const QString oldOutput = old.section(QLatin1Char('$'), 3);
+        QVERIFY(!wrapped->contains(oldOutput));
+        QVERIFY(wrapped->contains(old.section(QLatin1Char('$'), 2, 2))); // the salt PBKDF2 needs
+        QCOMPARE(PasswordHasher::iterationsOf(*wrapped), 1000);
+        QVERIFY(PasswordHasher::verify(QStringLiteral("correct horse ☃"), *wrapped));
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse"), *wrapped));
+        QVERIFY(!PasswordHasher::verify(QString(), *wrapped));
+        QVERIFY(PasswordHasher::needsRehash(*wrapped, cheap));
+        const auto c = PasswordHasher::check(QStringLiteral("correct horse ☃"), *wrapped, cheap);
+        QVERIFY(c.matches);
+        QVERIFY(c.upgradedHash.startsWith(QLatin1String("$argon2id$")));
+        QVERIFY(!PasswordHasher::check(QStringLiteral("wrong"), *wrapped, cheap).matches);
+        // Only bare PBKDF2 hashes are wrapped.
+        QVERIFY(!PasswordHasher::wrapLegacy(*wrapped, cheap));
+        QVERIFY(!PasswordHasher::wrapLegacy(c.upgradedHash, cheap));
+        QVERIFY(!PasswordHasher::wrapLegacy(QStringLiteral("pbkdf2-sha256$1000$c2FsdA$AAAA"), cheap));
+        // A wrapped hash whose Argon2id part was swapped for another's does not match.
+        const QString other =
+            *PasswordHasher::wrapLegacy(PasswordHasher::hashPbkdf2(QStringLiteral("x"), 1000), cheap);
+        const QString spliced =
+            wrapped->section(QLatin1Char('$'), 0, 3) + QLatin1Char('$') + other.section(QLatin1Char('$'), 4);
+        QVERIFY(spliced.contains(QLatin1String("$$argon2id$")));
+        QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse ☃"), spliced));
+    }
+
+    // Every check does the same work: one Argon2id pass and the floor's PBKDF2 rounds,
+    // whether the email has no account, an upgraded one, an old PBKDF2 hash, a wrapped
+    // one, or a damaged one; so the answer's time tells nothing about the account.
+    void everyCheckDoesTheSameWork_data()
+    {
+        const PasswordHasher::Policy cheap{64, 1};
+        QTest::addColumn<std::optional<QString>>("stored");
+        QTest::addColumn<QString>("password");
+        const QString pbkdf2 = PasswordHasher::hashPbkdf2(QStringLiteral("pw"), 1000);
+        const QString wrapped =
+            *PasswordHasher::wrapLegacy(PasswordHasher::hashPbkdf2(QStringLiteral("pw"), 2500), cheap);
+        const QString argon2 = PasswordHasher::hash(QStringLiteral("pw"), cheap);
+        QTest::newRow("no account") << std::optional<QString>() << QStringLiteral("pw");
+        for (const auto &[name, stored] :
+             {std::pair{"argon2id", argon2}, {"pbkdf2", pbkdf2}, {"wrapped", wrapped}}) {
+            QTest::newRow(qPrintable(QLatin1String(name) + QLatin1String(" right")))
+                << std::optional(stored) << QStringLiteral("pw");
+            QTest::newRow(qPrintable(QLatin1String(name) + QLatin1String(" wrong")))
+                << std::optional(stored) << QStringLiteral("no");
+        }
+        QTest::newRow("damaged") << std::optional(QStringLiteral("pbkdf2-sha256$1000$!!$!!"))
+                                 << QStringLiteral("pw");
+    }
+    void everyCheckDoesTheSameWork()
+    {
+        QFETCH(std::optional<QString>, stored);
+        QFETCH(QString, password);
+        const PasswordHasher::Policy cheap{64, 1};
+        const auto c = PasswordHasher::check(password, stored, cheap, 2500);
+        QCOMPARE(c.pbkdf2Rounds, 2500);
+        QCOMPARE(c.argon2Passes, 1);
+        QCOMPARE(c.matches,
+                 stored && !stored->contains(QLatin1String("!!")) && password == QLatin1String("pw"));
+        // Without a floor, a hash's own rounds are still run.
+        QCOMPARE(PasswordHasher::check(password, stored, cheap).pbkdf2Rounds,
+                 PasswordHasher::iterationsOf(stored.value_or(QString())));
+    }
+
     void malformedEncodingsNeverMatch_data()
     {
         QTest::addColumn<QString>("encoded");
@@ -135,6 +209,13 @@ private slots:
         QTest::newRow("short hash") << QStringLiteral("pbkdf2-sha256$1000$c2FsdA$AAAA");
         QTest::newRow("zero iterations")
             << QStringLiteral("pbkdf2-sha256$0$c2FsdA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA");
+        QTest::newRow("wrapped without argon2id") << QStringLiteral("pbkdf2-sha256+argon2id$1000$c2FsdA$");
+        QTest::newRow("wrapped with argon2i") << QStringLiteral(
+            "pbkdf2-sha256+argon2id$1000$c2FsdA$$argon2i$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$AAAA");
+        QTest::newRow("wrapped without iterations")
+            << QStringLiteral("pbkdf2-sha256+argon2id$$c2FsdA$$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$AAAA");
+        QTest::newRow("wrapped with an extra field") << QStringLiteral(
+            "pbkdf2-sha256+argon2id$1000$x$c2FsdA$$argon2id$v=19$m=64,t=1,p=1$c2FsdHNhbHQ$AAAA");
     }
     void malformedEncodingsNeverMatch()
     {

@@ -229,6 +229,56 @@ private slots:
         QVERIFY2(plan.constLast().toString().contains(QLatin1String("INDEX users_email_key")),
                  qPrintable(plan.constLast().toString()));
     }
+
+    // Issue 13: the PBKDF2 hashes of older releases are wrapped in Argon2id at the first
+    // start, so a stolen database holds none of them bare; the old password keeps signing
+    // in, and that sign-in stores a plain Argon2id hash. A wrong password and an unknown
+    // email get the same answer throughout.
+    void oldPasswordHashesAreWrappedAtStartAndReplacedAtSignIn()
+    {
+        const QString admin = insertUser(AdminEmail, false, true);
+        const QString bob = insertUser(QStringLiteral("bob@example.com"));
+        QVERIFY(!admin.isEmpty() && !bob.isEmpty());
+        const auto hashOf = [this](const QString &id) {
+            const QVariantList v = OldDatabase::column(
+                dataDir(), QStringLiteral("SELECT password_hash FROM users WHERE id = ?"), {id});
+            return v.isEmpty() ? QString() : v.constFirst().toString();
+        };
+        const QString bobsOld = hashOf(bob);
+        QVERIFY(bobsOld.startsWith(QLatin1String("pbkdf2-sha256$1000$")));
+
+        QString bobsWrapped;
+        for (int start = 0; start < 2; ++start) { // a second start wraps nothing twice
+            const auto server = startServer();
+            QVERIFY(server);
+            if (start == 0) {
+                bobsWrapped = hashOf(bob);
+                QVERIFY2(bobsWrapped.startsWith(QLatin1String("pbkdf2-sha256+argon2id$1000$")),
+                         qPrintable(bobsWrapped));
+                QVERIFY(!bobsWrapped.contains(bobsOld.section(QLatin1Char('$'), 3)));
+            }
+            QCOMPARE(hashOf(bob), bobsWrapped);
+            QCOMPARE(OldDatabase::column(dataDir(), QStringLiteral("SELECT COUNT(*) FROM users WHERE "
+                                                                   "password_hash LIKE 'pbkdf2-sha256$%'")),
+                     QVariantList{0});
+        }
+        const auto server = startServer();
+        QVERIFY(server);
+        const quint16 port = server->port();
+        for (const QString &email :
+             {QStringLiteral("bob@example.com"), QStringLiteral("nobody@example.com")}) {
+            const HttpResult wrong = adminCall(
+                port, "POST", QStringLiteral("/login"), {},
+                QJsonObject{{QStringLiteral("email"), email}, {QStringLiteral("password"), u("wrong-pass")}});
+            QCOMPARE(wrong.status, 401);
+            QCOMPARE(codeOf(wrong), QStringLiteral("INVALID_CREDENTIALS"));
+        }
+        QCOMPARE(hashOf(bob), bobsWrapped);
+        QCOMPARE(signedIn(port, QStringLiteral("bob@example.com")), bob);
+        QVERIFY2(hashOf(bob).startsWith(QLatin1String("$argon2id$")), qPrintable(hashOf(bob)));
+        QCOMPARE(signedIn(port, QStringLiteral("bob@example.com")), bob);
+        QVERIFY(hashOf(admin).startsWith(QLatin1String("pbkdf2-sha256+argon2id$"))); // not signed in yet
+    }
 };
 
 QTEST_GUILESS_MAIN(TestAccountsUpgrade)

@@ -120,6 +120,46 @@ private slots:
             QCOMPARE(clients[size_t(i)].status(), 401);
     }
 
+    // A new account's hash is made on the worker too: three users created one after
+    // another, then /healthz, which is answered before the last of them; all are created.
+    void newAccountsAreHashedOnTheWorkers()
+    {
+        const QByteArray token = adminLogin(m_server->port(), Email, Password);
+        QVERIFY(!token.isEmpty());
+        std::vector<Client> clients(4);
+        for (int i = 0; i < 3; ++i) {
+            const QByteArray body =
+                QJsonDocument(
+                    QJsonObject{{QStringLiteral("email"), QStringLiteral("user%1@example.com").arg(i)},
+                                {QStringLiteral("name"), QStringLiteral("User %1").arg(i)},
+                                {QStringLiteral("password"), Password}})
+                    .toJson(QJsonDocument::Compact);
+            QVERIFY(clients[size_t(i)].start(
+                QStringLiteral("127.0.0.%1").arg(60 + i), m_server->port(),
+                "POST /api/admin/v1/users HTTP/1.1\r\nHost: x\r\nAuthorization: Bearer " + token +
+                    "\r\nContent-Type: application/json\r\nContent-Length: " +
+                    QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body));
+        }
+        QTest::qWait(20);
+        QVERIFY(clients[3].start(QStringLiteral("127.0.0.63"), m_server->port(),
+                                 "GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+        const QList<int> order = answerOrder(clients);
+        QCOMPARE(order.size(), 4);
+        QCOMPARE(clients[3].status(), 200);
+        QVERIFY(order.indexOf(3) < 3);
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(clients[size_t(i)].status(), 201);
+        // Each can sign in with the hash made on the worker.
+        QVERIFY(!adminLogin(m_server->port(), QStringLiteral("user2@example.com"), Password).isEmpty());
+        // Refused input is answered at once, without a hash.
+        const HttpResult bad =
+            adminCall(m_server->port(), "POST", QStringLiteral("/users"), token,
+                      QJsonObject{{QStringLiteral("email"), QStringLiteral("user0@example.com")},
+                                  {QStringLiteral("name"), QStringLiteral("Again")},
+                                  {QStringLiteral("password"), Password}});
+        QCOMPARE(bad.status, 409);
+    }
+
     // Beyond max_pending_sign_ins (4 here) a sign-in is refused at once with 503 and
     // Retry-After, never queued without end; the ones admitted still get their answer.
     void beyondTheBoundSignInsGet503()
