@@ -78,6 +78,11 @@ quint16 EmbeddedConnector::preferredPort(const Gui::ConnectionTarget &target) co
     return DefaultPort;
 }
 
+quint16 EmbeddedConnector::builtInPort() const
+{
+    return m_embeddedUrl.isValid() ? quint16(m_embeddedUrl.port()) : preferredPort({});
+}
+
 void EmbeddedConnector::rememberPort(quint16 port)
 {
     QSaveFile f(portFile());
@@ -98,6 +103,9 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
             Qt::QueuedConnection);
         return;
     }
+    // Another port chosen for the running server: it stops and starts again there.
+    if (m_instance && target.embeddedPort && target.embeddedPort != m_embeddedUrl.port())
+        stopEmbedded();
     if (m_instance) {
         const QUrl url = m_embeddedUrl;
         QMetaObject::invokeMethod(
@@ -120,10 +128,26 @@ void EmbeddedConnector::connectTo(const Gui::ConnectionTarget &target)
         QTcpServer probe; // closed again before the server listens
         free = probe.listen(QHostAddress::LocalHost, preferred);
     }
-    startEmbedded(free ? preferred : 0);
+    // A port the user chose is used or refused, never swapped silently for another: a
+    // snippet or bookmark made for it would stop working without a word.
+    if (!free && target.embeddedPort) {
+        const quint16 port = target.embeddedPort;
+        QMetaObject::invokeMethod(
+            this,
+            [this, port] {
+                Q_EMIT connectionFailed(
+                    tr("Port %1 on this computer is in use by another program, so the built-in server "
+                       "cannot listen there. Choose another port (File > Connect to Server…), or stop "
+                       "the program that uses it.")
+                        .arg(port));
+            },
+            Qt::QueuedConnection);
+        return;
+    }
+    startEmbedded(free ? preferred : 0, !target.embeddedPort);
 }
 
-void EmbeddedConnector::startEmbedded(quint16 port)
+void EmbeddedConnector::startEmbedded(quint16 port, bool fallBack)
 {
     Server::ServerConfig config;
     config.dataDir = m_dataDir;
@@ -138,20 +162,20 @@ void EmbeddedConnector::startEmbedded(quint16 port)
     // Opening the database and running migrations happens on the server thread; the window
     // keeps painting meanwhile. Only this (GUI) thread deletes the instance, and only
     // through a call queued to the server thread.
-    QMetaObject::invokeMethod(instance, [self, instance, generation, port] {
+    QMetaObject::invokeMethod(instance, [self, instance, generation, port, fallBack] {
         const std::optional<QString> error = instance->start();
         const QUrl url = error ? QUrl() : instance->baseUrl();
         if (!self)
             return;
-        QMetaObject::invokeMethod(self.data(), [self, instance, generation, error, url, port] {
+        QMetaObject::invokeMethod(self.data(), [self, instance, generation, error, url, port, fallBack] {
             if (!self || generation != self->m_startGeneration)
                 return; // abandoned: stopEmbedded() has deleted the instance
             self->m_starting = nullptr;
             if (error) {
                 QMetaObject::invokeMethod(
                     instance, [instance] { delete instance; }, Qt::BlockingQueuedConnection);
-                if (port != 0 && error->startsWith(u"cannot listen"_s)) {
-                    self->startEmbedded(0); // the port was taken meanwhile: any free one
+                if (port != 0 && fallBack && error->startsWith(u"cannot listen"_s)) {
+                    self->startEmbedded(0, true); // the port was taken meanwhile: any free one
                     return;
                 }
                 Q_EMIT self->connectionFailed(tr("The built-in server could not start: %1").arg(*error));

@@ -24,6 +24,7 @@ public:
 
     void connectTo(const Gui::ConnectionTarget &target) override;
     Gui::ConnectionTarget target() const override { return m_target; }
+    quint16 builtInPort() const override;
     QString dataDir() const { return m_dataDir; }
     static constexpr quint16 DefaultPort = 8931;
     // The port the next start tries: the target's, else the remembered one, else DefaultPort.
@@ -31,7 +32,8 @@ public:
 
 private:
     void stopEmbedded();
-    void startEmbedded(quint16 port);
+    // fallBack: when the port is taken meanwhile, start on a free one instead of failing.
+    void startEmbedded(quint16 port, bool fallBack);
     QString portFile() const;
     void rememberPort(quint16 port);
     QString m_dataDir;

@@ -11,6 +11,10 @@
             <source>The built-in server could not start: %1</source>
             <translation>Der eingebaute Server konnte nicht starten: %1</translation>
         </message>
+        <message>
+            <source>Port %1 on this computer is in use by another program, so the built-in server cannot listen there. Choose another port (File &gt; Connect to Server…), or stop the program that uses it.</source>
+            <translation>Port %1 auf diesem Computer wird von einem anderen Programm verwendet, daher kann der eingebaute Server dort nicht lauschen. Wählen Sie einen anderen Port (Datei &gt; Mit Server verbinden…) oder beenden Sie das Programm, das ihn verwendet.</translation>
+        </message>
     </context>
     <context>
         <name>App::KeychainSecretStore</name>
@@ -193,6 +197,26 @@
         <message>
             <source>Warning: with http:// your password and session travel unencrypted. Use https:// for servers on other machines.</source>
             <translation>Achtung: Mit http:// werden Passwort und Sitzung unverschlüsselt übertragen. Verwenden Sie https:// für Server auf anderen Rechnern.</translation>
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation>Automatisch</translation>
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation>&amp;Port:</translation>
+        </message>
+        <message>
+            <source>Ports below 1024 need administrator rights; choose 1024 or above.</source>
+            <translation>Ports unter 1024 brauchen Administratorrechte; wählen Sie 1024 oder höher.</translation>
+        </message>
+        <message>
+            <source>Tracking snippets and bookmarks made for port %1 stop working; the app restarts the built-in server on port %2.</source>
+            <translation>Tracking-Snippets und Lesezeichen für Port %1 funktionieren dann nicht mehr; die App startet den eingebauten Server auf Port %2 neu.</translation>
+        </message>
+        <message>
+            <source>Kept across launches: the server is at http://127.0.0.1:%1 on this computer.</source>
+            <translation>Bleibt über Neustarts erhalten: Der Server ist auf diesem Computer unter http://127.0.0.1:%1 erreichbar.</translation>
         </message>
     </context>
     <context>

@@ -11,6 +11,10 @@
             <source>The built-in server could not start: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Port %1 on this computer is in use by another program, so the built-in server cannot listen there. Choose another port (File &gt; Connect to Server…), or stop the program that uses it.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>App::KeychainSecretStore</name>
@@ -192,6 +196,26 @@
         </message>
         <message>
             <source>Warning: with http:// your password and session travel unencrypted. Use https:// for servers on other machines.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Automatic</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Port:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Ports below 1024 need administrator rights; choose 1024 or above.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Tracking snippets and bookmarks made for port %1 stop working; the app restarts the built-in server on port %2.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Kept across launches: the server is at http://127.0.0.1:%1 on this computer.</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -402,7 +402,9 @@ void MainWindow::sessionEnded(const ApiFailure &failure)
 
 void MainWindow::chooseServer()
 {
-    auto *dialog = new ConnectionDialog(m_connector->target(), this);
+    ConnectionTarget current = m_connector->target();
+    current.embeddedPort = m_connector->builtInPort();
+    auto *dialog = new ConnectionDialog(current, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &QDialog::accepted, this, [this, dialog] {
         const ConnectionTarget target = dialog->target();

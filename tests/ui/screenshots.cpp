@@ -17,6 +17,7 @@
 #include "ui/pages/page.h"
 #include "ui/pages/welcomepage.h"
 #include "ui/translations.h"
+#include "ui/widgets/connectiondialog.h"
 #include "ui/widgets/keydialogs.h"
 
 #include <QApplication>
@@ -28,6 +29,7 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QSpinBox>
 #include <QStyleFactory>
 #include <QTableView>
 #include <QTest>
@@ -457,6 +459,16 @@ int main(int argc, char *argv[])
             save(shown, dir, u"12-key-shown-once.png"_s);
             shown->accept();
             settle();
+            // The connection dialog, the built-in server's port being changed.
+            Gui::ConnectionTarget current;
+            current.embeddedPort = 8931;
+            Gui::ConnectionDialog connection(current, &window);
+            connection.show();
+            if (!QTest::qWaitForWindowExposed(&connection))
+                die(u"the connection dialog did not open"_s);
+            connection.findChild<QSpinBox *>(u"embeddedPort"_s)->setValue(8932);
+            settle();
+            save(&connection, dir, u"13-connect-to-server.png"_s);
         }
     }
     out() << "done" << Qt::endl;

@@ -2,9 +2,15 @@
 // that the running instance locks, and an abandoned start releases the lock.
 #include "app/embeddedconnector.h"
 #include "httpclient.h"
+#include "ui/widgets/connectiondialog.h"
 
+#include <QDialogButtonBox>
 #include <QFile>
+#include <QLabel>
+#include <QPushButton>
+#include <QRadioButton>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
@@ -88,6 +94,83 @@ private slots:
         connector.connectTo(target);
         QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 20'000);
         QCOMPARE(quint16(connected.first().first().toUrl().port()), chosen);
+    }
+
+    // A port the user chose is used or refused with a clear message, never swapped for a
+    // free one (their snippets name it); choosing another port for the running server
+    // moves it there.
+    void aChosenPortIsUsedOrRefused()
+    {
+        QTemporaryDir dir;
+        App::EmbeddedConnector connector(dir.path());
+        QSignalSpy connected(&connector, &Gui::ServerConnector::connected);
+        QSignalSpy failed(&connector, &Gui::ServerConnector::connectionFailed);
+        QTcpServer squatter;
+        QVERIFY(squatter.listen(QHostAddress::LocalHost, 0));
+        Gui::ConnectionTarget target;
+        target.embeddedPort = squatter.serverPort();
+        connector.connectTo(target);
+        QTRY_COMPARE_WITH_TIMEOUT(failed.size(), 1, 20'000);
+        const QString message = failed.first().first().toString();
+        QVERIFY2(message.contains(QString::number(squatter.serverPort())) &&
+                     message.contains(QLatin1String("in use")),
+                 qPrintable(message));
+        QVERIFY(connected.isEmpty());
+        squatter.close();
+
+        connector.connectTo(embedded()); // the remembered (or default) port, or a free one
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 1, 20'000);
+        const quint16 first = quint16(connected.first().first().toUrl().port());
+        QCOMPARE(connector.builtInPort(), first);
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        target.embeddedPort = probe.serverPort();
+        probe.close();
+        connector.connectTo(target);
+        QTRY_COMPARE_WITH_TIMEOUT(connected.size(), 2, 20'000);
+        QCOMPARE(quint16(connected.at(1).first().toUrl().port()), target.embeddedPort);
+        QCOMPARE(connector.builtInPort(), target.embeddedPort);
+        QCOMPARE(httpRequest(target.embeddedPort, "GET", "/healthz").status, 200);
+        QCOMPARE(httpRequest(first, "GET", "/healthz").status, 0); // nobody listens there now
+        QVERIFY(failed.size() == 1);
+        // Remembered for the next launch.
+        QFile remembered(dir.filePath(QStringLiteral("embedded-port")));
+        QVERIFY(remembered.open(QIODevice::ReadOnly));
+        QCOMPARE(remembered.readAll().trimmed().toUInt(), uint(target.embeddedPort));
+    }
+
+    // The connection dialog shows the built-in server's port; only a changed port is a
+    // choice, ports below 1024 are refused, and the note says what a change means.
+    void theConnectionDialogChoosesThePort()
+    {
+        Gui::ConnectionTarget current;
+        current.embeddedPort = 8931;
+        Gui::ConnectionDialog dialog(current);
+        dialog.show();
+        auto *port = dialog.findChild<QSpinBox *>(QStringLiteral("embeddedPort"));
+        auto *note = dialog.findChild<QLabel *>(QStringLiteral("embeddedPortNote"));
+        QVERIFY(port && note);
+        QCOMPARE(port->value(), 8931);
+        QVERIFY(port->isEnabled());
+        QCOMPARE(dialog.target().embeddedPort, quint16(0)); // unchanged: the remembered one
+        QVERIFY(note->text().contains(QLatin1String("http://127.0.0.1:8931")));
+        port->setValue(9100);
+        QCOMPARE(dialog.target().embeddedPort, quint16(9100));
+        QVERIFY2(note->text().contains(QLatin1String("8931")) && note->text().contains(QLatin1String("9100")),
+                 qPrintable(note->text()));
+        port->setValue(80);
+        QVERIFY(note->text().contains(QLatin1String("1024")));
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QVERIFY(dialog.isVisible()); // refused
+        QCOMPARE(dialog.result(), int(QDialog::Rejected));
+        port->setValue(9100);
+        dialog.findChild<QRadioButton *>(QStringLiteral("remoteServer"))->setChecked(true);
+        QVERIFY(!port->isEnabled());
+        QVERIFY(note->isHidden());
+        dialog.findChild<QRadioButton *>(QStringLiteral("embeddedServer"))->setChecked(true);
+        dialog.findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok)->click();
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
+        QCOMPARE(dialog.target().embeddedPort, quint16(9100));
     }
 
     // Switching to a remote server while the built-in one is starting abandons that start;

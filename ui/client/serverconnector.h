@@ -11,7 +11,8 @@ struct ConnectionTarget
     bool embedded = true;
     QUrl remoteUrl;
     // The built-in server's port: 0 keeps the one it used last time (first time:
-    // EmbeddedConnector::DefaultPort), falling back to a free one when that is taken.
+    // EmbeddedConnector::DefaultPort), falling back to a free one when that is taken. A
+    // port chosen here is used or refused (connectionFailed), never swapped for another.
     quint16 embeddedPort = 0;
 };
 
@@ -26,6 +27,9 @@ public:
     // Asynchronous: answers with connected() or connectionFailed().
     virtual void connectTo(const ConnectionTarget &target) = 0;
     virtual ConnectionTarget target() const = 0;
+    // The port the built-in server listens on, or would try first at its next start; 0
+    // when this connector has no built-in server.
+    virtual quint16 builtInPort() const { return 0; }
 
 Q_SIGNALS:
     // displayName: "Built-in server (http://127.0.0.1:41234)"; accountKey: a stable name for

@@ -7,6 +7,7 @@
 class QLabel;
 class QLineEdit;
 class QRadioButton;
+class QSpinBox;
 
 namespace Gui {
 
@@ -16,6 +17,7 @@ class ConnectionDialog final : public QDialog
     Q_OBJECT
 public:
     explicit ConnectionDialog(const ConnectionTarget &current, QWidget *parent = nullptr);
+    // embeddedPort is set only when the user changed the port shown.
     ConnectionTarget target() const;
     // Empty when the URL is usable; otherwise what is wrong with it.
     static QString checkUrl(const QUrl &url);
@@ -27,6 +29,9 @@ private:
     QRadioButton *m_remote;
     QLineEdit *m_url;
     QLabel *m_note;
+    QSpinBox *m_port;
+    QLabel *m_portNote;
+    quint16 m_currentPort;
 };
 
 } // namespace Gui
