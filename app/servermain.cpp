@@ -1,4 +1,5 @@
 // zenovay-server: the headless server.
+#include "servercommands.h"
 #include "unixsignals.h"
 
 #include "server/serverconfig.h"
@@ -18,9 +19,14 @@ int main(int argc, char *argv[])
     QCoreApplication::setOrganizationName(QStringLiteral("zenovay"));
     QCoreApplication::setApplicationVersion(QStringLiteral(ZENOVAY_VERSION));
 
+    // zenovay-server backup | restore | check ...
+    if (const auto code = App::runServerCommand(app.arguments().mid(1)))
+        return *code;
+
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral(
-        "Zenovay self-hosted analytics server: tracking ingest, external REST API and admin API."));
+        "Zenovay self-hosted analytics server: tracking ingest, external REST API and admin API.\n\n"
+        "Maintenance: zenovay-server backup | restore | check (--help after one for its options)."));
     parser.addHelpOption();
     parser.addVersionOption();
     const QCommandLineOption dataDirOption(QStringLiteral("data-dir"),
