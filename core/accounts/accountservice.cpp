@@ -129,7 +129,7 @@ AccountService::LoginResult AccountService::login(const Actor &actor, const QStr
     const LoginAttempt attempt = beginLogin(email);
     return finishLogin(
         actor, attempt,
-        PasswordHasher::check(password, attempt.storedHash, m_settings.passwordPolicy, attempt.pbkdf2Floor));
+        PasswordHasher::check(password, attempt.storedHash, m_settings.passwordPolicy, attempt.cost));
 }
 
 AccountService::LoginAttempt AccountService::beginLogin(const QString &email) const
@@ -139,11 +139,18 @@ AccountService::LoginAttempt AccountService::beginLogin(const QString &email) co
     attempt.email = email;
     attempt.user = email.size() <= Validation::MaxEmailLength ? users.findForEmail(email) : std::nullopt;
     attempt.storedHash = attempt.user ? users.passwordHashOf(attempt.user->id) : std::nullopt;
-    // Accounts not signed in since the upgrade still need PBKDF2 rounds; every check does
-    // as many, so the time of an answer does not tell which kind of account (or none) an
-    // email has. One scan of the users table: small on a self-hosted server.
-    for (const auto &[id, hash] : users.pbkdf2Hashes())
-        attempt.pbkdf2Floor = qMax(attempt.pbkdf2Floor, PasswordHasher::iterationsOf(hash));
+    // Accounts not signed in since the upgrade still need PBKDF2 rounds, and a hash made
+    // under a stronger policy costs more to verify: every check does as many rounds, and
+    // an unknown email's Argon2id pass gets the most expensive stored parameters, so the
+    // time of an answer does not tell which kind of account (or none) an email has. One
+    // scan of the users' hashes (a few thousand short strings on a self-hosted server).
+    for (const QString &hash : users.passwordHashes()) {
+        attempt.cost.pbkdf2Floor = qMax(attempt.cost.pbkdf2Floor, PasswordHasher::iterationsOf(hash));
+        const auto p = PasswordHasher::parametersOf(hash);
+        const auto &dummy = attempt.cost.dummyArgon2;
+        if (p && (!dummy || p->memoryKib * p->iterations > dummy->memoryKib * dummy->iterations))
+            attempt.cost.dummyArgon2 = p;
+    }
     return attempt;
 }
 

@@ -60,8 +60,9 @@ public:
         QString email;
         std::optional<User> user;
         std::optional<QString> storedHash;
-        // PasswordHasher::check's floor: the most PBKDF2 rounds any stored hash needs.
-        int pbkdf2Floor = 0;
+        // What PasswordHasher::check must spend: the most PBKDF2 rounds any stored hash
+        // needs, the most expensive stored Argon2id parameters.
+        PasswordHasher::Cost cost;
     };
     LoginAttempt beginLogin(const QString &email) const;
     LoginResult finishLogin(const Actor &actor, const LoginAttempt &attempt,

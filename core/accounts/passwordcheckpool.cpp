@@ -42,13 +42,13 @@ bool PasswordCheckPool::start(std::function<Result()> work, QObject *context,
 }
 
 bool PasswordCheckPool::submit(const QString &password, const std::optional<QString> &stored,
-                               const PasswordHasher::Policy &policy, int pbkdf2Floor, QObject *context,
-                               std::function<void(const PasswordHasher::Check &)> done)
+                               const PasswordHasher::Policy &policy, const PasswordHasher::Cost &cost,
+                               QObject *context, std::function<void(const PasswordHasher::Check &)> done)
 {
     return start<PasswordHasher::Check>(
-        [password, stored, policy, pbkdf2Floor] {
+        [password, stored, policy, cost] {
             try {
-                return PasswordHasher::check(password, stored, policy, pbkdf2Floor);
+                return PasswordHasher::check(password, stored, policy, cost);
             } catch (const std::exception &) { // libsodium could not get the memory
                 PasswordHasher::Check unavailable;
                 unavailable.unavailable = true;

@@ -22,11 +22,11 @@ public:
     ~PasswordCheckPool(); // waits for the jobs that are running
     Q_DISABLE_COPY_MOVE(PasswordCheckPool)
 
-    // Runs check(password, stored, policy, pbkdf2Floor) on a worker, then done(result) on
+    // Runs check(password, stored, policy, cost) on a worker, then done(result) on
     // the thread of `context`, which must outlive this pool. False, and nothing runs,
     // when maxPending jobs are already pending.
     bool submit(const QString &password, const std::optional<QString> &stored,
-                const PasswordHasher::Policy &policy, int pbkdf2Floor, QObject *context,
+                const PasswordHasher::Policy &policy, const PasswordHasher::Cost &cost, QObject *context,
                 std::function<void(const PasswordHasher::Check &)> done);
     // Runs hash(password, policy) on a worker, then done(hash) on the thread of
     // `context`; the hash is empty when it could not be made (out of memory). False, and

@@ -126,6 +126,12 @@ void ensureSodium()
     Q_UNUSED(ready);
 }
 
+// libsodium's arguments must not be null, even for no bytes (an empty password's view is).
+const char *bytesOf(QByteArrayView input)
+{
+    return input.isEmpty() ? "" : input.data();
+}
+
 // Argon2id of input (any bytes) with policy, as a PHC string.
 QByteArray argon2Hash(QByteArrayView input, const Policy &policy)
 {
@@ -133,7 +139,7 @@ QByteArray argon2Hash(QByteArrayView input, const Policy &policy)
     char out[crypto_pwhash_STRBYTES];
     const quint64 ops = qBound(Policy::MinIterations, policy.iterations, Policy::MaxIterations);
     const quint64 memory = qBound(Policy::MinMemoryKib, policy.memoryKib, Policy::MaxMemoryKib) * 1024;
-    if (crypto_pwhash_str_alg(out, input.data(), quint64(input.size()), ops, size_t(memory),
+    if (crypto_pwhash_str_alg(out, bytesOf(input), quint64(input.size()), ops, size_t(memory),
                               crypto_pwhash_ALG_ARGON2ID13) != 0)
         throw std::bad_alloc(); // libsodium fails only when it cannot get the memory
     return QByteArray(out);
@@ -143,7 +149,7 @@ bool argon2Verify(QByteArrayView input, const QByteArray &phc)
 {
     ensureSodium();
     return phc.size() < qsizetype(crypto_pwhash_STRBYTES) &&
-           crypto_pwhash_str_verify(phc.constData(), input.data(), quint64(input.size())) == 0;
+           crypto_pwhash_str_verify(phc.constData(), bytesOf(input), quint64(input.size())) == 0;
 }
 
 // Whether utf8 matches encoded, and the work that took: the PBKDF2 rounds run and
@@ -204,38 +210,53 @@ QString hash(const QString &password, const Policy &policy)
     return QString::fromLatin1(argon2Hash(password.toUtf8(), policy));
 }
 
-bool needsRehash(const QString &encoded, const Policy &policy)
+std::optional<Policy> parametersOf(const QString &encoded)
 {
-    // "$argon2id$v=19$m=19456,t=2,p=1$salt$hash": replaced when weaker than the policy in
-    // memory or passes (never weakened when the policy is lowered).
-    const QStringList parts = encoded.split(QLatin1Char('$'));
-    if (parts.size() != 6 || parts[1] != QLatin1String("argon2id"))
-        return true;
-    quint64 memory = 0;
-    quint64 passes = 0;
+    // "$argon2id$v=19$m=19456,t=2,p=1$salt$hash", alone or after a wrapped hash's prefix.
+    const qsizetype at = encoded.indexOf(QLatin1String("$argon2id$"));
+    if (at < 0)
+        return std::nullopt;
+    const QStringList parts = encoded.mid(at).split(QLatin1Char('$'));
+    if (parts.size() != 6)
+        return std::nullopt;
+    Policy p{0, 0};
     for (const QString &param : parts[3].split(QLatin1Char(','))) {
         if (param.startsWith(QLatin1String("m=")))
-            memory = param.mid(2).toULongLong();
+            p.memoryKib = param.mid(2).toULongLong();
         else if (param.startsWith(QLatin1String("t=")))
-            passes = param.mid(2).toULongLong();
+            p.iterations = param.mid(2).toULongLong();
     }
-    return memory < policy.memoryKib || passes < policy.iterations;
+    if (p.memoryKib == 0 || p.iterations == 0)
+        return std::nullopt;
+    return p;
+}
+
+bool needsRehash(const QString &encoded, const Policy &policy)
+{
+    // Plain Argon2id, replaced when weaker than the policy in memory or passes (never
+    // weakened when the policy is lowered); anything else always.
+    if (!encoded.startsWith(QLatin1String("$argon2id$")))
+        return true;
+    const auto p = parametersOf(encoded);
+    return !p || p->memoryKib < policy.memoryKib || p->iterations < policy.iterations;
 }
 
 Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy,
-            int pbkdf2Floor)
+            const Cost &cost)
 {
     const QByteArray utf8 = password.toUtf8();
     const Outcome outcome = stored ? match(utf8, *stored) : Outcome();
     // The same work whatever was stored: one Argon2id pass, and the floor's PBKDF2 rounds.
     if (!outcome.argon2)
-        argon2Hash(utf8, policy);
-    const int padding = qMin(pbkdf2Floor, MaxIterations) - outcome.rounds;
+        argon2Hash(utf8, cost.dummyArgon2.value_or(policy));
+    const int padding = qMin(cost.pbkdf2Floor, MaxIterations) - outcome.rounds;
     if (padding > 0)
         pbkdf2Sha256(utf8, FloorSalt, padding, HashBytes);
     Check result;
     result.pbkdf2Rounds = outcome.rounds + qMax(0, padding);
     result.argon2Passes = 1;
+    result.argon2Parameters =
+        outcome.argon2 ? parametersOf(*stored).value_or(Policy{0, 0}) : cost.dummyArgon2.value_or(policy);
     if (outcome.matches) {
         result.matches = true;
         if (needsRehash(*stored, policy))

@@ -47,6 +47,8 @@ bool verify(const QString &password, const QString &encoded);
 // True when encoded should be replaced at the next successful sign-in: PBKDF2, or
 // Argon2id with less memory or fewer passes than policy's (a hash is never weakened).
 bool needsRehash(const QString &encoded, const Policy &policy);
+// The Argon2id parameters of a hash (plain or wrapped); nothing for PBKDF2 or malformed.
+std::optional<Policy> parametersOf(const QString &encoded);
 // Spends the work of verify() against a hash made with policy; used for unknown
 // accounts so that timing does not reveal whether an email exists.
 void burnEquivalentWork(const QString &password, const Policy &policy);
@@ -62,11 +64,13 @@ std::optional<QString> wrapLegacy(const QString &encoded, const Policy &policy);
 // matches but needsRehash(), the replacement hash.
 //
 // Every check does the same work, so its time tells nothing about the account: one
-// Argon2id pass with policy (a verify, or a hash when there is nothing to verify against)
-// and max(pbkdf2Floor, the stored hash's own) PBKDF2 rounds. The caller passes as floor
-// the largest iteration count of any PBKDF2 or wrapped hash still stored (0 once every
-// account has signed in since the upgrade), so an unknown email, an upgraded account and
-// one with an old hash cost the same.
+// Argon2id pass (a verify with the stored hash's parameters; with nothing to verify
+// against, a hash with cost.dummyArgon2, else policy) and max(cost.pbkdf2Floor, the
+// stored hash's own) PBKDF2 rounds. The caller (AccountService::beginLogin) passes as
+// floor the largest iteration count of any PBKDF2 or wrapped hash still stored (0 once
+// every account has signed in since the upgrade), and as dummyArgon2 the parameters of
+// the most expensive stored Argon2id hash, so an unknown email costs what the most
+// expensive account costs.
 struct Check
 {
     bool matches = false;
@@ -75,8 +79,14 @@ struct Check
     // The work done, which is the same for every stored hash and for none (tests).
     int pbkdf2Rounds = 0;
     int argon2Passes = 0;
+    Policy argon2Parameters{0, 0}; // of that pass
+};
+struct Cost
+{
+    int pbkdf2Floor = 0;
+    std::optional<Policy> dummyArgon2;
 };
 Check check(const QString &password, const std::optional<QString> &stored, const Policy &policy,
-            int pbkdf2Floor = 0);
+            const Cost &cost = {});
 
 } // namespace Core::PasswordHasher

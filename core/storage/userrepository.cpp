@@ -143,6 +143,15 @@ QList<std::pair<QString, QString>> UserRepository::pbkdf2Hashes() const
     return rows;
 }
 
+QStringList UserRepository::passwordHashes() const
+{
+    Statement q = run(m_db, QStringLiteral("SELECT password_hash FROM users"));
+    QStringList hashes;
+    while (q.next())
+        hashes << q.value(0).toString();
+    return hashes;
+}
+
 QList<User> UserRepository::list() const
 {
     return allRows(run(m_db, QStringLiteral("SELECT ") + Columns +

@@ -41,6 +41,8 @@ public:
     // (user id, hash) of every PBKDF2-derived hash ("pbkdf2-sha256..." and its wrapped
     // form): the hashes of accounts that have not signed in since the Argon2id upgrade.
     QList<std::pair<QString, QString>> pbkdf2Hashes() const;
+    // Every user's password hash (what a sign-in check must cost: AccountService).
+    QStringList passwordHashes() const;
     QList<User> list() const;
     qint64 count() const;
     bool update(const User &user);

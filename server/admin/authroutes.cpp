@@ -91,7 +91,7 @@ void registerAuthRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         const auto deferred = std::make_shared<DeferredResponse>();
         const Core::Actor actor = anonymousActor(request);
         const bool started = api->passwordChecks.submit(
-            password, attempt.storedHash, api->accounts.settings().passwordPolicy, attempt.pbkdf2Floor,
+            password, attempt.storedHash, api->accounts.settings().passwordPolicy, attempt.cost,
             &api->callbacks,
             [api, deferred, actor, attempt, address, account](const Core::PasswordHasher::Check &check) {
                 api->signInsInFlight.remove(address);

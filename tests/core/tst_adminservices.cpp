@@ -157,6 +157,37 @@ private slots:
         QCOMPARE(*users.passwordHashOf(m_admin.userId), upgraded);
     }
 
+    // What a sign-in check must spend, read from the stored hashes: the most PBKDF2
+    // rounds any old hash still needs, and the most expensive Argon2id parameters (so an
+    // unknown email costs what the most expensive account costs).
+    void signInCostFollowsTheStoredHashes()
+    {
+        auto attempt = m_accounts->beginLogin(QStringLiteral("nobody@example.com"));
+        QVERIFY(!attempt.user);
+        QCOMPARE(attempt.cost.pbkdf2Floor, 0);
+        QVERIFY(attempt.cost.dummyArgon2);
+        QCOMPARE(attempt.cost.dummyArgon2->memoryKib, 8u); // the admin's hash (policy {8, 1})
+        const User bob = makeUser(QStringLiteral("bob@example.com"));
+        QSqlQuery(m_db->connection())
+            .exec(QStringLiteral("UPDATE users SET password_hash = '%1' WHERE id = '%2'")
+                      .arg(PasswordHasher::hash(QStringLiteral("password-1"), {48, 2}), bob.id));
+        const User carol = makeUser(QStringLiteral("carol@example.com"));
+        QSqlQuery(m_db->connection())
+            .exec(QStringLiteral("UPDATE users SET password_hash = '%1' WHERE id = '%2'")
+                      .arg(PasswordHasher::hashPbkdf2(QStringLiteral("password-1"), 4000), carol.id));
+        attempt = m_accounts->beginLogin(QStringLiteral("nobody@example.com"));
+        QCOMPARE(attempt.cost.pbkdf2Floor, 4000);
+        QCOMPARE(attempt.cost.dummyArgon2->memoryKib, 48u);
+        QCOMPARE(attempt.cost.dummyArgon2->iterations, 2u);
+        // The same cost whoever the email names.
+        const auto forCarol = m_accounts->beginLogin(QStringLiteral("carol@example.com"));
+        QCOMPARE(forCarol.cost.pbkdf2Floor, 4000);
+        QCOMPARE(forCarol.cost.dummyArgon2->memoryKib, 48u);
+        // Carol signs in: her hash becomes Argon2id, and no PBKDF2 round is owed any more.
+        QVERIFY(!m_accounts->login({}, carol.email, QStringLiteral("password-1")).token.isEmpty());
+        QCOMPARE(m_accounts->beginLogin(QStringLiteral("nobody@example.com")).cost.pbkdf2Floor, 0);
+    }
+
     void disablingEndsSessionsAndBumpsTheEpoch()
     {
         const User bob = makeUser(QStringLiteral("bob@example.com"));

@@ -71,6 +71,10 @@ private slots:
         QVERIFY(PasswordHasher::verify(QStringLiteral("correct horse ☃"), encoded));
         QVERIFY(!PasswordHasher::verify(QStringLiteral("correct horse"), encoded));
         QVERIFY(!PasswordHasher::verify(QString(), encoded));
+        // An empty password hashes and verifies too (no null pointer reaches libsodium).
+        const QString empty = PasswordHasher::hash(QString(), cheap);
+        QVERIFY(PasswordHasher::verify(QString(), empty));
+        QVERIFY(!PasswordHasher::check(QString(), std::nullopt, cheap).matches);
         QVERIFY(PasswordHasher::hash(QStringLiteral("same"), cheap) !=
                 PasswordHasher::hash(QStringLiteral("same"), cheap));
         QCOMPARE(PasswordHasher::iterationsOf(encoded), 0);
@@ -187,14 +191,41 @@ private slots:
         QFETCH(std::optional<QString>, stored);
         QFETCH(QString, password);
         const PasswordHasher::Policy cheap{64, 1};
-        const auto c = PasswordHasher::check(password, stored, cheap, 2500);
+        const auto c = PasswordHasher::check(password, stored, cheap, {2500, cheap});
         QCOMPARE(c.pbkdf2Rounds, 2500);
         QCOMPARE(c.argon2Passes, 1);
+        QCOMPARE(c.argon2Parameters.memoryKib, cheap.memoryKib);
+        QCOMPARE(c.argon2Parameters.iterations, cheap.iterations);
         QCOMPARE(c.matches,
                  stored && !stored->contains(QLatin1String("!!")) && password == QLatin1String("pw"));
         // Without a floor, a hash's own rounds are still run.
         QCOMPARE(PasswordHasher::check(password, stored, cheap).pbkdf2Rounds,
                  PasswordHasher::iterationsOf(stored.value_or(QString())));
+    }
+
+    // An unknown email's Argon2id pass takes the parameters it is given (the most
+    // expensive stored hash's, AccountService::beginLogin), not the policy's: a hash made
+    // under a stronger policy than today's costs that much to verify.
+    void theDummyPassHasTheGivenParameters()
+    {
+        const PasswordHasher::Policy cheap{64, 1};
+        const PasswordHasher::Policy stronger{256, 3};
+        const QString strong = PasswordHasher::hash(QStringLiteral("pw"), stronger);
+        auto p = PasswordHasher::parametersOf(strong);
+        QVERIFY(p && p->memoryKib == 256 && p->iterations == 3);
+        p = PasswordHasher::parametersOf(
+            *PasswordHasher::wrapLegacy(PasswordHasher::hashPbkdf2(QStringLiteral("x"), 1000), stronger));
+        QVERIFY(p && p->memoryKib == 256 && p->iterations == 3);
+        QVERIFY(!PasswordHasher::parametersOf(PasswordHasher::hashPbkdf2(QStringLiteral("x"), 1000)));
+        QVERIFY(!PasswordHasher::parametersOf(QStringLiteral("$argon2id$v=19$m=,t=1,p=1$c2FsdA$AAAA")));
+        const auto known = PasswordHasher::check(QStringLiteral("wrong"), strong, cheap);
+        const auto unknown =
+            PasswordHasher::check(QStringLiteral("wrong"), std::nullopt, cheap, {0, stronger});
+        QCOMPARE(known.argon2Parameters.memoryKib, unknown.argon2Parameters.memoryKib);
+        QCOMPARE(known.argon2Parameters.iterations, unknown.argon2Parameters.iterations);
+        QCOMPARE(
+            PasswordHasher::check(QStringLiteral("wrong"), std::nullopt, cheap).argon2Parameters.memoryKib,
+            64u);
     }
 
     void malformedEncodingsNeverMatch_data()
