@@ -8,6 +8,7 @@
 #include <QCommandLineParser>
 #include <QDateTime>
 #include <QLocale>
+#include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
@@ -56,14 +57,36 @@ const QList<Command> Commands = {
 };
 } // namespace
 
-std::optional<int> runServerCommand(const QStringList &arguments)
+std::optional<int> runServerCommand(const QStringList &given)
 {
-    if (arguments.isEmpty())
+    // The subcommand is the first argument that is neither an option nor an option's
+    // value, wherever it stands ("--data-dir D check" is check, not a server start).
+    static const QStringList takesValue = {QStringLiteral("--data-dir"), QStringLiteral("--listen"),
+                                           QStringLiteral("--config"), QStringLiteral("--out"),
+                                           QStringLiteral("--from")};
+    qsizetype at = -1;
+    for (qsizetype i = 0; i < given.size(); ++i) {
+        if (given[i] == QLatin1String("--"))
+            break;
+        if (given[i].startsWith(QLatin1Char('-'))) {
+            if (takesValue.contains(given[i]))
+                ++i;
+            continue;
+        }
+        at = i;
+        break;
+    }
+    if (at < 0)
         return std::nullopt;
     const auto command = std::find_if(Commands.cbegin(), Commands.cend(),
-                                      [&](const Command &c) { return c.name == arguments.first(); });
+                                      [&](const Command &c) { return c.name == given[at]; });
     if (command == Commands.cend())
-        return std::nullopt;
+        return std::nullopt; // the server's parser refuses it
+    QStringList arguments = given;
+    arguments.removeAt(at);
+    arguments.prepend(command->name);
+    // One line of output: the libraries' progress notes stay quiet; warnings remain.
+    QLoggingCategory::setFilterRules(QStringLiteral("*.debug=false\n*.info=false"));
     QTextStream out(stdout);
     QTextStream err(stderr);
     const QString prefix = QStringLiteral("zenovay-server ") + command->name + QStringLiteral(": ");
@@ -165,6 +188,10 @@ std::optional<int> runServerCommand(const QStringList &arguments)
         return 0;
     }
     const Core::Backup::CheckReport report = Core::Backup::check(config.dataDir);
+    if (!report.found) {
+        err << "check: NOT FOUND: " << report.problems.join(QStringLiteral("; ")) << Qt::endl;
+        return 1;
+    }
     QString line =
         QStringLiteral("check: %1: %2: database schema %3, %4; journal %5, %6 not yet in the database")
             .arg(report.ok() ? QStringLiteral("ok") : QStringLiteral("DAMAGED"), config.dataDir)

@@ -43,6 +43,11 @@ int main(int argc, char *argv[])
                                           QStringLiteral("FILE"));
     parser.addOptions({dataDirOption, listenOption, configOption});
     parser.process(app);
+    if (!parser.positionalArguments().isEmpty()) {
+        QTextStream(stderr) << "zenovay-server: unknown command " << parser.positionalArguments().first()
+                            << " (commands: backup, restore, check; without one the server runs)" << Qt::endl;
+        return 2;
+    }
 
     QTextStream err(stderr);
     Server::ServerConfig config;

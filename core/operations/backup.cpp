@@ -13,6 +13,7 @@
 #include <QDir>
 #include <QFile>
 #include <QFileInfo>
+#include <QRandomGenerator>
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -20,7 +21,11 @@
 
 #include <atomic>
 
+#include <cerrno>
+#include <cstring>
+
 #include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 namespace Core::Backup {
@@ -29,6 +34,7 @@ namespace {
 const QString DatabaseFile = QStringLiteral("zenovay.db");
 const QString JournalDirectory = QStringLiteral("journal");
 const QString ReplacedPrefix = QStringLiteral("replaced-");
+const QString RestoringName = QStringLiteral(".zenovay.db.restoring"); // the copy being made ready
 
 // A connection of its own to one SQLite file (not a Database: no migrations, no pragmas),
 // closed and removed again on destruction.
@@ -148,10 +154,16 @@ std::optional<QString> readMetadata(const RawConnection &c, Summary *s)
 {
     QSqlQuery q(c.db());
     if (!q.exec(QStringLiteral("SELECT created_at, server_version, schema_version, from_journal FROM ") +
-                QLatin1String(MetadataTable)) ||
-        !q.next())
-        return QStringLiteral("it is not a Zenovay backup (no %1 table): make backups with "
-                              "'zenovay-server backup'")
+                QLatin1String(MetadataTable))) {
+        const QString error = q.lastError().databaseText();
+        if (error.startsWith(QLatin1String("no such table")))
+            return QStringLiteral("it is not a Zenovay backup (no %1 table): make backups with "
+                                  "'zenovay-server backup'")
+                .arg(QLatin1String(MetadataTable));
+        return QStringLiteral("it cannot be read (%1): is it damaged or cut short?").arg(error);
+    }
+    if (!q.next())
+        return QStringLiteral("its %1 table is empty: it is not a complete backup")
             .arg(QLatin1String(MetadataTable));
     s->createdAtMs = q.value(0).toLongLong();
     s->serverVersion = q.value(1).toString();
@@ -165,53 +177,82 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
                               Summary *summary)
 {
     Summary s;
+    s.createdAtMs = clock.nowMs(); // every event acknowledged before this is in the backup
     const QString dbPath = QDir(dataDir).filePath(DatabaseFile);
+    if (outFile.trimmed().isEmpty())
+        return QStringLiteral("name the backup file with --out FILE");
+    // Absolute, so SQLite never reads a name like "file:x" as a URI.
+    const QString out = QFileInfo(outFile).absoluteFilePath();
     if (QFileInfo(dbPath).size() <= 0)
         return QStringLiteral("%1 holds no Zenovay database (%2): nothing to back up")
             .arg(dataDir, DatabaseFile);
-    if (QFileInfo::exists(outFile))
+    if (QFileInfo::exists(out))
         return QStringLiteral(
                    "%1 already exists: choose another file name (a backup never overwrites a file)")
-            .arg(outFile);
-    const QString partial = outFile + QStringLiteral(".partial");
-    QFile::remove(partial);
-    QFile::remove(partial + QStringLiteral("-journal"));
+            .arg(out);
+    const QString outDir = QFileInfo(out).absolutePath();
+    if (!QFileInfo(outDir).isDir())
+        return QStringLiteral("%1 is not a directory: create it first").arg(outDir);
+
+    // The copy is made under a name of its own, created empty and private before anything
+    // is written into it (it holds password hashes), and renamed when it is complete.
+    QString partial;
+    for (int attempt = 0; attempt < 100 && partial.isEmpty(); ++attempt) {
+        const QString candidate =
+            out + QStringLiteral(".partial-%1")
+                      .arg(QRandomGenerator::system()->generate(), 8, 16, QLatin1Char('0'));
+        const int fd =
+            ::open(QFile::encodeName(candidate).constData(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+        if (fd >= 0) {
+            ::close(fd);
+            partial = candidate;
+        } else if (errno != EEXIST) {
+            return QStringLiteral("cannot write in %1: %2")
+                .arg(outDir, QString::fromLocal8Bit(strerror(errno)));
+        }
+    }
+    if (partial.isEmpty())
+        return QStringLiteral("cannot create a file in %1").arg(outDir);
     const auto fail = [&](const QString &message) {
-        QFile::remove(partial);
+        for (const char *suffix : {"", "-wal", "-shm", "-journal"})
+            QFile::remove(partial + QLatin1String(suffix));
         return std::optional<QString>(message);
     };
 
     // 1. The journal first: a segment the server releases after this copy only held
-    // events that the database snapshot, taken next, then has.
-    QTemporaryDir journalCopy;
+    // events that the database snapshot, taken next, then has. The copy goes beside the
+    // backup (the same disk, not a RAM-backed /tmp), and is removed afterwards.
+    QTemporaryDir journalCopy(QDir(outDir).filePath(QStringLiteral(".zenovay-backup-journal-XXXXXX")));
     if (!journalCopy.isValid())
-        return QStringLiteral("cannot create a temporary directory for the journal copy");
+        return fail(QStringLiteral("cannot create a directory for the journal copy in %1").arg(outDir));
     const QString journalDir = QDir(dataDir).filePath(JournalDirectory);
     for (const QString &name : journalSegments(journalDir)) {
         const QString from = QDir(journalDir).filePath(name);
         if (!QFile::copy(from, journalCopy.filePath(name)) && QFileInfo::exists(from))
-            return QStringLiteral("cannot read the journal segment %1").arg(from);
+            return fail(QStringLiteral("cannot copy the journal segment %1 into %2 (is the disk full?)")
+                            .arg(from, journalCopy.path()));
     }
 
-    // 2. One consistent snapshot of the database, whoever is writing to it.
+    // 2. One consistent snapshot of the database, whoever is writing to it. Read-only:
+    // the source is not changed (not even a WAL that a killed server left is applied).
     {
-        const RawConnection source(dbPath);
+        const RawConnection source(dbPath, true);
         if (!source.openError().isEmpty())
-            return QStringLiteral("cannot open %1: %2").arg(dbPath, source.openError());
+            return fail(QStringLiteral("cannot open %1: %2").arg(dbPath, source.openError()));
         try {
             const int version = Migrations::currentVersion(source.db());
             if (version > Migrations::latestVersion())
-                return QStringLiteral(
-                           "%1 has schema version %2, newer than this build of Zenovay knows (%3): "
-                           "back it up with the Zenovay that wrote it")
-                    .arg(dbPath)
-                    .arg(version)
-                    .arg(Migrations::latestVersion());
+                return fail(
+                    QStringLiteral("%1 has schema version %2, newer than this build of Zenovay knows (%3): "
+                                   "back it up with the Zenovay that wrote it")
+                        .arg(dbPath)
+                        .arg(version)
+                        .arg(Migrations::latestVersion()));
         } catch (const std::exception &e) {
-            return QString::fromUtf8(e.what());
+            return fail(QString::fromUtf8(e.what()));
         }
         if (auto e = source.rows(QStringLiteral("VACUUM INTO ") + sqlQuoted(partial)))
-            return fail(QStringLiteral("cannot copy %1 into %2: %3").arg(dbPath, partial, *e));
+            return fail(QStringLiteral("cannot copy %1: %2").arg(dbPath, *e));
     }
 
     // 3. The journal's events the snapshot does not have, replayed exactly as a server
@@ -219,15 +260,19 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
     {
         Database copy(partial);
         if (auto e = copy.open())
-            return fail(QStringLiteral("cannot open the copy %1: %2").arg(partial, *e));
+            return fail(QStringLiteral("cannot open the copy of the database: %1").arg(*e));
         EventPipeline::Options options;
         options.journalDirectory = journalCopy.path();
         EventPipeline pipeline(copy, clock, options);
         if (auto e = pipeline.start())
-            return fail(QStringLiteral("cannot replay the journal into the backup: %1").arg(*e));
+            return fail(QStringLiteral("cannot replay the journal into the backup: %1")
+                            .arg(QString(*e).replace(journalCopy.path(), journalDir)));
         pipeline.stop();
         s.fromJournal = pipeline.replayedAtStart();
-        s.warnings = pipeline.journalRecovery().reports;
+        const JournalScan::Recovery &r = pipeline.journalRecovery();
+        if (r.eventsLost > 0 || r.bytesSkipped > 0 || r.unreadableRecords > 0 || r.droppedNoWebsite > 0)
+            for (const QString &report : r.reports)
+                s.warnings << QString(report).replace(journalCopy.path(), journalDir);
         s.schemaVersion = copy.schemaVersion();
     } // the last connection closed: SQLite checkpoints the copy's WAL into it
 
@@ -235,10 +280,9 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
     {
         const RawConnection c(partial);
         if (!c.openError().isEmpty())
-            return fail(QStringLiteral("cannot reopen %1: %2").arg(partial, c.openError()));
+            return fail(QStringLiteral("cannot reopen the copy: %1").arg(c.openError()));
         if (auto e = c.rows(QStringLiteral("PRAGMA journal_mode=DELETE")))
             return fail(*e);
-        s.createdAtMs = clock.nowMs();
         s.serverVersion = QStringLiteral(ZENOVAY_VERSION);
         QSqlQuery q(c.db());
         if (!q.exec(QStringLiteral("CREATE TABLE %1 (created_at INTEGER NOT NULL, server_version TEXT NOT "
@@ -259,28 +303,41 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
             return fail(QStringLiteral("the backup failed its integrity check: %1").arg(*problem));
     }
     if (QFileInfo::exists(partial + QStringLiteral("-wal")))
-        return fail(QStringLiteral("the backup %1 is still in WAL mode").arg(partial));
+        return fail(QStringLiteral("the copy is still in WAL mode"));
 
-    // 5. Readable by its owner only (it holds password and key hashes), on disk, named.
-    QFile::setPermissions(partial, QFile::ReadOwner | QFile::WriteOwner);
+    // 5. On disk, then named (never over a file that appeared meanwhile).
     if (auto e = syncFile(partial))
         return fail(*e);
-    if (QFileInfo::exists(outFile) || !QFile::rename(partial, outFile))
-        return fail(QStringLiteral("cannot name the backup %1").arg(outFile));
-    syncDirectory(QFileInfo(outFile).absolutePath());
-    s.bytes = QFileInfo(outFile).size();
+    if (!QFile::rename(partial, out)) // refuses when a file of that name appeared meanwhile
+        return fail(QStringLiteral("cannot name the backup %1").arg(out));
+    syncDirectory(outDir);
+    s.bytes = QFileInfo(out).size();
     if (summary)
         *summary = s;
     return std::nullopt;
 }
+
+namespace {
+// Gives path to uid:gid when this process runs as root and they are someone else: a
+// restore run with sudo must leave files the service's user can open.
+void giveTo(const QString &path, uid_t uid, gid_t gid)
+{
+    if (::geteuid() == 0 && uid != 0)
+        if (::lchown(QFile::encodeName(path).constData(), uid, gid) != 0)
+            qWarning("cannot give %s to uid %u", qPrintable(path), unsigned(uid));
+}
+} // namespace
 
 std::optional<QString> restore(const QString &backupFile, const QString &dataDir, bool force,
                                const Clock &clock, Restored *restored)
 {
     Restored r;
     // The backup first: nothing changes for one that is not whole.
-    if (!QFileInfo(backupFile).isFile())
+    const QFileInfo backupInfo(backupFile);
+    if (!backupInfo.exists())
         return QStringLiteral("%1 does not exist").arg(backupFile);
+    if (!backupInfo.isFile())
+        return QStringLiteral("%1 is not a file").arg(backupFile);
     {
         const RawConnection b(backupFile, true);
         if (!b.openError().isEmpty())
@@ -289,6 +346,11 @@ std::optional<QString> restore(const QString &backupFile, const QString &dataDir
             return QStringLiteral("%1 cannot be restored: %2").arg(backupFile, *e);
         if (auto problem = integrityProblem(b))
             return QStringLiteral("%1 is damaged (%2): nothing was changed").arg(backupFile, *problem);
+        try {
+            r.backup.schemaVersion = Migrations::currentVersion(b.db());
+        } catch (const std::exception &e) {
+            return QStringLiteral("%1 cannot be read: %2").arg(backupFile, QString::fromUtf8(e.what()));
+        }
         if (r.backup.schemaVersion > Migrations::latestVersion())
             return QStringLiteral(
                        "%1 was made by a newer Zenovay (%2, schema %3; this build knows up to %4): "
@@ -298,60 +360,100 @@ std::optional<QString> restore(const QString &backupFile, const QString &dataDir
                 .arg(Migrations::latestVersion());
         if (auto e = countRows(b, &r.backup))
             return QStringLiteral("%1 cannot be read: %2").arg(backupFile, *e);
-        r.backup.bytes = QFileInfo(backupFile).size();
+        r.backup.bytes = backupInfo.size();
     }
 
-    if (!QDir().mkpath(dataDir))
-        return QStringLiteral("cannot create %1").arg(dataDir);
-    QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    // Refused before anything is created or changed: a directory with contents.
+    QDir dir(dataDir);
+    const auto contentsOf = [&dir] {
+        QStringList names;
+        for (const QString &name :
+             dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
+            if (name != QLatin1String(DataDirLock::FileName) && !name.startsWith(ReplacedPrefix) &&
+                !name.startsWith(RestoringName))
+                names << name;
+        return names;
+    };
+    const bool existed = dir.exists();
+    if (existed && !force && !contentsOf().isEmpty())
+        return QStringLiteral(
+                   "%1 is not empty (%2): restore into an empty directory, or pass --force to move "
+                   "what it holds into %1/%3<time>/ first; nothing was changed")
+            .arg(dataDir, contentsOf().join(QStringLiteral(", ")), ReplacedPrefix);
+    if (!existed) {
+        if (!QDir().mkpath(dataDir))
+            return QStringLiteral("cannot create %1").arg(dataDir);
+        QFile::setPermissions(dataDir, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    }
     DataDirLock lock(dataDir);
     if (auto e = lock.acquire())
         return *e; // names the process holding it, and says to stop it first
-    QDir dir(dataDir);
-    QStringList contents;
-    for (const QString &name :
-         dir.entryList(QDir::AllEntries | QDir::Hidden | QDir::System | QDir::NoDotAndDotDot))
-        if (name != QLatin1String(DataDirLock::FileName) && !name.startsWith(ReplacedPrefix))
-            contents << name;
-    if (!contents.isEmpty() && !force)
-        return QStringLiteral(
-                   "%1 is not empty (%2): restore into an empty directory, or pass --force to move "
-                   "what it holds into %1/%3<time>/ first")
-            .arg(dataDir, contents.join(QStringLiteral(", ")), ReplacedPrefix);
-    if (!contents.isEmpty()) {
-        const QString aside = ReplacedPrefix + QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC)
-                                                   .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
-        if (dir.exists(aside) || !dir.mkdir(aside))
-            return QStringLiteral("cannot create %1").arg(dir.filePath(aside));
-        for (const QString &name : std::as_const(contents))
-            if (!dir.rename(name, aside + QLatin1Char('/') + name))
-                return QStringLiteral("cannot move %1 into %2 (moved so far stay there)")
-                    .arg(dir.filePath(name), dir.filePath(aside));
-        r.movedAsideTo = dir.filePath(aside);
-    }
+    struct stat owner
+    {};
+    ::stat(QFile::encodeName(dir.absolutePath()).constData(), &owner);
+    giveTo(lock.filePath(), owner.st_uid, owner.st_gid);
 
+    // The new database is made ready beside the old contents, which stay in place until
+    // it is: a failure up to here leaves the directory as it was.
     const QString target = dir.filePath(DatabaseFile);
-    const QString restoring = target + QStringLiteral(".restoring");
-    QFile::remove(restoring);
+    const QString restoring = dir.filePath(RestoringName);
+    const auto discard = [&](const QString &message) {
+        for (const char *suffix : {"", "-journal", "-wal", "-shm"})
+            QFile::remove(restoring + QLatin1String(suffix));
+        return std::optional<QString>(message);
+    };
+    discard({});
     if (!QFile::copy(backupFile, restoring))
-        return QStringLiteral("cannot copy %1 into %2").arg(backupFile, dataDir);
+        return discard(QStringLiteral("cannot copy %1 into %2 (is the disk full?); nothing was changed")
+                           .arg(backupFile, dataDir));
     QFile::setPermissions(restoring, QFile::ReadOwner | QFile::WriteOwner);
     {
         // A database again: the backup's own table goes (a later backup writes its own).
         const RawConnection c(restoring);
         if (!c.openError().isEmpty())
-            return QStringLiteral("cannot open %1: %2").arg(restoring, c.openError());
+            return discard(
+                QStringLiteral("cannot open the copy: %1; nothing was changed").arg(c.openError()));
         if (auto e = c.rows(QStringLiteral("DROP TABLE ") + QLatin1String(MetadataTable)))
-            return QStringLiteral("cannot prepare %1: %2").arg(restoring, *e);
+            return discard(QStringLiteral("cannot prepare the copy: %1; nothing was changed").arg(*e));
     }
     if (auto e = syncFile(restoring))
-        return *e;
-    if (!QFile::rename(restoring, target))
-        return QStringLiteral("cannot name the restored database %1").arg(target);
+        return discard(*e + QStringLiteral("; nothing was changed"));
+    giveTo(restoring, owner.st_uid, owner.st_gid);
+
+    // What the directory held goes aside (never deleted); on failure it comes back.
+    const QStringList contents = contentsOf();
+    if (!contents.isEmpty()) {
+        const QString aside = ReplacedPrefix + QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC)
+                                                   .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        if (dir.exists(aside) || !dir.mkdir(aside))
+            return discard(QStringLiteral("cannot create %1; nothing was changed").arg(dir.filePath(aside)));
+        giveTo(dir.filePath(aside), owner.st_uid, owner.st_gid);
+        QStringList moved;
+        for (const QString &name : contents) {
+            if (!dir.rename(name, aside + QLatin1Char('/') + name)) {
+                for (const QString &back : std::as_const(moved))
+                    dir.rename(aside + QLatin1Char('/') + back, back);
+                dir.rmdir(aside);
+                return discard(
+                    QStringLiteral("cannot move %1 aside; nothing was changed").arg(dir.filePath(name)));
+            }
+            moved << name;
+        }
+        r.movedAsideTo = dir.filePath(aside);
+    }
+    if (!QFile::rename(restoring, target)) {
+        if (!r.movedAsideTo.isEmpty())
+            for (const QString &name : contents)
+                dir.rename(QFileInfo(r.movedAsideTo).fileName() + QLatin1Char('/') + name, name);
+        return discard(
+            QStringLiteral("cannot name the restored database %1; the directory holds what it held")
+                .arg(target));
+    }
     syncDirectory(dataDir);
     const DataDirectory::Layout layout{dataDir, target, dir.filePath(JournalDirectory)};
     if (auto e = DataDirectory::markInitialised(layout))
         return *e;
+    giveTo(dir.filePath(QLatin1String(DataDirectory::MarkerFileName)), owner.st_uid, owner.st_gid);
     if (restored)
         *restored = r;
     return std::nullopt;
@@ -363,6 +465,7 @@ CheckReport check(const QString &dataDir)
     const QString dbPath = QDir(dataDir).filePath(DatabaseFile);
     const QString journalDir = QDir(dataDir).filePath(JournalDirectory);
     if (QFileInfo(dbPath).size() <= 0) {
+        report.found = false;
         report.problems
             << QStringLiteral("%1 holds no database (%2 is missing or empty)").arg(dataDir, DatabaseFile);
         return report;
@@ -380,7 +483,7 @@ CheckReport check(const QString &dataDir)
     }
     quint64 committed = 0;
     {
-        const RawConnection c(dbPath);
+        const RawConnection c(dbPath, true); // changes nothing, not even a WAL left by a crash
         if (!c.openError().isEmpty()) {
             report.problems << QStringLiteral("cannot open %1: %2").arg(dbPath, c.openError());
             return report;
@@ -419,22 +522,32 @@ CheckReport check(const QString &dataDir)
     static const QRegularExpression re(QStringLiteral(R"(journal-(\d{20})\.zvj$)"));
     JournalScan::Reader reader(committed);
     qint64 unreadable = 0;
+    qint64 newer = 0;
     for (const auto &[path, data] : std::as_const(segments)) {
         reader.addSegment(path, re.match(path).captured(1).toULongLong(), data,
                           [&](quint64 seq, QByteArrayView payload) {
                               if (seq <= committed)
                                   return;
                               ++report.journalPending;
-                              if (!TrackedEvent::deserialize(payload.toByteArray()))
+                              if (!payload.isEmpty() && quint8(payload.front()) > TrackedEvent::FormatVersion)
+                                  ++newer;
+                              else if (!TrackedEvent::deserialize(payload.toByteArray()))
                                   ++unreadable;
                           });
     }
     reader.finish();
     report.journalSegments = segments.size();
     const JournalScan::Recovery &r = reader.recovery();
-    if (r.damagedRegions > 0 || r.eventsLost > 0)
+    // A gap below the database's last applied event (a segment a running server released
+    // while this read) costs nothing: only lost events and unreadable bytes are damage.
+    if (r.eventsLost > 0 || r.bytesSkipped > 0)
         report.problems
             << QStringLiteral("the journal is damaged: %1").arg(r.reports.join(QStringLiteral("; ")));
+    if (newer > 0)
+        report.problems << QStringLiteral(
+                               "%1 journal record(s) were written by a newer Zenovay: upgrade Zenovay "
+                               "before starting this directory")
+                               .arg(newer);
     if (unreadable > 0)
         report.problems
             << QStringLiteral("%1 journal record(s) are intact but cannot be read").arg(unreadable);

@@ -67,6 +67,7 @@ struct CheckReport
     qint64 events = 0;
     qint64 journalSegments = 0;
     qint64 journalPending = 0; // intact journal records the database does not have yet
+    bool found = true;         // false: the directory holds no database to check
     bool ok() const { return problems.isEmpty(); }
 };
 

@@ -23,6 +23,9 @@
 
 #include <atomic>
 
+#include <sys/stat.h>
+#include <unistd.h>
+
 using namespace TestSupport;
 
 namespace {
@@ -81,15 +84,13 @@ QStringList markersIn(const QString &dbFile)
     return markers;
 }
 
-// Hashes of the journal's files and the marker (relative name -> SHA-256), to show
-// nothing changed. The database is compared by content (markersIn): SQLite itself
-// checkpoints a WAL that a killed process left behind when the file is next opened.
+// Hashes of every file of a data directory and its journal (relative name -> SHA-256),
+// to show nothing changed: not even the WAL a killed server left behind is applied.
 QMap<QString, QByteArray> fingerprint(const QString &dir)
 {
     QMap<QString, QByteArray> files;
     QDir root(dir);
-    const QStringList names =
-        root.entryList({QStringLiteral("zenovay.initialised")}, QDir::Files | QDir::Hidden);
+    const QStringList names = root.entryList(QDir::Files | QDir::Hidden);
     for (const QString &name : names) {
         QFile f(root.filePath(name));
         if (f.open(QIODevice::ReadOnly))
@@ -242,6 +243,18 @@ private slots:
         QCOMPARE(backup.out.count(QLatin1Char('\n')), 1); // one line
         QCOMPARE(fingerprint(server.dataDir()), before);  // the source is untouched
         QCOMPARE(markersIn(server.dataDir() + QStringLiteral("/zenovay.db")), sourceEvents);
+        QVERIFY(before.contains(QStringLiteral("zenovay.db-wal"))); // the killed server's WAL, kept
+        // Neither is check, run with options before the command as cron lines often are.
+        const Run checked =
+            runCommand({QStringLiteral("--data-dir"), server.dataDir(), QStringLiteral("check")});
+        QVERIFY2(checked.exitCode == 0 && checked.out.startsWith(QLatin1String("check: ok: ")),
+                 qPrintable(describe(checked)));
+        QCOMPARE(fingerprint(server.dataDir()), before);
+        // Nothing of the work is left beside the backup.
+        QCOMPARE(QDir(m_work.path())
+                     .entryList({QStringLiteral("*partial*"), QStringLiteral(".zenovay-backup-*")},
+                                QDir::AllEntries | QDir::Hidden),
+                 QStringList());
 
         const QStringList inBackup = markersIn(file);
         QCOMPARE(qint64(inBackup.size()), qint64(QSet<QString>(inBackup.begin(), inBackup.end()).size()));
@@ -420,13 +433,16 @@ private slots:
         QVERIFY(keep.open(QIODevice::WriteOnly));
         keep.write("keep me");
         keep.close();
+        const QFile::Permissions permissions = QFileInfo(busy.path()).permissions();
         Run r = runCommand({QStringLiteral("restore"), QStringLiteral("--data-dir"), busy.path(),
                             QStringLiteral("--from"), good});
         QCOMPARE(r.exitCode, 1);
         QVERIFY2(r.err.contains(QLatin1String("not empty (notes.txt)")) &&
                      r.err.contains(QLatin1String("--force")),
                  qPrintable(r.err));
-        QVERIFY(!QFile::exists(busy.filePath(QStringLiteral("zenovay.db"))));
+        QCOMPARE(QDir(busy.path()).entryList(QDir::AllEntries | QDir::Hidden | QDir::NoDotAndDotDot),
+                 QStringList{QStringLiteral("notes.txt")}); // refused: nothing created or changed
+        QCOMPARE(QFileInfo(busy.path()).permissions(), permissions);
         r = runCommand({QStringLiteral("restore"), QStringLiteral("--data-dir"), busy.path(),
                         QStringLiteral("--from"), good, QStringLiteral("--force")});
         QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
@@ -439,10 +455,44 @@ private slots:
         QCOMPARE(runCommand({QStringLiteral("check"), QStringLiteral("--data-dir"), busy.path()}).exitCode,
                  0);
 
-        // Usage errors are 2.
+        // The backup inside the directory it is restored into, with --force: it is read
+        // before anything is moved aside (a restore that fails half-way would leave a
+        // directory that looks new, and first-run setup open to anyone).
+        QTemporaryDir inside;
+        QVERIFY(QFile::copy(good, inside.filePath(QStringLiteral("mine.zvbackup"))));
+        r = runCommand({QStringLiteral("restore"), QStringLiteral("--data-dir"), inside.path(),
+                        QStringLiteral("--from"), inside.filePath(QStringLiteral("mine.zvbackup")),
+                        QStringLiteral("--force")});
+        QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+        QVERIFY(QFile::exists(inside.filePath(QStringLiteral("zenovay.db"))));
+        QVERIFY(QFile::exists(inside.filePath(QStringLiteral("zenovay.initialised"))));
+        QCOMPARE(runCommand({QStringLiteral("check"), QStringLiteral("--data-dir"), inside.path()}).exitCode,
+                 0);
+
+        // Run as root (sudo) into the service user's directory, the restored files are that
+        // user's: a server started as that user can open them.
+        if (::geteuid() == 0) {
+            QTemporaryDir service;
+            QVERIFY(::chown(QFile::encodeName(service.path()).constData(), 65534, 65534) == 0);
+            r = runCommand({QStringLiteral("restore"), QStringLiteral("--data-dir"), service.path(),
+                            QStringLiteral("--from"), good});
+            QVERIFY2(r.exitCode == 0, qPrintable(describe(r)));
+            for (const char *name : {"zenovay.db", "zenovay.lock", "zenovay.initialised"}) {
+                struct stat st
+                {};
+                QVERIFY(::stat(QFile::encodeName(service.filePath(QLatin1String(name))).constData(), &st) ==
+                        0);
+                QVERIFY2(st.st_uid == 65534 && st.st_gid == 65534, name);
+            }
+        }
+
+        // Usage errors are 2; an unknown command never starts a server.
         QCOMPARE(runCommand({QStringLiteral("restore"), QStringLiteral("--data-dir"), busy.path()}).exitCode,
                  2);
         QCOMPARE(runCommand({QStringLiteral("backup"), QStringLiteral("--nonsense")}).exitCode, 2);
+        const Run unknown = runCommand({QStringLiteral("--data-dir"), busy.path(), QStringLiteral("chek")});
+        QCOMPARE(unknown.exitCode, 2);
+        QVERIFY2(unknown.err.contains(QLatin1String("unknown command chek")), qPrintable(describe(unknown)));
     }
 
     // check passes a healthy directory (also with a torn write at the journal's end) and
@@ -508,7 +558,9 @@ private slots:
         QTemporaryDir empty;
         r = runCommand({QStringLiteral("check"), QStringLiteral("--data-dir"), empty.path()});
         QCOMPARE(r.exitCode, 1);
-        QVERIFY2(r.err.contains(QLatin1String("holds no database")), qPrintable(describe(r)));
+        QVERIFY2(r.err.contains(QLatin1String("check: NOT FOUND: ")) &&
+                     r.err.contains(QLatin1String("holds no database")),
+                 qPrintable(describe(r)));
     }
 };
 
