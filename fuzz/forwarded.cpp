@@ -15,8 +15,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     const QByteArrayView value(reinterpret_cast<const char *>(data) + 1, qsizetype(size - 1));
     const bool useForwarded = data[0] & 1;
     const bool peerTrusted = data[0] & 2;
-    static const Server::TrustedProxies trusted =
-        *Server::TrustedProxies::parse(QStringLiteral("127.0.0.0/8, 10.0.0.0/8, ::1, fd00::/8"));
+    static const Server::AddressRanges trusted =
+        *Server::AddressRanges::parse(QStringLiteral("127.0.0.0/8, 10.0.0.0/8, ::1, fd00::/8"));
     const QHostAddress peer(peerTrusted ? QStringLiteral("127.0.0.1") : QStringLiteral("192.0.2.1"));
 
     const auto list = useForwarded ? Server::parseForwardedFor(value) : Server::parseXForwardedFor(value);

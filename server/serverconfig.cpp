@@ -106,6 +106,17 @@ QList<ServerConfig::SettingName> ServerConfig::settingNames()
 std::vector<ServerConfig::SettingRef> ServerConfig::settings()
 {
     const auto text = [](std::function<std::optional<QString>(const QString &)> f) { return f; };
+    // Addresses and CIDR ranges ("127.0.0.0/8, ::1"; empty: none).
+    const auto ranges = [](AddressRanges &target) {
+        return [&target](const QString &v) -> std::optional<QString> {
+            QString problem;
+            const auto parsed = AddressRanges::parse(v, &problem);
+            if (!parsed)
+                return problem;
+            target = *parsed;
+            return std::nullopt;
+        };
+    };
     std::vector<SettingRef> out{
         {QStringLiteral("server"), QStringLiteral("listen"),
          text([this](const QString &v) -> std::optional<QString> {
@@ -123,15 +134,8 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
              dataDir = v;
              return std::nullopt;
          })},
-        {QStringLiteral("server"), QStringLiteral("trusted_proxies"),
-         text([this](const QString &v) -> std::optional<QString> {
-             QString problem;
-             const auto proxies = TrustedProxies::parse(v, &problem);
-             if (!proxies)
-                 return problem;
-             trustedProxies = *proxies;
-             return std::nullopt;
-         })},
+        {QStringLiteral("server"), QStringLiteral("trusted_proxies"), ranges(trustedProxies)},
+        {QStringLiteral("metrics"), QStringLiteral("allow"), ranges(metricsAllow)},
         {QStringLiteral("server"), QStringLiteral("public_url"),
          text([this](const QString &v) -> std::optional<QString> {
              const auto url = v.isEmpty() ? std::optional<QUrl>(QUrl()) : parsePublicUrl(v);

@@ -37,7 +37,7 @@ struct ServerConfig
     QHostAddress address = QHostAddress::LocalHost;
     quint16 port = 8080;
     // [server] trusted_proxies: whose X-Forwarded-For / Forwarded headers name the client.
-    TrustedProxies trustedProxies = TrustedProxies::defaults();
+    AddressRanges trustedProxies = AddressRanges::defaults();
     // [server] public_url: the address visitors' browsers use ("https://stats.example.com");
     // empty: the address each request came in on.
     QUrl publicUrl;
@@ -45,6 +45,9 @@ struct ServerConfig
     QString tlsCertFile;
     QString tlsKeyFile;
     bool tlsEnabled() const { return !tlsCertFile.isEmpty() || !tlsKeyFile.isEmpty(); }
+    // [metrics] allow: who may read GET /metrics (the client address as section 7 finds
+    // it, so a scrape relayed by a proxy counts as the client's); empty: nobody.
+    AddressRanges metricsAllow = AddressRanges::defaults();
     ListenerLimits limits;
     AuthSettings auth;
     IngestSettings ingest;

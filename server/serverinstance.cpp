@@ -1,6 +1,7 @@
 #include "serverinstance.h"
 
 #include "healthcontroller.h"
+#include "metricscontroller.h"
 #include "server/admin/adminapi.h"
 #include "server/external/externalapi.h"
 #include "server/http/guardedtcpserver.h"
@@ -151,6 +152,8 @@ std::optional<QString> ServerInstance::start()
     m_engine = std::make_unique<HttpEngine>();
     m_engine->setTrustedProxies(m_config.trustedProxies);
     registerHealthRoutes(*m_engine, *m_context);
+    m_metrics = std::make_unique<MetricsController>(*m_context);
+    m_metrics->registerRoutes(*m_engine);
     m_ingestController = std::make_unique<IngestController>(*m_context);
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);
@@ -161,6 +164,9 @@ std::optional<QString> ServerInstance::start()
     m_externalApi = std::make_unique<ExternalApi>(*m_context, *m_engine, *m_keyCache, *m_keyBooks);
     m_externalApi->registerRoutes(*m_engine);
     m_admin = registerAdminRoutes(*m_engine, *m_context, *m_keyReports);
+    m_metrics->addGauge("zenovay_sign_ins_pending",
+                        "Password checks (sign-ins, new accounts) queued or running on the workers.",
+                        [admin = m_admin.get()] { return double(admin->passwordChecks.pending()); });
 
     // The body limit of a request is its route's declared class, known from the head.
     ListenerLimits limits = m_config.limits;

@@ -28,6 +28,7 @@ class ExternalApi;
 class GuardedTcpServer;
 class HttpEngine;
 class IngestController;
+class MetricsController;
 class TrackerController;
 
 // One running server: database, HTTP engine, hardened listener, controllers. Lives in
@@ -84,6 +85,7 @@ private:
     std::unique_ptr<IngestController> m_ingestController;
     std::unique_ptr<TrackerController> m_trackerController;
     std::unique_ptr<ExternalApi> m_externalApi;
+    std::unique_ptr<MetricsController> m_metrics; // its response hook is the engine's: declared first
     std::unique_ptr<HttpEngine> m_engine;
     std::shared_ptr<Admin::AdminApi> m_admin; // also held by its routes; shut down by stop()
     GuardedTcpServer *m_listener = nullptr;   // owned by m_engine (its QObject parent) once bound

@@ -194,6 +194,7 @@ void EventPipeline::submit(QList<TrackedEvent> &&events)
     if (slot.second != second)
         slot = {second, 0};
     slot.count += events.size();
+    m_acknowledged.fetch_add(quint64(events.size()), std::memory_order_relaxed);
     if (qsizetype(m_queue.size()) >= m_options.maxBatch)
         m_wake.wakeAll();
 }
@@ -205,6 +206,13 @@ void EventPipeline::countDropped(const QString &websiteId, const QString &reason
     if (m_drops.isEmpty())
         m_oldestDropMs = steadyMs();
     m_drops[{websiteId, reason, hour}] += count;
+    m_droppedSinceStart[reason] += quint64(count);
+}
+
+QMap<QString, quint64> EventPipeline::droppedSinceStart() const
+{
+    QMutexLocker lock(&m_mutex);
+    return m_droppedSinceStart;
 }
 
 bool EventPipeline::flush(int timeoutMs)

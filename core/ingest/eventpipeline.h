@@ -3,6 +3,7 @@
 #include "eventjournal.h"
 #include "eventstore.h"
 
+#include <QMap>
 #include <QMutex>
 #include <QThread>
 #include <QWaitCondition>
@@ -63,7 +64,12 @@ public:
     // Events acknowledged per second over the last `seconds` whole seconds (at most 60).
     double recentRate(int seconds = 10) const;
     quint64 appliedSeq() const { return m_appliedSeq.load(std::memory_order_acquire); }
+    // Events committed to the database since start (replayed ones not counted).
     quint64 acceptedSinceStart() const { return m_accepted.load(std::memory_order_relaxed); }
+    // Events acknowledged (journaled, answered 202) since start.
+    quint64 acknowledgedSinceStart() const { return m_acknowledged.load(std::memory_order_relaxed); }
+    // Events dropped since start, by reason (countDropped), for GET /metrics.
+    QMap<QString, quint64> droppedSinceStart() const;
     qint64 replayedAtStart() const { return m_replayed; }
     // Damage the journal replay found at start (docs/ingest.md, "A damaged journal").
     JournalScan::Recovery journalRecovery() const { return m_recovery; }
@@ -86,7 +92,8 @@ private:
     QWaitCondition m_committed; // flush(): progress
     std::deque<EventStore::Queued> m_queue;
     EventStore::DropCounts m_drops;
-    qint64 m_oldestQueuedMs = 0; // steady clock
+    QMap<QString, quint64> m_droppedSinceStart; // by reason; never cleared
+    qint64 m_oldestQueuedMs = 0;                // steady clock
     qint64 m_oldestDropMs = 0;
     quint64 m_lastQueuedSeq = 0;
     struct RateSlot
@@ -100,6 +107,7 @@ private:
     bool m_running = false;
     std::atomic<quint64> m_appliedSeq{0};
     std::atomic<quint64> m_accepted{0};
+    std::atomic<quint64> m_acknowledged{0};
     qint64 m_replayed = 0;
     JournalScan::Recovery m_recovery; // set by start(), before the writer runs
 };

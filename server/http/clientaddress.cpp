@@ -26,9 +26,9 @@ QByteArray clientAddressKey(const QHostAddress &address)
     return QByteArray(reinterpret_cast<const char *>(v6.c), 8);
 }
 
-std::optional<TrustedProxies> TrustedProxies::parse(const QString &text, QString *error)
+std::optional<AddressRanges> AddressRanges::parse(const QString &text, QString *error)
 {
-    TrustedProxies out;
+    AddressRanges out;
     for (const QString &raw : text.split(QLatin1Char(','))) {
         const QString entry = raw.trimmed();
         if (entry.isEmpty())
@@ -52,12 +52,12 @@ std::optional<TrustedProxies> TrustedProxies::parse(const QString &text, QString
     return out;
 }
 
-TrustedProxies TrustedProxies::defaults()
+AddressRanges AddressRanges::defaults()
 {
     return *parse(QStringLiteral("127.0.0.0/8, ::1"));
 }
 
-bool TrustedProxies::contains(const QHostAddress &address) const
+bool AddressRanges::contains(const QHostAddress &address) const
 {
     const QHostAddress a = normalizedAddress(address);
     for (const auto &range : m_ranges)
@@ -66,7 +66,7 @@ bool TrustedProxies::contains(const QHostAddress &address) const
     return false;
 }
 
-QString TrustedProxies::toString() const
+QString AddressRanges::toString() const
 {
     QStringList parts;
     for (const auto &[address, prefix] : m_ranges)
@@ -262,7 +262,7 @@ std::optional<QList<QHostAddress>> parseXForwardedFor(QByteArrayView value)
     return allHops(value, false);
 }
 
-ClientOrigin resolveClient(const QHostAddress &peer, const TrustedProxies &trusted,
+ClientOrigin resolveClient(const QHostAddress &peer, const AddressRanges &trusted,
                            QByteArrayView xForwardedFor, QByteArrayView forwarded,
                            QByteArrayView xForwardedProto, QByteArrayView xForwardedHost)
 {

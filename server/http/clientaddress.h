@@ -16,16 +16,16 @@ QHostAddress normalizedAddress(const QHostAddress &address);
 // counting single IPv6 addresses would give each attacker 2^64 fresh starts).
 QByteArray clientAddressKey(const QHostAddress &address);
 
-// [server] trusted_proxies: the addresses and CIDR ranges (IPv4 and IPv6) of reverse
-// proxies whose forwarding headers are believed (api-contract section 7).
-class TrustedProxies final
+// Addresses and CIDR ranges, IPv4 and IPv6: [server] trusted_proxies (reverse proxies
+// whose forwarding headers are believed, api-contract section 7) and [metrics] allow.
+class AddressRanges final
 {
 public:
-    TrustedProxies() = default;
+    AddressRanges() = default;
     // "127.0.0.0/8, ::1, 10.0.0.0/8, fd00::/8"; empty text: nobody is trusted. Returns
     // nullopt and a message naming the bad entry for anything else.
-    static std::optional<TrustedProxies> parse(const QString &text, QString *error = nullptr);
-    static TrustedProxies defaults(); // 127.0.0.0/8, ::1
+    static std::optional<AddressRanges> parse(const QString &text, QString *error = nullptr);
+    static AddressRanges defaults(); // 127.0.0.0/8, ::1
 
     // IPv4-mapped IPv6 addresses count as their IPv4 address.
     bool contains(const QHostAddress &address) const;
@@ -55,7 +55,7 @@ struct ClientOrigin
 // the client itself sent) is never read. X-Forwarded-Proto ("http"/"https") and X-Forwarded-Host are taken
 // from a trusted peer only. From an untrusted peer every forwarding header is ignored. Header values are all
 // the field lines of that name joined with ", ".
-ClientOrigin resolveClient(const QHostAddress &peer, const TrustedProxies &trusted,
+ClientOrigin resolveClient(const QHostAddress &peer, const AddressRanges &trusted,
                            QByteArrayView xForwardedFor, QByteArrayView forwarded,
                            QByteArrayView xForwardedProto, QByteArrayView xForwardedHost);
 

@@ -37,7 +37,7 @@ public:
     using ResponseHook = std::function<void(Request &, HttpResponse &)>;
     void addResponseHook(ResponseHook h) { m_responseHooks.push_back(std::move(h)); }
     // Whose forwarding headers are believed (api-contract section 7).
-    void setTrustedProxies(TrustedProxies proxies) { m_trustedProxies = std::move(proxies); }
+    void setTrustedProxies(AddressRanges proxies) { m_trustedProxies = std::move(proxies); }
     // While draining for shutdown, new requests get 503.
     void setDraining(bool draining) { m_draining = draining; }
     quint64 requestsServed() const { return m_served; }
@@ -77,7 +77,7 @@ private:
     QHash<QTcpSocket *, ConnectionQueue> m_queues;
     QHash<quint8, Guard> m_accessGuards;
     QHash<quint8, Guard> m_rateGuards;
-    TrustedProxies m_trustedProxies = TrustedProxies::defaults();
+    AddressRanges m_trustedProxies = AddressRanges::defaults();
     bool m_draining = false;
     quint64 m_served = 0;
 };

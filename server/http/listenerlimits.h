@@ -20,7 +20,7 @@ struct ListenerLimits
     int maxConnectionsPerIp = 64;        // per IPv4 address or IPv6 /64 (0: no cap); beyond: 503
     // Peers exempt from maxConnectionsPerIp: the trusted reverse proxies, which carry
     // every visitor's connections (only maxConnections applies to them).
-    TrustedProxies uncappedPeers;
+    AddressRanges uncappedPeers;
     qint64 maxDrainBytes = 64LL << 20; // after a 413, read (and drop) at most this much of the body
     // Body limit for a request (method, request target as sent); without one, 64 KiB.
     // ServerInstance sets it to the declared body class of the route (Router::bodyLimit).

@@ -5,17 +5,17 @@
 
 #include <QTest>
 
-using Server::TrustedProxies;
+using Server::AddressRanges;
 
 namespace {
-TrustedProxies proxies(const char *text)
+AddressRanges proxies(const char *text)
 {
-    const auto p = TrustedProxies::parse(QString::fromLatin1(text));
+    const auto p = AddressRanges::parse(QString::fromLatin1(text));
     Q_ASSERT(p);
     return *p;
 }
 
-QString clientOf(const char *peer, const TrustedProxies &trusted, const char *xff, const char *forwarded = "")
+QString clientOf(const char *peer, const AddressRanges &trusted, const char *xff, const char *forwarded = "")
 {
     return Server::resolveClient(QHostAddress(QString::fromLatin1(peer)), trusted, xff, forwarded, "", "")
         .address.toString();
@@ -28,24 +28,24 @@ class TestClientAddress : public QObject
 private slots:
     void trustedProxiesParse()
     {
-        const TrustedProxies d = TrustedProxies::defaults();
+        const AddressRanges d = AddressRanges::defaults();
         QVERIFY(d.contains(QHostAddress(QStringLiteral("127.0.0.1"))));
         QVERIFY(d.contains(QHostAddress(QStringLiteral("127.255.0.9"))));
         QVERIFY(d.contains(QHostAddress(QStringLiteral("::1"))));
         QVERIFY(d.contains(QHostAddress(QStringLiteral("::ffff:127.0.0.1")))); // mapped counts as IPv4
         QVERIFY(!d.contains(QHostAddress(QStringLiteral("10.0.0.1"))));
-        const TrustedProxies p = proxies(" 10.0.0.0/8 ,fd00::/8, 192.0.2.7 ");
+        const AddressRanges p = proxies(" 10.0.0.0/8 ,fd00::/8, 192.0.2.7 ");
         QVERIFY(p.contains(QHostAddress(QStringLiteral("10.200.3.4"))));
         QVERIFY(p.contains(QHostAddress(QStringLiteral("fd12::1"))));
         QVERIFY(p.contains(QHostAddress(QStringLiteral("192.0.2.7"))));
         QVERIFY(!p.contains(QHostAddress(QStringLiteral("192.0.2.8"))));
         QVERIFY(!p.contains(QHostAddress(QStringLiteral("127.0.0.1"))));
-        QVERIFY(TrustedProxies::parse(QString())->isEmpty());
+        QVERIFY(AddressRanges::parse(QString())->isEmpty());
         QString error;
-        QVERIFY(!TrustedProxies::parse(QStringLiteral("10.0.0.0/8, proxy.local"), &error));
+        QVERIFY(!AddressRanges::parse(QStringLiteral("10.0.0.0/8, proxy.local"), &error));
         QVERIFY2(error.contains(QLatin1String("proxy.local")), qPrintable(error));
-        QVERIFY(!TrustedProxies::parse(QStringLiteral("10.0.0.0/33")));
-        QVERIFY(!TrustedProxies::parse(QStringLiteral("fe80::1%eth0")));
+        QVERIFY(!AddressRanges::parse(QStringLiteral("10.0.0.0/33")));
+        QVERIFY(!AddressRanges::parse(QStringLiteral("fe80::1%eth0")));
     }
 
     void forwardedAddresses_data()
@@ -80,7 +80,7 @@ private slots:
 
     void rightMostUntrustedOfXForwardedFor()
     {
-        const TrustedProxies t = proxies("127.0.0.1, 10.0.0.0/8");
+        const AddressRanges t = proxies("127.0.0.1, 10.0.0.0/8");
         // the client forged the first entry; nginx appended the real one
         QCOMPARE(clientOf("127.0.0.1", t, "6.6.6.6, 203.0.113.9"), QStringLiteral("203.0.113.9"));
         // a chain of trusted proxies is skipped from the right
@@ -95,10 +95,10 @@ private slots:
 
     void untrustedPeersAreTheClient()
     {
-        const TrustedProxies t = proxies("127.0.0.1");
+        const AddressRanges t = proxies("127.0.0.1");
         QCOMPARE(clientOf("192.0.2.50", t, "203.0.113.9"), QStringLiteral("192.0.2.50"));
         QCOMPARE(clientOf("192.0.2.50", t, "", "for=203.0.113.9"), QStringLiteral("192.0.2.50"));
-        QCOMPARE(clientOf("127.0.0.1", TrustedProxies(), "203.0.113.9"), QStringLiteral("127.0.0.1"));
+        QCOMPARE(clientOf("127.0.0.1", AddressRanges(), "203.0.113.9"), QStringLiteral("127.0.0.1"));
         const auto o = Server::resolveClient(QHostAddress(QStringLiteral("192.0.2.50")), t, "", "", "https",
                                              "evil.example");
         QCOMPARE(o.scheme, QByteArray("http"));
@@ -108,7 +108,7 @@ private slots:
 
     void malformedHeadersLeaveThePeer()
     {
-        const TrustedProxies t = proxies("127.0.0.1");
+        const AddressRanges t = proxies("127.0.0.1");
         QCOMPARE(clientOf("127.0.0.1", t, "203.0.113.9, garbage"), QStringLiteral("127.0.0.1"));
         // only the hops up to the client are read: junk the client put on the left is not
         QCOMPARE(clientOf("127.0.0.1", t, ", 203.0.113.9"), QStringLiteral("203.0.113.9"));
@@ -127,7 +127,7 @@ private slots:
 
     void rfc7239Forwarded()
     {
-        const TrustedProxies t = proxies("127.0.0.1, 10.0.0.0/8");
+        const AddressRanges t = proxies("127.0.0.1, 10.0.0.0/8");
         QCOMPARE(clientOf("127.0.0.1", t, "", "for=192.0.2.60;proto=http;by=203.0.113.43"),
                  QStringLiteral("192.0.2.60"));
         QCOMPARE(clientOf("127.0.0.1", t, "", "for=6.6.6.6, For=\"[2001:db8:cafe::17]:4711\", for=10.0.0.2"),
@@ -140,7 +140,7 @@ private slots:
 
     void schemeAndHostFromTrustedPeers()
     {
-        const TrustedProxies t = proxies("127.0.0.1");
+        const AddressRanges t = proxies("127.0.0.1");
         const QHostAddress peer(QStringLiteral("127.0.0.1"));
         auto o = Server::resolveClient(peer, t, "203.0.113.9", "", "https", "stats.example.com");
         QCOMPARE(o.scheme, QByteArray("https"));

@@ -356,7 +356,7 @@ private slots:
         TestServer server([](Server::ServerConfig &c) {
             c.limits.maxConnections = 100;
             c.limits.maxConnectionsPerIp = 2;
-            c.trustedProxies = *Server::TrustedProxies::parse(QStringLiteral("127.0.0.1"));
+            c.trustedProxies = *Server::AddressRanges::parse(QStringLiteral("127.0.0.1"));
         });
         QVERIFY(server.isRunning());
         std::vector<std::unique_ptr<QTcpSocket>> held;

@@ -128,7 +128,7 @@ private slots:
         QVERIFY2(!caddy.isEmpty(), "caddy is missing: scripts/deps.sh test installs it");
 
         m_server = std::make_unique<TestServer>([](Server::ServerConfig &c) {
-            c.trustedProxies = *Server::TrustedProxies::parse(QStringLiteral("127.0.0.1"));
+            c.trustedProxies = *Server::AddressRanges::parse(QStringLiteral("127.0.0.1"));
             c.auth.failuresBeforeBan = 3;
             c.auth.accountFailuresBeforeLock = 1000; // this test is about addresses
             c.ingest.burstLimit = 3;

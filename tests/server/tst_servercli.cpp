@@ -102,6 +102,9 @@ private slots:
         QTest::newRow("bad proxy") << QByteArray("[server]\ntrusted_proxies=10.0.0.0/8, proxy\n")
                                    << QStringLiteral(
                                           ":2: [server] trusted_proxies=10.0.0.0/8, proxy: 'proxy' is not");
+        QTest::newRow("bad metrics allow")
+            << QByteArray("[metrics]\nallow=127.0.0.0/33\n")
+            << QStringLiteral(":2: [metrics] allow=127.0.0.0/33: '127.0.0.0/33' is not");
     }
     void unknownSettingsAreRefused()
     {
