@@ -7,10 +7,15 @@
 
 #include <QCommandLineParser>
 #include <QCoreApplication>
+#include <QLoggingCategory>
 #include <QProcessEnvironment>
 #include <QTextStream>
 
 #include <cstdio>
+
+// After [log] is read, the server's own lines go through Qt's logging (level, format,
+// journald priority); what comes before (bad arguments, bad configuration) is plain.
+Q_LOGGING_CATEGORY(lcMain, "zenovay.server")
 
 int main(int argc, char *argv[])
 {
@@ -62,6 +67,7 @@ int main(int argc, char *argv[])
         err << "zenovay-server: " << *error << Qt::endl;
         return 2;
     }
+    Server::Logging::install(config.log); // [log]: level, format, journald priorities
     if (parser.isSet(dataDirOption))
         config.dataDir = parser.value(dataDirOption);
     if (parser.isSet(listenOption)) {
@@ -80,19 +86,19 @@ int main(int argc, char *argv[])
     App::UnixSignalWatcher signalWatcher;
     Server::ServerInstance server(config);
     if (auto error = server.start()) {
-        err << "zenovay-server: " << *error << Qt::endl;
+        qCCritical(lcMain).noquote() << "cannot start:" << *error;
         return 1;
     }
     QObject::connect(&signalWatcher, &App::UnixSignalWatcher::terminationRequested, &app, [&](int sig) {
-        err << "zenovay-server: signal " << sig << ", shutting down" << Qt::endl;
+        qCInfo(lcMain) << "signal" << sig << "- shutting down";
         server.stop();
         app.quit();
     });
     QObject::connect(&signalWatcher, &App::UnixSignalWatcher::reloadRequested, &app, [&] {
         if (auto error = server.reloadTls())
-            err << "zenovay-server: SIGHUP: " << *error << Qt::endl;
+            qCWarning(lcMain).noquote() << "SIGHUP:" << *error;
         else
-            err << "zenovay-server: SIGHUP: TLS certificate reloaded" << Qt::endl;
+            qCInfo(lcMain) << "SIGHUP: TLS certificate reloaded";
     });
     const QString host = server.address().protocol() == QAbstractSocket::IPv6Protocol
                              ? QLatin1Char('[') + server.address().toString() + QLatin1Char(']')

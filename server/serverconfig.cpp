@@ -151,6 +151,22 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
             return std::nullopt;
         };
     };
+    out.push_back(
+        {QStringLiteral("log"), QStringLiteral("level"), [this](const QString &v) -> std::optional<QString> {
+             const auto level = LogSettings::parseLevel(v);
+             if (!level)
+                 return QStringLiteral("must be debug, info, warning or error");
+             log.level = *level;
+             return std::nullopt;
+         }});
+    out.push_back(
+        {QStringLiteral("log"), QStringLiteral("format"), [this](const QString &v) -> std::optional<QString> {
+             const auto format = LogSettings::parseFormat(v);
+             if (!format)
+                 return QStringLiteral("must be text or json");
+             log.format = *format;
+             return std::nullopt;
+         }});
     out.push_back({QStringLiteral("tls"), QStringLiteral("cert_file"), file(&tlsCertFile)});
     out.push_back({QStringLiteral("tls"), QStringLiteral("key_file"), file(&tlsKeyFile)});
     struct IntKey
@@ -178,6 +194,7 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
         {"ingest", "flush_interval_ms", 10, 2000, [this](qint64 v) { ingest.flushIntervalMs = int(v); }},
         {"ingest", "max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
         {"ingest", "fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
+        {"log", "access", 0, 1, [this](qint64 v) { log.access = v != 0; }},
         {"auth", "argon2_memory_kib", qint64(Core::PasswordHasher::Policy::MinMemoryKib),
          qint64(Core::PasswordHasher::Policy::MaxMemoryKib),
          [this](qint64 v) { auth.argon2MemoryKib = quint64(v); }},

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "authsettings.h"
+#include "logging.h"
 #include "server/http/listenerlimits.h"
 
 #include "core/model/clock.h"
@@ -49,6 +50,7 @@ struct ServerConfig
     // it, so a scrape relayed by a proxy counts as the client's); empty: nobody.
     AddressRanges metricsAllow = AddressRanges::defaults();
     ListenerLimits limits;
+    LogSettings log;
     AuthSettings auth;
     IngestSettings ingest;
     std::shared_ptr<Core::Clock> clock = std::make_shared<Core::SystemClock>();

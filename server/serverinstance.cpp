@@ -7,6 +7,7 @@
 #include "server/http/guardedtcpserver.h"
 #include "server/http/httpengine.h"
 #include "server/http/logredaction.h"
+#include "server/http/request.h"
 #include "server/http/tlssettings.h"
 #include "server/ingest/ingestcontroller.h"
 #include "server/ingest/trackercontroller.h"
@@ -31,7 +32,10 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
+#include <chrono>
+
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
+Q_LOGGING_CATEGORY(lcAccess, "zenovay.access")
 
 namespace Server {
 
@@ -154,6 +158,21 @@ std::optional<QString> ServerInstance::start()
     registerHealthRoutes(*m_engine, *m_context);
     m_metrics = std::make_unique<MetricsController>(*m_context);
     m_metrics->registerRoutes(*m_engine);
+    if (m_config.log.access) {
+        // [log] access: one line per request; the path without its query (keys, tokens and
+        // passwords travel in headers and bodies, which are never logged).
+        m_engine->addResponseHook([](Request &request, HttpResponse &response) {
+            const qint64 nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
+                                     std::chrono::steady_clock::now().time_since_epoch())
+                                     .count();
+            qCInfo(lcAccess).noquote().nospace()
+                << "client=" << request.clientIp.toString() << " method=" << request.method
+                << " path=" << Logging::loggablePath(request.path) << " status=" << response.status
+                << " bytes=" << response.body.size()
+                << " duration_ms=" << QString::number(double(nowNs - request.startedNs) / 1e6, 'f', 2)
+                << " request_id=" << request.requestId;
+        });
+    }
     m_ingestController = std::make_unique<IngestController>(*m_context);
     m_ingestController->registerRoutes(*m_engine);
     m_trackerController = std::make_unique<TrackerController>(*m_context);

@@ -64,7 +64,10 @@ private slots:
         QByteArray db;
         {
             auto clock = std::make_shared<Core::ManualClock>(1'780'000'020'000);
-            TestServer server([clock](Server::ServerConfig &c) { c.clock = clock; });
+            TestServer server([clock](Server::ServerConfig &c) {
+                c.clock = clock;
+                c.log.access = true; // the access log's lines are scanned too
+            });
             QVERIFY(server.isRunning());
             dataDir = server.dataDir();
             const quint16 p = server.port();
@@ -137,6 +140,9 @@ private slots:
             log = capturedLog;
         }
         QVERIFY2(log.contains("key.created"), "the audit log lines were not captured"); // the capture works
+        QVERIFY2(
+            log.contains("zenovay.access: client=127.0.0.1 method=POST path=/api/admin/v1/login status=200"),
+            "the access log lines were not captured");
         QVERIFY(log.contains(key.left(11).toLatin1()));
         for (const QByteArray &s : secrets)
             QVERIFY2(!log.contains(s), s.constData());

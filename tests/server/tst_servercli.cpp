@@ -6,7 +6,10 @@
 #include "core/storage/database.h"
 
 #include <QElapsedTimer>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 #include <QSqlQuery>
 #include <QTcpSocket>
 #include <QTemporaryDir>
@@ -168,6 +171,59 @@ private slots:
         QCOMPARE(server.terminate(), 0);
         QVERIFY(QFile::exists(server.dataDir() + QStringLiteral("/zenovay.db")));
         QCOMPARE(httpRequest(server.port(), "GET", "/healthz", {}, {}, 500).status, 0);
+    }
+
+    // [log]: JSON lines with a level; level=warning keeps info lines out but the access
+    // log (its own switch) in; the access line has the path without its query; under
+    // systemd's journal (JOURNAL_STREAM) each line starts with its syslog priority.
+    void logLinesFollowTheLogSettings()
+    {
+        QTemporaryDir dir;
+        const QString path = writeConfig(dir, "[log]\nformat=json\nlevel=warning\naccess=1\n");
+        QVERIFY(!path.isEmpty());
+        ServerProcess server;
+        QVERIFY2(server.start({QStringLiteral("--config"), path}), qPrintable(server.errors()));
+        QCOMPARE(httpRequest(server.port(), "GET", "/healthz?api_key=zv_secretInTheQuery").status, 200);
+        QCOMPARE(server.terminate(), 0);
+        const QStringList lines = server.errors().split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+        QVERIFY(!lines.isEmpty());
+        int access = 0;
+        for (const QString &line : lines) {
+            QJsonParseError error;
+            const QJsonObject o = QJsonDocument::fromJson(line.toUtf8(), &error).object();
+            QVERIFY2(error.error == QJsonParseError::NoError, qPrintable(line));
+            QVERIFY2(!o.value(QStringLiteral("time")).toString().isEmpty(), qPrintable(line));
+            const QString category = o.value(QStringLiteral("category")).toString();
+            if (category == QLatin1String("zenovay.access")) {
+                ++access;
+                const QString message = o.value(QStringLiteral("message")).toString();
+                QVERIFY2(message.startsWith(
+                             QLatin1String("client=127.0.0.1 method=GET path=/healthz status=200 bytes=")),
+                         qPrintable(message));
+                QVERIFY(message.contains(QLatin1String(" request_id=")));
+                QVERIFY(!message.contains(QLatin1String("secret")));
+            } else {
+                QVERIFY2(o.value(QStringLiteral("level")).toString() != QLatin1String("info"),
+                         qPrintable(line));
+            }
+        }
+        QCOMPARE(access, 1);
+
+        const QString text = writeConfig(dir, "[log]\naccess=1\n");
+        ServerProcess journald;
+        journald.setEnvironmentVariable(QStringLiteral("JOURNAL_STREAM"), QStringLiteral("8:12345"));
+        QVERIFY2(journald.start({QStringLiteral("--config"), text}), qPrintable(journald.errors()));
+        QCOMPARE(httpRequest(journald.port(), "GET", "/nope").status, 404);
+        QCOMPARE(journald.terminate(), 0);
+        const QString log = journald.errors();
+        for (const QString &line : log.split(QLatin1Char('\n'), Qt::SkipEmptyParts))
+            QVERIFY2(QRegularExpression(QStringLiteral("^<[2-7]>(debug|info|warning|error) zenovay\\."))
+                         .match(line)
+                         .hasMatch(),
+                     qPrintable(line));
+        QVERIFY2(log.contains(QLatin1String(
+                     "<6>info zenovay.access: client=127.0.0.1 method=GET path=/nope status=404")),
+                 qPrintable(log));
     }
 
     void configFileIsRead()
