@@ -33,6 +33,10 @@
             <source>The server did not answer in time.</source>
             <translation>Der Server hat nicht rechtzeitig geantwortet.</translation>
         </message>
+        <message>
+            <source>The server's answer to GET /setup has no setup_required.</source>
+            <translation>Die Antwort des Servers auf GET /setup enthält kein setup_required.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::ApiKeyModel</name>

@@ -33,6 +33,10 @@
             <source>The server did not answer in time.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>The server's answer to GET /setup has no setup_required.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::ApiKeyModel</name>

@@ -244,27 +244,36 @@ private slots:
         QVERIFY(!client.isBusy());
     }
 
+    // Asked with GET /setup (never a POST that fails and is logged at every launch).
     void setupProbe()
     {
-        int answer = 409;
-        StubHttpServer stub([&answer](const StubHttpServer::Request &) {
-            return StubHttpServer::json(answer, R"J({"error":"x","code":"X"})J");
-        });
+        QByteArray answer = "{\"setup_required\":false}";
+        StubHttpServer stub(
+            [&answer](const StubHttpServer::Request &) { return StubHttpServer::json(200, answer); });
         Gui::ApiClient client;
         client.setBaseUrl(stub.baseUrl());
         std::optional<bool> needs;
-        client.needsSetup(
-            this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
-        QTRY_VERIFY(needs.has_value());
-        QCOMPARE(*needs, false);
-        answer = 422;
-        needs.reset();
-        client.needsSetup(
-            this, [&](bool n) { needs = n; }, [](const Gui::ApiFailure &) {});
-        QTRY_VERIFY(needs.has_value());
-        QCOMPARE(*needs, true);
-        QCOMPARE(stub.requests().last().method, QByteArray("POST"));
-        QCOMPARE(stub.requests().last().target, QByteArray("/api/admin/v1/setup"));
+        std::optional<int> failedWith;
+        const auto ask = [&] {
+            needs.reset();
+            failedWith.reset();
+            client.needsSetup(
+                this, [&](bool n) { needs = n; }, [&](const Gui::ApiFailure &f) { failedWith = f.status; });
+            QTRY_VERIFY(needs.has_value() || failedWith.has_value());
+        };
+        ask();
+        QCOMPARE(needs, std::optional<bool>(false));
+        answer = "{\"setup_required\":true}";
+        ask();
+        QCOMPARE(needs, std::optional<bool>(true));
+        for (const StubHttpServer::Request &r : stub.requests()) {
+            QCOMPARE(r.method, QByteArray("GET"));
+            QCOMPARE(r.target, QByteArray("/api/admin/v1/setup"));
+        }
+        answer = "{\"setup\":1}"; // not an answer: an error, not a guess
+        ask();
+        QVERIFY(!needs.has_value());
+        QCOMPARE(failedWith, std::optional<int>(200));
     }
 
     void keyRequestBody()

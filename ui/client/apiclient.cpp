@@ -183,19 +183,22 @@ void ApiClient::health(QObject *context, Done<QString> done, Failed failed)
 
 void ApiClient::needsSetup(QObject *context, Done<bool> done, Failed failed)
 {
-    const QJsonObject empty;
+    // GET /setup asks without trying: no failed setup in the server's logs and audit at
+    // every launch (issue 15).
     send(
-        "POST", adminUrl(u"/setup"_s), &empty, false, context,
-        // An empty body can never create a user; a 2xx would be a server bug. Treat as open.
-        [done](const QJsonDocument &) { done(true); },
-        [done, failed](const ApiFailure &f) {
-            if (f.status == 409)
-                done(false);
-            else if (f.status == 400 || f.status == 422)
-                done(true);
-            else
+        "GET", adminUrl(u"/setup"_s), nullptr, false, context,
+        [done, failed](const QJsonDocument &doc) {
+            const QJsonValue required = doc.object().value(u"setup_required"_s);
+            if (!required.isBool()) {
+                ApiFailure f;
+                f.status = 200;
+                f.message = tr("The server's answer to GET /setup has no setup_required.");
                 failed(f);
-        });
+                return;
+            }
+            done(required.toBool());
+        },
+        failed);
 }
 
 void ApiClient::setup(const QString &email, const QString &name, const QString &password, QObject *context,
