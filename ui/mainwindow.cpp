@@ -70,8 +70,12 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(p->title()).arg(i + 1));
         item->setSizeHint(QSize(0, 34));
         m_pages->addWidget(p);
-        connect(p, &Page::statusMessage, this,
-                [this](const QString &text) { statusBar()->showMessage(text, 6000); });
+        // Only the page in view speaks in the status bar: a page refreshing in the
+        // background ("41 requests") must not label another one (issue 15, item 10).
+        connect(p, &Page::statusMessage, this, [this, p](const QString &text) {
+            if (m_pages->currentWidget() == p)
+                statusBar()->showMessage(text, 6000);
+        });
     }
     // Wide enough for the longest page name in the current language.
     int widest = 0;
@@ -85,6 +89,8 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     connect(m_sidebar, &QListWidget::currentRowChanged, this, [this](int row) {
         if (row < 0 || row >= m_pageList.size())
             return;
+        if (m_pages->currentIndex() != row)
+            statusBar()->clearMessage(); // the last page's message is not about this one
         m_pages->setCurrentIndex(row);
         if (isSignedIn())
             m_pageList.at(row)->refresh();

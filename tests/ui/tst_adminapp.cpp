@@ -40,6 +40,7 @@
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
+#include <QStatusBar>
 #include <QTest>
 #include <QXYSeries>
 
@@ -432,6 +433,21 @@ private slots:
         status->setCurrentIndex(2);
         QCOMPARE(child<QTableView>(keys(), u"keyTable"_s)->model()->rowCount(), 1);
         status->setCurrentIndex(0);
+    }
+
+    // The status bar speaks for the page in view: a message of the page left behind is
+    // cleared, and a page refreshing out of view says nothing there.
+    void statusBarSpeaksForThePageInView()
+    {
+        shortcut(Qt::Key_7);
+        shortcut(Qt::Key_4); // API keys: "1 key" after its refresh
+        QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"key"_s));
+        shortcut(Qt::Key_7); // Server
+        QCOMPARE(m_window->statusBar()->currentMessage(), QString());
+        keys()->refresh(); // out of view
+        QTest::qWait(500);
+        QVERIFY2(!m_window->statusBar()->currentMessage().contains(u"key"_s),
+                 qPrintable(m_window->statusBar()->currentMessage()));
     }
 
     void errorsShowStatusMessageAndRequestId()
