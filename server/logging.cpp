@@ -6,8 +6,11 @@
 #include <QLoggingCategory>
 #include <QMutex>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 #include <cstdio>
+
+#include <sys/stat.h>
 
 namespace Server {
 
@@ -82,12 +85,29 @@ QString oneLine(const QString &message)
             out += QLatin1String("\\n");
         else if (c == QLatin1Char('\r'))
             out += QLatin1String("\\r");
-        else if (c.unicode() < 0x20 || c.unicode() == 0x7f)
+        else if (c == QLatin1Char('\\'))
+            out += QLatin1String("\\\\");
+        else if (c.unicode() < 0x20 || (c.unicode() >= 0x7f && c.unicode() <= 0x9f))
             out += QStringLiteral("\\x%1").arg(c.unicode(), 2, 16, QLatin1Char('0'));
+        else if (c.unicode() == 0x2028 || c.unicode() == 0x2029) // line and paragraph separators
+            out += QStringLiteral("\\u%1").arg(c.unicode(), 4, 16, QLatin1Char('0'));
         else
             out += c;
     }
     return out;
+}
+
+// systemd sets JOURNAL_STREAM to "DEVICE:INODE" of the journal's stream when stdout or
+// stderr goes to the journal (systemd.exec(5)); it is inherited, so it counts only when
+// it names what stderr is now.
+bool stderrIsJournal()
+{
+    const QByteArray stream = qgetenv("JOURNAL_STREAM");
+    struct stat st
+    {};
+    if (stream.isEmpty() || ::fstat(2, &st) != 0)
+        return false;
+    return stream == QByteArray::number(quint64(st.st_dev)) + ':' + QByteArray::number(quint64(st.st_ino));
 }
 
 QMutex handlerMutex;
@@ -96,9 +116,9 @@ bool journald = false;
 
 void handler(QtMsgType type, const QMessageLogContext &context, const QString &message)
 {
+    QMutexLocker lock(&handlerMutex); // workers log too; install() may change the settings
     const QByteArray line = formatLine(type, context.category, message, current.format, journald,
                                        QDateTime::currentMSecsSinceEpoch());
-    QMutexLocker lock(&handlerMutex);
     std::fwrite(line.constData(), 1, size_t(line.size()), stderr);
     std::fflush(stderr);
 }
@@ -134,8 +154,7 @@ void install(const LogSettings &settings)
     {
         QMutexLocker lock(&handlerMutex);
         current = settings;
-        // systemd sets JOURNAL_STREAM when stderr is connected to the journal.
-        journald = !qEnvironmentVariableIsEmpty("JOURNAL_STREAM");
+        journald = stderrIsJournal();
     }
     static const bool installed = [] {
         qInstallMessageHandler(handler);
@@ -145,7 +164,7 @@ void install(const LogSettings &settings)
     QString rules;
     switch (settings.level) {
     case LogSettings::Level::Debug:
-        rules = QStringLiteral("*.debug=false\nzenovay.*.debug=true\ndefault.debug=true");
+        rules = QStringLiteral("*.debug=false\nzenovay.*.debug=true");
         break;
     case LogSettings::Level::Info:
         rules = QStringLiteral("*.debug=false");
@@ -163,21 +182,29 @@ void install(const LogSettings &settings)
     QLoggingCategory::setFilterRules(rules);
 }
 
-QByteArray loggablePath(const QString &path)
+QByteArray loggablePath(const QString &decodedPath)
 {
+    // Whatever looks like an API key or a session token is masked: a client may put one
+    // into a path by mistake, and no log line may hold one.
+    static const QRegularExpression secret(QStringLiteral("zvs?_[0-9A-Za-z_-]{16,}"));
+    QString path = decodedPath;
+    path.replace(secret, QStringLiteral("zv_[masked]"));
     const QByteArray utf8 = path.toUtf8();
     QByteArray out;
     out.reserve(qMin<qsizetype>(utf8.size(), 512) + 16);
     for (const char ch : utf8) {
-        if (out.size() >= 512) {
+        const auto c = uchar(ch);
+        // '?' and '#' too: a decoded "%3F" must not look like a query that was logged.
+        const bool escape =
+            c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '%' || c == '?' || c == '#';
+        const QByteArray piece =
+            escape ? QByteArray("%" + QByteArray::number(c, 16).rightJustified(2, '0').toUpper())
+                   : QByteArray(1, char(c));
+        if (out.size() + piece.size() > 512) {
             out += "...";
             break;
         }
-        const auto c = uchar(ch);
-        if (c <= 0x20 || c >= 0x7f || c == '"' || c == '\\' || c == '%')
-            out += '%' + QByteArray::number(c, 16).rightJustified(2, '0').toUpper();
-        else
-            out += char(c);
+        out += piece;
     }
     return out;
 }

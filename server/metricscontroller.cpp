@@ -134,6 +134,14 @@ void MetricsController::registerRoutes(HttpEngine &engine)
 {
     engine.addResponseHook([this](Request &request, HttpResponse &response) { record(request, response); });
     engine.router().add({"GET", QStringLiteral("/metrics")}, [this](Request &request) {
+        // A forwarding header that named no client (unparseable, or "unix:" from a proxy on
+        // a socket) leaves the proxy itself as the client: not good enough to let metrics out.
+        const bool relayed =
+            !request.header("X-Forwarded-For").isEmpty() || !request.header("Forwarded").isEmpty();
+        if (relayed && !request.clientForwarded)
+            throw ApiError::forbidden(
+                "FORBIDDEN", QStringLiteral("Metrics are not answered to relayed requests whose forwarding "
+                                            "header names no client address"));
         if (!m_context.config.metricsAllow.contains(request.clientIp))
             throw ApiError::forbidden(
                 "FORBIDDEN", QStringLiteral("Metrics are answered only to addresses in [metrics] allow; this "

@@ -263,6 +263,7 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                           allValues(headers, "Forwarded"), allValues(headers, "X-Forwarded-Proto"),
                           allValues(headers, "X-Forwarded-Host"));
         request.clientIp = origin.address;
+        request.clientForwarded = origin.forwarded;
         if (origin.schemeForwarded)
             request.scheme = origin.scheme;
         request.host = origin.host;

@@ -45,6 +45,8 @@ struct Request
 
     HeaderList detachedHeaders;
     QByteArray detachedBody;
+    // clientIp came from a trusted proxy's forwarding header (not the socket's peer).
+    bool clientForwarded = false;
 
     QByteArray header(const QByteArray &name) const;
     // Copies headers and body out of QHttpServer's request, which is gone once the

@@ -32,6 +32,11 @@ private slots:
                                 QStringLiteral("a\n2026-05-28T00:00:00.000Z info forged\r\x1b[31m"),
                                 LogSettings::Format::Text, false, At);
         QCOMPARE(forged.count('\n'), 1);
+        // A backslash is escaped too (a literal "\n" cannot pass for an escaped line feed),
+        // and so are C1 controls and Unicode's line and paragraph separators.
+        const QByteArray odd = Logging::formatLine(QtInfoMsg, "z", QStringLiteral("a\\nb\u2028c\u0085d"),
+                                                   LogSettings::Format::Text, false, At);
+        QVERIFY2(odd.endsWith("a\\\\nb\\u2028c\\x85d\n"), odd.constData());
         QVERIFY2(forged.contains("a\\n2026") && forged.contains("\\r\\x1b[31m"), forged.constData());
         QVERIFY(forged.startsWith("2026-05-28T20:26:40.123Z warning "));
     }
@@ -94,10 +99,28 @@ private slots:
         QCOMPARE(Logging::loggablePath(QStringLiteral("/a\nb \"c\"\\d%e")),
                  QByteArray("/a%0Ab%20%22c%22%5Cd%25e"));
         QCOMPARE(Logging::loggablePath(QStringLiteral("/caf\u00e9")), QByteArray("/caf%C3%A9"));
-        const QByteArray longOne =
-            Logging::loggablePath(QStringLiteral("/") + QString(5000, QLatin1Char('x')));
-        QVERIFY(longOne.size() <= 515);
-        QVERIFY(longOne.endsWith("..."));
+        // Decoded "%3F" and "#" stay visibly encoded: no line shows a query that was logged.
+        QCOMPARE(Logging::loggablePath(QStringLiteral("/x?password=hunter2#f")),
+                 QByteArray("/x%3Fpassword=hunter2%23f"));
+        // Keys and session tokens put into a path by mistake are masked.
+        QCOMPARE(Logging::loggablePath(
+                     QStringLiteral("/api/external/v1/zv_0123456789abcdefABCDEF0123456789abcdef/x")),
+                 QByteArray("/api/external/v1/zv_[masked]/x"));
+        QCOMPARE(Logging::loggablePath(QStringLiteral("/zvs_AbCdEfGhIjKlMnOpQrStUvWxYz0123456789-_abcd")),
+                 QByteArray("/zv_[masked]"));
+        // At most 512 bytes and "...", never a cut escape, whatever stands near the end.
+        for (const QString &filler : {QStringLiteral("x"), QStringLiteral("\u00e9"), QStringLiteral(" ")}) {
+            for (int n = 500; n < 530; ++n) {
+                const QByteArray p = Logging::loggablePath(QStringLiteral("/") + filler.repeated(n));
+                QVERIFY2(p.size() <= 515, p.constData());
+                if (p.endsWith("...")) {
+                    const QByteArray kept = p.chopped(3);
+                    QVERIFY(kept.size() <= 512);
+                    const qsizetype percent = kept.lastIndexOf('%');
+                    QVERIFY2(percent < 0 || percent + 3 <= kept.size(), p.constData());
+                }
+            }
+        }
     }
 };
 

@@ -227,6 +227,14 @@ private slots:
     // finds it: a scrape relayed by a trusted proxy for an outside client is refused.
     void onlyAllowedAddresses()
     {
+        // A forwarding header that names no client leaves the proxy as the client: refused.
+        for (const QByteArray &header : {QByteArray("203.0.113.7, unix:"), QByteArray("203.0.113.7,"),
+                                         QByteArray("1.2.3.4, unknown"), QByteArray("garbage")}) {
+            QCOMPARE(httpRequest(m_server->port(), "GET", "/metrics", {{"X-Forwarded-For", header}}).status,
+                     403);
+        }
+        QCOMPARE(httpRequest(m_server->port(), "GET", "/metrics", {{"Forwarded", "for=garbage"}}).status,
+                 403);
         QCOMPARE(httpRequest(m_server->port(), "GET", "/metrics", {{"X-Forwarded-For", "127.0.0.9"}}).status,
                  200);
         const HttpResult relayed =
