@@ -1,5 +1,6 @@
 // zenovay-server: the headless server.
 #include "servercommands.h"
+#include "systemdnotifier.h"
 #include "unixsignals.h"
 
 #include "server/serverconfig.h"
@@ -89,8 +90,10 @@ int main(int argc, char *argv[])
         qCCritical(lcMain).noquote() << "cannot start:" << *error;
         return 1;
     }
+    App::SystemdNotifier systemd;
     QObject::connect(&signalWatcher, &App::UnixSignalWatcher::terminationRequested, &app, [&](int sig) {
         qCInfo(lcMain) << "signal" << sig << "- shutting down";
+        systemd.stopping();
         server.stop();
         app.quit();
     });
@@ -106,5 +109,6 @@ int main(int argc, char *argv[])
     std::printf("listening on %s://%s:%u\n", qPrintable(server.baseUrl().scheme()), qPrintable(host),
                 unsigned(server.port()));
     std::fflush(stdout);
+    systemd.ready(QStringLiteral("Serving %1").arg(server.baseUrl().toString()));
     return app.exec();
 }

@@ -8,15 +8,16 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
-    libqt6opengl6-dev libicu-dev libsodium-dev
+    libqt6opengl6-dev libicu-dev libsodium-dev libsystemd-dev
 )
 if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
     # fonts: the offscreen GUI tests and screenshots render text; iproute2: the IPv6 sign-in
     # test sets up addresses in a private network namespace (tests/server/in_ipv6_namespace.sh).
     # nginx-light, caddy, openssl: the reverse-proxy test runs docs/deploy/ in front of a
-    # server (tests/server/tst_reverseproxy.cpp).
-    packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl)
+    # server (tests/server/tst_reverseproxy.cpp). systemd: systemd-analyze judges the
+    # shipped units (tests/packaging/systemd_units.sh).
+    packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl systemd)
 fi
 if [[ $profile == fuzz ]]; then
     # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev

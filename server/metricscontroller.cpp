@@ -241,7 +241,11 @@ QByteArray MetricsController::render() const
         out += g.name + ' ' + number(g.read()) + '\n';
     }
 
-    const ProcessFigures p = processFigures();
+    ProcessFigures p = processFigures();
+    // /proc/stat is hidden under the unit's ProcSubset=pid: the server's start, milliseconds
+    // after the process's, stands in.
+    if (p.startTimeSeconds < 0)
+        p.startTimeSeconds = double(m_context.startedAtMs) / 1000.0;
     const std::pair<const char *, std::tuple<double, const char *, const char *>> process[] = {
         {"process_cpu_seconds_total",
          {p.cpuSeconds, "counter", "Total user and system CPU time spent in seconds."}},

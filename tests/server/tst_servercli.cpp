@@ -15,9 +15,14 @@
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <QThread>
+
+#include <cstring>
+
 #include <arpa/inet.h>
 #include <netinet/in.h>
 #include <sys/socket.h>
+#include <sys/un.h>
 #include <unistd.h>
 
 using namespace TestSupport;
@@ -254,6 +259,51 @@ private slots:
         QCOMPARE(httpRequest(quiet.port(), "GET", "/healthz").status, 200);
         QCOMPARE(quiet.terminate(), 0);
         QVERIFY(!quiet.errors().contains(QLatin1String("zenovay.access")));
+    }
+
+    // Under systemd (Type=notify): READY=1 with a status once it listens, WATCHDOG=1 at
+    // half of WatchdogSec, STOPPING=1 at SIGTERM, through libsystemd's sd_notify to the
+    // socket systemd names in NOTIFY_SOCKET (here the test's own).
+    void tellsSystemdReadyWatchdogAndStopping()
+    {
+        QTemporaryDir dir;
+        const QByteArray path = QFile::encodeName(dir.filePath(QStringLiteral("notify")));
+        const int fd = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC | SOCK_NONBLOCK, 0);
+        QVERIFY(fd >= 0);
+        sockaddr_un address{};
+        address.sun_family = AF_UNIX;
+        QVERIFY(size_t(path.size()) < sizeof(address.sun_path));
+        std::memcpy(address.sun_path, path.constData(), size_t(path.size()));
+        QCOMPARE(::bind(fd, reinterpret_cast<sockaddr *>(&address), sizeof(address)), 0);
+        QStringList received;
+        const auto receive = [&](int ms) {
+            QElapsedTimer t;
+            t.start();
+            while (t.elapsed() < ms) {
+                char buffer[4096];
+                const ssize_t n = ::recv(fd, buffer, sizeof(buffer), 0);
+                if (n > 0)
+                    received << QString::fromUtf8(buffer, n);
+                else
+                    QThread::msleep(10);
+            }
+        };
+        ServerProcess server;
+        server.setEnvironmentVariable(QStringLiteral("NOTIFY_SOCKET"), QString::fromLocal8Bit(path));
+        server.setEnvironmentVariable(QStringLiteral("WATCHDOG_USEC"), QStringLiteral("200000"));
+        QVERIFY2(server.start(), qPrintable(server.errors()));
+        receive(1000);
+        QVERIFY2(!received.isEmpty(), "nothing was sent to NOTIFY_SOCKET");
+        QVERIFY2(received.first().startsWith(
+                     QStringLiteral("READY=1\nSTATUS=Serving http://127.0.0.1:%1").arg(server.port())),
+                 qPrintable(received.first()));
+        QVERIFY2(received.filter(QStringLiteral("WATCHDOG=1")).size() >= 4, qPrintable(received.join(u'|')));
+        received.clear();
+        QCOMPARE(server.terminate(), 0);
+        receive(300);
+        QVERIFY2(!received.isEmpty() && received.first().startsWith(QLatin1String("STOPPING=1")),
+                 qPrintable(received.join(u'|')));
+        ::close(fd);
     }
 
     void configFileIsRead()
