@@ -1141,6 +1141,22 @@ Strg+Q: beenden</translation>
             <source>Copied to the clipboard.</source>
             <translation>In die Zwischenablage kopiert.</translation>
         </message>
+        <message>
+            <source>Close without copying?</source>
+            <translation>Schließen, ohne zu kopieren?</translation>
+        </message>
+        <message>
+            <source>You have not copied the key. It will not be shown again: if you close now, revoke it and create a new one when you need it.</source>
+            <translation>Sie haben den Schlüssel nicht kopiert. Er wird nicht noch einmal angezeigt: Wenn Sie jetzt schließen, widerrufen Sie ihn und erstellen Sie einen neuen, sobald Sie einen brauchen.</translation>
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation>Zurück</translation>
+        </message>
+        <message>
+            <source>Close anyway</source>
+            <translation>Trotzdem schließen</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TeamModel</name>

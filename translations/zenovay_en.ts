@@ -1133,6 +1133,22 @@ Ctrl+Q: quit</source>
             <source>Copied to the clipboard.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Close without copying?</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You have not copied the key. It will not be shown again: if you close now, revoke it and create a new one when you need it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Go back</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Close anyway</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TeamModel</name>

@@ -38,9 +38,9 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QSignalSpy>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
-#include <QStatusBar>
 #include <QTest>
 #include <QXYSeries>
 
@@ -290,6 +290,15 @@ private slots:
         m_fullKey = child<QLineEdit>(shown, u"fullKey"_s)->text();
         QVERIFY2(m_fullKey.startsWith(u"zv_"_s) && m_fullKey.size() == 41, qPrintable(m_fullKey));
         QVERIFY(child<QLabel>(shown, u"showOnceWarning"_s)->text().contains(u"will not be shown again"_s));
+        // Esc before Copy asks first; going back keeps the key on screen.
+        QTest::keyClick(shown, Qt::Key_Escape);
+        auto *ask = openDialog<QMessageBox>(u"closeUncopiedConfirm"_s);
+        QVERIFY(ask);
+        QVERIFY(shown->isVisible());
+        click(child<QPushButton>(ask, u"goBack"_s));
+        QTRY_VERIFY(!ask->isVisible());
+        QVERIFY(shown->isVisible());
+        QCOMPARE(child<QLineEdit>(shown, u"fullKey"_s)->text(), m_fullKey);
         QApplication::clipboard()->clear();
         click(child<QPushButton>(shown, u"copyKeyButton"_s));
         QCOMPARE(QApplication::clipboard()->text(), m_fullKey);

@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QRadioButton>
@@ -301,6 +302,27 @@ ShowKeyDialog::ShowKeyDialog(const CreatedKey &key, const QUrl &baseUrl, QWidget
     layout->addWidget(curl);
     layout->addWidget(buttons);
     setMinimumWidth(560);
+}
+
+void ShowKeyDialog::reject()
+{
+    if (m_copied) {
+        QDialog::reject();
+        return;
+    }
+    auto *box = new QMessageBox(QMessageBox::Warning, tr("Close without copying?"),
+                                tr("You have not copied the key. It will not be shown again: if you close "
+                                   "now, revoke it and create a new one when you need it."),
+                                QMessageBox::NoButton, this);
+    box->setObjectName(u"closeUncopiedConfirm"_s);
+    box->setAttribute(Qt::WA_DeleteOnClose);
+    QPushButton *back = box->addButton(tr("Go back"), QMessageBox::RejectRole);
+    back->setObjectName(u"goBack"_s);
+    QPushButton *close = box->addButton(tr("Close anyway"), QMessageBox::DestructiveRole);
+    close->setObjectName(u"closeAnyway"_s);
+    box->setDefaultButton(back);
+    connect(close, &QPushButton::clicked, this, [this] { QDialog::reject(); });
+    box->open();
 }
 
 void ShowKeyDialog::done(int result)

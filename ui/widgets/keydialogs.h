@@ -67,6 +67,10 @@ public:
     ShowKeyDialog(const CreatedKey &key, const QUrl &baseUrl, QWidget *parent = nullptr);
     bool wasCopied() const { return m_copied; }
 
+    // Esc or closing the window before Copy was pressed asks first (the key is never
+    // shown again); "I have copied the key" closes at once.
+    void reject() override;
+
 protected:
     void done(int result) override;
 
