@@ -224,6 +224,17 @@
         </message>
     </context>
     <context>
+        <name>Gui::CopyFeedback</name>
+        <message>
+            <source>Copied ✓</source>
+            <translation>Kopiert ✓</translation>
+        </message>
+        <message>
+            <source>Copied to the clipboard</source>
+            <translation>In die Zwischenablage kopiert</translation>
+        </message>
+    </context>
+    <context>
         <name>Gui::CreateKeyDialog</name>
         <message>
             <source>&amp;Full access</source>

@@ -224,6 +224,17 @@
         </message>
     </context>
     <context>
+        <name>Gui::CopyFeedback</name>
+        <message>
+            <source>Copied ✓</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copied to the clipboard</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
         <name>Gui::CreateKeyDialog</name>
         <message>
             <source>&amp;Full access</source>

@@ -261,8 +261,13 @@ private slots:
                 .arg(m_server->port())
                 .arg(site.trackingCode);
         QTRY_COMPARE(snippet->toPlainText(), expected);
-        click(child<QPushButton>(sites, u"copySnippetButton"_s));
+        auto *copy = child<QPushButton>(sites, u"copySnippetButton"_s);
+        const QString label = copy->text();
+        click(copy);
         QCOMPARE(QApplication::clipboard()->text(), expected);
+        // The button says it happened, then reads as before.
+        QCOMPARE(copy->text(), u"Copied ✓"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(copy->text(), label, 5000);
         // 127.0.0.1 is no address for visitors: the page says so, and what to do.
         auto *warning = child<QLabel>(sites, u"snippetReachWarning"_s);
         QTRY_VERIFY(warning->isVisible());
@@ -404,7 +409,9 @@ private slots:
         QVERIFY(curl.contains(u"-X POST"_s));
         QVERIFY(curl.contains(u"/api/external/v1/websites"_s));
         QVERIFY(!curl.contains(m_fullKey.mid(11)));
-        click(child<QPushButton>(detail, u"copyReportButton"_s));
+        auto *copyReport = child<QPushButton>(detail, u"copyReportButton"_s);
+        click(copyReport);
+        QCOMPARE(copyReport->text(), u"Copied ✓"_s);
         const QString report = QApplication::clipboard()->text();
         QVERIFY(report.contains(m_fullKey.left(11) + u"…[REDACTED]"_s));
         QVERIFY(!report.contains(m_fullKey.mid(11)));

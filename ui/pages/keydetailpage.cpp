@@ -4,6 +4,7 @@
 #include "ui/client/apiclient.h"
 #include "ui/format.h"
 #include "ui/models/models.h"
+#include "ui/widgets/copyfeedback.h"
 #include "ui/widgets/errorbanner.h"
 #include "ui/widgets/statcard.h"
 #include "ui/workspace.h"
@@ -153,9 +154,9 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     connect(refreshButton, &QPushButton::clicked, this, &KeyDetailPage::refresh);
     connect(m_revoke, &QPushButton::clicked, this, [this] { Q_EMIT revokeRequested(m_key); });
     connect(copyCurl, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(curlCommand()); });
+            [this, copyCurl] { copyWithFeedback(copyCurl, curlCommand()); });
     connect(copyReport, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(diagnosticReport()); });
+            [this, copyReport] { copyWithFeedback(copyReport, diagnosticReport()); });
     m_timer->setInterval(10'000);
     connect(m_timer, &QTimer::timeout, this, [this] {
         if (m_pendingParts == 0)

@@ -20,6 +20,7 @@
 #include <QTableView>
 #include <QVBoxLayout>
 
+#include "ui/widgets/copyfeedback.h"
 #include "ui/widgets/fielderror.h"
 
 using namespace Qt::StringLiterals;
@@ -176,7 +177,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
             &WebsitesPage::updateSelection);
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WebsitesPage::updateSelection);
     connect(m_copySnippet, &QPushButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_snippet->toPlainText()); });
+            [this] { copyWithFeedback(m_copySnippet, m_snippet->toPlainText()); });
     connect(m_teamFilter, &QComboBox::currentIndexChanged, this, [this] {
         static_cast<WebsiteFilter *>(m_proxy)->teamId = m_teamFilter->currentData().toString();
         static_cast<WebsiteFilter *>(m_proxy)->apply();

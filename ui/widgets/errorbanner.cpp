@@ -1,5 +1,7 @@
 #include "errorbanner.h"
 
+#include "copyfeedback.h"
+
 #include <QApplication>
 #include <QClipboard>
 #include <QEvent>
@@ -36,8 +38,7 @@ ErrorBanner::ErrorBanner(QWidget *parent)
     layout->addWidget(m_copy, 0, Qt::AlignTop);
     layout->addWidget(close, 0, Qt::AlignTop);
     connect(close, &QToolButton::clicked, this, &QWidget::hide);
-    connect(m_copy, &QToolButton::clicked, this,
-            [this] { QApplication::clipboard()->setText(m_failure.requestId); });
+    connect(m_copy, &QToolButton::clicked, this, [this] { copyWithFeedback(m_copy, m_failure.requestId); });
     restyle();
     hide();
 }
