@@ -17,6 +17,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QCloseEvent>
+#include <QDialog>
 #include <QLabel>
 #include <QListWidget>
 #include <QMenuBar>
@@ -106,6 +107,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     m_root->addWidget(m_splitter);
     setCentralWidget(m_root);
 
+    qApp->installEventFilter(this); // this window's dialogs closing: restoreFocus()
     buildMenus();
     buildStatusBar();
 
@@ -140,7 +142,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     m_root->setCurrentWidget(m_welcome);
 }
 
-MainWindow::~MainWindow() = default;
+MainWindow::~MainWindow() = default; // a destroyed filter object leaves qApp's list itself
 
 void MainWindow::buildMenus()
 {
@@ -519,6 +521,47 @@ void MainWindow::closeEvent(QCloseEvent *event)
 void MainWindow::changeEvent(QEvent *event)
 {
     QMainWindow::changeEvent(event);
+}
+
+bool MainWindow::eventFilter(QObject *watched, QEvent *event)
+{
+    if (event->type() == QEvent::Hide) {
+        if (auto *dialog = qobject_cast<QDialog *>(watched); dialog && dialog->isWindow()) {
+            // One of this window's (isAncestorOf stops at window borders: walk the parents).
+            for (const QObject *o = dialog->parent(); o; o = o->parent())
+                if (o == this) {
+                    QTimer::singleShot(0, this, &MainWindow::restoreFocus);
+                    break;
+                }
+        }
+    }
+    return QMainWindow::eventFilter(watched, event);
+}
+
+void MainWindow::restoreFocus()
+{
+    // Another dialog of this window still open (a confirmation over a dialog): it has
+    // the keyboard.
+    if (QWidget *modal = QApplication::activeModalWidget(); modal && modal != this)
+        return;
+    if (!isVisible())
+        return;
+    activateWindow();
+    QWidget *focus = QApplication::focusWidget();
+    if (focus && isAncestorOf(focus) && focus->isVisible() && focus->isEnabled())
+        return;
+    QWidget *area = m_root->currentWidget() == m_splitter ? static_cast<QWidget *>(currentPage())
+                                                          : m_root->currentWidget();
+    if (!area)
+        return;
+    // The first widget of the area in view that takes the keyboard, in tab order.
+    for (QWidget *w = area->nextInFocusChain(); w && w != area; w = w->nextInFocusChain()) {
+        if (area->isAncestorOf(w) && w->isVisible() && w->isEnabled() && (w->focusPolicy() & Qt::TabFocus)) {
+            w->setFocus(Qt::OtherFocusReason);
+            return;
+        }
+    }
+    area->setFocus(Qt::OtherFocusReason);
 }
 
 } // namespace Gui

@@ -57,8 +57,14 @@ Q_SIGNALS:
 protected:
     void closeEvent(QCloseEvent *event) override;
     void changeEvent(QEvent *event) override;
+    // Sees this window's dialogs close (restoreFocus).
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
+    // After a dialog closes: this window active again, and the keyboard in the page in
+    // view when the widget that had it is gone, hidden or disabled (a revoked key's
+    // Revoke button), so F5, Esc and the arrows work without a click (issue 15, item 16).
+    void restoreFocus();
     void buildMenus();
     void buildStatusBar();
     void onConnected(const QUrl &baseUrl, const QString &displayName, const QString &accountKey);

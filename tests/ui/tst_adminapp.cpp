@@ -75,6 +75,16 @@ void type(QLineEdit *edit, const QString &text)
 }
 
 // The top-level dialog of type T opened by the window, once it is visible.
+// For failure messages: who has the keyboard.
+QString describeFocus()
+{
+    const QWidget *w = QApplication::focusWidget();
+    if (w)
+        return w->objectName() + u' ' + QString::fromLatin1(w->metaObject()->className());
+    const QWidget *active = QApplication::activeWindow();
+    return u"no focus; active window: "_s + (active ? active->objectName() : u"none"_s);
+}
+
 template <typename T>
 T *openDialog(const QString &name)
 {
@@ -439,6 +449,12 @@ private slots:
         click(child<QPushButton>(box, u"confirmRevoke"_s));
         QTRY_COMPARE(keys()->model()->index(0, Gui::ApiKeyModel::Status).data().toString(), u"Revoked"_s);
         QVERIFY(!child<QPushButton>(keys(), u"revokeKeyButton"_s)->isEnabled());
+        // The Revoke button had the keyboard and is disabled now: the keyboard is back in
+        // the page, so F5 and the arrows work without a click (issue 15, item 16).
+        QTRY_VERIFY2(QApplication::focusWidget() && keys()->isAncestorOf(QApplication::focusWidget()),
+                     qPrintable(describeFocus()));
+        QVERIFY(QApplication::focusWidget()->isEnabled() && QApplication::focusWidget()->isVisible());
+        QCOMPARE(QApplication::activeWindow(), m_window.get());
         const HttpResult after = external("GET", "/usage", m_fullKey);
         QCOMPARE(after.status, 401);
         QCOMPARE(after.json().value(u"code"_s).toString(), u"API_KEY_REVOKED"_s);
