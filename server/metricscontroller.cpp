@@ -13,7 +13,6 @@
 #include <QDir>
 #include <QFile>
 
-#include <chrono>
 #include <cmath>
 
 #include <sys/resource.h>
@@ -161,10 +160,7 @@ void MetricsController::record(const Request &request, const HttpResponse &respo
     // Requests no route matched share one label: paths are the client's to choose.
     const QString route = request.routePattern.isEmpty() ? QStringLiteral("unmatched") : request.routePattern;
     ++m_requests[{route, methodLabel(request.method), response.status}];
-    const qint64 nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                             std::chrono::steady_clock::now().time_since_epoch())
-                             .count();
-    const double seconds = double(qMax<qint64>(0, nowNs - request.startedNs)) / 1e9;
+    const double seconds = double(qMax<qint64>(0, request.elapsedNs())) / 1e9;
     Histogram &h = m_durations[route];
     size_t bucket = 0;
     while (bucket < Buckets.size() && seconds > Buckets[bucket])

@@ -32,8 +32,6 @@
 #include <QJsonObject>
 #include <QLoggingCategory>
 
-#include <chrono>
-
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
 Q_LOGGING_CATEGORY(lcAccess, "zenovay.access")
 
@@ -162,14 +160,11 @@ std::optional<QString> ServerInstance::start()
         // [log] access: one line per request; the path without its query (keys, tokens and
         // passwords travel in headers and bodies, which are never logged).
         m_engine->addResponseHook([](Request &request, HttpResponse &response) {
-            const qint64 nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                     std::chrono::steady_clock::now().time_since_epoch())
-                                     .count();
             qCInfo(lcAccess).noquote().nospace()
                 << "client=" << request.clientIp.toString() << " method=" << request.method
                 << " path=" << Logging::loggablePath(request.path) << " status=" << response.status
                 << " bytes=" << response.body.size()
-                << " duration_ms=" << QString::number(double(nowNs - request.startedNs) / 1e6, 'f', 2)
+                << " duration_ms=" << QString::number(double(request.elapsedNs()) / 1e6, 'f', 2)
                 << " request_id=" << request.requestId;
         });
     }

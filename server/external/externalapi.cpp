@@ -25,11 +25,8 @@ ExternalApi::ExternalApi(AppContext &context, HttpEngine &engine, Core::KeyAuthC
     engine.addResponseHook([this](Request &request, HttpResponse &response) {
         if (request.apiKeyId.isEmpty())
             return;
-        const qint64 nowNs = std::chrono::duration_cast<std::chrono::nanoseconds>(
-                                 std::chrono::steady_clock::now().time_since_epoch())
-                                 .count();
         m_books.activity().record({request.apiKeyId, m_context.clock.nowMs(), request.method, request.path,
-                                   response.status, response.errorCode, (nowNs - request.startedNs) / 1000,
+                                   response.status, response.errorCode, request.elapsedNs() / 1000,
                                    request.requestId});
     });
     m_flushTimer.setInterval(FlushIntervalMs);

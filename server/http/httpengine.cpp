@@ -16,8 +16,6 @@
 #include <QSslSocket>
 #include <QTcpSocket>
 
-#include <chrono>
-
 Q_LOGGING_CATEGORY(lcHttp, "zenovay.server.http")
 
 namespace Server {
@@ -245,9 +243,7 @@ bool HttpEngine::handleRequest(const QHttpServerRequest &raw, QTcpSocket *socket
                     {},
                     {},
                     {},
-                    std::chrono::duration_cast<std::chrono::nanoseconds>(
-                        std::chrono::steady_clock::now().time_since_epoch())
-                        .count(),
+                    Request::steadyNowNs(),
                     {},
                     {},
                     QByteArrayLiteral("http"),

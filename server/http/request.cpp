@@ -7,6 +7,7 @@
 #include <QHttpServerRequest>
 
 #include <algorithm>
+#include <chrono>
 
 namespace Server {
 
@@ -27,6 +28,13 @@ void Request::detach()
     detachedHeaders = raw->headers();
     detachedBody = raw->body();
     raw = nullptr;
+}
+
+qint64 Request::steadyNowNs()
+{
+    return std::chrono::duration_cast<std::chrono::nanoseconds>(
+               std::chrono::steady_clock::now().time_since_epoch())
+        .count();
 }
 
 QByteArray Request::body() const

@@ -32,7 +32,7 @@ struct Request
     QHash<QString, QString> params; // from {name} segments of the route
     HeaderList responseHeaders;
     QString routePattern;
-    qint64 startedNs = 0; // monotonic, for latency
+    qint64 startedNs = 0; // monotonic (steadyNowNs), for latency
     QString apiKeyId;     // set once an external API request is tied to a known key
     // Who is calling, set by the route's access guard (HttpEngine::setAccessGuard): the
     // admin API's session, the external API's key principal. Read through the owner's
@@ -53,6 +53,9 @@ struct Request
     // engine returns from it.
     void detach();
     QByteArray body() const;
+    // The steady clock, in nanoseconds (what startedNs holds), and the time since then.
+    static qint64 steadyNowNs();
+    qint64 elapsedNs() const { return steadyNowNs() - startedNs; }
     QString param(const QString &name) const { return params.value(name); }
     bool hasQueryItem(const QString &name) const { return query.hasQueryItem(name); }
     QString queryValue(const QString &name) const { return query.queryItemValue(name, QUrl::FullyDecoded); }
