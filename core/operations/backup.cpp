@@ -375,11 +375,11 @@ std::optional<QString> restore(const QString &backupFile, const QString &dataDir
         return names;
     };
     const bool existed = dir.exists();
-    if (existed && !force && !contentsOf().isEmpty())
+    if (const QStringList held = existed && !force ? contentsOf() : QStringList(); !held.isEmpty())
         return QStringLiteral(
                    "%1 is not empty (%2): restore into an empty directory, or pass --force to move "
                    "what it holds into %1/%3<time>/ first; nothing was changed")
-            .arg(dataDir, contentsOf().join(QStringLiteral(", ")), ReplacedPrefix);
+            .arg(dataDir, held.join(QStringLiteral(", ")), ReplacedPrefix);
     if (!existed) {
         if (!QDir().mkpath(dataDir))
             return QStringLiteral("cannot create %1").arg(dataDir);
@@ -422,18 +422,22 @@ std::optional<QString> restore(const QString &backupFile, const QString &dataDir
 
     // What the directory held goes aside (never deleted); on failure it comes back.
     const QStringList contents = contentsOf();
+    QString aside;
+    const auto moveBack = [&dir, &aside](const QStringList &names) {
+        for (const QString &name : names)
+            dir.rename(aside + QLatin1Char('/') + name, name);
+        dir.rmdir(aside);
+    };
     if (!contents.isEmpty()) {
-        const QString aside = ReplacedPrefix + QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC)
-                                                   .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
+        aside = ReplacedPrefix + QDateTime::fromMSecsSinceEpoch(clock.nowMs(), Qt::UTC)
+                                     .toString(QStringLiteral("yyyyMMdd'T'HHmmss'Z'"));
         if (dir.exists(aside) || !dir.mkdir(aside))
             return discard(QStringLiteral("cannot create %1; nothing was changed").arg(dir.filePath(aside)));
         giveTo(dir.filePath(aside), owner.st_uid, owner.st_gid);
         QStringList moved;
         for (const QString &name : contents) {
             if (!dir.rename(name, aside + QLatin1Char('/') + name)) {
-                for (const QString &back : std::as_const(moved))
-                    dir.rename(aside + QLatin1Char('/') + back, back);
-                dir.rmdir(aside);
+                moveBack(moved);
                 return discard(
                     QStringLiteral("cannot move %1 aside; nothing was changed").arg(dir.filePath(name)));
             }
@@ -442,9 +446,8 @@ std::optional<QString> restore(const QString &backupFile, const QString &dataDir
         r.movedAsideTo = dir.filePath(aside);
     }
     if (!QFile::rename(restoring, target)) {
-        if (!r.movedAsideTo.isEmpty())
-            for (const QString &name : contents)
-                dir.rename(QFileInfo(r.movedAsideTo).fileName() + QLatin1Char('/') + name, name);
+        if (!aside.isEmpty())
+            moveBack(contents);
         return discard(
             QStringLiteral("cannot name the restored database %1; the directory holds what it held")
                 .arg(target));
