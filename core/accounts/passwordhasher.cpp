@@ -289,13 +289,6 @@ bool verify(const QString &password, const QString &encoded)
     return match(password.toUtf8(), encoded).matches;
 }
 
-void burnEquivalentWork(const QString &password, const Policy &policy)
-{
-    // A hash with the same parameters costs what verifying one does.
-    const QString wasted = hash(password, policy);
-    Q_UNUSED(wasted);
-}
-
 int iterationsOf(const QString &encoded)
 {
     const auto parsed = parse(encoded);

@@ -49,9 +49,6 @@ bool verify(const QString &password, const QString &encoded);
 bool needsRehash(const QString &encoded, const Policy &policy);
 // The Argon2id parameters of a hash (plain or wrapped); nothing for PBKDF2 or malformed.
 std::optional<Policy> parametersOf(const QString &encoded);
-// Spends the work of verify() against a hash made with policy; used for unknown
-// accounts so that timing does not reveal whether an email exists.
-void burnEquivalentWork(const QString &password, const Policy &policy);
 // The PBKDF2 iteration count recorded in a PBKDF2 or wrapped hash (0 when malformed or
 // plain Argon2id).
 int iterationsOf(const QString &encoded);
