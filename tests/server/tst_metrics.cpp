@@ -193,11 +193,21 @@ private slots:
         QCOMPARE(
             delta(QStringLiteral("zenovay_http_request_duration_seconds_count{") + route + QLatin1Char('}')),
             3.0);
-        double previous = 0;
+        // Cumulative in the order of the bounds (le), not of the sample names: "+Inf" and
+        // "10" sort before "2.5" as text.
+        const QString bucket = QStringLiteral("zenovay_http_request_duration_seconds_bucket{") + route +
+                               QStringLiteral(",le=\"");
+        QMap<double, double> byBound;
         for (auto it = after.cbegin(); it != after.cend(); ++it) {
-            if (!it.key().startsWith(QStringLiteral("zenovay_http_request_duration_seconds_bucket{") + route))
+            if (!it.key().startsWith(bucket))
                 continue;
-            QVERIFY2(it.value() >= previous, qPrintable(it.key()));
+            const QString le = it.key().mid(bucket.size()).chopped(2); // without '"}'
+            byBound.insert(le == QLatin1String("+Inf") ? qInf() : le.toDouble(), it.value());
+        }
+        QCOMPARE(byBound.size(), 14); // 13 bounds and +Inf
+        double previous = 0;
+        for (auto it = byBound.cbegin(); it != byBound.cend(); ++it) {
+            QVERIFY2(it.value() >= previous, qPrintable(QStringLiteral("le=%1").arg(it.key())));
             previous = it.value();
         }
         QCOMPARE(after.value(QStringLiteral("zenovay_http_request_duration_seconds_bucket{") + route +
