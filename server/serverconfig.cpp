@@ -195,6 +195,7 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
         {"ingest", "max_queued_events", 1000, 10'000'000, [this](qint64 v) { ingest.maxQueuedEvents = v; }},
         {"ingest", "fsync_before_ack", 0, 1, [this](qint64 v) { ingest.fsyncBeforeAck = v != 0; }},
         {"log", "access", 0, 1, [this](qint64 v) { log.access = v != 0; }},
+        {"storage", "backup_before_migration", 0, 1, [this](qint64 v) { backupBeforeMigration = v != 0; }},
         {"auth", "argon2_memory_kib", qint64(Core::PasswordHasher::Policy::MinMemoryKib),
          qint64(Core::PasswordHasher::Policy::MaxMemoryKib),
          [this](qint64 v) { auth.argon2MemoryKib = quint64(v); }},

@@ -53,6 +53,8 @@ struct ServerConfig
     LogSettings log;
     AuthSettings auth;
     IngestSettings ingest;
+    // [storage] backup_before_migration: a start that migrates the schema backs up first.
+    bool backupBeforeMigration = true;
     std::shared_ptr<Core::Clock> clock = std::make_shared<Core::SystemClock>();
 
     // The platform's per-user application data folder.

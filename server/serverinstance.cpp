@@ -21,13 +21,17 @@
 #include "core/keys/keyauthcache.h"
 #include "core/keys/keybookkeeping.h"
 #include "core/keys/keyreports.h"
+#include "core/operations/backup.h"
 #include "core/storage/datadirectory.h"
 #include "core/storage/datadirlock.h"
+#include "core/storage/migrations.h"
 #include "core/storage/storageerror.h"
 #include "core/storage/userrepository.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
@@ -82,6 +86,57 @@ ServerInstance::~ServerInstance()
     stop(); // the members then go in the reverse order of their declaration
 }
 
+std::optional<QString> ServerInstance::backupBeforeMigrating()
+{
+    if (!m_config.backupBeforeMigration || !QFileInfo::exists(m_config.databasePath()))
+        return std::nullopt;
+    int from = 0;
+    try {
+        from = m_db->schemaVersion();
+    } catch (const Core::StorageError &) {
+        return std::nullopt; // not readable as a database: Database::open() says why
+    }
+    const int to = Core::Migrations::latestVersion();
+    if (from == 0 || from >= to)
+        return std::nullopt; // nothing to migrate, or a newer schema open() refuses
+    const QDir dir(m_config.dataDir);
+    const QString backups = dir.filePath(QStringLiteral("backups"));
+    const QString file =
+        QDir(backups).filePath(QStringLiteral("pre-migration-schema%1-to-%2-%3.zvbackup")
+                                   .arg(from)
+                                   .arg(to)
+                                   .arg(QDateTime::fromMSecsSinceEpoch(m_config.clock->nowMs(), Qt::UTC)
+                                            .toString(QStringLiteral("yyyyMMddTHHmmssZ"))));
+    std::optional<QString> error;
+    if (!QDir().mkpath(backups))
+        error = QStringLiteral("cannot create %1").arg(backups);
+    else
+        QFile::setPermissions(backups, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    Core::Backup::Summary summary;
+    if (!error)
+        error = Core::Backup::create(m_config.dataDir, file, *m_config.clock, &summary,
+                                     Core::Backup::Mode::AtItsSchema);
+    if (error) {
+        return QStringLiteral("the database's schema (version %1) needs migrating to version %2, and a backup is "
+                              "taken first, but it failed: %3. Nothing was changed. Free disk space (the backup "
+                              "needs about as much as the database) and start again, or take a backup elsewhere "
+                              "(zenovay-server backup --out FILE) and start with [storage] "
+                              "backup_before_migration=0.")
+            .arg(from)
+            .arg(to)
+            .arg(*error);
+    }
+    qCInfo(lcServer).noquote() << QStringLiteral("schema version %1 is migrated to %2; backed up first to %3 "
+                                                 "(%4 events; restore it with zenovay-server restore if the "
+                                                 "new version has to be rolled back)")
+                                      .arg(from)
+                                      .arg(to)
+                                      .arg(file)
+                                      .arg(summary.events);
+    m_preMigrationBackup = file;
+    return std::nullopt;
+}
+
 std::optional<QString> ServerInstance::start()
 {
     if (m_lock)
@@ -103,6 +158,8 @@ std::optional<QString> ServerInstance::start()
     // A directory that was in use never silently becomes a fresh install.
     if (auto error = Core::DataDirectory::checkDatabase(layout, *m_db))
         return *error;
+    if (auto error = backupBeforeMigrating())
+        return *error;
     if (auto error = m_db->open())
         return *error;
     if (auto error = Core::DataDirectory::markInitialised(layout))
@@ -120,6 +177,13 @@ std::optional<QString> ServerInstance::start()
     m_pipeline = std::make_unique<Core::EventPipeline>(*m_db, *m_config.clock, ingestOptions);
     if (auto error = m_pipeline->start())
         return *error;
+    if (!m_preMigrationBackup.isEmpty() && m_pipeline->replayedAtStart() > 0)
+        qCWarning(lcServer).noquote()
+            << QStringLiteral("%1 events were still in the journal (the previous server did not stop cleanly) "
+                              "and went into the migrated database; the backup %2, taken before the "
+                              "migration, does not hold them")
+                   .arg(m_pipeline->replayedAtStart())
+                   .arg(m_preMigrationBackup);
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline, *m_ingest, startedAtMs});

@@ -67,6 +67,10 @@ Q_SIGNALS:
     void stopped();
 
 private:
+    // Before the first start of a newer version migrates the database's schema, a backup
+    // of the data directory goes to DIR/backups/ ([storage] backup_before_migration).
+    std::optional<QString> backupBeforeMigrating();
+    QString m_preMigrationBackup; // the file backupBeforeMigrating() wrote, if any
     // Built by start() in this order and destroyed in the reverse one, so everything
     // outlives what uses it: the HTTP engine (and with it the listener and every
     // connection) goes first, then the controllers, the shared context, the ingest path

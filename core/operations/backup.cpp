@@ -174,7 +174,7 @@ std::optional<QString> readMetadata(const RawConnection &c, Summary *s)
 } // namespace
 
 std::optional<QString> create(const QString &dataDir, const QString &outFile, const Clock &clock,
-                              Summary *summary)
+                              Summary *summary, Mode mode)
 {
     Summary s;
     s.createdAtMs = clock.nowMs(); // every event acknowledged before this is in the backup
@@ -222,15 +222,18 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
     // 1. The journal first: a segment the server releases after this copy only held
     // events that the database snapshot, taken next, then has. The copy goes beside the
     // backup (the same disk, not a RAM-backed /tmp), and is removed afterwards.
-    QTemporaryDir journalCopy(QDir(outDir).filePath(QStringLiteral(".zenovay-backup-journal-XXXXXX")));
-    if (!journalCopy.isValid())
-        return fail(QStringLiteral("cannot create a directory for the journal copy in %1").arg(outDir));
+    std::optional<QTemporaryDir> journalCopy;
     const QString journalDir = QDir(dataDir).filePath(JournalDirectory);
-    for (const QString &name : journalSegments(journalDir)) {
-        const QString from = QDir(journalDir).filePath(name);
-        if (!QFile::copy(from, journalCopy.filePath(name)) && QFileInfo::exists(from))
-            return fail(QStringLiteral("cannot copy the journal segment %1 into %2 (is the disk full?)")
-                            .arg(from, journalCopy.path()));
+    if (mode == Mode::Complete) {
+        journalCopy.emplace(QDir(outDir).filePath(QStringLiteral(".zenovay-backup-journal-XXXXXX")));
+        if (!journalCopy->isValid())
+            return fail(QStringLiteral("cannot create a directory for the journal copy in %1").arg(outDir));
+        for (const QString &name : journalSegments(journalDir)) {
+            const QString from = QDir(journalDir).filePath(name);
+            if (!QFile::copy(from, journalCopy->filePath(name)) && QFileInfo::exists(from))
+                return fail(QStringLiteral("cannot copy the journal segment %1 into %2 (is the disk full?)")
+                                .arg(from, journalCopy->path()));
+        }
     }
 
     // 2. One consistent snapshot of the database, whoever is writing to it. Read-only:
@@ -248,6 +251,7 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
                         .arg(dbPath)
                         .arg(version)
                         .arg(Migrations::latestVersion()));
+            s.schemaVersion = version;
         } catch (const std::exception &e) {
             return fail(QString::fromUtf8(e.what()));
         }
@@ -256,23 +260,24 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
     }
 
     // 3. The journal's events the snapshot does not have, replayed exactly as a server
-    // start would (into the copy; the source journal is not touched).
-    {
+    // start would (into the copy; the source journal is not touched). Not for a copy that
+    // keeps its schema: replaying needs this build's schema.
+    if (mode == Mode::Complete) {
         Database copy(partial);
         if (auto e = copy.open())
             return fail(QStringLiteral("cannot open the copy of the database: %1").arg(*e));
         EventPipeline::Options options;
-        options.journalDirectory = journalCopy.path();
+        options.journalDirectory = journalCopy->path();
         EventPipeline pipeline(copy, clock, options);
         if (auto e = pipeline.start())
             return fail(QStringLiteral("cannot replay the journal into the backup: %1")
-                            .arg(QString(*e).replace(journalCopy.path(), journalDir)));
+                            .arg(QString(*e).replace(journalCopy->path(), journalDir)));
         pipeline.stop();
         s.fromJournal = pipeline.replayedAtStart();
         const JournalScan::Recovery &r = pipeline.journalRecovery();
         if (r.eventsLost > 0 || r.bytesSkipped > 0 || r.unreadableRecords > 0 || r.droppedNoWebsite > 0)
             for (const QString &report : r.reports)
-                s.warnings << QString(report).replace(journalCopy.path(), journalDir);
+                s.warnings << QString(report).replace(journalCopy->path(), journalDir);
         s.schemaVersion = copy.schemaVersion();
     } // the last connection closed: SQLite checkpoints the copy's WAL into it
 

@@ -39,10 +39,20 @@ struct Summary
     QStringList warnings; // journal damage found while copying (events that were lost before)
 };
 
+enum class Mode {
+    // The database at this build's schema, with every journaled event it lacks.
+    Complete,
+    // The database as it is, at the schema it has, without the journal's events (replaying
+    // them needs this build's schema): the backup a start takes before it migrates, so
+    // the release that wrote the database can take it back. The caller holds the
+    // directory (nothing writes to it) and reports the journal's events separately.
+    AtItsSchema,
+};
+
 // Writes a backup of dataDir to outFile (refused when outFile exists). Works whether or
 // not a server is running on dataDir. Returns an error message, or nothing.
 std::optional<QString> create(const QString &dataDir, const QString &outFile, const Clock &clock,
-                              Summary *summary);
+                              Summary *summary, Mode mode = Mode::Complete);
 
 // What restore() did besides writing the database.
 struct Restored
