@@ -9,6 +9,7 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QIcon>
 #include <QStandardPaths>
 #include <QUrl>
 
@@ -21,7 +22,13 @@ int main(int argc, char *argv[])
     QApplication::setOrganizationName(u"zenovay"_s);
     QApplication::setApplicationDisplayName(u"Zenovay Admin"_s);
     QApplication::setApplicationVersion(QStringLiteral(ZENOVAY_VERSION));
-    QApplication::setDesktopFileName(u"zenovay-admin"_s);
+    // The desktop entry and AppStream id (packaging/com.zenovay.Admin.desktop), so the
+    // desktop shows the app's own icon and name for its windows.
+    QApplication::setDesktopFileName(u"com.zenovay.Admin"_s);
+    QIcon icon;
+    for (const int size : {16, 22, 24, 32, 48, 64, 128, 256})
+        icon.addFile(u":/zenovay/icons/%1x%1/apps/com.zenovay.Admin.png"_s.arg(size), QSize(size, size));
+    QApplication::setWindowIcon(icon);
 
     QCommandLineParser parser;
     parser.setApplicationDescription(u"Zenovay self-hosted: the desktop admin app."_s);

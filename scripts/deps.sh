@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Installs the Debian packages Zenovay needs that are not installed yet.
-# Usage: scripts/deps.sh [build|test|run|bench|fuzz]   (as root, or with sudo available)
+# Usage: scripts/deps.sh [build|test|run|bench|fuzz|package]   (as root, or with sudo available)
 set -euo pipefail
 
 profile=${1:-build}
@@ -24,6 +24,10 @@ if [[ $profile == fuzz ]]; then
     # is only recommended by clang-16, so --no-install-recommends would leave it out), and
     # llvm-16 for llvm-symbolizer (crash reports with file:line).
     packages+=(clang-16 libclang-rt-16-dev llvm-16)
+fi
+if [[ $profile == package ]]; then
+    # scripts/package.sh: debhelper builds the .debs, lintian and appstreamcli judge them.
+    packages+=(debhelper dpkg-dev fakeroot lintian appstream)
 fi
 if [[ $profile == run ]]; then
     # the desktop app's platform plugins (X11/Wayland) and a font
