@@ -11,8 +11,10 @@ namespace Server {
 
 namespace {
 
-const QString CreateKeyHint =
-    QStringLiteral("Create a new key under Settings → Account → Security & access → Personal API keys.");
+// Names the place that exists in this product (issue 15): the desktop app's keys page.
+const QString CreateKeyHint = QStringLiteral(
+    "Create a new key on the Personal API keys page of the Zenovay Admin app (or ask this server's "
+    "administrator for one).");
 
 // Where a key was sent instead of X-API-Key, for a precise message.
 QString misplacedKeyLocation(const Request &request)

@@ -154,6 +154,11 @@ private slots:
         const HttpResult r = get("/usage", key.key.toLatin1()); // the very next request
         QCOMPARE(r.status, 401);
         QCOMPARE(code(r), QStringLiteral("API_KEY_REVOKED"));
+        // The way out names a place this product has (not the hosted product's settings).
+        const QString message = r.json().value(QStringLiteral("error")).toString();
+        QVERIFY2(message.contains(QStringLiteral("Personal API keys page of the Zenovay Admin app")),
+                 qPrintable(message));
+        QVERIFY2(!message.contains(QStringLiteral("Settings")), qPrintable(message));
     }
 
     void expiredKey()

@@ -18,7 +18,7 @@ namespace Gui {
 
 class Workspace;
 
-// Settings > Account > Security & access > Personal API keys > Create: name, Full access
+// Personal API keys page > New key: name, Full access
 // or Read/Write/Admin, all teams or selected teams, the billing team, an optional expiry.
 // Sends POST /keys itself and stays open (with the server's messages) until it succeeds.
 class CreateKeyDialog final : public QDialog
