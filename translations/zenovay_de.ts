@@ -80,6 +80,10 @@
             <source>Revoked %1</source>
             <translation>Widerrufen %1</translation>
         </message>
+        <message>
+            <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team “%1” it is billed to is on the Free plan. A server admin can move the team to a paid plan on the Teams page.</source>
+            <translation>Jede Anfrage mit diesem Schlüssel wird abgelehnt (403 API_PAID_PLAN_REQUIRED): Das Team „%1“, über das er abgerechnet wird, hat den Free-Tarif. Ein Server-Admin kann das Team auf der Seite „Teams“ in einen bezahlten Tarif verschieben.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::Charts</name>
@@ -515,6 +519,10 @@
             <source>%1 s</source>
             <translation>%1 s</translation>
         </message>
+        <message>
+            <source>Inactive: Free plan</source>
+            <translation>Inaktiv: Free-Tarif</translation>
+        </message>
     </context>
     <context>
         <name>Gui::KeyDetailPage</name>
@@ -614,6 +622,10 @@
             <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
             <translation>Tarif %1: %2 pro Minute, %3 pro Monat; Zurücksetzung %4</translation>
         </message>
+        <message>
+            <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team it is billed to is on the Free plan.</source>
+            <translation>Jede Anfrage mit diesem Schlüssel wird abgelehnt (403 API_PAID_PLAN_REQUIRED): Das Team, über das er abgerechnet wird, hat den Free-Tarif.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::KeysPage</name>
@@ -707,6 +719,10 @@
         <message>
             <source>Could not revoke the key.</source>
             <translation>Der Schlüssel konnte nicht widerrufen werden.</translation>
+        </message>
+        <message>
+            <source>Inactive</source>
+            <translation>Inaktiv</translation>
         </message>
     </context>
     <context>
@@ -974,6 +990,10 @@ Strg+Q: beenden</translation>
             <source>Could not load your API keys.</source>
             <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
         </message>
+        <message>
+            <source>Nothing matches the search or filter.</source>
+            <translation>Nichts passt zur Suche oder zum Filter.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::RequestLogModel</name>
@@ -1042,6 +1062,10 @@ Strg+Q: beenden</translation>
                 <numerusform>%n Anfrage</numerusform>
                 <numerusform>%n Anfragen</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No requests with your API keys yet.</source>
+            <translation>Noch keine Anfragen mit Ihren API-Schlüsseln.</translation>
         </message>
     </context>
     <context>
@@ -1358,6 +1382,14 @@ Strg+Q: beenden</translation>
             <source>Could not remove the member.</source>
             <translation>Das Mitglied konnte nicht entfernt werden.</translation>
         </message>
+        <message>
+            <source>No teams yet. Create one with New team… (Ctrl+N).</source>
+            <translation>Noch keine Teams. Legen Sie eines mit „Neues Team…“ an (Strg+N).</translation>
+        </message>
+        <message>
+            <source>Select a team to see its members.</source>
+            <translation>Wählen Sie ein Team, um seine Mitglieder zu sehen.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::UsageModel</name>
@@ -1405,12 +1437,16 @@ Strg+Q: beenden</translation>
             <translation>Nutzung</translation>
         </message>
         <message>
-            <source>Show revoked and expired keys</source>
-            <translation>Widerrufene und abgelaufene Schlüssel anzeigen</translation>
+            <source>Show inactive keys too (revoked, expired, billed to a Free team)</source>
+            <translation>Auch inaktive Schlüssel anzeigen (widerrufen, abgelaufen, über ein Free-Team abgerechnet)</translation>
         </message>
         <message>
             <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
             <translation>Die in diesem Monat gezählten Anfragen je Schlüssel, verglichen mit dem Monatskontingent des Tarifs seines Abrechnungsteams. Mit 429 abgelehnte Anfragen werden nicht gezählt.</translation>
+        </message>
+        <message>
+            <source>No active API keys. Their usage shows here once you have one.</source>
+            <translation>Keine aktiven API-Schlüssel. Sobald es einen gibt, steht hier seine Nutzung.</translation>
         </message>
     </context>
     <context>
@@ -1450,6 +1486,10 @@ Strg+Q: beenden</translation>
         <message>
             <source>&amp;URL:</source>
             <translation>&amp;URL:</translation>
+        </message>
+        <message>
+            <source>A website's address starts with https:// or http://: https:// was added. Check it and press %1 again.</source>
+            <translation>Die Adresse einer Website beginnt mit https:// oder http://: https:// wurde ergänzt. Prüfen Sie sie und klicken Sie erneut auf „%1“.</translation>
         </message>
     </context>
     <context>
@@ -1548,6 +1588,22 @@ Strg+Q: beenden</translation>
         <message>
             <source>⚠ Visitors&apos; browsers cannot load this snippet: &lt;tt&gt;%1&lt;/tt&gt; is only reachable from this computer or its local network. Run &lt;tt&gt;zenovay-server&lt;/tt&gt; on a machine visitors can reach, set &lt;tt&gt;[server] public_url&lt;/tt&gt; to its address (for example &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; see docs/deploy.md) and connect this app to it.</source>
             <translation>⚠ Die Browser der Besucher können dieses Snippet nicht laden: &lt;tt&gt;%1&lt;/tt&gt; ist nur von diesem Computer oder seinem lokalen Netz aus erreichbar. Betreiben Sie &lt;tt&gt;zenovay-server&lt;/tt&gt; auf einem Rechner, den Besucher erreichen, setzen Sie &lt;tt&gt;[server] public_url&lt;/tt&gt; auf seine Adresse (zum Beispiel &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; siehe docs/deploy.md) und verbinden Sie diese App damit.</translation>
+        </message>
+        <message>
+            <source>Copy &amp;ID</source>
+            <translation>&amp;ID kopieren</translation>
+        </message>
+        <message>
+            <source>What the external API's analytics route takes: GET /api/external/v1/analytics/{websiteId}</source>
+            <translation>Was die Analyse-Route der externen API erwartet: GET /api/external/v1/analytics/{websiteId}</translation>
+        </message>
+        <message>
+            <source>Website ID (for the API's analytics route): &lt;tt&gt;%1&lt;/tt&gt;</source>
+            <translation>Website-ID (für die Analyse-Route der API): &lt;tt&gt;%1&lt;/tt&gt;</translation>
+        </message>
+        <message>
+            <source>No websites yet. Add one with New website… (Ctrl+N).</source>
+            <translation>Noch keine Websites. Fügen Sie eine mit „Neue Website…“ hinzu (Strg+N).</translation>
         </message>
     </context>
     <context>

@@ -80,6 +80,10 @@
             <source>Revoked %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team “%1” it is billed to is on the Free plan. A server admin can move the team to a paid plan on the Teams page.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::Charts</name>
@@ -515,6 +519,10 @@
             <source>%1 s</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Inactive: Free plan</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::KeyDetailPage</name>
@@ -614,6 +622,10 @@
             <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team it is billed to is on the Free plan.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::KeysPage</name>
@@ -706,6 +718,10 @@
         </message>
         <message>
             <source>Could not revoke the key.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Inactive</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -966,6 +982,10 @@ Ctrl+Q: quit</source>
             <source>Could not load your API keys.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Nothing matches the search or filter.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::RequestLogModel</name>
@@ -1034,6 +1054,10 @@ Ctrl+Q: quit</source>
                 <numerusform>%n request</numerusform>
                 <numerusform>%n requests</numerusform>
             </translation>
+        </message>
+        <message>
+            <source>No requests with your API keys yet.</source>
+            <translation type="unfinished" />
         </message>
     </context>
     <context>
@@ -1350,6 +1374,14 @@ Ctrl+Q: quit</source>
             <source>Could not remove the member.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No teams yet. Create one with New team… (Ctrl+N).</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Select a team to see its members.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::UsageModel</name>
@@ -1397,11 +1429,15 @@ Ctrl+Q: quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Show revoked and expired keys</source>
+            <source>Show inactive keys too (revoked, expired, billed to a Free team)</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Requests counted this month for each key, against the monthly quota of its billing team's plan. Requests refused with 429 are not counted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No active API keys. Their usage shows here once you have one.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1441,6 +1477,10 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>&amp;URL:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>A website's address starts with https:// or http://: https:// was added. Check it and press %1 again.</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1539,6 +1579,22 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>⚠ Visitors&apos; browsers cannot load this snippet: &lt;tt&gt;%1&lt;/tt&gt; is only reachable from this computer or its local network. Run &lt;tt&gt;zenovay-server&lt;/tt&gt; on a machine visitors can reach, set &lt;tt&gt;[server] public_url&lt;/tt&gt; to its address (for example &lt;tt&gt;https://stats.example.com&lt;/tt&gt;; see docs/deploy.md) and connect this app to it.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Copy &amp;ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>What the external API's analytics route takes: GET /api/external/v1/analytics/{websiteId}</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Website ID (for the API's analytics route): &lt;tt&gt;%1&lt;/tt&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No websites yet. Add one with New website… (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
     </context>

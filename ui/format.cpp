@@ -108,12 +108,14 @@ QString Format::role(Core::Role r)
     return {};
 }
 
-KeyStatus Format::keyStatus(const Core::ApiKey &key, qint64 now)
+KeyStatus Format::keyStatus(const Core::ApiKey &key, qint64 now, std::optional<Core::Plan> billingPlan)
 {
     if (key.revokedAt)
         return KeyStatus::Revoked;
     if (key.expiresAt && *key.expiresAt <= now)
         return KeyStatus::Expired;
+    if (billingPlan == Core::Plan::Free)
+        return KeyStatus::NeedsPaidPlan;
     return KeyStatus::Active;
 }
 
@@ -122,6 +124,8 @@ QString Format::keyStatus(KeyStatus status)
     switch (status) {
     case KeyStatus::Active:
         return tr("Active");
+    case KeyStatus::NeedsPaidPlan:
+        return tr("Inactive: Free plan");
     case KeyStatus::Expired:
         return tr("Expired");
     case KeyStatus::Revoked:

@@ -10,7 +10,9 @@
 
 namespace Gui {
 
-enum class KeyStatus { Active, Expired, Revoked };
+// NeedsPaidPlan: neither revoked nor expired, but billed to a team on the Free plan, so
+// every call gets 403 API_PAID_PLAN_REQUIRED.
+enum class KeyStatus { Active, NeedsPaidPlan, Expired, Revoked };
 
 // How the app writes times, sizes, permissions and statuses, in the user's language.
 class Format final
@@ -28,7 +30,9 @@ public:
     static QString plan(Core::Plan plan);
     static QString plan(const QString &planName);
     static QString role(Core::Role role);
-    static KeyStatus keyStatus(const Core::ApiKey &key, qint64 now = nowMs());
+    // billingPlan: the plan of the team the key is billed to, when known.
+    static KeyStatus keyStatus(const Core::ApiKey &key, qint64 now = nowMs(),
+                               std::optional<Core::Plan> billingPlan = std::nullopt);
     static QString keyStatus(KeyStatus status);
     static QString bytes(qint64 bytes);
     static QString duration(qint64 seconds);

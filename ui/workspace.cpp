@@ -20,6 +20,20 @@ QHash<QString, QString> Workspace::teamNames() const
     return names;
 }
 
+QHash<QString, Core::Plan> Workspace::teamPlans() const
+{
+    QHash<QString, Core::Plan> plans;
+    for (const TeamInfo &t : m_teams)
+        plans.insert(t.team.id, t.team.plan);
+    return plans;
+}
+
+KeyStatus Workspace::keyStatus(const Core::ApiKey &key) const
+{
+    const auto t = team(key.billingTeamId);
+    return Format::keyStatus(key, Format::nowMs(), t ? std::optional<Core::Plan>(t->team.plan) : std::nullopt);
+}
+
 std::optional<TeamInfo> Workspace::team(const QString &id) const
 {
     for (const TeamInfo &t : m_teams)

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "ui/client/apitypes.h"
+#include "ui/format.h"
 
 #include <QHash>
 #include <QObject>
@@ -23,6 +24,9 @@ public:
     bool isServerAdmin() const { return m_me.user.isServerAdmin; }
     const QList<TeamInfo> &teams() const { return m_teams; }
     QHash<QString, QString> teamNames() const;
+    QHash<QString, Core::Plan> teamPlans() const;
+    // A key's status, knowing the plan of the team it is billed to (Format::keyStatus).
+    KeyStatus keyStatus(const Core::ApiKey &key) const;
     std::optional<TeamInfo> team(const QString &id) const;
     std::optional<Core::Role> roleIn(const QString &teamId) const;
     void setTeams(const QList<TeamInfo> &teams);

@@ -13,6 +13,7 @@
 #include "ui/models/models.h"
 #include "ui/pages/keydetailpage.h"
 #include "ui/pages/keyspage.h"
+#include "ui/pages/page.h"
 #include "ui/pages/teamspage.h"
 #include "ui/pages/websitespage.h"
 #include "ui/pages/welcomepage.h"
@@ -37,6 +38,8 @@
 #include <QPlainTextEdit>
 #include <QPointer>
 #include <QPushButton>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -221,6 +224,8 @@ private slots:
         QVERIFY(acme != m_window->workspace()->teams().cend());
         QCOMPARE(acme->team.plan, Core::Plan::Free);
         QCOMPARE(acme->myRole, std::optional<Core::Role>(Core::Role::Owner));
+        // The new team is selected, its plan and members at hand.
+        QTRY_COMPARE(teams->selectedTeamId(), acme->team.id);
         // Select it and, as server admin, move it to Pro: keys billed to it will work.
         auto *table = child<QTableView>(teams, u"teamTable"_s);
         for (int r = 0; r < table->model()->rowCount(); ++r)
@@ -246,6 +251,8 @@ private slots:
         shortcut(Qt::Key_3);
         auto *sites = static_cast<Gui::WebsitesPage *>(m_window->page(u"websitesPage"_s));
         QTRY_VERIFY(sites->isVisible());
+        auto *siteTable = child<QTableView>(sites, u"websiteTable"_s);
+        QTRY_VERIFY(Gui::Page::emptyStateText(siteTable).startsWith(u"No websites yet"_s));
         shortcut(Qt::Key_N); // Ctrl+N = new website here
         QPointer<Gui::WebsiteDialog> dialog = openDialog<Gui::WebsiteDialog>(u"websiteDialog"_s);
         QVERIFY(dialog);
@@ -258,13 +265,28 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(urlError->isVisible(), 5000);
         QVERIFY2(!urlError->text().isEmpty(), "the server's 422 message shows next to the URL field");
         QVERIFY(dialog->isVisible());
-        type(child<QLineEdit>(dialog, u"websiteUrl"_s), u"https://shop.acme.example"_s);
+        // Typed without its scheme: the app proposes https:// and sends nothing yet.
+        type(child<QLineEdit>(dialog, u"websiteUrl"_s), u"shop.acme.example"_s);
+        click(child<QPushButton>(dialog, u"saveWebsite"_s));
+        QCOMPARE(child<QLineEdit>(dialog, u"websiteUrl"_s)->text(), u"https://shop.acme.example"_s);
+        QVERIFY(child<QLabel>(dialog, u"urlHint"_s)->isVisible());
+        QVERIFY(!urlError->isVisible());
+        QVERIFY(dialog->isVisible());
+        QCOMPARE(sites->model()->rowCount(), 0);
         click(child<QPushButton>(dialog, u"saveWebsite"_s));
         QTRY_VERIFY(!dialog); // closed and deleted on success
         QTRY_COMPARE(sites->model()->rowCount(), 1);
         const Core::Website site = sites->model()->rowAt(0);
         QCOMPARE(site.name, u"Acme shop"_s);
+        QCOMPARE(site.url, u"https://shop.acme.example"_s);
         QVERIFY(!site.trackingCode.isEmpty());
+        QCOMPARE(Gui::Page::emptyStateText(siteTable), QString());
+        // The id the external analytics route takes is shown, and copied with feedback.
+        QVERIFY(child<QLabel>(sites, u"websiteIdLabel"_s)->text().contains(site.id));
+        auto *copyId = child<QPushButton>(sites, u"copyWebsiteIdButton"_s);
+        click(copyId);
+        QCOMPARE(QApplication::clipboard()->text(), site.id);
+        QCOMPARE(copyId->text(), u"Copied ✓"_s);
         auto *snippet = child<QPlainTextEdit>(sites, u"trackingSnippet"_s);
         const QString expected =
             u"<script src=\"http://127.0.0.1:%1/z.js\" data-tracking-code=\"%2\"></script>"_s
@@ -282,6 +304,10 @@ private slots:
         auto *warning = child<QLabel>(sites, u"snippetReachWarning"_s);
         QTRY_VERIFY(warning->isVisible());
         QVERIFY(warning->text().contains(u"public_url"_s));
+        // A search that matches nothing says so, instead of an empty grid.
+        type(child<QLineEdit>(sites, u"websiteSearch"_s), u"no-such-site"_s);
+        QCOMPARE(Gui::Page::emptyStateText(siteTable), u"Nothing matches the search or filter."_s);
+        child<QLineEdit>(sites, u"websiteSearch"_s)->clear();
     }
 
     void createKeyShowsItOnce()
@@ -336,7 +362,8 @@ private slots:
         QCOMPARE(model->rowCount(), 1);
         QCOMPARE(model->index(0, Gui::ApiKeyModel::Status).data().toString(), u"Active"_s);
         QCOMPARE(model->index(0, Gui::ApiKeyModel::Permissions).data().toString(), u"Full access"_s);
-        QCOMPARE(model->index(0, Gui::ApiKeyModel::LastUsed).data().toString(), u"never"_s);
+        QCOMPARE(model->index(0, Gui::ApiKeyModel::LastUsed).data().toString(), u"Never"_s);
+        QCOMPARE(model->index(0, Gui::ApiKeyModel::Expires).data().toString(), u"Never"_s);
     }
 
     void keyDetailChartsFillAfterRequests()
@@ -501,6 +528,73 @@ private slots:
         QVERIFY(banner.text().contains(u"HTTP 404"_s));
         QVERIFY(banner.text().contains(seen.code));
         QVERIFY(banner.text().contains(seen.requestId));
+    }
+
+    // A key billed to a team on the Free plan is listed as inactive, with the reason, and
+    // opening another key starts at the top of its page, not where the last one was left.
+    void freeTeamKeysAreInactiveAndAnotherKeyOpensAtItsTop()
+    {
+        QString freeTeam;
+        for (const Gui::TeamInfo &t : m_window->workspace()->teams())
+            if (t.team.plan == Core::Plan::Free)
+                freeTeam = t.team.id;
+        QVERIFY(!freeTeam.isEmpty()); // the team setup made
+        Gui::KeyRequest request;
+        request.name = u"Billed to free"_s;
+        request.permissions = *Core::Permissions::fromNames({u"read"_s});
+        request.teamAccess.all = true;
+        request.billingTeamId = freeTeam;
+        QString freeKeyId, freeKey;
+        m_client->createKey(
+            request, this,
+            [&](const Gui::CreatedKey &k) {
+                freeKeyId = k.key.id;
+                freeKey = k.secret;
+            },
+            [](const Gui::ApiFailure &) {});
+        QTRY_VERIFY(!freeKeyId.isEmpty());
+        QCOMPARE(external("GET", "/usage", freeKey).status, 403); // what the status says
+
+        shortcut(Qt::Key_4);
+        QTRY_VERIFY(keys()->isVisible());
+        keys()->refresh();
+        Gui::ApiKeyModel *model = keys()->model();
+        QTRY_VERIFY(model->rowOf(freeKeyId) >= 0);
+        const int row = model->rowOf(freeKeyId);
+        QCOMPARE(model->index(row, Gui::ApiKeyModel::Status).data().toString(), u"Inactive: Free plan"_s);
+        QVERIFY(model->index(row, Gui::ApiKeyModel::Status)
+                    .data(Qt::ToolTipRole)
+                    .toString()
+                    .contains(u"API_PAID_PLAN_REQUIRED"_s));
+        auto *status = child<QComboBox>(keys(), u"keyStatusFilter"_s);
+        auto *table = child<QTableView>(keys(), u"keyTable"_s);
+        status->setCurrentIndex(status->findData(int(Gui::KeyFilterModel::StatusFilter::Active)));
+        for (int r = 0; r < table->model()->rowCount(); ++r)
+            QVERIFY(table->model()->index(r, 0).data(Gui::IdRole).toString() != freeKeyId);
+        status->setCurrentIndex(0);
+
+        // Open one key, scroll to its end, go back, open the other: it starts at the top.
+        const auto open = [&](const QString &id) {
+            for (int r = 0; r < table->model()->rowCount(); ++r)
+                if (table->model()->index(r, 0).data(Gui::IdRole).toString() == id)
+                    table->selectRow(r);
+            QCOMPARE(keys()->selectedKeyId(), id);
+            click(child<QPushButton>(keys(), u"openKeyButton"_s));
+            QTRY_VERIFY(keys()->detail()->isVisible());
+        };
+        m_window->resize(1024, 700);
+        open(m_keyId);
+        auto *scroll = child<QScrollArea>(keys()->detail(), u"detailScroll"_s);
+        QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);
+        scroll->verticalScrollBar()->setValue(scroll->verticalScrollBar()->maximum());
+        QVERIFY(scroll->verticalScrollBar()->value() > 0);
+        QTest::keyClick(keys()->detail(), Qt::Key_Escape);
+        QTRY_VERIFY(!keys()->detail()->isVisible());
+        open(freeKeyId);
+        QCOMPARE(scroll->verticalScrollBar()->value(), 0);
+        QVERIFY(child<QLabel>(keys()->detail(), u"detailTitle"_s)->text().contains(u"Inactive: Free plan"_s));
+        QTest::keyClick(keys()->detail(), Qt::Key_Escape);
+        QTRY_VERIFY(!keys()->detail()->isVisible());
     }
 
     void signOutThenSignInAgain()

@@ -104,6 +104,33 @@ private slots:
         QCOMPARE(filter.rowCount(), 0);
     }
 
+    // Billed to a Free team, an unrevoked, unexpired key is inactive (every call 403),
+    // sorts after the active ones, and the Active filter leaves it out.
+    void keysBilledToAFreeTeamAreInactive()
+    {
+        Gui::ApiKeyModel model;
+        model.setNow([] { return Now; });
+        model.setRows({key(u"a"_s, u"Paid"_s, Core::Permissions::Read, Now)});
+        Core::ApiKey free = key(u"b"_s, u"Free"_s, Core::Permissions::Read, Now);
+        free.billingTeamId = u"t2"_s;
+        model.appendRow(free);
+        model.setTeamNames({{u"t1"_s, u"Acme"_s}, {u"t2"_s, u"Beta"_s}});
+        auto status = [&](int row) { return model.index(row, Gui::ApiKeyModel::Status).data().toString(); };
+        QCOMPARE(status(1), u"Active"_s); // plans not known yet: nothing is claimed
+        model.setTeamPlans({{u"t1"_s, Core::Plan::Pro}, {u"t2"_s, Core::Plan::Free}});
+        QCOMPARE(status(0), u"Active"_s);
+        QCOMPARE(status(1), u"Inactive: Free plan"_s);
+        QVERIFY(model.index(1, Gui::ApiKeyModel::Status).data(Qt::ToolTipRole).toString().contains(u"“Beta”"_s));
+        QVERIFY(model.index(1, Gui::ApiKeyModel::Status).data(Qt::ForegroundRole).isValid());
+        Gui::KeyFilterModel filter;
+        filter.setSourceModel(&model);
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::Active);
+        QCOMPARE(filter.rowCount(), 1);
+        filter.setStatusFilter(Gui::KeyFilterModel::StatusFilter::Inactive);
+        QCOMPARE(filter.rowCount(), 1);
+        QCOMPARE(filter.index(0, 0).data(Gui::IdRole).toString(), u"b"_s);
+    }
+
     void keyColumnsShowWhatUsersNeed()
     {
         Gui::ApiKeyModel model;
@@ -119,7 +146,7 @@ private slots:
         QCOMPARE(text(0, Gui::ApiKeyModel::TeamAccess), u"All teams"_s);
         QCOMPARE(text(2, Gui::ApiKeyModel::TeamAccess), u"Acme, Beta"_s);
         QCOMPARE(text(0, Gui::ApiKeyModel::LastUsed), u"5 minutes ago"_s);
-        QCOMPARE(text(1, Gui::ApiKeyModel::LastUsed), u"never"_s);
+        QCOMPARE(text(1, Gui::ApiKeyModel::LastUsed), u"Never"_s);
         QCOMPARE(text(0, Gui::ApiKeyModel::Expires), u"Never"_s);
         QCOMPARE(text(0, Gui::ApiKeyModel::Status), u"Active"_s);
         QCOMPARE(text(1, Gui::ApiKeyModel::Status), u"Revoked"_s);

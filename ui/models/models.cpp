@@ -76,20 +76,28 @@ ApiKeyModel::ApiKeyModel(QObject *parent) : RowTableModel(parent), m_now([] { re
         {tr("Created"),
          [this](const Core::ApiKey &k, int role) { return timeCell(k.createdAt, role, {}, false, m_now()); }},
         {tr("Last used"),
-         [this](const Core::ApiKey &k, int role) { return timeCell(k.lastUsedAt, role, {}, true, m_now()); }},
+         [this](const Core::ApiKey &k, int role) {
+             return k.lastUsedAt ? timeCell(k.lastUsedAt, role, {}, true, m_now())
+                                 : timeCell(k.lastUsedAt, role, tr("Never"), false, m_now());
+         }},
         {tr("Expires"),
          [this](const Core::ApiKey &k, int role) {
              return timeCell(k.expiresAt, role, tr("Never"), false, m_now());
          }},
         {tr("Status"),
          [this](const Core::ApiKey &k, int role) -> QVariant {
-             const KeyStatus s = Format::keyStatus(k, m_now());
+             const KeyStatus s = statusOf(k);
              if (role == SortRole)
                  return int(s);
              if (role == Qt::ForegroundRole && s != KeyStatus::Active)
                  return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
              if (role == Qt::ToolTipRole && k.revokedAt)
                  return tr("Revoked %1").arg(Format::dateTime(k.revokedAt));
+             if (role == Qt::ToolTipRole && s == KeyStatus::NeedsPaidPlan)
+                 return tr("Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team "
+                           "“%1” it is billed to is on the Free plan. A server admin can move the team "
+                           "to a paid plan on the Teams page.")
+                     .arg(m_teamNames.value(k.billingTeamId, k.billingTeamId));
              return textCell(Format::keyStatus(s), role);
          }},
     };
@@ -99,6 +107,19 @@ void ApiKeyModel::setTeamNames(QHash<QString, QString> names)
 {
     m_teamNames = std::move(names);
     refreshAll();
+}
+
+void ApiKeyModel::setTeamPlans(QHash<QString, Core::Plan> plans)
+{
+    m_teamPlans = std::move(plans);
+    refreshAll();
+}
+
+KeyStatus ApiKeyModel::statusOf(const Core::ApiKey &key) const
+{
+    const auto plan = m_teamPlans.constFind(key.billingTeamId);
+    return Format::keyStatus(key, m_now(),
+                             plan == m_teamPlans.cend() ? std::nullopt : std::optional<Core::Plan>(*plan));
 }
 
 void ApiKeyModel::setNow(std::function<qint64()> now)

@@ -18,12 +18,16 @@ public:
     enum Column { Name, Prefix, Permissions, TeamAccess, Created, LastUsed, Expires, Status };
     explicit ApiKeyModel(QObject *parent = nullptr);
     void setTeamNames(QHash<QString, QString> names);
+    // The plans of the teams keys are billed to: a key billed to a Free team is inactive.
+    void setTeamPlans(QHash<QString, Core::Plan> plans);
+    KeyStatus statusOf(const Core::ApiKey &key) const;
     // The clock used for relative times and expiry (tests pin it).
     void setNow(std::function<qint64()> now);
     int rowOf(const QString &keyId) const;
 
 private:
     QHash<QString, QString> m_teamNames;
+    QHash<QString, Core::Plan> m_teamPlans;
     std::function<qint64()> m_now;
 };
 

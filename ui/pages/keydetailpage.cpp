@@ -20,6 +20,7 @@
 #include <QLabel>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QScrollBar>
 #include <QTableView>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -140,9 +141,11 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     bodyLayout->addLayout(requestsHeader);
     bodyLayout->addWidget(m_requests);
     auto *scroll = new QScrollArea(this);
+    scroll->setObjectName(u"detailScroll"_s);
     scroll->setWidget(body);
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll = scroll;
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -175,6 +178,8 @@ void KeyDetailPage::setKey(const Core::ApiKey &key, const QHash<QString, QString
     m_key = key;
     m_teamNames = teamNames;
     if (!sameKey) {
+        // Another key starts at its top: its stat cards, not where the last one was left.
+        m_scroll->verticalScrollBar()->setValue(0);
         m_activity.reset();
         m_usage.reset();
         m_requestModel->setRows({});
@@ -202,7 +207,7 @@ void KeyDetailPage::keyChanged(const Core::ApiKey &key)
 
 void KeyDetailPage::showHeader()
 {
-    const KeyStatus status = Format::keyStatus(m_key);
+    const KeyStatus status = m_workspace->keyStatus(m_key);
     m_title->setText(tr("%1 — %2").arg(m_key.name, Format::keyStatus(status)));
     const QString billing = m_teamNames.value(m_key.billingTeamId, m_key.billingTeamId);
     m_subtitle->setText(tr("Prefix %1… · %2 · teams: %3 · billed to %4 · created %5 · expires %6")
@@ -210,6 +215,10 @@ void KeyDetailPage::showHeader()
                                  Format::teamAccess(m_key.teamAccess, m_teamNames), billing,
                                  Format::dateTime(m_key.createdAt),
                                  Format::dateTime(m_key.expiresAt, tr("never"))));
+    m_title->setToolTip(status == KeyStatus::NeedsPaidPlan
+                            ? tr("Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team "
+                                 "it is billed to is on the Free plan.")
+                            : QString());
     m_revoke->setEnabled(status != KeyStatus::Revoked);
 }
 
@@ -349,10 +358,11 @@ QString KeyDetailPage::diagnosticReport() const
     lines << u"  Team access: %1"_s.arg(m_key.teamAccess.all ? u"all"_s
                                                              : m_key.teamAccess.teamIds.join(u", "_s));
     lines << u"  Billing team: %1"_s.arg(m_key.billingTeamId);
-    const KeyStatus status = Format::keyStatus(m_key);
-    lines << u"  Status: %1"_s.arg(status == KeyStatus::Active    ? u"active"_s
-                                   : status == KeyStatus::Revoked ? u"revoked"_s
-                                                                  : u"expired"_s);
+    const KeyStatus status = m_workspace->keyStatus(m_key);
+    lines << u"  Status: %1"_s.arg(status == KeyStatus::Active          ? u"active"_s
+                                   : status == KeyStatus::NeedsPaidPlan ? u"inactive (billed to a Free team)"_s
+                                   : status == KeyStatus::Revoked       ? u"revoked"_s
+                                                                        : u"expired"_s);
     lines << u"  Created: %1"_s.arg(Core::Time::toIso(m_key.createdAt));
     lines << u"  Expires: %1"_s.arg(m_key.expiresAt ? Core::Time::toIso(*m_key.expiresAt) : u"never"_s);
     if (m_usage) {

@@ -8,6 +8,7 @@
 class QChartView;
 class QLabel;
 class QPushButton;
+class QScrollArea;
 class QTableView;
 class QTimer;
 
@@ -66,6 +67,7 @@ private:
     std::optional<KeyActivity> m_activity;
     std::optional<KeyUsage> m_usage;
     ErrorBanner *m_banner;
+    QScrollArea *m_scroll = nullptr;
     QLabel *m_title;
     QLabel *m_subtitle;
     QLabel *m_accepted24h;

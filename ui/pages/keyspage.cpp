@@ -24,9 +24,11 @@ namespace Gui {
 KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
     : Page(workspace, tr("Personal API keys"), parent), m_model(new ApiKeyModel(this)),
       m_filter(new KeyFilterModel(this)), m_stack(new QStackedWidget(this)),
-      m_table(makeTable(u"keyTable"_s, this)), m_search(new QLineEdit(this)), m_status(new QComboBox(this)),
+      m_table(makeTable(u"keyTable"_s, this,
+                        tr("No keys yet. Create one with “New key…”: you will need a team on the Pro plan or "
+                           "higher to use it."))), m_search(new QLineEdit(this)), m_status(new QComboBox(this)),
       m_create(new QPushButton(tr("&New key…"), this)), m_revoke(new QPushButton(tr("&Revoke…"), this)),
-      m_open(new QPushButton(tr("&Details"), this)), m_emptyHint(new QLabel(this)),
+      m_open(new QPushButton(tr("&Details"), this)), 
       m_detail(new KeyDetailPage(workspace, this))
 {
     setObjectName(u"keysPage"_s);
@@ -48,7 +50,7 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
     m_status->setObjectName(u"keyStatusFilter"_s);
     m_status->addItem(tr("All keys"), int(KeyFilterModel::StatusFilter::All));
     m_status->addItem(tr("Active"), int(KeyFilterModel::StatusFilter::Active));
-    m_status->addItem(tr("Revoked or expired"), int(KeyFilterModel::StatusFilter::Inactive));
+    m_status->addItem(tr("Inactive"), int(KeyFilterModel::StatusFilter::Inactive));
     m_create->setObjectName(u"newKeyButton"_s);
     m_revoke->setObjectName(u"revokeKeyButton"_s);
     m_open->setObjectName(u"openKeyButton"_s);
@@ -74,13 +76,6 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_create);
     listLayout->addLayout(bar);
     listLayout->addWidget(m_table, 1);
-    auto *hint = static_cast<QLabel *>(m_emptyHint);
-    hint->setObjectName(u"keysEmptyHint"_s);
-    hint->setWordWrap(true);
-    hint->setText(tr("No keys yet. Create one with “New key…”: you will need a team on the Pro plan or "
-                     "higher to use it."));
-    hint->hide();
-    listLayout->addWidget(hint);
     m_stack->addWidget(list);
     m_stack->addWidget(m_detail);
     contentLayout()->addWidget(m_stack);
@@ -99,8 +94,10 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
     connect(m_detail, &KeyDetailPage::backRequested, this, &KeysPage::showList);
     connect(m_detail, &KeyDetailPage::revokeRequested, this,
             [this](const Core::ApiKey &key) { revoke(key); });
-    connect(workspace, &Workspace::teamsChanged, this,
-            [this] { m_model->setTeamNames(this->workspace()->teamNames()); });
+    connect(workspace, &Workspace::teamsChanged, this, [this] {
+        m_model->setTeamNames(this->workspace()->teamNames());
+        m_model->setTeamPlans(this->workspace()->teamPlans());
+    });
 
     auto *revokeShortcut = new QAction(this);
     revokeShortcut->setShortcut(QKeySequence::Delete);
@@ -118,6 +115,7 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
 void KeysPage::refresh()
 {
     m_model->setTeamNames(workspace()->teamNames());
+    m_model->setTeamPlans(workspace()->teamPlans());
     const QString selected = selectedKeyId();
     client()->keys(
         this,
@@ -125,7 +123,6 @@ void KeysPage::refresh()
             clearFailure();
             markLoaded();
             m_model->setRows(keys);
-            m_emptyHint->setVisible(keys.isEmpty());
             if (const int row = m_model->rowOf(selected); row >= 0)
                 m_table->selectRow(m_filter->mapFromSource(m_model->index(row, 0)).row());
             updateButtons();
@@ -148,7 +145,6 @@ void KeysPage::createNew()
     connect(dialog, &CreateKeyDialog::created, this, [this](const CreatedKey &created) {
         Core::ApiKey listed = created.key;
         m_model->appendRow(listed);
-        m_emptyHint->hide();
         const int row = m_model->rowOf(listed.id);
         m_table->selectRow(m_filter->mapFromSource(m_model->index(row, 0)).row());
         auto *show = new ShowKeyDialog(created, workspace()->publicBaseUrl(), this);

@@ -46,7 +46,6 @@ private:
     QPushButton *m_create;
     QPushButton *m_revoke;
     QPushButton *m_open;
-    QWidget *m_emptyHint;
     KeyDetailPage *m_detail;
 };
 

@@ -74,7 +74,7 @@ void OverviewPage::refresh()
         [this](const QList<Core::ApiKey> &keys) {
             qint64 active = 0;
             for (const Core::ApiKey &k : keys)
-                active += Format::keyStatus(k) == KeyStatus::Active;
+                active += workspace()->keyStatus(k) == KeyStatus::Active;
             m_keys->setValue(Format::number(active), tr("%n key(s) in all", nullptr, int(keys.size())));
         },
         [this](const ApiFailure &f) { showFailure(tr("Could not load your API keys."), f); });

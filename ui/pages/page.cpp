@@ -6,6 +6,8 @@
 
 #include <QHeaderView>
 #include <QLabel>
+#include <QPainter>
+#include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
 
@@ -72,9 +74,49 @@ void Page::clearFailure()
     m_banner->hide();
 }
 
-QTableView *Page::makeTable(const QString &objectName, QWidget *parent)
+namespace {
+class TableView final : public QTableView
 {
-    auto *view = new QTableView(parent);
+public:
+    TableView(const QString &emptyText, QWidget *parent) : QTableView(parent), m_emptyText(emptyText) {}
+
+    QString stateText() const
+    {
+        if (!model() || model()->rowCount() > 0)
+            return {};
+        const auto *proxy = qobject_cast<const QSortFilterProxyModel *>(model());
+        if (proxy && proxy->sourceModel() && proxy->sourceModel()->rowCount() > 0)
+            return Page::tr("Nothing matches the search or filter.");
+        return m_emptyText;
+    }
+
+protected:
+    void paintEvent(QPaintEvent *event) override
+    {
+        QTableView::paintEvent(event);
+        const QString text = stateText();
+        if (text.isEmpty())
+            return;
+        QPainter painter(viewport());
+        painter.setPen(palette().color(QPalette::PlaceholderText));
+        painter.drawText(viewport()->rect().adjusted(16, 16, -16, -16), Qt::AlignCenter | Qt::TextWordWrap,
+                         text);
+    }
+
+private:
+    QString m_emptyText;
+};
+} // namespace
+
+QString Page::emptyStateText(const QTableView *view)
+{
+    const auto *table = dynamic_cast<const TableView *>(view);
+    return table ? table->stateText() : QString();
+}
+
+QTableView *Page::makeTable(const QString &objectName, QWidget *parent, const QString &emptyText)
+{
+    auto *view = new TableView(emptyText, parent);
     view->setObjectName(objectName);
     view->setSortingEnabled(true);
     view->setSelectionBehavior(QAbstractItemView::SelectRows);

@@ -22,6 +22,9 @@ class Page : public QWidget
 {
     Q_OBJECT
 public:
+    // What a table made by makeTable() says while it shows no rows (else, and for other
+    // views, nothing).
+    static QString emptyStateText(const QTableView *view);
     Page(Workspace *workspace, const QString &title, QWidget *parent = nullptr);
 
     QString title() const { return m_title; }
@@ -52,8 +55,10 @@ protected:
     // keys.". Answers of requests made for this refresh check isCurrent(generation).
     void loadKeys(std::function<void(const QList<Core::ApiKey> &keys, int generation)> loaded);
     bool isCurrent(int generation) const { return generation == m_generation; }
-    // A sortable, row-selecting table view with the app's defaults.
-    static QTableView *makeTable(const QString &objectName, QWidget *parent);
+    // A sortable, row-selecting table view with the app's defaults. While it has no rows
+    // it says so in its middle: `emptyText` when there is nothing at all ("No API keys
+    // yet…"), or that nothing matches when a filter hides every row.
+    static QTableView *makeTable(const QString &objectName, QWidget *parent, const QString &emptyText = {});
 
 private:
     Workspace *m_workspace;

@@ -18,7 +18,7 @@ namespace Gui {
 
 RequestsPage::RequestsPage(Workspace *workspace, QWidget *parent)
     : Page(workspace, tr("Requests"), parent), m_model(new RequestLogModel(this)),
-      m_table(makeTable(u"requestsTable"_s, this)), m_key(new QComboBox(this)),
+      m_table(makeTable(u"requestsTable"_s, this, tr("No requests with your API keys yet."))), m_key(new QComboBox(this)),
       m_errorsOnly(new QCheckBox(tr("&Errors only"), this))
 {
     setObjectName(u"requestsPage"_s);

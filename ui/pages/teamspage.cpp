@@ -33,7 +33,8 @@ void fillRoles(QComboBox *box)
 
 TeamsPage::TeamsPage(Workspace *workspace, QWidget *parent)
     : Page(workspace, tr("Teams"), parent), m_teams(new TeamModel(this)), m_members(new MemberModel(this)),
-      m_teamTable(makeTable(u"teamTable"_s, this)), m_memberTable(makeTable(u"memberTable"_s, this)),
+      m_teamTable(makeTable(u"teamTable"_s, this, tr("No teams yet. Create one with New team… (Ctrl+N)."))),
+      m_memberTable(makeTable(u"memberTable"_s, this, tr("Select a team to see its members."))),
       m_membersTitle(new QLabel(this)), m_plan(new QComboBox(this)),
       m_applyPlan(new QPushButton(tr("Set plan"), this)), m_rename(new QPushButton(tr("Re&name…"), this)),
       m_delete(new QPushButton(tr("Delete…"), this)), m_addMember(new QPushButton(tr("&Add member…"), this)),
@@ -114,7 +115,9 @@ TeamsPage::TeamsPage(Workspace *workspace, QWidget *parent)
     connect(m_memberTable->selectionModel(), &QItemSelectionModel::selectionChanged, this,
             &TeamsPage::updateButtons);
     connect(workspace, &Workspace::teamsChanged, this, [this] {
-        const QString selected = selectedTeamId();
+        // A team just created is selected, so its plan and members are at hand.
+        const QString selected = m_selectAfterReload.isEmpty() ? selectedTeamId() : m_selectAfterReload;
+        m_selectAfterReload.clear();
         m_teams->setRows(this->workspace()->teams());
         for (int r = 0; r < m_teamTable->model()->rowCount(); ++r)
             if (m_teamTable->model()->index(r, 0).data(IdRole).toString() == selected)
@@ -203,6 +206,7 @@ void TeamsPage::createNew()
             [this](const Core::Team &team) {
                 clearFailure();
                 Q_EMIT statusMessage(tr("Team “%1” created.").arg(team.name));
+                m_selectAfterReload = team.id;
                 workspace()->reloadTeams();
             },
             [this](const ApiFailure &f) { showFailure(tr("Could not create the team."), f); });

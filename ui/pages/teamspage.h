@@ -49,6 +49,7 @@ private:
     QPushButton *m_addMember;
     QPushButton *m_changeRole;
     QPushButton *m_removeMember;
+    QString m_selectAfterReload; // a team just created: selected once the list has it
 };
 
 } // namespace Gui

@@ -21,8 +21,8 @@ namespace Gui {
 
 UsagePage::UsagePage(Workspace *workspace, QWidget *parent)
     : Page(workspace, tr("Usage"), parent), m_model(new UsageModel(this)),
-      m_table(makeTable(u"usageTable"_s, this)), m_chart(Charts::makeView(u"quotaChart"_s, this)),
-      m_includeInactive(new QCheckBox(tr("Show revoked and expired keys"), this))
+      m_table(makeTable(u"usageTable"_s, this, tr("No active API keys. Their usage shows here once you have one."))), m_chart(Charts::makeView(u"quotaChart"_s, this)),
+      m_includeInactive(new QCheckBox(tr("Show inactive keys too (revoked, expired, billed to a Free team)"), this))
 {
     setObjectName(u"usagePage"_s);
     auto *proxy = new QSortFilterProxyModel(this);
@@ -59,7 +59,7 @@ void UsagePage::refresh()
     loadKeys([this](const QList<Core::ApiKey> &keys, int generation) {
         QList<UsageRow> rows;
         for (const Core::ApiKey &k : keys)
-            if (m_includeInactive->isChecked() || Format::keyStatus(k) == KeyStatus::Active)
+            if (m_includeInactive->isChecked() || workspace()->keyStatus(k) == KeyStatus::Active)
                 rows << UsageRow{k, std::nullopt, {}};
         m_model->setRows(rows);
         updateChart();

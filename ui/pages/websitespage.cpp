@@ -16,6 +16,7 @@
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QRegularExpression>
 #include <QSortFilterProxyModel>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -58,7 +59,7 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
       m_name(new QLineEdit(website.name, this)), m_url(new QLineEdit(website.url, this)),
       m_teamError(createFieldError(u"teamError"_s, this)),
       m_nameError(createFieldError(u"nameError"_s, this)), m_urlError(createFieldError(u"urlError"_s, this)),
-      m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
+      m_urlHint(new QLabel(this)), m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
 {
     const bool creating = website.id.isEmpty();
     setObjectName(u"websiteDialog"_s);
@@ -68,6 +69,9 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
     m_url->setObjectName(u"websiteUrl"_s);
     m_name->setPlaceholderText(tr("My shop"));
     m_url->setPlaceholderText(tr("https://shop.example.com"));
+    m_urlHint->setObjectName(u"urlHint"_s);
+    m_urlHint->setWordWrap(true);
+    m_urlHint->hide();
     for (const TeamInfo &t : workspace->teams())
         m_team->addItem(t.team.name, t.team.id);
     if (!website.teamId.isEmpty())
@@ -85,6 +89,7 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
     form->addRow(QString(), m_nameError);
     form->addRow(tr("&URL:"), m_url);
     form->addRow(QString(), m_urlError);
+    form->addRow(QString(), m_urlHint);
     form->addRow(m_error);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &WebsiteDialog::submit);
@@ -94,8 +99,21 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
 
 void WebsiteDialog::submit()
 {
-    for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_error})
+    for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_error, m_urlHint})
         setFieldError(l, {});
+    // "shop.example.com": the API wants the full address. Propose https:// and let the
+    // user look at it before anything is sent (it may need to be http://).
+    const QString typed = m_url->text().trimmed();
+    const bool looksLikeHost = !typed.isEmpty() && !typed.contains(u"://"_s) && !typed.startsWith(u'/') &&
+                               !typed.contains(QRegularExpression(u"\\s"_s));
+    if (looksLikeHost) {
+        m_url->setText(u"https://"_s + typed);
+        setFieldError(m_urlHint, tr("A website's address starts with https:// or http://: https:// was added. "
+                                    "Check it and press %1 again.")
+                                     .arg(m_save->text().remove(u'&')));
+        m_url->setFocus(Qt::OtherFocusReason);
+        return;
+    }
     m_save->setEnabled(false);
     auto ok = [this](const Core::Website &w) {
         Q_EMIT saved(w);
@@ -117,11 +135,12 @@ void WebsiteDialog::submit()
 
 WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     : Page(workspace, tr("Websites"), parent), m_model(new WebsiteModel(this)),
-      m_proxy(new WebsiteFilter(this)), m_table(makeTable(u"websiteTable"_s, this)),
+      m_proxy(new WebsiteFilter(this)), m_table(makeTable(u"websiteTable"_s, this, tr("No websites yet. Add one with New website… (Ctrl+N)."))),
       m_teamFilter(new QComboBox(this)), m_search(new QLineEdit(this)),
       m_edit(new QPushButton(tr("&Edit…"), this)), m_delete(new QPushButton(tr("Delete…"), this)),
       m_snippet(new QPlainTextEdit(this)), m_copySnippet(new QPushButton(tr("&Copy snippet"), this)),
-      m_snippetTitle(new QLabel(this)), m_reachWarning(new QLabel(this))
+      m_snippetTitle(new QLabel(this)), m_reachWarning(new QLabel(this)), m_websiteId(new QLabel(this)),
+      m_copyId(new QPushButton(tr("Copy &ID"), this))
 {
     setObjectName(u"websitesPage"_s);
     m_proxy->setSourceModel(m_model);
@@ -151,6 +170,12 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     m_reachWarning->setWordWrap(true);
     m_reachWarning->setTextFormat(Qt::RichText);
     m_reachWarning->hide();
+    m_websiteId->setObjectName(u"websiteIdLabel"_s);
+    m_websiteId->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_websiteId->setToolTip(tr("What the external API's analytics route takes: "
+                               "GET /api/external/v1/analytics/{websiteId}"));
+    m_copyId->setObjectName(u"copyWebsiteIdButton"_s);
+    m_copyId->setToolTip(m_websiteId->toolTip());
 
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Team:"), this));
@@ -168,6 +193,10 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     contentLayout()->addLayout(snippetBar);
     contentLayout()->addWidget(m_snippet);
     contentLayout()->addWidget(m_reachWarning);
+    auto *idBar = new QHBoxLayout;
+    idBar->addWidget(m_websiteId, 1);
+    idBar->addWidget(m_copyId);
+    contentLayout()->addLayout(idBar);
 
     connect(create, &QPushButton::clicked, this, &WebsitesPage::createNew);
     connect(m_edit, &QPushButton::clicked, this, &WebsitesPage::editSelected);
@@ -178,6 +207,11 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     connect(m_proxy, &QAbstractItemModel::modelReset, this, &WebsitesPage::updateSelection);
     connect(m_copySnippet, &QPushButton::clicked, this,
             [this] { copyWithFeedback(m_copySnippet, m_snippet->toPlainText()); });
+    connect(m_copyId, &QPushButton::clicked, this, [this] {
+        const int row = m_model->rowOf(selectedWebsiteId());
+        if (row >= 0)
+            copyWithFeedback(m_copyId, m_model->rowAt(row).id);
+    });
     connect(m_teamFilter, &QComboBox::currentIndexChanged, this, [this] {
         static_cast<WebsiteFilter *>(m_proxy)->teamId = m_teamFilter->currentData().toString();
         static_cast<WebsiteFilter *>(m_proxy)->apply();
@@ -256,13 +290,16 @@ void WebsitesPage::updateSelection()
     m_edit->setEnabled(row >= 0);
     m_delete->setEnabled(row >= 0);
     m_copySnippet->setEnabled(row >= 0);
+    m_copyId->setEnabled(row >= 0);
     if (row < 0) {
         m_snippetTitle->setText(tr("<b>Tracking snippet</b> — select a website"));
         m_snippet->clear();
         m_reachWarning->hide();
+        m_websiteId->clear();
         return;
     }
     const Core::Website &w = m_model->rowAt(row);
+    m_websiteId->setText(tr("Website ID (for the API's analytics route): <tt>%1</tt>").arg(w.id.toHtmlEscaped()));
     m_snippetTitle->setText(
         tr("<b>Tracking snippet for %1</b> — paste it before <tt>&lt;/body&gt;</tt> on every page")
             .arg(w.name.toHtmlEscaped()));

@@ -38,6 +38,7 @@ private:
     QLabel *m_teamError;
     QLabel *m_nameError;
     QLabel *m_urlError;
+    QLabel *m_urlHint; // the https:// the app proposed for an address typed without it
     QLabel *m_error;
     QPushButton *m_save;
 };
@@ -76,6 +77,8 @@ private:
     QPushButton *m_copySnippet;
     QLabel *m_snippetTitle;
     QLabel *m_reachWarning;
+    QLabel *m_websiteId;   // the id the external analytics route takes
+    QPushButton *m_copyId;
     QUrl m_publicUrl; // the server's public_url (status), else empty: the address we talk to
 };
 
