@@ -24,11 +24,20 @@ if [[ $version != "$changelog_version" ]]; then
     exit 1
 fi
 
+if [[ -n $(git status --porcelain --untracked-files=no) ]]; then
+    echo "scripts/package.sh: note: building from uncommitted changes (the packages say version $version all the same)" >&2
+fi
 work=$root/build/package-src
 src=$work/zenovay-$version
 rm -rf "$work"
 mkdir -p "$src" "$out"
-git ls-files -z --cached --others --exclude-standard | tar --null -T - -c | tar -x -C "$src"
+# Packages of earlier builds (any version) go, so OUTDIR holds exactly this build's.
+rm -f "$out"/zenovay*.deb "$out"/zenovay*.ddeb "$out"/zenovay*.buildinfo "$out"/zenovay*.changes
+# The tracked files as they are in the working tree (deleted ones left out), and new
+# files that are not ignored.
+git ls-files -z --cached --others --exclude-standard |
+    while IFS= read -r -d '' f; do [[ -e $f ]] && printf '%s\0' "$f"; done |
+    tar --null -T - -c | tar -x -C "$src"
 cp -r packaging/debian "$src/debian"
 # dh_installsystemd takes the units from debian/ (PACKAGE.service, PACKAGE.NAME.unit).
 cp packaging/systemd/zenovay-server.service "$src/debian/zenovay-server.service"
@@ -49,7 +58,6 @@ if ! (cd "$src" && DEB_BUILD_OPTIONS="parallel=$(nproc) ${DEB_BUILD_OPTIONS:-}" 
     exit 1
 fi
 
-rm -f "$out"/zenovay*_"$version"_*
 for f in "$work"/zenovay*_"$version"_*; do
     mv "$f" "$out/"
 done

@@ -93,25 +93,40 @@ std::optional<QString> ServerInstance::backupBeforeMigrating()
     int from = 0;
     try {
         from = m_db->schemaVersion();
-    } catch (const Core::StorageError &) {
-        return std::nullopt; // not readable as a database: Database::open() says why
+    } catch (const Core::StorageError &e) {
+        // Never migrate a database whose version could not be read without its backup.
+        return QStringLiteral("cannot read the database's schema version, so cannot tell whether it needs a "
+                              "backup before migrating: %1")
+            .arg(QString::fromUtf8(e.what()));
     }
     const int to = Core::Migrations::latestVersion();
     if (from == 0 || from >= to)
         return std::nullopt; // nothing to migrate, or a newer schema open() refuses
-    const QDir dir(m_config.dataDir);
-    const QString backups = dir.filePath(QStringLiteral("backups"));
-    const QString file =
-        QDir(backups).filePath(QStringLiteral("pre-migration-schema%1-to-%2-%3.zvbackup")
-                                   .arg(from)
-                                   .arg(to)
-                                   .arg(QDateTime::fromMSecsSinceEpoch(m_config.clock->nowMs(), Qt::UTC)
-                                            .toString(QStringLiteral("yyyyMMddTHHmmssZ"))));
+    const QDir backups(QDir(m_config.dataDir).filePath(QStringLiteral("backups")));
+    const QString stem = QStringLiteral("pre-migration-schema%1-to-%2-").arg(from).arg(to);
+    // A start that failed after its backup (a migration that failed, a start that took
+    // too long) does not take another one each time it is retried; what a killed backup
+    // left half-written goes.
+    for (const QString &partial : backups.entryList({QStringLiteral("*.zvbackup.partial-*")}, QDir::Files))
+        QFile::remove(backups.filePath(partial));
+    const QStringList done = backups.entryList({stem + QStringLiteral("*.zvbackup")}, QDir::Files, QDir::Name);
+    if (!done.isEmpty()) {
+        m_preMigrationBackup = backups.filePath(done.last());
+        qCInfo(lcServer).noquote() << QStringLiteral("schema version %1 is migrated to %2; the backup taken before "
+                                                     "an earlier attempt is %3")
+                                          .arg(from)
+                                          .arg(to)
+                                          .arg(m_preMigrationBackup);
+        return std::nullopt;
+    }
+    const QString file = backups.filePath(stem + QDateTime::fromMSecsSinceEpoch(m_config.clock->nowMs(), Qt::UTC)
+                                                     .toString(QStringLiteral("yyyyMMddTHHmmssZ")) +
+                                          QStringLiteral(".zvbackup"));
     std::optional<QString> error;
-    if (!QDir().mkpath(backups))
-        error = QStringLiteral("cannot create %1").arg(backups);
+    if (!QDir().mkpath(backups.path()))
+        error = QStringLiteral("cannot create %1").arg(backups.path());
     else
-        QFile::setPermissions(backups, QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+        QFile::setPermissions(backups.path(), QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     Core::Backup::Summary summary;
     if (!error)
         error = Core::Backup::create(m_config.dataDir, file, *m_config.clock, &summary,
@@ -119,13 +134,18 @@ std::optional<QString> ServerInstance::backupBeforeMigrating()
     if (error) {
         return QStringLiteral("the database's schema (version %1) needs migrating to version %2, and a backup is "
                               "taken first, but it failed: %3. Nothing was changed. Free disk space (the backup "
-                              "needs about as much as the database) and start again, or take a backup elsewhere "
-                              "(zenovay-server backup --out FILE) and start with [storage] "
-                              "backup_before_migration=0.")
+                              "needs about as much as the database) and start again. If you have a backup made "
+                              "by the previous version before this upgrade, [storage] backup_before_migration=0 "
+                              "migrates without one.")
             .arg(from)
             .arg(to)
             .arg(*error);
     }
+    // Each upgrade adds one: the newest 3 are kept.
+    const QStringList all =
+        backups.entryList({QStringLiteral("pre-migration-schema*.zvbackup")}, QDir::Files, QDir::Time);
+    for (qsizetype i = 3; i < all.size(); ++i)
+        QFile::remove(backups.filePath(all.at(i)));
     qCInfo(lcServer).noquote() << QStringLiteral("schema version %1 is migrated to %2; backed up first to %3 "
                                                  "(%4 events; restore it with zenovay-server restore if the "
                                                  "new version has to be rolled back)")

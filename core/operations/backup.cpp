@@ -17,6 +17,7 @@
 #include <QRegularExpression>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QStorageInfo>
 #include <QTemporaryDir>
 
 #include <atomic>
@@ -193,6 +194,15 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
     const QString outDir = QFileInfo(out).absolutePath();
     if (!QFileInfo(outDir).isDir())
         return QStringLiteral("%1 is not a directory: create it first").arg(outDir);
+    // The copy is about as large as the database: refused up front rather than failing
+    // half-way with the disk full (for a server about to migrate, that disk is its own).
+    const qint64 needed = QFileInfo(dbPath).size();
+    const QStorageInfo storage(outDir);
+    if (storage.isValid() && storage.bytesAvailable() >= 0 && storage.bytesAvailable() < needed)
+        return QStringLiteral("not enough free space in %1: the backup needs about %2 MiB, %3 MiB are free")
+            .arg(outDir)
+            .arg(double(needed) / (1024 * 1024), 0, 'f', 1)
+            .arg(double(storage.bytesAvailable()) / (1024 * 1024), 0, 'f', 1);
 
     // The copy is made under a name of its own, created empty and private before anything
     // is written into it (it holds password hashes), and renamed when it is complete.

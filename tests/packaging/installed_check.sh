@@ -39,6 +39,14 @@ if ldd /usr/bin/zenovay-server | grep -E 'Widgets|Gui|Charts|keychain'; then fai
 file_type=$(od -An -c -N4 /usr/bin/zenovay-server | tr -d ' ')
 [[ $file_type == *ELF* ]] || fail "zenovay-server is not an ELF binary"
 
+step "the commands find the service's data directory through its configuration"
+status=0
+out=$(zenovay-server check --config /etc/zenovay/zenovay.ini 2>&1) || status=$?
+echo "$out"
+# Nothing has run as the service here, so there is no database yet: NOT FOUND, exit 1,
+# for /var/lib/zenovay (not the calling user's own folder).
+[[ $status -eq 1 && $out == *"NOT FOUND"*"/var/lib/zenovay"* ]] || fail "check --config did not look in /var/lib/zenovay"
+
 step "a server as the service runs it (its configuration, an unprivileged user)"
 data=/tmp/zenovay-data
 mkdir -p "$data" && chown nobody:nogroup "$data"

@@ -56,10 +56,13 @@ private slots:
     {
         const QString text = read(m_shipped);
         QVERIFY(!text.isEmpty());
-        QVERIFY2(keysIn(text, false).isEmpty(), "every setting ships commented out, at its default");
+        // Every setting ships commented out, at its default, but the data directory: the
+        // service and the backup, restore and check commands (--config) read it there.
+        QCOMPARE(keysIn(text, false), QSet<QString>{QStringLiteral("server/data_dir")});
         Server::ServerConfig config;
         const auto error = config.loadFile(m_shipped);
         QVERIFY2(!error, qPrintable(error.value_or(QString())));
+        QCOMPARE(config.dataDir, QStringLiteral("/var/lib/zenovay"));
         const Server::ServerConfig defaults;
         QCOMPARE(config.port, defaults.port);
         QCOMPARE(config.address, defaults.address);
@@ -106,6 +109,11 @@ private slots:
         QCOMPARE(config.ingest.fsyncBeforeAck, defaults.ingest.fsyncBeforeAck);
         QCOMPARE(config.backupBeforeMigration, defaults.backupBeforeMigration);
         QCOMPARE(config.log.access, defaults.log.access);
+        QCOMPARE(config.log.level, defaults.log.level);
+        QCOMPARE(config.log.format, defaults.log.format);
+        QCOMPARE(config.auth.argon2Iterations, defaults.auth.argon2Iterations);
+        QCOMPARE(config.auth.hashThreads, defaults.auth.hashThreads);
+        QCOMPARE(config.ingest.publicPerMinute, defaults.ingest.publicPerMinute);
     }
 
     void theReadmeNamesEverySetting()

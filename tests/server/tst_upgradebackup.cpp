@@ -9,6 +9,7 @@
 #include "core/operations/backup.h"
 #include "core/storage/migrations.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QTest>
@@ -100,6 +101,52 @@ private slots:
             QVERIFY2(server->isRunning(), qPrintable(server->startError()));
         }
         QCOMPARE(backupsIn(dataDir()), backups);
+    }
+
+    // A start that failed after its backup (a failed migration, a start that ran out of
+    // time) and is retried does not back up again; a half-written copy a killed backup
+    // left goes; of the backups of earlier upgrades the newest 3 are kept.
+    void retriesReuseTheBackupAndOldOnesArePruned()
+    {
+        QString backups = QDir(dataDir()).filePath(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(backups));
+        const auto touch = [&](const QString &name, int daysAgo) {
+            QFile f(QDir(backups).filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("x");
+            f.close();
+            QVERIFY(f.open(QIODevice::ReadWrite));
+            QVERIFY(f.setFileTime(QDateTime::currentDateTimeUtc().addDays(-daysAgo),
+                                  QFileDevice::FileModificationTime));
+        };
+        const QString earlier = QStringLiteral("pre-migration-schema%1-to-%2-20261201T000000Z.zvbackup")
+                                    .arg(OldVersion)
+                                    .arg(Core::Migrations::latestVersion());
+        touch(earlier, 1);
+        touch(QStringLiteral("%1.partial-0123abcd").arg(earlier), 1);
+        {
+            const auto server = start();
+            QVERIFY2(server->isRunning(), qPrintable(server->startError()));
+        }
+        QCOMPARE(backupsIn(dataDir()), QStringList{earlier});
+        QVERIFY(QDir(backups).entryList({QStringLiteral("*.partial-*")}, QDir::Files).isEmpty());
+
+        // Pruning: three older upgrades' backups plus the one a new upgrade writes.
+        m_dir = std::make_unique<QTemporaryDir>();
+        QCOMPARE(OldDatabase::create(dataDir(), OldVersion), QString());
+        backups = QDir(dataDir()).filePath(QStringLiteral("backups"));
+        QVERIFY(QDir().mkpath(backups));
+        touch(QStringLiteral("pre-migration-schema2-to-3-20250101T000000Z.zvbackup"), 300);
+        touch(QStringLiteral("pre-migration-schema3-to-4-20250601T000000Z.zvbackup"), 200);
+        touch(QStringLiteral("pre-migration-schema4-to-5-20260101T000000Z.zvbackup"), 100);
+        {
+            const auto server = start();
+            QVERIFY2(server->isRunning(), qPrintable(server->startError()));
+        }
+        const QStringList kept = backupsIn(dataDir());
+        QCOMPARE(kept.size(), 3);
+        QVERIFY(!kept.contains(QStringLiteral("pre-migration-schema2-to-3-20250101T000000Z.zvbackup")));
+        QVERIFY(kept.last().startsWith(QStringLiteral("pre-migration-schema%1-").arg(OldVersion)));
     }
 
     void aNewDirectoryIsNotBackedUp()
