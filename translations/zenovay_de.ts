@@ -62,7 +62,7 @@
         </message>
         <message>
             <source>Last used</source>
-            <translation>Zuletzt verwendet</translation>
+            <translation>Zuletzt genutzt</translation>
         </message>
         <message>
             <source>Expires</source>
@@ -723,6 +723,10 @@
         <message>
             <source>Inactive</source>
             <translation>Inaktiv</translation>
+        </message>
+        <message>
+            <source>API keys</source>
+            <translation>API-Schlüssel</translation>
         </message>
     </context>
     <context>

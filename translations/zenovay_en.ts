@@ -724,6 +724,10 @@
             <source>Inactive</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>API keys</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::MainWindow</name>

@@ -66,7 +66,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     m_sidebar->setAccessibleName(tr("Pages"));
     for (int i = 0; i < m_pageList.size(); ++i) {
         Page *p = m_pageList.at(i);
-        auto *item = new QListWidgetItem(style()->standardIcon(icons.at(i)), p->title(), m_sidebar);
+        auto *item = new QListWidgetItem(style()->standardIcon(icons.at(i)), p->navTitle(), m_sidebar);
         item->setData(Qt::UserRole, p->objectName());
         item->setToolTip(tr("%1 (Ctrl+%2)").arg(p->title()).arg(i + 1));
         item->setSizeHint(QSize(0, 34));
@@ -81,7 +81,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     // Wide enough for the longest page name in the current language.
     int widest = 0;
     for (Page *p : std::as_const(m_pageList))
-        widest = qMax(widest, m_sidebar->fontMetrics().horizontalAdvance(p->title()));
+        widest = qMax(widest, m_sidebar->fontMetrics().horizontalAdvance(p->navTitle()));
     m_sidebar->setMinimumWidth(qMin(widest + 64, 280));
     m_sidebar->setMaximumWidth(320);
     connect(overview, &OverviewPage::goTo, this, &MainWindow::showPage);
@@ -175,7 +175,7 @@ void MainWindow::buildMenus()
     QMenu *go = menuBar()->addMenu(tr("&Go"));
     for (int i = 0; i < m_pageList.size(); ++i) {
         Page *p = m_pageList.at(i);
-        QAction *a = go->addAction(p->title(), this, [this, i] { m_sidebar->setCurrentRow(i); });
+        QAction *a = go->addAction(p->navTitle(), this, [this, i] { m_sidebar->setCurrentRow(i); });
         a->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
         m_signedInActions << a;
     }

@@ -330,8 +330,14 @@ int main(int argc, char *argv[])
     const QCommandLineOption outOption(u"out"_s, u"Directory for the PNGs."_s, u"DIR"_s,
                                        u"docs/screenshots"_s);
     const QCommandLineOption langOption(u"lang"_s, u"Language of the app (en, de)."_s, u"LANG"_s, u"en"_s);
-    parser.addOptions({outOption, langOption});
+    const QCommandLineOption sizeOption(u"size"_s, u"Window size, WIDTHxHEIGHT (default 1280x820)."_s,
+                                        u"SIZE"_s, u"1280x820"_s);
+    parser.addOptions({outOption, langOption, sizeOption});
     parser.process(app);
+    const QStringList wh = parser.value(sizeOption).split(u'x');
+    const QSize windowSize = wh.size() == 2 ? QSize(wh[0].toInt(), wh[1].toInt()) : QSize();
+    if (windowSize.width() < 400 || windowSize.height() < 300)
+        die(u"--size wants WIDTHxHEIGHT, for example 1024x700"_s);
     const QString dir = parser.value(outOption);
     QDir().mkpath(dir);
     QTemporaryDir config;
@@ -359,7 +365,7 @@ int main(int argc, char *argv[])
     Gui::MemorySecretStore secrets;
     FixedConnector connector(QUrl(u"http://127.0.0.1:%1"_s.arg(server.port())), u"shots"_s);
     Gui::MainWindow window(&client, &secrets, &connector);
-    window.resize(1280, 820);
+    window.resize(windowSize);
     window.show();
     window.start();
     Gui::WelcomePage *welcome = window.welcomePage();

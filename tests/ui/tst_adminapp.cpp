@@ -30,6 +30,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
 #include <QLineEdit>
@@ -582,7 +583,17 @@ private slots:
             click(child<QPushButton>(keys(), u"openKeyButton"_s));
             QTRY_VERIFY(keys()->detail()->isVisible());
         };
+        // At 1024x700 every column is in view, the status right after the name.
         m_window->resize(1024, 700);
+        QTest::qWait(50);
+        QHeaderView *header = table->horizontalHeader();
+        QCOMPARE(header->visualIndex(Gui::ApiKeyModel::Status), 1);
+        for (int c = 0; c < header->count(); ++c)
+            QVERIFY2(header->sectionViewportPosition(c) + header->sectionSize(c) <= table->viewport()->width(),
+                     qPrintable(u"column %1 ends at %2, the table shows %3 px"_s.arg(c)
+                                    .arg(header->sectionViewportPosition(c) + header->sectionSize(c))
+                                    .arg(table->viewport()->width())));
+        QVERIFY(model->index(row, Gui::ApiKeyModel::Status).data(Qt::DecorationRole).isValid());
         open(m_keyId);
         auto *scroll = child<QScrollArea>(keys()->detail(), u"detailScroll"_s);
         QTRY_VERIFY(scroll->verticalScrollBar()->maximum() > 0);

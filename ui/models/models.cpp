@@ -3,6 +3,9 @@
 #include <QBrush>
 #include <QFont>
 #include <QGuiApplication>
+#include <QIcon>
+#include <QPainter>
+#include <QPixmap>
 #include <QPalette>
 
 using namespace Qt::StringLiterals;
@@ -12,11 +15,15 @@ namespace Gui {
 namespace {
 constexpr auto Right = Qt::AlignRight | Qt::AlignVCenter;
 
-QVariant timeCell(std::optional<qint64> ms, int role, const QString &ifNone, bool relative, qint64 now)
+enum class TimeShown { DateTime, Date, Relative };
+
+QVariant timeCell(std::optional<qint64> ms, int role, const QString &ifNone, TimeShown shown, qint64 now)
 {
     switch (role) {
     case Qt::DisplayRole:
-        return relative ? Format::relative(ms, now) : Format::dateTime(ms, ifNone);
+        return shown == TimeShown::Relative ? Format::relative(ms, now)
+               : shown == TimeShown::Date   ? Format::date(ms, ifNone)
+                                            : Format::dateTime(ms, ifNone);
     case Qt::ToolTipRole:
         return ms ? QVariant(Format::dateTime(ms)) : QVariant();
     case SortRole:
@@ -24,6 +31,35 @@ QVariant timeCell(std::optional<qint64> ms, int role, const QString &ifNone, boo
     default:
         return {};
     }
+}
+
+// A coloured dot for a key's status: green active, amber inactive for its plan, grey
+// expired, red revoked (the status text beside it says the same in words).
+QIcon statusMark(KeyStatus status)
+{
+    static QHash<int, QIcon> cache;
+    const auto found = cache.constFind(int(status));
+    if (found != cache.cend())
+        return *found;
+    const QColor colour = status == KeyStatus::Active          ? QColor(0x2e, 0x7d, 0x32)
+                          : status == KeyStatus::NeedsPaidPlan ? QColor(0xef, 0x6c, 0x00)
+                          : status == KeyStatus::Expired       ? QColor(0x8a, 0x8a, 0x8a)
+                                                               : QColor(0xc6, 0x28, 0x28);
+    QIcon icon;
+    for (const int size : {12, 16, 24, 32}) {
+        QPixmap pixmap(size, size);
+        pixmap.fill(Qt::transparent);
+        QPainter painter(&pixmap);
+        painter.setRenderHint(QPainter::Antialiasing);
+        painter.setPen(Qt::NoPen);
+        painter.setBrush(colour);
+        const qreal inset = size / 4.0;
+        painter.drawEllipse(QRectF(inset, inset, size - 2 * inset, size - 2 * inset));
+        painter.end();
+        icon.addPixmap(pixmap);
+    }
+    cache.insert(int(status), icon);
+    return icon;
 }
 
 QVariant textCell(const QString &text, int role)
@@ -74,15 +110,15 @@ ApiKeyModel::ApiKeyModel(QObject *parent) : RowTableModel(parent), m_now([] { re
              return textCell(Format::teamAccess(k.teamAccess, m_teamNames), role);
          }},
         {tr("Created"),
-         [this](const Core::ApiKey &k, int role) { return timeCell(k.createdAt, role, {}, false, m_now()); }},
+         [this](const Core::ApiKey &k, int role) { return timeCell(k.createdAt, role, {}, TimeShown::Date, m_now()); }},
         {tr("Last used"),
          [this](const Core::ApiKey &k, int role) {
-             return k.lastUsedAt ? timeCell(k.lastUsedAt, role, {}, true, m_now())
-                                 : timeCell(k.lastUsedAt, role, tr("Never"), false, m_now());
+             return k.lastUsedAt ? timeCell(k.lastUsedAt, role, {}, TimeShown::Relative, m_now())
+                                 : timeCell(k.lastUsedAt, role, tr("Never"), TimeShown::Date, m_now());
          }},
         {tr("Expires"),
          [this](const Core::ApiKey &k, int role) {
-             return timeCell(k.expiresAt, role, tr("Never"), false, m_now());
+             return timeCell(k.expiresAt, role, tr("Never"), TimeShown::Date, m_now());
          }},
         {tr("Status"),
          [this](const Core::ApiKey &k, int role) -> QVariant {
@@ -91,6 +127,8 @@ ApiKeyModel::ApiKeyModel(QObject *parent) : RowTableModel(parent), m_now([] { re
                  return int(s);
              if (role == Qt::ForegroundRole && s != KeyStatus::Active)
                  return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+             if (role == Qt::DecorationRole)
+                 return statusMark(s);
              if (role == Qt::ToolTipRole && k.revokedAt)
                  return tr("Revoked %1").arg(Format::dateTime(k.revokedAt));
              if (role == Qt::ToolTipRole && s == KeyStatus::NeedsPaidPlan)
@@ -160,7 +198,7 @@ TeamModel::TeamModel(QObject *parent) : RowTableModel(parent)
              return textCell(t.myRole ? Format::role(*t.myRole) : QString(), role);
          }},
         {tr("Created"),
-         [](const TeamInfo &t, int role) { return timeCell(t.team.createdAt, role, {}, false, 0); }},
+         [](const TeamInfo &t, int role) { return timeCell(t.team.createdAt, role, {}, TimeShown::DateTime, 0); }},
     };
 }
 
@@ -181,7 +219,7 @@ MemberModel::MemberModel(QObject *parent) : RowTableModel(parent)
              return textCell(Format::role(m.membership.role), role);
          }},
         {tr("Joined"),
-         [](const MemberInfo &m, int role) { return timeCell(m.membership.joinedAt, role, {}, false, 0); }},
+         [](const MemberInfo &m, int role) { return timeCell(m.membership.joinedAt, role, {}, TimeShown::DateTime, 0); }},
     };
 }
 
@@ -211,7 +249,7 @@ WebsiteModel::WebsiteModel(QObject *parent) : RowTableModel(parent)
              return textCell(w.trackingCode, role);
          }},
         {tr("Created"),
-         [](const Core::Website &w, int role) { return timeCell(w.createdAt, role, {}, false, 0); }},
+         [](const Core::Website &w, int role) { return timeCell(w.createdAt, role, {}, TimeShown::DateTime, 0); }},
     };
 }
 
@@ -334,7 +372,7 @@ UsageModel::UsageModel(QObject *parent) : RowTableModel(parent)
          Right},
         {tr("Resets"),
          [](const UsageRow &r, int role) {
-             return timeCell(r.usage ? r.usage->resetsAt : std::nullopt, role, {}, false, 0);
+             return timeCell(r.usage ? r.usage->resetsAt : std::nullopt, role, {}, TimeShown::DateTime, 0);
          }},
     };
 }

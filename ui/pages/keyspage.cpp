@@ -32,17 +32,20 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
       m_detail(new KeyDetailPage(workspace, this))
 {
     setObjectName(u"keysPage"_s);
+    setNavTitle(tr("API keys")); // the sidebar stays narrow, the table gets the room
     m_filter->setSourceModel(m_model);
     m_table->setModel(m_filter);
     m_table->sortByColumn(ApiKeyModel::Created, Qt::DescendingOrder);
-    m_table->horizontalHeader()->setSectionResizeMode(QHeaderView::Interactive);
-    m_table->setColumnWidth(ApiKeyModel::Name, 190);
-    m_table->setColumnWidth(ApiKeyModel::Prefix, 120);
-    m_table->setColumnWidth(ApiKeyModel::Permissions, 120);
-    m_table->setColumnWidth(ApiKeyModel::TeamAccess, 140);
-    m_table->setColumnWidth(ApiKeyModel::Created, 130);
-    m_table->setColumnWidth(ApiKeyModel::LastUsed, 120);
-    m_table->setColumnWidth(ApiKeyModel::Expires, 130);
+    // Every column in view from 1024 px wide up, in any language: each as wide as its
+    // contents (capped; longer text is elided, the whole of it in the tooltip), the name
+    // taking what is left. The status comes right after the name, with its coloured mark,
+    // so a revoked key never looks active however narrow the window.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMaximumSectionSize(240);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(ApiKeyModel::Name, QHeaderView::Stretch);
+    header->moveSection(header->visualIndex(ApiKeyModel::Status), 1);
 
     m_search->setObjectName(u"keySearch"_s);
     m_search->setPlaceholderText(tr("Search by name or prefix (Ctrl+F)"));

@@ -28,6 +28,9 @@ public:
     Page(Workspace *workspace, const QString &title, QWidget *parent = nullptr);
 
     QString title() const { return m_title; }
+    // The page's name in the sidebar and the Go menu: its title, or a shorter one.
+    QString navTitle() const { return m_navTitle.isEmpty() ? m_title : m_navTitle; }
+    void setNavTitle(const QString &text) { m_navTitle = text; }
     // Reloads from the server (F5); pages reload when first shown.
     virtual void refresh() = 0;
     // Ctrl+N: "new" for what the page lists (a key, a website, a team).
@@ -63,6 +66,7 @@ protected:
 private:
     Workspace *m_workspace;
     QString m_title;
+    QString m_navTitle;
     ErrorBanner *m_banner;
     QVBoxLayout *m_content;
     QHBoxLayout *m_header;
