@@ -17,7 +17,9 @@ if [[ $profile == test ]]; then
     # nginx-light, caddy, openssl: the reverse-proxy test runs docs/deploy/ in front of a
     # server (tests/server/tst_reverseproxy.cpp). systemd: systemd-analyze judges the
     # shipped units (tests/packaging/systemd_units.sh).
-    packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl systemd)
+    # qt6-translations-l10n: Qt's own texts in German (tests/ui/tst_translations.cpp).
+    packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl systemd
+        qt6-translations-l10n)
 fi
 if [[ $profile == fuzz ]]; then
     # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev
@@ -30,8 +32,9 @@ if [[ $profile == package ]]; then
     packages+=(debhelper dpkg-dev fakeroot lintian appstream)
 fi
 if [[ $profile == run ]]; then
-    # the desktop app's platform plugins (X11/Wayland) and a font
-    packages+=(qt6-qpa-plugins fonts-dejavu-core)
+    # the desktop app's platform plugins (X11/Wayland), a font, and Qt's own texts in
+    # the user's language
+    packages+=(qt6-qpa-plugins fonts-dejavu-core qt6-translations-l10n)
 fi
 if [[ $profile == bench ]]; then
     # bench/run.sh: load generator, the nginx ceiling, micro-benchmarks, the raw SQLite

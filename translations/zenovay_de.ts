@@ -1717,4 +1717,115 @@ Strg+Q: beenden</translation>
             <translation>Die Anmeldung ist fehlgeschlagen.</translation>
         </message>
     </context>
+    <context>
+        <name>Gui::ServerMessages</name>
+        <message>
+            <source>A user with this email already exists</source>
+            <translation>Es gibt bereits einen Benutzer mit dieser E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <source>Email domain must not end with a dot</source>
+            <translation>Die Domain der E-Mail-Adresse darf nicht mit einem Punkt enden</translation>
+        </message>
+        <message>
+            <source>Email is required</source>
+            <translation>E-Mail-Adresse ist erforderlich</translation>
+        </message>
+        <message>
+            <source>Email must not contain invisible or control characters</source>
+            <translation>Die E-Mail-Adresse darf keine unsichtbaren oder Steuerzeichen enthalten</translation>
+        </message>
+        <message>
+            <source>Email too long (max %1 characters)</source>
+            <translation>E-Mail-Adresse zu lang (höchstens %1 Zeichen)</translation>
+        </message>
+        <message>
+            <source>Invalid URL format</source>
+            <translation>Ungültiges URL-Format</translation>
+        </message>
+        <message>
+            <source>Invalid email address</source>
+            <translation>Ungültige E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <source>Member not found</source>
+            <translation>Mitglied nicht gefunden</translation>
+        </message>
+        <message>
+            <source>Name is required</source>
+            <translation>Name ist erforderlich</translation>
+        </message>
+        <message>
+            <source>Name must not contain control characters</source>
+            <translation>Der Name darf keine Steuerzeichen enthalten</translation>
+        </message>
+        <message>
+            <source>Name too long (max %1 characters)</source>
+            <translation>Name zu lang (höchstens %1 Zeichen)</translation>
+        </message>
+        <message>
+            <source>No user with this email</source>
+            <translation>Kein Benutzer mit dieser E-Mail-Adresse</translation>
+        </message>
+        <message>
+            <source>Only a server admin may change a team's plan</source>
+            <translation>Nur ein Server-Admin darf den Tarif eines Teams ändern</translation>
+        </message>
+        <message>
+            <source>Only an owner of the team may do this</source>
+            <translation>Das darf nur ein Inhaber des Teams</translation>
+        </message>
+        <message>
+            <source>Only an owner or admin of the team may delete its websites</source>
+            <translation>Nur ein Inhaber oder Admin des Teams darf seine Websites löschen</translation>
+        </message>
+        <message>
+            <source>Only an owner or admin of the team may do this</source>
+            <translation>Das darf nur ein Inhaber oder Admin des Teams</translation>
+        </message>
+        <message>
+            <source>Password is required</source>
+            <translation>Passwort ist erforderlich</translation>
+        </message>
+        <message>
+            <source>Password too long (max %1 characters)</source>
+            <translation>Passwort zu lang (höchstens %1 Zeichen)</translation>
+        </message>
+        <message>
+            <source>Password too short (min %1 characters)</source>
+            <translation>Passwort zu kurz (mindestens %1 Zeichen)</translation>
+        </message>
+        <message>
+            <source>Team not found</source>
+            <translation>Team nicht gefunden</translation>
+        </message>
+        <message>
+            <source>This account is disabled</source>
+            <translation>Dieses Konto ist deaktiviert</translation>
+        </message>
+        <message>
+            <source>This user is already a member of the team</source>
+            <translation>Dieser Benutzer ist bereits Mitglied des Teams</translation>
+        </message>
+        <message>
+            <source>URL is required</source>
+            <translation>URL ist erforderlich</translation>
+        </message>
+        <message>
+            <source>URL too long (max %1 characters)</source>
+            <translation>URL zu lang (höchstens %1 Zeichen)</translation>
+        </message>
+        <message>
+            <source>User not found</source>
+            <translation>Benutzer nicht gefunden</translation>
+        </message>
+        <message>
+            <source>Website not found</source>
+            <translation>Website nicht gefunden</translation>
+        </message>
+        <message>
+            <source>You cannot disable your own account</source>
+            <translation>Sie können Ihr eigenes Konto nicht deaktivieren</translation>
+        </message>
+    </context>
 </TS>

@@ -1709,4 +1709,115 @@ Ctrl+Q: quit</source>
             <translation type="unfinished" />
         </message>
     </context>
+    <context>
+        <name>Gui::ServerMessages</name>
+        <message>
+            <source>A user with this email already exists</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email domain must not end with a dot</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email must not contain invisible or control characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Email too long (max %1 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid URL format</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Invalid email address</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Member not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name must not contain control characters</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Name too long (max %1 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No user with this email</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only a server admin may change a team's plan</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an owner of the team may do this</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an owner or admin of the team may delete its websites</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only an owner or admin of the team may do this</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password too long (max %1 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Password too short (min %1 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Team not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This account is disabled</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This user is already a member of the team</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL is required</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>URL too long (max %1 characters)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>User not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Website not found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You cannot disable your own account</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
 </TS>

@@ -10,6 +10,11 @@ namespace Gui {
 
 QString installTranslations(QCoreApplication *app, const QLocale &locale)
 {
+    // Numbers and dates follow the chosen language too ("10.000", "26.11.26"), not only
+    // the texts: every QLocale() the app formats with is this one.
+    QLocale::setDefault(locale);
+    // Qt's own texts (Cancel, Yes, the file and colour dialogs) from Debian's
+    // qt6-translations-l10n, where it is installed.
     auto *qt = new QTranslator(app);
     if (qt->load(locale, u"qtbase"_s, u"_"_s, QLibraryInfo::path(QLibraryInfo::TranslationsPath)))
         QCoreApplication::installTranslator(qt);

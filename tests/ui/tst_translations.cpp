@@ -1,11 +1,16 @@
 // The German translation is complete and loads: every message translated (plural forms
 // too) with the same placeholders, and widgets show German text under a German locale.
 #include "ui/client/apiclient.h"
+#include "ui/client/servermessages.h"
+#include "ui/format.h"
 #include "ui/pages/keyspage.h"
 #include "ui/translations.h"
 #include "ui/workspace.h"
 
+#include <QDate>
+#include <QDirIterator>
 #include <QFile>
+#include <QLocale>
 #include <QPushButton>
 #include <QRegularExpression>
 #include <QTest>
@@ -83,6 +88,48 @@ private slots:
         Gui::KeysPage page(&workspace);
         QCOMPARE(page.title(), u"Persönliche API-Schlüssel"_s);
         QCOMPARE(page.findChild<QPushButton *>(u"newKeyButton"_s)->text(), u"&Neuer Schlüssel…"_s);
+        // Numbers and dates in German too, and Qt's own buttons (qt6-translations-l10n).
+        QCOMPARE(Gui::Format::number(10000), u"10.000"_s);
+        QCOMPARE(QLocale().toString(QDate(2026, 12, 1), QLocale::ShortFormat), u"01.12.26"_s);
+        QCOMPARE(QCoreApplication::translate("QPlatformTheme", "Cancel"), u"Abbrechen"_s);
+        // The server's messages the app knows, with their numbers in German.
+        QCOMPARE(Gui::localizedServerMessage(u"Invalid URL format"_s), u"Ungültiges URL-Format"_s);
+        QCOMPARE(Gui::localizedServerMessage(u"Password too short (min 12 characters)"_s),
+                 u"Passwort zu kurz (mindestens 12 Zeichen)"_s);
+        QCOMPARE(Gui::localizedServerMessage(u"Name too long (max 1000 characters)"_s),
+                 u"Name zu lang (höchstens 1.000 Zeichen)"_s);
+        QCOMPARE(Gui::localizedServerMessage(u"Something new the app does not know"_s),
+                 u"Something new the app does not know"_s);
+    }
+
+    // Every server message the app translates is one the server still writes: a message
+    // changed on the server would otherwise silently stay English.
+    void translatedServerMessagesExistInTheServer()
+    {
+        QString sources;
+        QDirIterator it(QStringLiteral(ZENOVAY_CORE_DIR), {QStringLiteral("*.cpp")}, QDir::Files,
+                        QDirIterator::Subdirectories);
+        while (it.hasNext()) {
+            QFile f(it.next());
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            sources += QString::fromUtf8(f.readAll());
+        }
+        QFile ts(QStringLiteral(ZENOVAY_TS_DIR "/zenovay_de.ts"));
+        QVERIFY(ts.open(QIODevice::ReadOnly));
+        QXmlStreamReader xml(&ts);
+        QString context;
+        int checked = 0;
+        while (!xml.atEnd()) {
+            xml.readNext();
+            if (xml.isStartElement() && xml.name() == "name"_L1)
+                context = xml.readElementText();
+            if (xml.isStartElement() && xml.name() == "source"_L1 && context == "Gui::ServerMessages"_L1) {
+                const QString source = xml.readElementText();
+                QVERIFY2(sources.contains(u'"' + source + u'"'), qPrintable(u"not in core/: "_s + source));
+                ++checked;
+            }
+        }
+        QVERIFY(checked >= 20);
     }
 };
 

@@ -1,5 +1,7 @@
 #include "errorbanner.h"
 
+#include "ui/client/servermessages.h"
+
 #include "copyfeedback.h"
 
 #include <QApplication>
@@ -55,7 +57,7 @@ QString ErrorBanner::describe(const QString &action, const ApiFailure &f)
         detail += u" · "_s + f.code;
     text += u' ' + detail;
     if (!f.message.isEmpty() && f.message != "validation_error"_L1)
-        text += u"\n"_s + f.message;
+        text += u"\n"_s + localizedServerMessage(f.message);
     for (auto it = f.details.begin(); it != f.details.end(); ++it)
         text += u"\n• "_s + it.key() + u": "_s + it.value();
     if (!f.requestId.isEmpty())

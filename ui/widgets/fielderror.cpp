@@ -1,6 +1,7 @@
 #include "fielderror.h"
 
 #include "ui/client/apitypes.h"
+#include "ui/client/servermessages.h"
 
 #include <QColor>
 #include <QCoreApplication>
@@ -32,9 +33,9 @@ void showFailure(const ApiFailure &f, const QHash<QString, QLabel *> &fieldLabel
     QStringList rest;
     for (auto it = f.details.begin(); it != f.details.end(); ++it) {
         if (QLabel *label = fieldLabels.value(it.key()))
-            setFieldError(label, it.value());
+            setFieldError(label, localizedServerMessage(it.value()));
         else
-            rest << it.key() + QStringLiteral(": ") + it.value();
+            rest << it.key() + QStringLiteral(": ") + localizedServerMessage(it.value());
     }
     if (!f.details.isEmpty() && rest.isEmpty())
         return;
@@ -43,7 +44,7 @@ void showFailure(const ApiFailure &f, const QHash<QString, QLabel *> &fieldLabel
                              .arg(f.message)
                        : QCoreApplication::translate("Gui::FieldError", "HTTP %1 · %2: %3")
                              .arg(f.status)
-                             .arg(f.code, f.message);
+                             .arg(f.code, localizedServerMessage(f.message));
     if (!rest.isEmpty())
         text += QLatin1Char('\n') + rest.join(QLatin1Char('\n'));
     if (!f.requestId.isEmpty())
