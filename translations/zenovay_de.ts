@@ -37,6 +37,26 @@
             <source>The server's answer to GET /setup has no setup_required.</source>
             <translation>Die Antwort des Servers auf GET /setup enthält kein setup_required.</translation>
         </message>
+        <message>
+            <source>nothing answers at %1 (is the server running?)</source>
+            <translation>unter %1 antwortet nichts (läuft der Server?)</translation>
+        </message>
+        <message>
+            <source>the name %1 could not be found</source>
+            <translation>der Name %1 wurde nicht gefunden</translation>
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation>der Server hat die Verbindung geschlossen</translation>
+        </message>
+        <message>
+            <source>no secure connection could be made (%1)</source>
+            <translation>es kam keine sichere Verbindung zustande (%1)</translation>
+        </message>
+        <message>
+            <source>the connection failed (network error %1)</source>
+            <translation>die Verbindung ist fehlgeschlagen (Netzwerkfehler %1)</translation>
+        </message>
     </context>
     <context>
         <name>Gui::ApiKeyModel</name>
@@ -363,6 +383,42 @@
             <source>Request ID: %1</source>
             <translation>Anfrage-ID: %1</translation>
         </message>
+        <message>
+            <source>Details</source>
+            <translation>Details</translation>
+        </message>
+        <message>
+            <source>The HTTP status, error code and request ID</source>
+            <translation>HTTP-Status, Fehlercode und Anfrage-ID</translation>
+        </message>
+        <message>
+            <source>Please correct:</source>
+            <translation>Bitte korrigieren:</translation>
+        </message>
+        <message>
+            <source>You are not signed in, or your session has ended.</source>
+            <translation>Sie sind nicht angemeldet, oder Ihre Sitzung ist abgelaufen.</translation>
+        </message>
+        <message>
+            <source>You are not allowed to do this.</source>
+            <translation>Das dürfen Sie nicht.</translation>
+        </message>
+        <message>
+            <source>It was not found; it may have been deleted meanwhile.</source>
+            <translation>Es wurde nicht gefunden; vielleicht wurde es inzwischen gelöscht.</translation>
+        </message>
+        <message>
+            <source>Too many requests: try again in a moment.</source>
+            <translation>Zu viele Anfragen: Versuchen Sie es gleich noch einmal.</translation>
+        </message>
+        <message>
+            <source>The server had a problem. Try again; if it keeps happening, give your administrator the request ID under Details.</source>
+            <translation>Der Server hatte ein Problem. Versuchen Sie es erneut; wenn es wieder passiert, geben Sie Ihrem Administrator die Anfrage-ID unter „Details“.</translation>
+        </message>
+        <message>
+            <source>The server refused it.</source>
+            <translation>Der Server hat es abgelehnt.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::FieldError</name>
@@ -377,6 +433,14 @@
         <message>
             <source>Request ID: %1</source>
             <translation>Anfrage-ID: %1</translation>
+        </message>
+        <message>
+            <source>HTTP %1 · %2</source>
+            <translation>HTTP %1 · %2</translation>
+        </message>
+        <message>
+            <source> · request ID %1</source>
+            <translation> · Anfrage-ID %1</translation>
         </message>
     </context>
     <context>
@@ -1715,6 +1779,14 @@ Strg+Q: beenden</translation>
         <message>
             <source>Signing in failed.</source>
             <translation>Die Anmeldung ist fehlgeschlagen.</translation>
+        </message>
+        <message>
+            <source>At least %1 characters.</source>
+            <translation>Mindestens %1 Zeichen.</translation>
+        </message>
+        <message>
+            <source>at least %1 characters</source>
+            <translation>mindestens %1 Zeichen</translation>
         </message>
     </context>
     <context>

@@ -37,6 +37,26 @@
             <source>The server's answer to GET /setup has no setup_required.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>nothing answers at %1 (is the server running?)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the name %1 could not be found</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the server closed the connection</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>no secure connection could be made (%1)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>the connection failed (network error %1)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::ApiKeyModel</name>
@@ -363,6 +383,42 @@
             <source>Request ID: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Details</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The HTTP status, error code and request ID</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Please correct:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You are not signed in, or your session has ended.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>You are not allowed to do this.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>It was not found; it may have been deleted meanwhile.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Too many requests: try again in a moment.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server had a problem. Try again; if it keeps happening, give your administrator the request ID under Details.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The server refused it.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::FieldError</name>
@@ -376,6 +432,14 @@
         </message>
         <message>
             <source>Request ID: %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>HTTP %1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source> · request ID %1</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -1706,6 +1770,14 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>Signing in failed.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>At least %1 characters.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>at least %1 characters</source>
             <translation type="unfinished" />
         </message>
     </context>

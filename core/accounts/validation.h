@@ -1,5 +1,7 @@
 #pragma once
 
+#include "core/model/fieldlimits.h"
+
 #include <QString>
 
 #include <optional>
@@ -7,11 +9,6 @@
 // Field rules shared by the services. Each returns the message for the 422 details,
 // or nothing when the value is fine.
 namespace Core::Validation {
-
-inline constexpr int MaxNameLength = 100;
-inline constexpr int MaxEmailLength = 254;
-inline constexpr int MinPasswordLength = 8;
-inline constexpr int MaxPasswordLength = 1024;
 
 // Length in characters (code points), not UTF-16 units.
 qsizetype characterCount(const QString &text);

@@ -46,6 +46,7 @@
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 #include <QXYSeries>
 
 using namespace TestSupport;
@@ -529,6 +530,15 @@ private slots:
         QVERIFY(banner.text().contains(u"HTTP 404"_s));
         QVERIFY(banner.text().contains(seen.code));
         QVERIFY(banner.text().contains(seen.requestId));
+        // In view: a sentence; status, code and request id wait under Details.
+        banner.show();
+        QVERIFY2(banner.summaryText().startsWith(u"Could not rename the team. "_s), qPrintable(banner.summaryText()));
+        QVERIFY(!banner.summaryText().contains(u"HTTP"_s));
+        QVERIFY(!banner.summaryText().contains(seen.requestId));
+        QVERIFY(!banner.detailsShown());
+        click(child<QToolButton>(&banner, u"errorDetailsToggle"_s));
+        QVERIFY(banner.detailsShown());
+        QVERIFY(child<QLabel>(&banner, u"errorDetails"_s)->text().contains(seen.requestId));
     }
 
     // A key billed to a team on the Free plan is listed as inactive, with the reason, and
@@ -623,6 +633,7 @@ private slots:
         auto *error = child<QLabel>(welcome, u"signInError"_s);
         QTRY_VERIFY_WITH_TIMEOUT(error->isVisible(), 10000);
         QCOMPARE(error->text(), u"Wrong email or password."_s);
+        QCOMPARE(child<QLineEdit>(welcome, u"signInPassword"_s)->text(), QString()); // not kept to resend
         type(child<QLineEdit>(welcome, u"signInPassword"_s), Password);
         QTest::keyClick(child<QLineEdit>(welcome, u"signInPassword"_s), Qt::Key_Return);
         QTRY_VERIFY_WITH_TIMEOUT(m_window->isSignedIn(), 10000);

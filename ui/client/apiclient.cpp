@@ -21,6 +21,33 @@ using namespace Qt::StringLiterals;
 namespace Gui {
 
 namespace {
+// What went wrong on the way, in words (Qt's own text can be "Unknown error").
+QString networkProblem(const QNetworkReply *reply)
+{
+    const QString host = reply->url().host();
+    switch (reply->error()) {
+    case QNetworkReply::OperationCanceledError:
+    case QNetworkReply::TimeoutError:
+        return ApiClient::tr("The server did not answer in time.");
+    case QNetworkReply::ConnectionRefusedError:
+        return ApiClient::tr("nothing answers at %1 (is the server running?)").arg(reply->url().authority());
+    case QNetworkReply::HostNotFoundError:
+        return ApiClient::tr("the name %1 could not be found").arg(host);
+    case QNetworkReply::RemoteHostClosedError:
+        return ApiClient::tr("the server closed the connection");
+    case QNetworkReply::SslHandshakeFailedError:
+        return ApiClient::tr("no secure connection could be made (%1)").arg(reply->errorString());
+    default:
+        break;
+    }
+    const QString qt = reply->errorString();
+    return qt.isEmpty() || qt.contains(QLatin1String("Unknown error"))
+               ? ApiClient::tr("the connection failed (network error %1)").arg(int(reply->error()))
+               : qt;
+}
+} // namespace
+
+namespace {
 constexpr int PageSize = 100;
 constexpr int MaxPages = 50;
 
@@ -127,9 +154,7 @@ void ApiClient::finished(QNetworkReply *reply, bool authenticated, QPointer<QObj
     ApiFailure f;
     if (status == 0) {
         f.code = u"NETWORK_ERROR"_s;
-        f.message = reply->error() == QNetworkReply::OperationCanceledError
-                        ? tr("The server did not answer in time.")
-                        : reply->errorString();
+        f.message = networkProblem(reply);
     } else {
         f = Json::failure(status, body, reply->rawHeader("X-Request-Id"));
         if (f.message.isEmpty())

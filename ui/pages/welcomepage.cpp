@@ -1,5 +1,7 @@
 #include "welcomepage.h"
 
+#include "core/model/fieldlimits.h"
+
 #include "ui/client/apiclient.h"
 #include "ui/client/secretstore.h"
 #include "ui/widgets/errorbanner.h"
@@ -99,6 +101,12 @@ WelcomePage::WelcomePage(ApiClient *client, SecretStore *secrets, QWidget *paren
     setupForm->addRow(tr("&Email:"), m_setupEmail);
     setupForm->addRow(tr("&Name:"), m_setupName);
     setupForm->addRow(tr("&Password:"), m_setupPassword);
+    // The rule, before anyone fails it.
+    auto *passwordRule = new QLabel(tr("At least %1 characters.").arg(Core::Validation::MinPasswordLength), setup);
+    passwordRule->setObjectName(u"setupPasswordRule"_s);
+    passwordRule->setEnabled(false); // the palette's muted text
+    setupForm->addRow(QString(), passwordRule);
+    m_setupPassword->setPlaceholderText(tr("at least %1 characters").arg(Core::Validation::MinPasswordLength));
     setupForm->addRow(tr("&Confirm password:"), m_setupConfirm);
     setupLayout->addLayout(setupForm);
     m_setupError = errorLabel(u"setupError"_s, setup);
@@ -288,8 +296,8 @@ void WelcomePage::submitSetup()
                 showSignIn(tr("This server is already set up: sign in."));
                 return;
             }
-            QString text = ErrorBanner::describe(tr("Setup failed."), f);
-            showError(m_setupError, text);
+            showError(m_setupError, ErrorBanner::summary(tr("Setup failed."), f));
+            m_setupError->setToolTip(ErrorBanner::details(f));
         });
 }
 
@@ -311,10 +319,15 @@ void WelcomePage::submitSignIn()
         },
         [this](const ApiFailure &f) {
             setBusy(false);
-            if (f.status == 401)
+            // A failed password is not left in the field to be sent again as it was.
+            m_password->clear();
+            m_password->setFocus(Qt::OtherFocusReason);
+            if (f.status == 401) {
                 showError(m_signInError, tr("Wrong email or password."));
-            else
-                showError(m_signInError, ErrorBanner::describe(tr("Signing in failed."), f));
+            } else {
+                showError(m_signInError, ErrorBanner::summary(tr("Signing in failed."), f));
+                m_signInError->setToolTip(ErrorBanner::details(f));
+            }
         });
 }
 

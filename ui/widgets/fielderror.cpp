@@ -39,17 +39,18 @@ void showFailure(const ApiFailure &f, const QHash<QString, QLabel *> &fieldLabel
     }
     if (!f.details.isEmpty() && rest.isEmpty())
         return;
+    // A sentence first (the server's message in the user's language), then the
+    // technical line for support: status, code, request id.
     QString text = f.isNetworkError()
                        ? QCoreApplication::translate("Gui::FieldError", "The server could not be reached: %1")
                              .arg(f.message)
-                       : QCoreApplication::translate("Gui::FieldError", "HTTP %1 · %2: %3")
-                             .arg(f.status)
-                             .arg(f.code, localizedServerMessage(f.message));
+                       : localizedServerMessage(f.message);
     if (!rest.isEmpty())
         text += QLatin1Char('\n') + rest.join(QLatin1Char('\n'));
+    if (!f.isNetworkError())
+        text += QLatin1Char('\n') + QCoreApplication::translate("Gui::FieldError", "HTTP %1 · %2").arg(f.status).arg(f.code);
     if (!f.requestId.isEmpty())
-        text += QLatin1Char('\n') +
-                QCoreApplication::translate("Gui::FieldError", "Request ID: %1").arg(f.requestId);
+        text += QCoreApplication::translate("Gui::FieldError", " · request ID %1").arg(f.requestId);
     setFieldError(summary, text);
 }
 
