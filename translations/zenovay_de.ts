@@ -690,6 +690,10 @@
             <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team it is billed to is on the Free plan.</source>
             <translation>Jede Anfrage mit diesem Schlüssel wird abgelehnt (403 API_PAID_PLAN_REQUIRED): Das Team, über das er abgerechnet wird, hat den Free-Tarif.</translation>
         </message>
+        <message>
+            <source>No rejected requests: every request with this key was accepted.</source>
+            <translation>Keine abgelehnten Anfragen: Jede Anfrage mit diesem Schlüssel wurde angenommen.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::KeysPage</name>

@@ -690,6 +690,10 @@
             <source>Every request with this key is refused (403 API_PAID_PLAN_REQUIRED): the team it is billed to is on the Free plan.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>No rejected requests: every request with this key was accepted.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::KeysPage</name>

@@ -9,10 +9,12 @@
 #include <QBarSet>
 #include <QChart>
 #include <QChartView>
+#include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPointer>
 #include <QTest>
+#include <QValueAxis>
 
 #include <functional>
 #include <memory>
@@ -70,6 +72,46 @@ class TestCharts : public QObject
     }
 
 private slots:
+    // Issue 15 item 8: a few requests against a large monthly limit are a bar one can see
+    // (the axis follows the requests; the far-away limit line is left out), a near limit
+    // is drawn; the hourly axis over two days says the day in its labels.
+    void monthlyBarsAreVisibleAndHourlyLabelsCarryTheDay()
+    {
+        std::unique_ptr<QChartView> view(Gui::Charts::makeView(u"chart"_s, nullptr));
+        Gui::Charts::setMonthlyUsage(view.get(), {{u"2026-12"_s, 90, 100000}});
+        const auto valueAxis = [&] {
+            for (QAbstractAxis *a : view->chart()->axes(Qt::Vertical))
+                if (auto *v = qobject_cast<QValueAxis *>(a))
+                    return v;
+            return static_cast<QValueAxis *>(nullptr);
+        };
+        const auto limitPoints = [&] {
+            for (QAbstractSeries *s : view->chart()->series())
+                if (s->objectName() == "monthlyLimit"_L1)
+                    return static_cast<QLineSeries *>(s)->count();
+            return -1;
+        };
+        QVERIFY(valueAxis());
+        QVERIFY2(valueAxis()->max() <= 200, qPrintable(QString::number(valueAxis()->max())));
+        QCOMPARE(limitPoints(), 0);
+        QVERIFY(view->chart()->title().contains(u"100,000"_s) || view->chart()->title().contains(u"100.000"_s) ||
+                view->chart()->title().contains(u"100000"_s));
+        Gui::Charts::setMonthlyUsage(view.get(), {{u"2026-12"_s, 8000, 10000}});
+        QCOMPARE(limitPoints(), 2);
+        QVERIFY(valueAxis()->max() >= 10000);
+
+        QList<Core::HourlyPoint> hours;
+        for (int i = 0; i < 48; ++i)
+            hours.append({T0 + i * Hour, i % 3, 0});
+        Gui::Charts::setHourlyActivity(view.get(), hours);
+        QDateTimeAxis *x = nullptr;
+        for (QAbstractAxis *a : view->chart()->axes(Qt::Horizontal))
+            if (auto *d = qobject_cast<QDateTimeAxis *>(a))
+                x = d;
+        QVERIFY(x);
+        QVERIFY2(x->format().contains(u"dd"_s) && x->format().contains(u"HH:mm"_s), qPrintable(x->format()));
+    }
+
     void hourlyActivityFreesItsAreaLine()
     {
         QList<Gui::HourlyPoint> hourly;

@@ -13,6 +13,7 @@
 #include <QDateTimeAxis>
 #include <QHorizontalBarSeries>
 #include <QLegendMarker>
+#include <QLocale>
 #include <QLineSeries>
 #include <QPalette>
 #include <QValueAxis>
@@ -63,6 +64,14 @@ QValueAxis *countAxis(qint64 maxValue)
     axis->setRange(0, double(qMax<qint64>(maxValue, 4)) * 1.1);
     axis->applyNiceNumbers();
     return axis;
+}
+
+// "01.12. 14:00" where days come first, "12/01 14:00" where months do.
+QString dayAndTimeFormat()
+{
+    const QString date = QLocale().dateFormat(QLocale::ShortFormat);
+    const qsizetype d = date.indexOf(u'd'), m = date.indexOf(u'M');
+    return d >= 0 && m >= 0 && d < m ? u"dd.MM. HH:mm"_s : u"MM/dd HH:mm"_s;
 }
 
 QDateTimeAxis *timeAxis(qint64 fromMs, qint64 toMs, const QString &format)
@@ -155,12 +164,14 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
         rejected->append(double(p.t), double(p.rejected));
         maxValue = qMax(maxValue, qMax(p.accepted, p.rejected));
     }
-    // Whole hours, one tick every 6 hours when the series covers two days.
+    // Whole hours, one tick a day over two days (room for the whole label at 1024 px);
+    // the labels carry the day, as the range crosses midnight (a time alone repeats:
+    // 14:00 … 14:00).
     const qint64 from =
         hourly.isEmpty() ? Format::nowMs() / 3600'000 * 3600'000 - 48 * 3600'000LL : hourly.first().t;
     const qint64 span = qMax<qint64>(hourly.size(), 48) * 3600'000LL;
-    auto *x = timeAxis(from, from + span, u"HH:mm"_s);
-    x->setTickCount(int(span / (6 * 3600'000LL)) + 1);
+    auto *x = timeAxis(from, from + span, dayAndTimeFormat());
+    x->setTickCount(int(span / (24 * 3600'000LL)) + 1);
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
@@ -231,15 +242,25 @@ void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
     auto *limit = line(Tr::tr("Monthly limit"), u"monthlyLimit"_s, Limit, 2, Qt::DashLine);
     limit->setProperty("zvColor", Limit);
     QStringList months;
-    qint64 maxValue = 0;
+    qint64 maxUsed = 0, maxLimit = 0;
+    for (const MonthUsage &m : newestFirst) {
+        maxUsed = qMax(maxUsed, m.used);
+        maxLimit = qMax(maxLimit, m.limit);
+    }
+    // The axis is scaled to the requests, so a month of 90 against a limit of 100,000 is
+    // a bar one can see; the limit line is drawn only when it is near enough to matter
+    // (the title says the limit and the share used either way).
+    const bool limitInView = maxLimit > 0 && maxLimit <= qMax<qint64>(maxUsed, 1) * 3;
+    const qint64 maxValue = limitInView ? qMax(maxUsed, maxLimit) : maxUsed;
     for (qsizetype i = newestFirst.size() - 1; i >= 0; --i) {
         const MonthUsage &m = newestFirst.at(i);
         months << Format::month(m.month);
         *used << double(m.used);
         const qsizetype index = newestFirst.size() - 1 - i;
-        limit->append(double(index) - 0.4, double(m.limit));
-        limit->append(double(index) + 0.4, double(m.limit));
-        maxValue = qMax(maxValue, qMax(m.used, m.limit));
+        if (limitInView) {
+            limit->append(double(index) - 0.4, double(m.limit));
+            limit->append(double(index) + 0.4, double(m.limit));
+        }
     }
     series->append(used);
     series->setLabelsVisible(true);
@@ -259,6 +280,8 @@ void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
     hidden->setVisible(false);
     chart->addAxis(hidden, Qt::AlignBottom);
     attach(chart, limit, hidden, values);
+    if (!limitInView)
+        chart->legend()->markers(limit).constFirst()->setVisible(false);
     used->setProperty("zvColor", Used);
     install(view, chart);
 }

@@ -97,8 +97,13 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     auto *charts = new QGridLayout;
     charts->addWidget(m_hourlyChart, 0, 0);
     charts->addWidget(m_minuteChart, 0, 1);
+    m_noRejections = new QLabel(tr("No rejected requests: every request with this key was accepted."), this);
+    m_noRejections->setObjectName(u"noRejections"_s);
+    m_noRejections->setWordWrap(true);
+    m_noRejections->hide();
     charts->addWidget(m_codesChart, 1, 0);
     charts->addWidget(m_monthlyChart, 1, 1);
+    charts->addWidget(m_noRejections, 2, 0, 1, 2);
 
     m_requests = new QTableView(this);
     m_requests->setObjectName(u"recentRequests"_s);
@@ -296,6 +301,10 @@ void KeyDetailPage::showActivity()
     m_lastUsed->parentWidget()->setToolTip(Format::dateTime(a.lastUsedAt, tr("never")));
     Charts::setHourlyActivity(m_hourlyChart, a.hourly);
     Charts::setRejectedByCode(m_codesChart, a.rejectedByCode);
+    // Nothing rejected: one line says so, instead of an empty chart taking a quarter of
+    // the page.
+    m_codesChart->setVisible(!a.rejectedByCode.isEmpty());
+    m_noRejections->setVisible(a.rejectedByCode.isEmpty());
 }
 
 void KeyDetailPage::showUsage()

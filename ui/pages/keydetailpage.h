@@ -78,6 +78,7 @@ private:
     QLabel *m_monthUsage;
     QChartView *m_hourlyChart;
     QChartView *m_codesChart;
+    QLabel *m_noRejections = nullptr;
     QChartView *m_monthlyChart;
     QChartView *m_minuteChart;
     RequestLogModel *m_requestModel;

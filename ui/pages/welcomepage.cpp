@@ -106,7 +106,6 @@ WelcomePage::WelcomePage(ApiClient *client, SecretStore *secrets, QWidget *paren
     passwordRule->setObjectName(u"setupPasswordRule"_s);
     passwordRule->setEnabled(false); // the palette's muted text
     setupForm->addRow(QString(), passwordRule);
-    m_setupPassword->setPlaceholderText(tr("at least %1 characters").arg(Core::Validation::MinPasswordLength));
     setupForm->addRow(tr("&Confirm password:"), m_setupConfirm);
     setupLayout->addLayout(setupForm);
     m_setupError = errorLabel(u"setupError"_s, setup);
