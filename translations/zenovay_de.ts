@@ -1055,6 +1055,30 @@ Strg+Q: beenden</translation>
             <source>Could not load your API keys.</source>
             <translation>Ihre API-Schlüssel konnten nicht geladen werden.</translation>
         </message>
+        <message>
+            <source>&lt;a href="websitesPage"&gt;Add a website&lt;/a&gt; and paste its tracking snippet into your pages.</source>
+            <translation>&lt;a href="websitesPage"&gt;Fügen Sie eine Website hinzu&lt;/a&gt; und fügen Sie ihr Tracking-Snippet in Ihre Seiten ein.</translation>
+        </message>
+        <message>
+            <source>API keys need a paid plan: a server admin sets a team's plan on the &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; page.</source>
+            <translation>API-Schlüssel brauchen einen bezahlten Tarif: Ein Server-Admin legt den Tarif eines Teams auf der Seite &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; fest.</translation>
+        </message>
+        <message>
+            <source>&lt;a href="keysPage"&gt;Create a personal API key&lt;/a&gt; and copy it: it is shown once.</source>
+            <translation>&lt;a href="keysPage"&gt;Erstellen Sie einen persönlichen API-Schlüssel&lt;/a&gt; und kopieren Sie ihn: Er wird nur einmal angezeigt.</translation>
+        </message>
+        <message>
+            <source>Try it: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;</source>
+            <translation>Ausprobieren: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;</translation>
+        </message>
+        <message>
+            <source>Getting started: %1 of %2 done</source>
+            <translation>Erste Schritte: %1 von %2 erledigt</translation>
+        </message>
+        <message>
+            <source>Open the key on the API keys page to watch its activity.</source>
+            <translation>Öffnen Sie den Schlüssel auf der Seite API-Schlüssel, um seine Aktivität zu verfolgen.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::Page</name>

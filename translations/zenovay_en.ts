@@ -1047,6 +1047,30 @@ Ctrl+Q: quit</source>
             <source>Could not load your API keys.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&lt;a href="websitesPage"&gt;Add a website&lt;/a&gt; and paste its tracking snippet into your pages.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>API keys need a paid plan: a server admin sets a team's plan on the &lt;a href="teamsPage"&gt;Teams&lt;/a&gt; page.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;a href="keysPage"&gt;Create a personal API key&lt;/a&gt; and copy it: it is shown once.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Try it: &lt;tt&gt;curl -H "X-API-Key: zv_..." %1/api/external/v1/usage&lt;/tt&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Getting started: %1 of %2 done</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Open the key on the API keys page to watch its activity.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::Page</name>

@@ -13,6 +13,7 @@
 #include "ui/models/models.h"
 #include "ui/pages/keydetailpage.h"
 #include "ui/pages/keyspage.h"
+#include "ui/pages/overviewpage.h"
 #include "ui/pages/page.h"
 #include "ui/pages/teamspage.h"
 #include "ui/pages/websitespage.h"
@@ -207,6 +208,13 @@ private slots:
         // No keychain in tests: the app says the session lives in memory only.
         QCOMPARE(m_window->keychainText(), u"Session in memory only"_s);
         QVERIFY(!m_secrets->isPersistent());
+        // The password rule was there before anyone could fail it.
+        QVERIFY(child<QLabel>(welcome, u"setupPasswordRule"_s)->text().contains(u"8"_s));
+        // Nothing done yet on the getting-started list.
+        auto *overview = static_cast<Gui::OverviewPage *>(m_window->page(u"overviewPage"_s));
+        overview->refresh();
+        QTRY_VERIFY(child<QLabel>(overview, u"gettingStarted"_s)->text().contains(u"0 of 4 done"_s));
+        QCOMPARE(overview->stepsDone(), 0);
     }
 
     void createTeamAndMakeItPro()
@@ -457,6 +465,16 @@ private slots:
         QVERIFY(report.contains(newest.requestId));
         QVERIFY(report.contains(u"Status code: 400"_s));
         QVERIFY(report.contains(u"HTTP method: POST"_s));
+    }
+
+    // With a paid team, a website, a key and a request made with it, every step of the
+    // Overview's getting-started list is ticked off.
+    void gettingStartedTicksOffWhatWasDone()
+    {
+        auto *overview = static_cast<Gui::OverviewPage *>(m_window->page(u"overviewPage"_s));
+        overview->refresh();
+        QTRY_COMPARE(overview->stepsDone(), 4);
+        QVERIFY(child<QLabel>(overview, u"gettingStarted"_s)->text().contains(u"4 of 4 done"_s));
     }
 
     void revokeAsksThenCutsTheKeyOff()

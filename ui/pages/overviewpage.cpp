@@ -6,6 +6,8 @@
 #include "ui/workspace.h"
 
 #include <QGridLayout>
+
+#include <algorithm>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -50,22 +52,13 @@ void OverviewPage::refresh()
                   .arg(me.name, me.email, workspace()->connectionName())
             : tr("Signed in as %1 <%2> on %3.").arg(me.name, me.email, workspace()->connectionName()));
     m_teams->setValue(Format::number(workspace()->teams().size()));
-    const QString base = workspace()->publicBaseUrl().toString(QUrl::RemoveUserInfo);
-    m_steps->setText(
-        tr("<h3>Getting started</h3><ol>"
-           "<li><a href=\"websitesPage\">Add a website</a> and paste its tracking snippet into your "
-           "pages.</li>"
-           "<li>API keys need a paid plan: a server admin sets a team's plan on the <a "
-           "href=\"teamsPage\">Teams</a> "
-           "page.</li>"
-           "<li><a href=\"keysPage\">Create a personal API key</a> and copy it: it is shown once.</li>"
-           "<li>Try it: <tt>curl -H \"X-API-Key: zv_...\" %1/api/external/v1/usage</tt></li>"
-           "<li>Open the key on the API keys page to watch its activity.</li></ol>")
-            .arg(base.toHtmlEscaped()));
+    showSteps();
     client()->websites(
         this,
         [this](const QList<Core::Website> &sites) {
             m_websites->setValue(Format::number(sites.size()));
+            m_siteCount = sites.size();
+            showSteps();
             markLoaded();
         },
         [this](const ApiFailure &f) { showFailure(tr("Could not load the websites."), f); });
@@ -76,6 +69,8 @@ void OverviewPage::refresh()
             for (const Core::ApiKey &k : keys)
                 active += workspace()->keyStatus(k) == KeyStatus::Active;
             m_keys->setValue(Format::number(active), tr("%n key(s) in all", nullptr, int(keys.size())));
+            m_keyList = keys;
+            showSteps();
         },
         [this](const ApiFailure &f) { showFailure(tr("Could not load your API keys."), f); });
     client()->serverStatus(
@@ -84,6 +79,51 @@ void OverviewPage::refresh()
             m_events->setValue(s.eventsStored ? Format::number(*s.eventsStored) : u"—"_s);
         },
         [this](const ApiFailure &) { m_events->setValue(u"—"_s); });
+}
+
+namespace {
+bool anyPaidTeam(const QList<TeamInfo> &teams)
+{
+    return std::any_of(teams.cbegin(), teams.cend(),
+                       [](const TeamInfo &t) { return t.team.plan != Core::Plan::Free; });
+}
+} // namespace
+
+int OverviewPage::stepsDone() const
+{
+    const QList<Core::ApiKey> keys = m_keyList.value_or(QList<Core::ApiKey>());
+    return int(m_siteCount.value_or(0) > 0) + int(anyPaidTeam(workspace()->teams())) +
+           int(std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return !k.revokedAt; })) +
+           int(std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return k.lastUsedAt.has_value(); }));
+}
+
+// The steps, each ticked off once done (what the server says: a website exists, a team
+// is on a paid plan, a key exists, a key was used).
+void OverviewPage::showSteps()
+{
+    const QList<Core::ApiKey> keys = m_keyList.value_or(QList<Core::ApiKey>());
+    const bool done[] = {
+        m_siteCount.value_or(0) > 0,
+        anyPaidTeam(workspace()->teams()),
+        std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return !k.revokedAt; }),
+        std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return k.lastUsedAt.has_value(); }),
+    };
+    const QString base = workspace()->publicBaseUrl().toString(QUrl::RemoveUserInfo).toHtmlEscaped();
+    const QString steps[] = {
+        tr("<a href=\"websitesPage\">Add a website</a> and paste its tracking snippet into your pages."),
+        tr("API keys need a paid plan: a server admin sets a team's plan on the <a href=\"teamsPage\">Teams</a> "
+           "page."),
+        tr("<a href=\"keysPage\">Create a personal API key</a> and copy it: it is shown once."),
+        tr("Try it: <tt>curl -H \"X-API-Key: zv_...\" %1/api/external/v1/usage</tt>").arg(base),
+    };
+    const int count = int(std::count(std::begin(done), std::end(done), true));
+    QString html = u"<h3>"_s + tr("Getting started: %1 of %2 done").arg(count).arg(std::size(steps)) + u"</h3><ol>"_s;
+    for (size_t i = 0; i < std::size(steps); ++i)
+        html += done[i] ? u"<li><span style=\"color:#2e7d32\">✓</span> <span style=\"color:#808080\">"_s +
+                              steps[i] + u"</span></li>"_s
+                        : u"<li>"_s + steps[i] + u"</li>"_s;
+    html += u"<li>"_s + tr("Open the key on the API keys page to watch its activity.") + u"</li></ol>"_s;
+    m_steps->setText(html);
 }
 
 } // namespace Gui

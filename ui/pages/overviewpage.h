@@ -2,6 +2,10 @@
 
 #include "page.h"
 
+#include "ui/client/apitypes.h"
+
+#include <optional>
+
 class QLabel;
 
 namespace Gui {
@@ -19,13 +23,21 @@ public:
 Q_SIGNALS:
     void goTo(const QString &pageObjectName);
 
+public:
+    // The getting-started steps done so far (tests): a website, a paid team, a key, a
+    // request made with a key.
+    int stepsDone() const;
+
 private:
+    void showSteps();
     QLabel *m_greeting;
     StatCard *m_teams;
     StatCard *m_websites;
     StatCard *m_keys;
     StatCard *m_events;
     QLabel *m_steps;
+    std::optional<qsizetype> m_siteCount;
+    std::optional<QList<Core::ApiKey>> m_keyList;
 };
 
 } // namespace Gui
