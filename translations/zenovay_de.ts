@@ -1245,6 +1245,38 @@ Strg+Q: beenden</translation>
             <source>%1 (this connection)</source>
             <translation>%1 (diese Verbindung)</translation>
         </message>
+        <message>
+            <source>Edit &amp;limits…</source>
+            <translation>&amp;Limits bearbeiten…</translation>
+        </message>
+        <message>
+            <source>Requests per minute and per month for each plan (server admins)</source>
+            <translation>Anfragen pro Minute und pro Monat je Tarif (Server-Admins)</translation>
+        </message>
+        <message>
+            <source>Plan limits</source>
+            <translation>Tariflimits</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Plan&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Tarif&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Requests per minute&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Anfragen pro Minute&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>&lt;b&gt;Requests per month&lt;/b&gt;</source>
+            <translation>&lt;b&gt;Anfragen pro Monat&lt;/b&gt;</translation>
+        </message>
+        <message>
+            <source>Every API key billed to a team on a plan is held to that plan's limits.</source>
+            <translation>Jeder API-Schlüssel, der über ein Team abgerechnet wird, unterliegt den Limits von dessen Tarif.</translation>
+        </message>
+        <message>
+            <source>Plan limits saved.</source>
+            <translation>Tariflimits gespeichert.</translation>
+        </message>
     </context>
     <context>
         <name>Gui::ShowKeyDialog</name>

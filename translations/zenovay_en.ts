@@ -1237,6 +1237,38 @@ Ctrl+Q: quit</source>
             <source>%1 (this connection)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Edit &amp;limits…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per minute and per month for each plan (server admins)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan limits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Plan&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Requests per minute&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&lt;b&gt;Requests per month&lt;/b&gt;</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Every API key billed to a team on a plan is held to that plan's limits.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Plan limits saved.</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::ShowKeyDialog</name>

@@ -31,6 +31,7 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDialog>
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
@@ -41,6 +42,7 @@
 #include <QPointer>
 #include <QPushButton>
 #include <QScrollArea>
+#include <QSpinBox>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QStatusBar>
@@ -527,6 +529,37 @@ private slots:
         QTest::qWait(500);
         QVERIFY2(!m_window->statusBar()->currentMessage().contains(u"key"_s),
                  qPrintable(m_window->statusBar()->currentMessage()));
+    }
+
+    // A server admin edits the plan limits on the Server page; the server holds the new
+    // numbers and the page shows them.
+    void planLimitsAreEditedOnTheServerPage()
+    {
+        shortcut(Qt::Key_7);
+        QWidget *server = m_window->page(u"serverPage"_s);
+        QTRY_VERIFY(server->isVisible());
+        auto *edit = child<QPushButton>(server, u"editPlansButton"_s);
+        QTRY_VERIFY(edit->isEnabled());
+        click(edit);
+        QPointer<QDialog> dialog = openDialog<QDialog>(u"planLimitsDialog"_s);
+        QVERIFY(dialog);
+        auto *perMinute = child<QSpinBox>(dialog, u"perMinute_pro"_s);
+        QCOMPARE(perMinute->value(), 30);
+        perMinute->setValue(45);
+        click(child<QPushButton>(dialog, u"savePlansButton"_s));
+        QTRY_VERIFY(!dialog);
+        const HttpResult plans = httpRequest(m_server->port(), "GET", "/api/admin/v1/server/plans",
+                                             {{"Authorization", "Bearer " + m_client->token().toLatin1()}});
+        QCOMPARE(plans.status, 200);
+        QVERIFY2(plans.body.contains("\"per_minute\":45"), plans.body.constData());
+        QTRY_VERIFY(child<QLabel>(server, u"serverPlanLimits"_s)->text().contains(u"45 per minute"_s));
+        // Back as it was for the tests after this one.
+        click(edit);
+        dialog = openDialog<QDialog>(u"planLimitsDialog"_s);
+        QVERIFY(dialog);
+        child<QSpinBox>(dialog, u"perMinute_pro"_s)->setValue(30);
+        click(child<QPushButton>(dialog, u"savePlansButton"_s));
+        QTRY_VERIFY(!dialog);
     }
 
     void errorsShowStatusMessageAndRequestId()

@@ -431,4 +431,21 @@ void ApiClient::plans(QObject *context, Done<QList<Core::PlanLimits>> done, Fail
         failed);
 }
 
+void ApiClient::updatePlans(const QList<Core::PlanLimits> &limits, QObject *context,
+                            Done<QList<Core::PlanLimits>> done, Failed failed)
+{
+    QJsonArray data;
+    for (const Core::PlanLimits &l : limits)
+        data.append(QJsonObject{{u"plan"_s, Core::planName(l.plan)},
+                                {u"per_minute"_s, l.perMinute},
+                                {u"per_month"_s, l.perMonth}});
+    const QJsonObject body{{u"data"_s, data}};
+    send(
+        "PUT", adminUrl(u"/server/plans"_s), &body, true, context,
+        [done](const QJsonDocument &doc) {
+            done(Json::planLimits(doc.isArray() ? QJsonValue(doc.array()) : QJsonValue(doc.object())));
+        },
+        failed);
+}
+
 } // namespace Gui

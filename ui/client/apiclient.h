@@ -79,6 +79,9 @@ public:
 
     void serverStatus(QObject *context, Done<ServerStatus> done, Failed failed);
     void plans(QObject *context, Done<QList<Core::PlanLimits>> done, Failed failed);
+    // PUT /server/plans (server admins): the limits of the plans listed.
+    void updatePlans(const QList<Core::PlanLimits> &limits, QObject *context, Done<QList<Core::PlanLimits>> done,
+                     Failed failed);
 
     // The URL of an admin API path ("/keys" -> BASE/api/admin/v1/keys).
     QUrl adminUrl(const QString &path, const QString &query = {}) const;

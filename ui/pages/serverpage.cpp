@@ -3,15 +3,22 @@
 #include "ui/charts/charts.h"
 #include "ui/client/apiclient.h"
 #include "ui/format.h"
+#include "ui/widgets/fielderror.h"
 #include "ui/workspace.h"
 
 #include <QChartView>
+#include <QDialog>
+#include <QDialogButtonBox>
+#include <QGridLayout>
+#include <QSpinBox>
 #include <QDateTime>
 #include <QFormLayout>
 #include <QLabel>
 #include <QPushButton>
 #include <QTimer>
 #include <QVBoxLayout>
+
+#include <limits>
 
 using namespace Qt::StringLiterals;
 
@@ -28,6 +35,7 @@ ServerPage::ServerPage(Workspace *workspace, QWidget *parent)
     m_version->setObjectName(u"serverVersion"_s);
     m_events->setObjectName(u"serverEvents"_s);
     m_ingestRate->setObjectName(u"serverIngestRate"_s);
+    m_plans->setObjectName(u"serverPlanLimits"_s);
     for (QLabel *l : {m_version, m_uptime, m_listen, m_connection, m_dbPath, m_dbSize, m_events, m_ingestRate,
                       m_queueDepth, m_plans})
         l->setTextInteractionFlags(Qt::TextSelectableByMouse);
@@ -46,7 +54,14 @@ ServerPage::ServerPage(Workspace *workspace, QWidget *parent)
     m_form->addRow(tr("Events stored:"), m_events);
     m_form->addRow(tr("Ingest rate:"), m_ingestRate);
     m_form->addRow(tr("Ingest queue:"), m_queueDepth);
-    m_form->addRow(tr("Plan limits:"), m_plans);
+    m_editPlans = new QPushButton(tr("Edit &limits…"), this);
+    m_editPlans->setObjectName(u"editPlansButton"_s);
+    m_editPlans->setToolTip(tr("Requests per minute and per month for each plan (server admins)"));
+    auto *plansRow = new QHBoxLayout;
+    plansRow->addWidget(m_plans, 1);
+    plansRow->addWidget(m_editPlans, 0, Qt::AlignTop);
+    m_form->addRow(tr("Plan limits:"), plansRow);
+    connect(m_editPlans, &QPushButton::clicked, this, &ServerPage::editPlans);
     contentLayout()->addLayout(m_form);
     contentLayout()->addWidget(m_chart, 1);
     connect(change, &QPushButton::clicked, this, &ServerPage::changeServerRequested);
@@ -67,6 +82,8 @@ void ServerPage::refresh()
     client()->plans(
         this,
         [this](const QList<Core::PlanLimits> &plans) {
+            m_planLimits = plans;
+            m_editPlans->setEnabled(workspace()->isServerAdmin() && !plans.isEmpty());
             QStringList lines;
             for (const Core::PlanLimits &p : plans)
                 lines << tr("%1: %2 per minute, %3 per month")
@@ -75,6 +92,74 @@ void ServerPage::refresh()
             m_plans->setText(lines.isEmpty() ? tr("not reported") : lines.join(u'\n'));
         },
         [this](const ApiFailure &f) { m_plans->setText(tr("not available (%1)").arg(f.summary())); });
+}
+
+// One row per plan: requests per minute and per month, sent together; the server
+// checks them (422 per field) and answers with the limits now in force.
+void ServerPage::editPlans()
+{
+    if (m_planLimits.isEmpty())
+        return;
+    auto *dialog = new QDialog(this);
+    dialog->setObjectName(u"planLimitsDialog"_s);
+    dialog->setWindowTitle(tr("Plan limits"));
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    auto *grid = new QGridLayout;
+    grid->addWidget(new QLabel(tr("<b>Plan</b>"), dialog), 0, 0);
+    grid->addWidget(new QLabel(tr("<b>Requests per minute</b>"), dialog), 0, 1);
+    grid->addWidget(new QLabel(tr("<b>Requests per month</b>"), dialog), 0, 2);
+    QList<std::pair<QSpinBox *, QSpinBox *>> boxes;
+    for (int i = 0; i < m_planLimits.size(); ++i) {
+        const Core::PlanLimits &l = m_planLimits.at(i);
+        auto *perMinute = new QSpinBox(dialog);
+        auto *perMonth = new QSpinBox(dialog);
+        const QString name = Core::planName(l.plan);
+        perMinute->setObjectName(u"perMinute_"_s + name);
+        perMonth->setObjectName(u"perMonth_"_s + name);
+        for (QSpinBox *box : {perMinute, perMonth}) {
+            box->setRange(0, std::numeric_limits<int>::max());
+            box->setGroupSeparatorShown(true);
+            box->setAlignment(Qt::AlignRight);
+        }
+        perMinute->setValue(int(qMin<qint64>(l.perMinute, std::numeric_limits<int>::max())));
+        perMonth->setValue(int(qMin<qint64>(l.perMonth, std::numeric_limits<int>::max())));
+        grid->addWidget(new QLabel(Format::plan(l.plan), dialog), i + 1, 0);
+        grid->addWidget(perMinute, i + 1, 1);
+        grid->addWidget(perMonth, i + 1, 2);
+        boxes.append(std::make_pair(perMinute, perMonth));
+    }
+    auto *note = new QLabel(tr("Every API key billed to a team on a plan is held to that plan's limits."), dialog);
+    note->setWordWrap(true);
+    QLabel *error = createFieldError(u"planLimitsError"_s, dialog);
+    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Save | QDialogButtonBox::Cancel, dialog);
+    buttons->button(QDialogButtonBox::Save)->setObjectName(u"savePlansButton"_s);
+    auto *layout = new QVBoxLayout(dialog);
+    layout->addLayout(grid);
+    layout->addWidget(note);
+    layout->addWidget(error);
+    layout->addWidget(buttons);
+    connect(buttons, &QDialogButtonBox::rejected, dialog, &QDialog::reject);
+    connect(buttons, &QDialogButtonBox::accepted, dialog, [this, dialog, boxes, error, buttons] {
+        QList<Core::PlanLimits> changed = m_planLimits;
+        for (int i = 0; i < changed.size(); ++i) {
+            changed[i].perMinute = boxes.at(i).first->value();
+            changed[i].perMonth = boxes.at(i).second->value();
+        }
+        setFieldError(error, {});
+        buttons->setEnabled(false);
+        client()->updatePlans(
+            changed, dialog,
+            [this, dialog](const QList<Core::PlanLimits> &) {
+                Q_EMIT statusMessage(tr("Plan limits saved."));
+                dialog->accept();
+                refresh();
+            },
+            [error, buttons](const ApiFailure &f) {
+                buttons->setEnabled(true);
+                Gui::showFailure(f, QHash<QString, QLabel *>(), error);
+            });
+    });
+    dialog->open();
 }
 
 void ServerPage::sample()

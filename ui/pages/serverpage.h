@@ -11,6 +11,7 @@
 class QChartView;
 class QFormLayout;
 class QLabel;
+class QPushButton;
 class QTimer;
 
 namespace Gui {
@@ -33,6 +34,9 @@ protected:
 
 private:
     void sample();
+    void editPlans();
+    QList<Core::PlanLimits> m_planLimits;
+    QPushButton *m_editPlans = nullptr;
     QFormLayout *m_form;
     QLabel *m_version;
     QLabel *m_uptime;
