@@ -8,6 +8,7 @@
 #include <QGridLayout>
 
 #include <algorithm>
+#include <array>
 #include <QLabel>
 #include <QPushButton>
 #include <QVBoxLayout>
@@ -81,33 +82,30 @@ void OverviewPage::refresh()
         [this](const ApiFailure &) { m_events->setValue(u"—"_s); });
 }
 
-namespace {
-bool anyPaidTeam(const QList<TeamInfo> &teams)
+// Which getting-started steps are done, from what the server says: a website exists, a
+// team is on a paid plan, a key exists, a key was used.
+std::array<bool, 4> OverviewPage::stepState() const
 {
-    return std::any_of(teams.cbegin(), teams.cend(),
-                       [](const TeamInfo &t) { return t.team.plan != Core::Plan::Free; });
-}
-} // namespace
-
-int OverviewPage::stepsDone() const
-{
+    const QList<TeamInfo> teams = workspace()->teams();
     const QList<Core::ApiKey> keys = m_keyList.value_or(QList<Core::ApiKey>());
-    return int(m_siteCount.value_or(0) > 0) + int(anyPaidTeam(workspace()->teams())) +
-           int(std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return !k.revokedAt; })) +
-           int(std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return k.lastUsedAt.has_value(); }));
-}
-
-// The steps, each ticked off once done (what the server says: a website exists, a team
-// is on a paid plan, a key exists, a key was used).
-void OverviewPage::showSteps()
-{
-    const QList<Core::ApiKey> keys = m_keyList.value_or(QList<Core::ApiKey>());
-    const bool done[] = {
+    return {
         m_siteCount.value_or(0) > 0,
-        anyPaidTeam(workspace()->teams()),
+        std::any_of(teams.cbegin(), teams.cend(), [](const TeamInfo &t) { return t.team.plan != Core::Plan::Free; }),
         std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return !k.revokedAt; }),
         std::any_of(keys.cbegin(), keys.cend(), [](const Core::ApiKey &k) { return k.lastUsedAt.has_value(); }),
     };
+}
+
+int OverviewPage::stepsDone() const
+{
+    const std::array<bool, 4> done = stepState();
+    return int(std::count(done.cbegin(), done.cend(), true));
+}
+
+// The steps, each ticked off once done.
+void OverviewPage::showSteps()
+{
+    const std::array<bool, 4> done = stepState();
     const QString base = workspace()->publicBaseUrl().toString(QUrl::RemoveUserInfo).toHtmlEscaped();
     const QString steps[] = {
         tr("<a href=\"websitesPage\">Add a website</a> and paste its tracking snippet into your pages."),
@@ -116,8 +114,7 @@ void OverviewPage::showSteps()
         tr("<a href=\"keysPage\">Create a personal API key</a> and copy it: it is shown once."),
         tr("Try it: <tt>curl -H \"X-API-Key: zv_...\" %1/api/external/v1/usage</tt>").arg(base),
     };
-    const int count = int(std::count(std::begin(done), std::end(done), true));
-    QString html = u"<h3>"_s + tr("Getting started: %1 of %2 done").arg(count).arg(std::size(steps)) + u"</h3><ol>"_s;
+    QString html = u"<h3>"_s + tr("Getting started: %1 of %2 done").arg(int(std::count(done.cbegin(), done.cend(), true))).arg(std::size(steps)) + u"</h3><ol>"_s;
     for (size_t i = 0; i < std::size(steps); ++i)
         html += done[i] ? u"<li><span style=\"color:#2e7d32\">✓</span> <span style=\"color:#808080\">"_s +
                               steps[i] + u"</span></li>"_s

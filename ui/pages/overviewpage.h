@@ -4,6 +4,7 @@
 
 #include "ui/client/apitypes.h"
 
+#include <array>
 #include <optional>
 
 class QLabel;
@@ -29,6 +30,7 @@ public:
     int stepsDone() const;
 
 private:
+    std::array<bool, 4> stepState() const;
     void showSteps();
     QLabel *m_greeting;
     StatCard *m_teams;
