@@ -108,10 +108,6 @@
     <context>
         <name>Gui::Charts</name>
         <message>
-            <source>Requests per hour</source>
-            <translation>Anfragen pro Stunde</translation>
-        </message>
-        <message>
             <source>Accepted</source>
             <translation>Angenommen</translation>
         </message>
@@ -140,28 +136,12 @@
             <translation>Insgesamt</translation>
         </message>
         <message>
-            <source>Monthly usage against the limit</source>
-            <translation>Monatliche Nutzung im Vergleich zum Limit</translation>
-        </message>
-        <message>
             <source>Requests</source>
             <translation>Anfragen</translation>
         </message>
         <message>
             <source>Monthly limit</source>
             <translation>Monatslimit</translation>
-        </message>
-        <message>
-            <source>Requests per minute</source>
-            <translation>Anfragen pro Minute</translation>
-        </message>
-        <message>
-            <source>Rate limited (429)</source>
-            <translation>Ratenbegrenzt (429)</translation>
-        </message>
-        <message>
-            <source>Per-minute limit</source>
-            <translation>Limit pro Minute</translation>
         </message>
         <message>
             <source>Ingest rate (events per second)</source>
@@ -180,12 +160,48 @@
             <translation>% des Monatskontingents</translation>
         </message>
         <message>
-            <source>Monthly usage against the limit: %1 % of %2 this month</source>
-            <translation>Monatliche Nutzung im Vergleich zum Limit: %1 % von %2 in diesem Monat</translation>
-        </message>
-        <message>
             <source>Share of the monthly quota used: no usage reported yet</source>
             <translation>Verbrauchter Anteil des Monatskontingents: noch keine Nutzung gemeldet</translation>
+        </message>
+        <message>
+            <source>Requests per minute, last hour</source>
+            <translation>Anfragen pro Minute, letzte Stunde</translation>
+        </message>
+        <message>
+            <source>Requests per hour, last 24 hours</source>
+            <translation>Anfragen pro Stunde, letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Requests per hour, last 7 days</source>
+            <translation>Anfragen pro Stunde, letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Requests per day, last 30 days</source>
+            <translation>Anfragen pro Tag, letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>Limited (429)</source>
+            <translation>Begrenzt (429)</translation>
+        </message>
+        <message>
+            <source>Per minute, against the rate limit</source>
+            <translation>Pro Minute, gegen das Ratenlimit</translation>
+        </message>
+        <message>
+            <source>Per minute, against the limit of %1</source>
+            <translation>Pro Minute, gegen das Limit von %1</translation>
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation>Limit</translation>
+        </message>
+        <message>
+            <source>Requests per month</source>
+            <translation>Anfragen pro Monat</translation>
+        </message>
+        <message>
+            <source>Requests per month: %1 % of %2</source>
+            <translation>Anfragen pro Monat: %1 % von %2</translation>
         </message>
     </context>
     <context>
@@ -679,10 +695,6 @@
             <translation>Abgelehnt: %1 in 7 Tagen, %2 insgesamt</translation>
         </message>
         <message>
-            <source>%1 / %2</source>
-            <translation>%1 / %2</translation>
-        </message>
-        <message>
             <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
             <translation>Tarif %1: %2 pro Minute, %3 pro Monat; Zurücksetzung %4</translation>
         </message>
@@ -693,6 +705,30 @@
         <message>
             <source>No rejected requests: every request with this key was accepted.</source>
             <translation>Keine abgelehnten Anfragen: Jede Anfrage mit diesem Schlüssel wurde angenommen.</translation>
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation>Letzte Stunde</translation>
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation>Letzte 24 Stunden</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>&amp;Activity over:</source>
+            <translation>&amp;Zeitraum:</translation>
+        </message>
+        <message>
+            <source>This month, of %1 (%2 %)</source>
+            <translation>Dieser Monat, von %1 (%2 %)</translation>
         </message>
     </context>
     <context>

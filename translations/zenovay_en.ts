@@ -108,10 +108,6 @@
     <context>
         <name>Gui::Charts</name>
         <message>
-            <source>Requests per hour</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Accepted</source>
             <translation type="unfinished" />
         </message>
@@ -140,27 +136,11 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Monthly usage against the limit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>Requests</source>
             <translation type="unfinished" />
         </message>
         <message>
             <source>Monthly limit</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Requests per minute</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Rate limited (429)</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
-            <source>Per-minute limit</source>
             <translation type="unfinished" />
         </message>
         <message>
@@ -180,11 +160,47 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Monthly usage against the limit: %1 % of %2 this month</source>
+            <source>Share of the monthly quota used: no usage reported yet</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Share of the monthly quota used: no usage reported yet</source>
+            <source>Requests per minute, last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per hour, last 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per hour, last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per day, last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limited (429)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per minute, against the rate limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Per minute, against the limit of %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Limit</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Requests per month: %1 % of %2</source>
             <translation type="unfinished" />
         </message>
     </context>
@@ -679,10 +695,6 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 / %2</source>
-            <translation type="unfinished" />
-        </message>
-        <message>
             <source>%1 plan: %2 per minute, %3 per month; resets %4</source>
             <translation type="unfinished" />
         </message>
@@ -692,6 +704,30 @@
         </message>
         <message>
             <source>No rejected requests: every request with this key was accepted.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 24 hours</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Activity over:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month, of %1 (%2 %)</source>
             <translation type="unfinished" />
         </message>
     </context>

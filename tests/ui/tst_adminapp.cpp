@@ -430,7 +430,7 @@ private slots:
         auto *area = seriesNamed<QAreaSeries>(hourly, u"acceptedArea"_s);
         QVERIFY(area);
         QCOMPARE(sumY(area->upperSeries()), qreal(Accepted));
-        QCOMPARE(area->upperSeries()->count(), 48);
+        QCOMPARE(area->upperSeries()->count(), 24);
         QVERIFY(sumY(seriesNamed<QLineSeries>(hourly, u"rejected"_s)) >= 1);
         auto *minutes = child<QChartView>(detail, u"minuteChart"_s);
         // Per minute, "accepted" means let through by the rate limiter: the 400 for the
@@ -444,6 +444,34 @@ private slots:
         auto *monthly = child<QChartView>(detail, u"monthlyChart"_s);
         QVERIFY(seriesNamed<QAbstractSeries>(monthly, u"monthlyUsed"_s));
         QCOMPARE(detail->usage()->currentMonth.limit, 10000);
+
+        // The range selector (issue 15 item 8): the last hour per minute, 30 days per day,
+        // each fetched and drawn with the same requests in it.
+        auto *range = child<QComboBox>(detail, u"activityRange"_s);
+        QCOMPARE(range->currentText(), u"Last 24 hours"_s);
+        auto chooseRange = [&](const QString &text) {
+            const int index = range->findText(text);
+            QVERIFY(index >= 0);
+            range->setCurrentIndex(index);
+            QSignalSpy reloaded(detail, &Gui::KeyDetailPage::loaded);
+            Q_EMIT range->activated(index);
+            QVERIFY(reloaded.wait(10000));
+        };
+        chooseRange(u"Last hour"_s);
+        QCOMPARE(detail->activityRange(), Gui::Charts::ActivityRange::LastHour);
+        area = seriesNamed<QAreaSeries>(hourly, u"acceptedArea"_s);
+        QCOMPARE(area->upperSeries()->count(), 60);
+        QCOMPARE(sumY(area->upperSeries()), qreal(Accepted + 1)); // let through the limiter
+        chooseRange(u"Last 30 days"_s);
+        area = seriesNamed<QAreaSeries>(hourly, u"acceptedArea"_s);
+        QCOMPARE(area->upperSeries()->count(), 30);
+        QCOMPARE(sumY(area->upperSeries()), qreal(Accepted));
+        chooseRange(u"Last 24 hours"_s);
+        // At 1024x700 the six cards wrap into two rows: no horizontal scroll bar.
+        const QSize savedSize = m_window->size();
+        m_window->resize(1024, 700);
+        QTRY_VERIFY(!child<QScrollArea>(detail, u"detailScroll"_s)->horizontalScrollBar()->isVisible());
+        m_window->resize(savedSize);
         QCOMPARE(detail->requestModel()->rowCount(), Accepted + 1);
         const Gui::RequestLogEntry newest = detail->requestModel()->rowAt(0);
         QCOMPARE(newest.status, 400);

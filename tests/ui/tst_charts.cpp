@@ -13,6 +13,7 @@
 #include <QHorizontalBarSeries>
 #include <QLineSeries>
 #include <QPointer>
+#include <QScatterSeries>
 #include <QTest>
 #include <QValueAxis>
 
@@ -94,8 +95,7 @@ private slots:
         QVERIFY(valueAxis());
         QVERIFY2(valueAxis()->max() <= 200, qPrintable(QString::number(valueAxis()->max())));
         QCOMPARE(limitPoints(), 0);
-        QVERIFY(view->chart()->title().contains(u"100,000"_s) || view->chart()->title().contains(u"100.000"_s) ||
-                view->chart()->title().contains(u"100000"_s));
+        QVERIFY2(view->chart()->title().contains(u"0.1 % of 100,000"_s), qPrintable(view->chart()->title()));
         Gui::Charts::setMonthlyUsage(view.get(), {{u"2026-12"_s, 8000, 10000}});
         QCOMPARE(limitPoints(), 2);
         QVERIFY(valueAxis()->max() >= 10000);
@@ -103,7 +103,7 @@ private slots:
         QList<Core::HourlyPoint> hours;
         for (int i = 0; i < 48; ++i)
             hours.append({T0 + i * Hour, i % 3, 0});
-        Gui::Charts::setHourlyActivity(view.get(), hours);
+        Gui::Charts::setActivity(view.get(), Gui::Charts::ActivityRange::Last24Hours, hours, {}, T0 + 47 * Hour);
         QDateTimeAxis *x = nullptr;
         for (QAbstractAxis *a : view->chart()->axes(Qt::Horizontal))
             if (auto *d = qobject_cast<QDateTimeAxis *>(a))
@@ -112,22 +112,115 @@ private slots:
         QVERIFY2(x->format().contains(u"dd"_s) && x->format().contains(u"HH:mm"_s), qPrintable(x->format()));
     }
 
+    // Issue 15 item 8: each range has its buckets (per minute, hour, hour, local day), all of
+    // them present, holding exactly the counts inside the range; one request on an empty
+    // range gets a dot.
+    void activityRangesBucketTheCounts()
+    {
+        std::unique_ptr<QChartView> view(Gui::Charts::makeView(u"chart"_s, nullptr));
+        const auto area = [&] {
+            for (QAbstractSeries *s : view->chart()->series())
+                if (s->objectName() == u"acceptedArea"_s)
+                    return qobject_cast<QAreaSeries *>(s)->upperSeries();
+            return static_cast<QLineSeries *>(nullptr);
+        };
+        const auto series = [&](const QString &name) {
+            for (QAbstractSeries *s : view->chart()->series())
+                if (s->objectName() == name)
+                    return qobject_cast<QXYSeries *>(s);
+            return static_cast<QXYSeries *>(nullptr);
+        };
+        const auto sum = [](QXYSeries *s) {
+            qreal total = 0;
+            for (const QPointF &p : s->points())
+                total += p.y();
+            return total;
+        };
+        const qint64 now = T0 + 30 * 60'000; // 12:30
+        // 40 days of hours, 2 accepted and 1 rejected each.
+        QList<Core::HourlyPoint> hours;
+        for (qint64 t = T0 - 40 * 24 * Hour; t <= now; t += Hour)
+            hours.append({t, 2, 1});
+        // The last two hours of minutes, one request in one of them.
+        QList<Core::MinutePoint> minutes;
+        for (qint64 t = now - 119 * 60'000; t <= now; t += 60'000)
+            minutes.append({t, t == now - 10 * 60'000 ? 1 : 0, 0, 60});
+
+        using Gui::Charts::ActivityRange;
+        Gui::Charts::setActivity(view.get(), ActivityRange::LastHour, hours, minutes, now);
+        QCOMPARE(area()->count(), 60);
+        QCOMPARE(sum(area()), 1.0);
+        QVERIFY2(series(u"acceptedMarks"_s) && series(u"acceptedMarks"_s)->count() == 1,
+                 "one request in an hour is marked with a dot");
+        QCOMPARE(series(u"acceptedMarks"_s)->at(0), QPointF(double(now - 10 * 60'000), 1));
+
+        Gui::Charts::setActivity(view.get(), ActivityRange::Last24Hours, hours, minutes, now);
+        QCOMPARE(area()->count(), 24);
+        QCOMPARE(sum(area()), 48.0);
+        QCOMPARE(sum(series(u"rejected"_s)), 24.0);
+        QVERIFY2(!series(u"acceptedMarks"_s), "a busy day needs no dots");
+
+        Gui::Charts::setActivity(view.get(), ActivityRange::Last7Days, hours, minutes, now);
+        QCOMPARE(area()->count(), 168);
+        QCOMPARE(sum(area()), 2.0 * 168);
+
+        Gui::Charts::setActivity(view.get(), ActivityRange::Last30Days, hours, minutes, now);
+        QCOMPARE(area()->count(), 30);
+        // Today's hours up to now and 29 whole days before it, by local date.
+        const QDate today = QDateTime::fromMSecsSinceEpoch(now).date();
+        qint64 expected = 0;
+        for (const Core::HourlyPoint &h : hours) {
+            const qint64 d = QDateTime::fromMSecsSinceEpoch(h.t).date().daysTo(today);
+            if (d >= 0 && d < 30)
+                expected += 2;
+        }
+        QCOMPARE(sum(area()), qreal(expected));
+        QCOMPARE(area()->at(29).x(), double(today.startOfDay().toMSecsSinceEpoch()));
+
+        // Nothing at all: the buckets are there, at zero.
+        Gui::Charts::setActivity(view.get(), ActivityRange::Last7Days, {}, {}, now);
+        QCOMPARE(area()->count(), 168);
+        QCOMPARE(sum(area()), 0.0);
+    }
+
+    // Axis and bar labels follow the locale ("1.500" in German).
+    void chartsFormatNumbersForTheLocale()
+    {
+        const QLocale saved;
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        std::unique_ptr<QChartView> view(Gui::Charts::makeView(u"chart"_s, nullptr));
+        Gui::Charts::setMonthlyUsage(view.get(), {{u"2026-12"_s, 1330, 100000}});
+        QVERIFY(view->chart()->localizeNumbers());
+        QCOMPARE(view->chart()->locale().language(), QLocale::German);
+        QVERIFY2(view->chart()->title().contains(u"1,3 % von 100.000"_s) ||
+                     view->chart()->title().contains(u"1,3 % of 100.000"_s),
+                 qPrintable(view->chart()->title()));
+        QLocale::setDefault(saved);
+    }
+
     void hourlyActivityFreesItsAreaLine()
     {
         QList<Gui::HourlyPoint> hourly;
         for (int i = 0; i < 48; ++i)
             hourly.append({T0 + i * Hour, 10 + i, i % 3});
-        checkRebuildFreesEverything([&](QChartView *v) { Gui::Charts::setHourlyActivity(v, hourly); });
-        // The accepted area is still drawn from the accepted counts.
+        const auto draw = [&](QChartView *v) {
+            Gui::Charts::setActivity(v, Gui::Charts::ActivityRange::Last24Hours, hourly, {}, T0 + 47 * Hour);
+        };
+        checkRebuildFreesEverything(draw);
+        // The accepted area is still drawn from the accepted counts, the last 24 hours of them.
         std::unique_ptr<QChartView> view(Gui::Charts::makeView(u"hourly"_s, nullptr));
-        Gui::Charts::setHourlyActivity(view.get(), hourly);
+        draw(view.get());
         QAreaSeries *area = nullptr;
         for (QAbstractSeries *s : view->chart()->series())
             if (s->objectName() == u"acceptedArea"_s)
                 area = qobject_cast<QAreaSeries *>(s);
         QVERIFY(area);
-        QCOMPARE(area->upperSeries()->count(), 48);
-        QCOMPARE(area->upperSeries()->at(47).y(), 57.0);
+        QCOMPARE(area->upperSeries()->count(), 24);
+        QCOMPARE(area->upperSeries()->at(23).y(), 57.0);
+        // Sparse series bring their dots, which go with the chart too.
+        checkRebuildFreesEverything([](QChartView *v) {
+            Gui::Charts::setActivity(v, Gui::Charts::ActivityRange::LastHour, {}, {{T0, 1, 1, 60}}, T0);
+        });
     }
 
     void otherChartsFreeTheirParts()
@@ -141,6 +234,9 @@ private slots:
         });
         checkRebuildFreesEverything([](QChartView *v) {
             Gui::Charts::setMinuteRequests(v, {{T0, 5, 1, 60}, {T0 + 60'000, 7, 0, 60}});
+        });
+        checkRebuildFreesEverything([](QChartView *v) {
+            Gui::Charts::setActivity(v, Gui::Charts::ActivityRange::Last30Days, {{T0, 5, 1}}, {}, T0);
         });
         checkRebuildFreesEverything([](QChartView *v) {
             Gui::Charts::setIngestRate(v, {QPointF(double(T0), 3), QPointF(double(T0 + 1000), 4)});

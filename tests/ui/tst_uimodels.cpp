@@ -228,6 +228,10 @@ private slots:
         QVERIFY(requests.index(1, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());
         QVERIFY(!requests.index(0, Gui::RequestLogModel::Status).data(Qt::ForegroundRole).isValid());
         QCOMPARE(requests.index(0, Gui::RequestLogModel::Latency).data().toString(), u"2.5 ms"_s);
+        // The path cell drops the external API's base; the tooltip keeps the whole path.
+        QCOMPARE(requests.index(0, Gui::RequestLogModel::Path).data().toString(), u"/usage"_s);
+        QCOMPARE(requests.index(0, Gui::RequestLogModel::Path).data(Qt::ToolTipRole).toString(),
+                 u"/api/external/v1/usage"_s);
         proxies.at(3)->sort(Gui::RequestLogModel::Status, Qt::DescendingOrder);
         QCOMPARE(proxies.at(3)->index(0, Gui::RequestLogModel::RequestId).data().toString(), u"r2"_s);
         Gui::KeyUsage u;

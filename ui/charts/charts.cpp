@@ -16,6 +16,7 @@
 #include <QLocale>
 #include <QLineSeries>
 #include <QPalette>
+#include <QScatterSeries>
 #include <QValueAxis>
 
 using namespace Qt::StringLiterals;
@@ -46,6 +47,9 @@ QChart *newChart(const QString &title)
     chart->setMargins(QMargins(6, 6, 6, 6));
     chart->setBackgroundRoundness(4);
     chart->legend()->setAlignment(Qt::AlignBottom);
+    // Axis and bar labels in the user's language: "1.500" in German, "1,500" in English.
+    chart->setLocalizeNumbers(true);
+    chart->setLocale(QLocale());
     return chart;
 }
 
@@ -60,7 +64,8 @@ void install(QChartView *view, QChart *chart)
 QValueAxis *countAxis(qint64 maxValue)
 {
     auto *axis = new QValueAxis;
-    axis->setLabelFormat(u"%d"_s);
+    // "%d" draws no labels at all once numbers are localised: whole numbers as %.0f.
+    axis->setLabelFormat(u"%.0f"_s);
     axis->setRange(0, double(qMax<qint64>(maxValue, 4)) * 1.1);
     axis->applyNiceNumbers();
     return axis;
@@ -72,6 +77,38 @@ QString dayAndTimeFormat()
     const QString date = QLocale().dateFormat(QLocale::ShortFormat);
     const qsizetype d = date.indexOf(u'd'), m = date.indexOf(u'M');
     return d >= 0 && m >= 0 && d < m ? u"dd.MM. HH:mm"_s : u"MM/dd HH:mm"_s;
+}
+
+// "01.12." or "12/01".
+QString dayFormat()
+{
+    return dayAndTimeFormat().section(u' ', 0, 0);
+}
+
+// Marks the non-zero points of a sparse series (at most a quarter of its points, and 30)
+// with dots: one request in two hours of minutes under a limit line of 60 is otherwise a
+// spike 2 px high. Dense series need no marks (and would drown in them).
+void markSparsePoints(QChart *chart, const QList<QPointF> &points, const QColor &color, const QString &objectName,
+                      QAbstractAxis *x, QAbstractAxis *y)
+{
+    const qsizetype mostMarks = qMin<qsizetype>(30, points.size() / 4);
+    QList<QPointF> nonZero;
+    for (const QPointF &p : points)
+        if (p.y() > 0)
+            nonZero << p;
+    if (nonZero.isEmpty() || nonZero.size() > mostMarks)
+        return;
+    auto *marks = new QScatterSeries;
+    marks->setObjectName(objectName);
+    marks->setMarkerSize(7);
+    marks->setColor(color);
+    marks->setBorderColor(color);
+    marks->setProperty("zvColor", color);
+    marks->append(nonZero);
+    chart->addSeries(marks);
+    marks->attachAxis(x);
+    marks->attachAxis(y);
+    chart->legend()->markers(marks).constFirst()->setVisible(false);
 }
 
 QDateTimeAxis *timeAxis(qint64 fromMs, qint64 toMs, const QString &format)
@@ -134,7 +171,10 @@ void applyPalette(QChart *chart, const QPalette &palette)
     // setTheme() recolours series: put ours back.
     for (QAbstractSeries *series : chart->series()) {
         const QColor c = series->property("zvColor").value<QColor>();
-        if (auto *l = qobject_cast<QLineSeries *>(series); l && c.isValid()) {
+        if (auto *s = qobject_cast<QScatterSeries *>(series); s && c.isValid()) {
+            s->setColor(c);
+            s->setBorderColor(c);
+        } else if (auto *l = qobject_cast<QLineSeries *>(series); l && c.isValid()) {
             QPen pen = l->pen();
             pen.setColor(c);
             l->setPen(pen);
@@ -153,28 +193,109 @@ void applyPalette(QChart *chart, const QPalette &palette)
     }
 }
 
-void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
+int hoursOf(ActivityRange range)
 {
-    QChart *chart = newChart(Tr::tr("Requests per hour"));
+    switch (range) {
+    case ActivityRange::LastHour:
+        return 1;
+    case ActivityRange::Last24Hours:
+        return 24;
+    case ActivityRange::Last7Days:
+        return 7 * 24;
+    case ActivityRange::Last30Days:
+        break;
+    }
+    return 30 * 24;
+}
+
+void setActivity(QChartView *view, ActivityRange range, const QList<HourlyPoint> &hourly,
+                 const QList<MinutePoint> &minutes, qint64 nowMs)
+{
+    constexpr qint64 Minute = 60'000, Hour = 3'600'000;
+    // The buckets of the range, oldest first, every one present (zero where nothing came).
+    QList<HourlyPoint> buckets;
+    qint64 from = 0, bucketMs = Hour;
+    int count = 0, ticks = 5;
+    QString title, format, rejectedName = Tr::tr("Rejected");
+    auto zeros = [&buckets](qint64 start, qint64 step, int n) {
+        for (int i = 0; i < n; ++i)
+            buckets.append({start + i * step, 0, 0});
+    };
+    auto add = [&buckets, &from, &bucketMs](qint64 t, qint64 accepted, qint64 rejected) {
+        if (t < from)
+            return;
+        const qint64 i = (t - from) / bucketMs;
+        if (i < buckets.size()) {
+            buckets[i].accepted += accepted;
+            buckets[i].rejected += rejected;
+        }
+    };
+    switch (range) {
+    case ActivityRange::LastHour:
+        bucketMs = Minute;
+        count = 60;
+        from = nowMs / Minute * Minute - (count - 1) * Minute;
+        title = Tr::tr("Requests per minute, last hour");
+        format = u"HH:mm"_s;
+        ticks = 7;
+        rejectedName = Tr::tr("Limited (429)");
+        zeros(from, bucketMs, count);
+        for (const MinutePoint &p : minutes)
+            add(p.t, p.accepted, p.rateLimited);
+        break;
+    case ActivityRange::Last24Hours:
+    case ActivityRange::Last7Days:
+        count = hoursOf(range);
+        from = nowMs / Hour * Hour - (count - 1) * Hour;
+        title = range == ActivityRange::Last24Hours ? Tr::tr("Requests per hour, last 24 hours")
+                                                    : Tr::tr("Requests per hour, last 7 days");
+        // A day crosses midnight: its labels say the day; a week's say only the day.
+        format = range == ActivityRange::Last24Hours ? dayAndTimeFormat() : dayFormat();
+        ticks = range == ActivityRange::Last24Hours ? 4 : 8;
+        zeros(from, bucketMs, count);
+        for (const HourlyPoint &p : hourly)
+            add(p.t, p.accepted, p.rejected);
+        break;
+    case ActivityRange::Last30Days: {
+        // Local days: the last 30, today included. Days are not all 24 h long (daylight
+        // saving), so each hour finds its day by date, not by division.
+        const QDate today = QDateTime::fromMSecsSinceEpoch(nowMs).date();
+        count = 30;
+        const QDate first = today.addDays(-(count - 1));
+        from = first.startOfDay().toMSecsSinceEpoch();
+        for (int i = 0; i < count; ++i)
+            buckets.append({first.addDays(i).startOfDay().toMSecsSinceEpoch(), 0, 0});
+        for (const HourlyPoint &p : hourly) {
+            const qint64 day = first.daysTo(QDateTime::fromMSecsSinceEpoch(p.t).date());
+            if (day >= 0 && day < count) {
+                buckets[day].accepted += p.accepted;
+                buckets[day].rejected += p.rejected;
+            }
+        }
+        bucketMs = 24 * Hour;
+        title = Tr::tr("Requests per day, last 30 days");
+        format = dayFormat();
+        ticks = 6;
+        break;
+    }
+    }
+
+    QChart *chart = newChart(title);
     auto *accepted = line(Tr::tr("Accepted"), u"accepted"_s, Accepted);
-    auto *rejected = line(Tr::tr("Rejected"), u"rejected"_s, Rejected);
+    auto *rejected = line(rejectedName, u"rejected"_s, Rejected);
     qint64 maxValue = 0;
-    for (const HourlyPoint &p : hourly) {
+    for (const HourlyPoint &p : buckets) {
         accepted->append(double(p.t), double(p.accepted));
         rejected->append(double(p.t), double(p.rejected));
         maxValue = qMax(maxValue, qMax(p.accepted, p.rejected));
     }
-    // Whole hours, one tick a day over two days (room for the whole label at 1024 px);
-    // the labels carry the day, as the range crosses midnight (a time alone repeats:
-    // 14:00 … 14:00).
-    const qint64 from =
-        hourly.isEmpty() ? Format::nowMs() / 3600'000 * 3600'000 - 48 * 3600'000LL : hourly.first().t;
-    const qint64 span = qMax<qint64>(hourly.size(), 48) * 3600'000LL;
-    auto *x = timeAxis(from, from + span, dayAndTimeFormat());
-    x->setTickCount(int(span / (24 * 3600'000LL)) + 1);
+    // The axis spans whole buckets, so that its ticks fall on whole minutes, hours and days.
+    auto *x = timeAxis(from, from + count * bucketMs, format);
+    x->setTickCount(ticks);
     auto *y = countAxis(maxValue);
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
+    const QList<QPointF> acceptedPoints = accepted->points(), rejectedPoints = rejected->points();
     // Accepted as a filled area, rejected as a line on top. QAreaSeries does not own the
     // line it is drawn from: the area does, so it goes when the next refresh replaces the chart.
     auto *area = new QAreaSeries(accepted);
@@ -189,6 +310,8 @@ void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly)
     attach(chart, rejected, x, y);
     rejected->setProperty("zvColor", Rejected);
     area->setProperty("zvColor", Accepted);
+    markSparsePoints(chart, acceptedPoints, Accepted, u"acceptedMarks"_s, x, y);
+    markSparsePoints(chart, rejectedPoints, Rejected, u"rejectedMarks"_s, x, y);
     install(view, chart);
 }
 
@@ -229,11 +352,12 @@ void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode)
 
 void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
 {
-    QChart *chart = newChart(Tr::tr("Monthly usage against the limit"));
+    // Short enough for half a 1024 px window in German too.
+    QChart *chart = newChart(Tr::tr("Requests per month"));
     if (!newestFirst.isEmpty() && newestFirst.first().limit > 0) {
         const MonthUsage &m = newestFirst.first();
         const double pct = 100.0 * double(m.used) / double(m.limit);
-        chart->setTitle(Tr::tr("Monthly usage against the limit: %1 % of %2 this month")
+        chart->setTitle(Tr::tr("Requests per month: %1 % of %2")
                             .arg(QLocale().toString(pct, 'f', pct < 10 ? 1 : 0), Format::number(m.limit)));
     }
     auto *series = new QBarSeries;
@@ -288,10 +412,13 @@ void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst)
 
 void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes)
 {
-    QChart *chart = newChart(Tr::tr("Requests per minute"));
+    QChart *chart = newChart(
+        minutes.isEmpty() || minutes.last().limit <= 0
+            ? Tr::tr("Per minute, against the rate limit")
+            : Tr::tr("Per minute, against the limit of %1").arg(Format::number(minutes.last().limit)));
     auto *accepted = line(Tr::tr("Accepted"), u"minuteAccepted"_s, Accepted);
-    auto *limited = line(Tr::tr("Rate limited (429)"), u"minuteRateLimited"_s, Rejected);
-    auto *limit = line(Tr::tr("Per-minute limit"), u"minuteLimit"_s, Limit, 1.5, Qt::DashLine);
+    auto *limited = line(Tr::tr("Limited (429)"), u"minuteRateLimited"_s, Rejected);
+    auto *limit = line(Tr::tr("Limit"), u"minuteLimit"_s, Limit, 1.5, Qt::DashLine);
     accepted->setProperty("zvColor", Accepted);
     limited->setProperty("zvColor", Rejected);
     limit->setProperty("zvColor", Limit);
@@ -312,6 +439,8 @@ void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes)
     attach(chart, accepted, x, y);
     attach(chart, limited, x, y);
     attach(chart, limit, x, y);
+    markSparsePoints(chart, accepted->points(), Accepted, u"minuteAcceptedMarks"_s, x, y);
+    markSparsePoints(chart, limited->points(), Rejected, u"minuteLimitedMarks"_s, x, y);
     install(view, chart);
 }
 
@@ -360,7 +489,7 @@ void setQuotaByKey(QChartView *view, const QStringList &keys, const QList<double
     for (double p : percentUsed)
         maxValue = qMax(maxValue, p);
     values->setRange(0, maxValue);
-    values->setLabelFormat(u"%d %%"_s);
+    values->setLabelFormat(u"%.0f %"_s); // localised labels take the text after the number as it is
     chart->addAxis(categories, Qt::AlignLeft);
     chart->addAxis(values, Qt::AlignBottom);
     attach(chart, series, categories, values);

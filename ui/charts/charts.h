@@ -17,7 +17,17 @@ QChartView *makeView(const QString &objectName, QWidget *parent);
 // Re-colours an existing chart after a palette change.
 void applyPalette(QChart *chart, const QPalette &palette);
 
-void setHourlyActivity(QChartView *view, const QList<HourlyPoint> &hourly);
+// The time ranges of the key detail page's activity chart.
+enum class ActivityRange { LastHour, Last24Hours, Last7Days, Last30Days };
+// How many hours of hourly counts a range needs from GET /keys/{id}/activity.
+int hoursOf(ActivityRange range);
+
+// Accepted and rejected requests over the range ending at nowMs: per minute for the last
+// hour (from the per-minute counts, where "rejected" is the 429s), per hour for a day or
+// a week, per local day for 30 days. Labels carry the day where a range crosses midnight;
+// a few requests on an empty range are marked with dots so that one request is visible.
+void setActivity(QChartView *view, ActivityRange range, const QList<HourlyPoint> &hourly,
+                 const QList<MinutePoint> &minutes, qint64 nowMs);
 void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode);
 void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst);
 void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes);

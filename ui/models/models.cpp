@@ -280,7 +280,15 @@ RequestLogModel::RequestLogModel(QObject *parent) : RowTableModel(parent)
          }},
         {tr("Key"), [](const RequestLogEntry &e, int role) { return textCell(e.keyName, role); }},
         {tr("Method"), [](const RequestLogEntry &e, int role) { return textCell(e.method, role); }},
-        {tr("Path"), [](const RequestLogEntry &e, int role) { return textCell(e.path, role); }},
+        // Every path is under the external API's base: the cell says what differs
+        // ("/websites"), its tooltip and the sort the whole path.
+        {tr("Path"),
+         [](const RequestLogEntry &e, int role) -> QVariant {
+             static const QString Base = u"/api/external/v1"_s;
+             if (role == Qt::DisplayRole && e.path.startsWith(Base + u'/'))
+                 return e.path.mid(Base.size());
+             return textCell(e.path, role);
+         }},
         {tr("Status"),
          [](const RequestLogEntry &e, int role) -> QVariant {
              if (role == Qt::DisplayRole || role == SortRole)

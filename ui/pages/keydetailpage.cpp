@@ -14,6 +14,7 @@
 #include <QApplication>
 #include <QChartView>
 #include <QClipboard>
+#include <QComboBox>
 #include <QEvent>
 #include <QGridLayout>
 #include <QHeaderView>
@@ -30,7 +31,6 @@ using namespace Qt::StringLiterals;
 namespace Gui {
 
 namespace {
-constexpr int ActivityHours = 48;
 constexpr int UsageMinutes = 120;
 constexpr int RecentRequests = 50;
 
@@ -70,10 +70,12 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     top->addWidget(refreshButton);
     top->addWidget(m_revoke);
 
-    auto *cards = new QHBoxLayout;
-    auto card = [this, cards](const QString &name, const QString &caption) {
+    // One row of six cards where they fit, two rows of three where they do not (1024 px,
+    // German captions): never a horizontal scroll bar.
+    m_cardGrid = new QGridLayout;
+    auto card = [this](const QString &name, const QString &caption) {
         auto *c = new StatCard(name, caption, this);
-        cards->addWidget(c);
+        m_cards << c;
         return c;
     };
     StatCard *accepted24h = card(u"accepted24h"_s, tr("Accepted, last 24 hours"));
@@ -82,6 +84,7 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     StatCard *rejected24h = card(u"rejected24h"_s, tr("Rejected, last 24 hours"));
     StatCard *lastUsed = card(u"lastUsed"_s, tr("Last used"));
     StatCard *month = card(u"monthUsage"_s, tr("This month, of the monthly limit"));
+    m_monthCard = month;
     // Keep the cards reachable through the label members' parents.
     m_accepted24h = accepted24h->findChild<QLabel *>(u"value"_s);
     m_accepted7d = accepted7d->findChild<QLabel *>(u"value"_s);
@@ -89,6 +92,20 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     m_rejected24h = rejected24h->findChild<QLabel *>(u"value"_s);
     m_lastUsed = lastUsed->findChild<QLabel *>(u"value"_s);
     m_monthUsage = month->findChild<QLabel *>(u"value"_s);
+
+    m_rangeBox = new QComboBox(this);
+    m_rangeBox->setObjectName(u"activityRange"_s);
+    m_rangeBox->addItem(tr("Last hour"), int(Charts::ActivityRange::LastHour));
+    m_rangeBox->addItem(tr("Last 24 hours"), int(Charts::ActivityRange::Last24Hours));
+    m_rangeBox->addItem(tr("Last 7 days"), int(Charts::ActivityRange::Last7Days));
+    m_rangeBox->addItem(tr("Last 30 days"), int(Charts::ActivityRange::Last30Days));
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(m_range)));
+    auto *rangeLabel = new QLabel(tr("&Activity over:"), this);
+    rangeLabel->setBuddy(m_rangeBox);
+    auto *rangeRow = new QHBoxLayout;
+    rangeRow->addWidget(rangeLabel);
+    rangeRow->addWidget(m_rangeBox);
+    rangeRow->addStretch(1);
 
     m_hourlyChart = Charts::makeView(u"hourlyChart"_s, this);
     m_codesChart = Charts::makeView(u"codesChart"_s, this);
@@ -141,7 +158,8 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     auto *bodyLayout = new QVBoxLayout(body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addWidget(m_subtitle);
-    bodyLayout->addLayout(cards);
+    bodyLayout->addLayout(m_cardGrid);
+    bodyLayout->addLayout(rangeRow);
     bodyLayout->addLayout(charts);
     bodyLayout->addLayout(requestsHeader);
     bodyLayout->addWidget(m_requests);
@@ -151,6 +169,8 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     scroll->setWidgetResizable(true);
     scroll->setFrameShape(QFrame::NoFrame);
     m_scroll = scroll;
+    scroll->viewport()->installEventFilter(this);
+    layOutCards();
 
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
@@ -158,6 +178,9 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
     layout->addWidget(m_banner);
     layout->addWidget(scroll, 1);
 
+    connect(m_rangeBox, &QComboBox::activated, this, [this](int index) {
+        setActivityRange(Charts::ActivityRange(m_rangeBox->itemData(index).toInt()));
+    });
     connect(back, &QPushButton::clicked, this, &KeyDetailPage::backRequested);
     connect(refreshButton, &QPushButton::clicked, this, &KeyDetailPage::refresh);
     connect(m_revoke, &QPushButton::clicked, this, [this] { Q_EMIT revokeRequested(m_key); });
@@ -170,6 +193,43 @@ KeyDetailPage::KeyDetailPage(Workspace *workspace, QWidget *parent)
         if (m_pendingParts == 0)
             refresh();
     });
+}
+
+void KeyDetailPage::setActivityRange(Charts::ActivityRange range)
+{
+    if (range == m_range)
+        return;
+    m_range = range;
+    m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
+    // Redraw at once from what is here (the hour view needs only the per-minute counts),
+    // then fetch the hours the new range needs.
+    showActivityChart();
+    refresh();
+}
+
+void KeyDetailPage::layOutCards()
+{
+    int needed = m_cardGrid->spacing() * int(m_cards.size() - 1);
+    for (QWidget *c : std::as_const(m_cards))
+        needed += c->minimumSizeHint().width();
+    const int available = m_scroll->viewport()->width();
+    const int columns = needed <= available ? int(m_cards.size()) : (int(m_cards.size()) + 1) / 2;
+    if (columns == m_cardColumns)
+        return;
+    m_cardColumns = columns;
+    for (QWidget *c : std::as_const(m_cards))
+        m_cardGrid->removeWidget(c);
+    for (int i = 0; i < m_cards.size(); ++i)
+        m_cardGrid->addWidget(m_cards.at(i), i / columns, i % columns);
+    for (int col = 0; col < int(m_cards.size()); ++col)
+        m_cardGrid->setColumnStretch(col, col < columns ? 1 : 0);
+}
+
+bool KeyDetailPage::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_scroll->viewport() && event->type() == QEvent::Resize)
+        layOutCards();
+    return QWidget::eventFilter(watched, event);
 }
 
 void KeyDetailPage::setRefreshIntervalMs(int ms)
@@ -186,12 +246,13 @@ void KeyDetailPage::setKey(const Core::ApiKey &key, const QHash<QString, QString
         // Another key starts at its top: its stat cards, not where the last one was left.
         m_scroll->verticalScrollBar()->setValue(0);
         m_activity.reset();
+        m_monthCard->setCaption(tr("This month, of the monthly limit"));
         m_usage.reset();
         m_requestModel->setRows({});
         for (QLabel *l :
              {m_accepted24h, m_accepted7d, m_acceptedAll, m_rejected24h, m_lastUsed, m_monthUsage})
             l->setText(u"…"_s);
-        Charts::setHourlyActivity(m_hourlyChart, {});
+        showActivityChart();
         Charts::setRejectedByCode(m_codesChart, {});
         Charts::setMonthlyUsage(m_monthlyChart, {});
         Charts::setMinuteRequests(m_minuteChart, {});
@@ -240,7 +301,7 @@ void KeyDetailPage::refresh()
         };
     };
     m_workspace->client()->keyActivity(
-        id, ActivityHours, this,
+        id, Charts::hoursOf(m_range), this,
         [this, id](const KeyActivity &a) {
             if (id == m_key.id) {
                 m_activity = a;
@@ -299,7 +360,7 @@ void KeyDetailPage::showActivity()
             .arg(Format::number(a.rejected.last7d), Format::number(a.rejected.allTime)));
     m_lastUsed->setText(Format::relative(a.lastUsedAt));
     m_lastUsed->parentWidget()->setToolTip(Format::dateTime(a.lastUsedAt, tr("never")));
-    Charts::setHourlyActivity(m_hourlyChart, a.hourly);
+    showActivityChart();
     Charts::setRejectedByCode(m_codesChart, a.rejectedByCode);
     // Nothing rejected: one line says so, instead of an empty chart taking a quarter of
     // the page.
@@ -310,8 +371,15 @@ void KeyDetailPage::showActivity()
 void KeyDetailPage::showUsage()
 {
     const KeyUsage &u = *m_usage;
-    m_monthUsage->setText(
-        tr("%1 / %2").arg(Format::number(u.currentMonth.used), Format::number(u.currentMonth.limit)));
+    // The figure is the requests; the caption puts them against the limit (a "1,330 /
+    // 100,000" figure is too wide for a row of six cards).
+    m_monthUsage->setText(Format::number(u.currentMonth.used));
+    if (u.currentMonth.limit > 0) {
+        const double pct = 100.0 * double(u.currentMonth.used) / double(u.currentMonth.limit);
+        m_monthCard->setCaption(tr("This month, of %1 (%2 %)")
+                                    .arg(Format::number(u.currentMonth.limit),
+                                         QLocale().toString(pct, 'f', pct < 10 ? 1 : 0)));
+    }
     m_monthUsage->parentWidget()->setToolTip(tr("%1 plan: %2 per minute, %3 per month; resets %4")
                                                  .arg(Format::plan(u.plan), Format::number(u.perMinute),
                                                       Format::number(u.perMonth),
@@ -319,6 +387,14 @@ void KeyDetailPage::showUsage()
     Charts::setMonthlyUsage(m_monthlyChart,
                             u.months.isEmpty() ? QList<MonthUsage>{u.currentMonth} : u.months);
     Charts::setMinuteRequests(m_minuteChart, u.minutes);
+    if (m_range == Charts::ActivityRange::LastHour)
+        showActivityChart();
+}
+
+void KeyDetailPage::showActivityChart()
+{
+    Charts::setActivity(m_hourlyChart, m_range, m_activity ? m_activity->hourly : QList<HourlyPoint>{},
+                        m_usage ? m_usage->minutes : QList<MinutePoint>{}, Format::nowMs());
 }
 
 std::optional<RequestLogEntry> KeyDetailPage::selectedRequest() const

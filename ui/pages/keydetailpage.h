@@ -1,11 +1,14 @@
 #pragma once
 
+#include "ui/charts/charts.h"
 #include "ui/client/apitypes.h"
 
 #include <QHash>
 #include <QWidget>
 
 class QChartView;
+class QComboBox;
+class QGridLayout;
 class QLabel;
 class QPushButton;
 class QScrollArea;
@@ -16,6 +19,7 @@ namespace Gui {
 
 class ErrorBanner;
 class RequestLogModel;
+class StatCard;
 class Workspace;
 
 // One key: accepted counts (24 h / 7 days / all time), last used, hourly activity,
@@ -39,6 +43,10 @@ public:
     QString curlCommand() const;
     QString diagnosticReport() const;
 
+    // The range of the activity chart (1 h, 24 h, 7 days, 30 days); kept across keys.
+    void setActivityRange(Charts::ActivityRange range);
+    Charts::ActivityRange activityRange() const { return m_range; }
+
     const std::optional<KeyActivity> &activity() const { return m_activity; }
     const std::optional<KeyUsage> &usage() const { return m_usage; }
     RequestLogModel *requestModel() const { return m_requestModel; }
@@ -53,11 +61,14 @@ protected:
     void showEvent(QShowEvent *event) override;
     void hideEvent(QHideEvent *event) override;
     void changeEvent(QEvent *event) override;
+    bool eventFilter(QObject *watched, QEvent *event) override;
 
 private:
     void showHeader();
     void showActivity();
     void showUsage();
+    void showActivityChart();
+    void layOutCards();
     void partDone();
     std::optional<RequestLogEntry> selectedRequest() const;
 
@@ -76,6 +87,12 @@ private:
     QLabel *m_rejected24h;
     QLabel *m_lastUsed;
     QLabel *m_monthUsage;
+    StatCard *m_monthCard = nullptr;
+    QList<QWidget *> m_cards;
+    QGridLayout *m_cardGrid = nullptr;
+    int m_cardColumns = 0;
+    QComboBox *m_rangeBox = nullptr;
+    Charts::ActivityRange m_range = Charts::ActivityRange::Last24Hours;
     QChartView *m_hourlyChart;
     QChartView *m_codesChart;
     QLabel *m_noRejections = nullptr;

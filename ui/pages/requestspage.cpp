@@ -27,13 +27,19 @@ RequestsPage::RequestsPage(Workspace *workspace, QWidget *parent)
     proxy->setSortRole(SortRole);
     m_table->setModel(proxy);
     m_table->sortByColumn(RequestLogModel::Time, Qt::DescendingOrder);
-    m_table->setColumnWidth(RequestLogModel::Time, 150);
-    m_table->setColumnWidth(RequestLogModel::Key, 150);
-    m_table->setColumnWidth(RequestLogModel::Method, 70);
-    m_table->setColumnWidth(RequestLogModel::Path, 260);
-    m_table->setColumnWidth(RequestLogModel::Status, 60);
-    m_table->setColumnWidth(RequestLogModel::Code, 190);
+    // Columns as wide as their contents, the path taking what is left; the request ID,
+    // long and needed only to quote it, is shortened in the middle (whole in its tooltip
+    // and in the key page's diagnostic report), so the table fits from 1024 px up.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMaximumSectionSize(220);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
+    header->setSectionResizeMode(RequestLogModel::RequestId, QHeaderView::Interactive);
+    m_table->setColumnWidth(RequestLogModel::RequestId, 130);
+    m_table->setTextElideMode(Qt::ElideMiddle);
     m_key->setObjectName(u"requestsKeyFilter"_s);
+    m_key->setSizeAdjustPolicy(QComboBox::AdjustToContents);
     m_errorsOnly->setObjectName(u"requestsErrorsOnly"_s);
     auto *bar = new QHBoxLayout;
     bar->addWidget(new QLabel(tr("Key:"), this));

@@ -30,13 +30,13 @@ UsagePage::UsagePage(Workspace *workspace, QWidget *parent)
     proxy->setSortRole(SortRole);
     m_table->setModel(proxy);
     m_table->sortByColumn(UsageModel::Percent, Qt::DescendingOrder);
-    m_table->setColumnWidth(UsageModel::Key, 200);
-    m_table->setColumnWidth(UsageModel::Prefix, 110);
-    m_table->setColumnWidth(UsageModel::Plan, 90);
-    m_table->setColumnWidth(UsageModel::Used, 130);
-    m_table->setColumnWidth(UsageModel::Limit, 120);
-    m_table->setColumnWidth(UsageModel::Percent, 80);
-    m_table->setColumnWidth(UsageModel::PerMinute, 90);
+    // As on the keys page: columns as wide as their contents (capped), the key's name
+    // taking what is left, so the whole table fits from 1024 px up, in German too.
+    QHeaderView *header = m_table->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMaximumSectionSize(220);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(UsageModel::Key, QHeaderView::Stretch);
     m_includeInactive->setObjectName(u"usageIncludeInactive"_s);
     auto *intro =
         new QLabel(tr("Requests counted this month for each key, against the monthly quota of its billing "

@@ -21,8 +21,10 @@ StatCard::StatCard(const QString &objectName, const QString &caption, QWidget *p
     m_value->setFont(f);
     m_value->setTextInteractionFlags(Qt::TextSelectableByMouse);
     auto *label = new QLabel(caption, this);
+    label->setObjectName(u"caption"_s);
     label->setWordWrap(true);
     label->setForegroundRole(QPalette::PlaceholderText);
+    m_caption = label;
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(12, 8, 12, 8);
     layout->setSpacing(2);
@@ -37,6 +39,11 @@ void StatCard::setValue(const QString &value, const QString &toolTip)
 {
     m_value->setText(value);
     setToolTip(toolTip);
+}
+
+void StatCard::setCaption(const QString &caption)
+{
+    m_caption->setText(caption);
 }
 
 QString StatCard::value() const

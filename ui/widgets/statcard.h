@@ -14,9 +14,11 @@ public:
     StatCard(const QString &objectName, const QString &caption, QWidget *parent = nullptr);
     void setValue(const QString &value, const QString &toolTip = {});
     QString value() const;
+    void setCaption(const QString &caption);
 
 private:
     QLabel *m_value;
+    QLabel *m_caption;
 };
 
 } // namespace Gui
