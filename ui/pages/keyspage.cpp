@@ -40,11 +40,8 @@ KeysPage::KeysPage(Workspace *workspace, QWidget *parent)
     // contents (capped; longer text is elided, the whole of it in the tooltip), the name
     // taking what is left. The status comes right after the name, with its coloured mark,
     // so a revoked key never looks active however narrow the window.
+    fitColumns(m_table, ApiKeyModel::Name);
     QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setMaximumSectionSize(240);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(ApiKeyModel::Name, QHeaderView::Stretch);
     header->moveSection(header->visualIndex(ApiKeyModel::Status), 1);
 
     m_search->setObjectName(u"keySearch"_s);

@@ -114,6 +114,15 @@ QString Page::emptyStateText(const QTableView *view)
     return table ? table->stateText() : QString();
 }
 
+void Page::fitColumns(QTableView *view, int stretchColumn, int maxWidth)
+{
+    QHeaderView *header = view->horizontalHeader();
+    header->setStretchLastSection(false);
+    header->setMaximumSectionSize(maxWidth);
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(stretchColumn, QHeaderView::Stretch);
+}
+
 QTableView *Page::makeTable(const QString &objectName, QWidget *parent, const QString &emptyText)
 {
     auto *view = new TableView(emptyText, parent);

@@ -62,6 +62,10 @@ protected:
     // it says so in its middle: `emptyText` when there is nothing at all ("No API keys
     // yet…"), or that nothing matches when a filter hides every row.
     static QTableView *makeTable(const QString &objectName, QWidget *parent, const QString &emptyText = {});
+    // Columns as wide as their contents (at most maxWidth; longer text is elided, whole in
+    // its tooltip), `stretchColumn` taking what is left: the table fits from 1024 px up,
+    // in German too, with no column pushed off-screen.
+    static void fitColumns(QTableView *view, int stretchColumn, int maxWidth = 240);
 
 private:
     Workspace *m_workspace;

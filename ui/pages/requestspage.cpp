@@ -30,12 +30,8 @@ RequestsPage::RequestsPage(Workspace *workspace, QWidget *parent)
     // Columns as wide as their contents, the path taking what is left; the request ID,
     // long and needed only to quote it, is shortened in the middle (whole in its tooltip
     // and in the key page's diagnostic report), so the table fits from 1024 px up.
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setMaximumSectionSize(220);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(RequestLogModel::Path, QHeaderView::Stretch);
-    header->setSectionResizeMode(RequestLogModel::RequestId, QHeaderView::Interactive);
+    fitColumns(m_table, RequestLogModel::Path, 220);
+    m_table->horizontalHeader()->setSectionResizeMode(RequestLogModel::RequestId, QHeaderView::Interactive);
     m_table->setColumnWidth(RequestLogModel::RequestId, 130);
     m_table->setTextElideMode(Qt::ElideMiddle);
     m_key->setObjectName(u"requestsKeyFilter"_s);

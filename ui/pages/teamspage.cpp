@@ -47,14 +47,13 @@ TeamsPage::TeamsPage(Workspace *workspace, QWidget *parent)
     proxy->setSortRole(SortRole);
     m_teamTable->setModel(proxy);
     m_teamTable->sortByColumn(TeamModel::Name, Qt::AscendingOrder);
-    m_teamTable->setColumnWidth(TeamModel::Name, 220);
+    fitColumns(m_teamTable, TeamModel::Name);
     auto *memberProxy = new QSortFilterProxyModel(this);
     memberProxy->setSourceModel(m_members);
     memberProxy->setSortRole(SortRole);
     m_memberTable->setModel(memberProxy);
     m_memberTable->sortByColumn(MemberModel::Name, Qt::AscendingOrder);
-    m_memberTable->setColumnWidth(MemberModel::Name, 180);
-    m_memberTable->setColumnWidth(MemberModel::Email, 220);
+    fitColumns(m_memberTable, MemberModel::Email);
 
     auto *create = new QPushButton(tr("&New team…"), this);
     create->setObjectName(u"newTeamButton"_s);

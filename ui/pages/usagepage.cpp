@@ -32,11 +32,7 @@ UsagePage::UsagePage(Workspace *workspace, QWidget *parent)
     m_table->sortByColumn(UsageModel::Percent, Qt::DescendingOrder);
     // As on the keys page: columns as wide as their contents (capped), the key's name
     // taking what is left, so the whole table fits from 1024 px up, in German too.
-    QHeaderView *header = m_table->horizontalHeader();
-    header->setStretchLastSection(false);
-    header->setMaximumSectionSize(220);
-    header->setSectionResizeMode(QHeaderView::ResizeToContents);
-    header->setSectionResizeMode(UsageModel::Key, QHeaderView::Stretch);
+    fitColumns(m_table, UsageModel::Key, 220);
     m_includeInactive->setObjectName(u"usageIncludeInactive"_s);
     auto *intro =
         new QLabel(tr("Requests counted this month for each key, against the monthly quota of its billing "

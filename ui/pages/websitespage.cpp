@@ -147,10 +147,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     m_proxy->setSortRole(SortRole);
     m_table->setModel(m_proxy);
     m_table->sortByColumn(WebsiteModel::Name, Qt::AscendingOrder);
-    m_table->setColumnWidth(WebsiteModel::Name, 200);
-    m_table->setColumnWidth(WebsiteModel::Domain, 220);
-    m_table->setColumnWidth(WebsiteModel::Team, 160);
-    m_table->setColumnWidth(WebsiteModel::TrackingCode, 200);
+    fitColumns(m_table, WebsiteModel::Name);
     m_teamFilter->setObjectName(u"websiteTeamFilter"_s);
     m_search->setObjectName(u"websiteSearch"_s);
     m_search->setPlaceholderText(tr("Search websites (Ctrl+F)"));
