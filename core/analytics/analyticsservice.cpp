@@ -83,6 +83,51 @@ AnalyticsService::Query AnalyticsService::parseQuery(const QString &from, const 
     return q;
 }
 
+bool AnalyticsService::parseCompare(const QString &compare)
+{
+    if (compare.isEmpty())
+        return false;
+    if (compare == QLatin1String("previous"))
+        return true;
+    throw invalid(QStringLiteral("compare"), QStringLiteral("must be 'previous' (or absent)"));
+}
+
+AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, qint64 begin, qint64 end,
+                                                  Granularity granularity, QList<Bucket> *series) const
+{
+    const qint64 step = granularity == Granularity::Hour ? HourMs : DayMs;
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors FROM rollup_buckets "
+        "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
+    q.addBindValue(websiteId);
+    q.addBindValue(int(granularity));
+    q.addBindValue(begin);
+    q.addBindValue(end);
+    exec(q);
+    Totals t;
+    VisitorSketch all;
+    while (q.next()) {
+        const VisitorSketch sketch = VisitorSketch::fromBytes(q.value(5).toByteArray());
+        const qint64 pageviews = q.value(1).toLongLong(), events = q.value(2).toLongLong(),
+                     sessions = q.value(3).toLongLong();
+        if (series) {
+            Bucket &b = (*series)[qsizetype((q.value(0).toLongLong() - begin) / step)];
+            b.pageviews = pageviews;
+            b.events = events;
+            b.sessions = sessions;
+            b.visitors = sketch.estimate();
+        }
+        all.merge(sketch);
+        t.pageviews += pageviews;
+        t.events += events;
+        t.sessions += sessions;
+        t.bounces += q.value(4).toLongLong();
+    }
+    t.visitors = all.estimate();
+    t.bounceRate = t.sessions > 0 ? std::round(10000.0 * double(t.bounces) / double(t.sessions)) / 100.0 : 0.0;
+    return t;
+}
+
 AnalyticsService::Report AnalyticsService::report(const QString &websiteId, const Query &query) const
 {
     Report r;
@@ -94,33 +139,19 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
 
     for (qint64 t = begin; t < end; t += step)
         r.timeseries.append(Bucket{t, 0, 0, 0, 0});
-
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors FROM rollup_buckets "
-        "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
-    q.addBindValue(websiteId);
-    q.addBindValue(int(query.interval));
-    q.addBindValue(begin);
-    q.addBindValue(end);
-    exec(q);
-    VisitorSketch all;
-    while (q.next()) {
-        const qint64 start = q.value(0).toLongLong();
-        Bucket &b = r.timeseries[qsizetype((start - begin) / step)];
-        b.pageviews = q.value(1).toLongLong();
-        b.events = q.value(2).toLongLong();
-        b.sessions = q.value(3).toLongLong();
-        const VisitorSketch sketch = VisitorSketch::fromBytes(q.value(5).toByteArray());
-        b.visitors = sketch.estimate();
-        all.merge(sketch);
-        r.pageviews += b.pageviews;
-        r.events += b.events;
-        r.sessions += b.sessions;
-        r.bounces += q.value(4).toLongLong();
+    const Totals t = totals(websiteId, begin, end, query.interval, &r.timeseries);
+    r.pageviews = t.pageviews;
+    r.visitors = t.visitors;
+    r.sessions = t.sessions;
+    r.events = t.events;
+    r.bounces = t.bounces;
+    r.bounceRate = t.bounceRate;
+    if (query.comparePrevious) {
+        const qint64 days = query.from.daysTo(query.to) + 1;
+        r.previousFrom = query.from.addDays(-days);
+        r.previousTo = query.from.addDays(-1);
+        r.previous = totals(websiteId, dayStartMs(r.previousFrom), begin, query.interval, nullptr);
     }
-    r.visitors = all.estimate();
-    r.bounceRate =
-        r.sessions > 0 ? std::round(10000.0 * double(r.bounces) / double(r.sessions)) / 100.0 : 0.0;
 
     Statement d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
                                               "WHERE website_id = ? AND day >= ? AND day < ? "
@@ -154,7 +185,7 @@ QJsonObject AnalyticsService::toJson(const Report &r)
                                   {QStringLiteral("visitors"), b.visitors},
                                   {QStringLiteral("sessions"), b.sessions},
                                   {QStringLiteral("events"), b.events}});
-    return QJsonObject{
+    QJsonObject out{
         {QStringLiteral("website_id"), r.websiteId},
         {QStringLiteral("from"), r.query.from.toString(Qt::ISODate)},
         {QStringLiteral("to"), r.query.to.toString(Qt::ISODate)},
@@ -172,6 +203,17 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("os"), countsJson(r.os)},
         {QStringLiteral("devices"), countsJson(r.devices)},
     };
+    if (r.previous) {
+        const Totals &p = *r.previous;
+        out.insert(QStringLiteral("previous_from"), r.previousFrom.toString(Qt::ISODate));
+        out.insert(QStringLiteral("previous_to"), r.previousTo.toString(Qt::ISODate));
+        out.insert(QStringLiteral("previous_totals"), QJsonObject{{QStringLiteral("pageviews"), p.pageviews},
+                                                                  {QStringLiteral("visitors"), p.visitors},
+                                                                  {QStringLiteral("sessions"), p.sessions},
+                                                                  {QStringLiteral("events"), p.events},
+                                                                  {QStringLiteral("bounce_rate"), p.bounceRate}});
+    }
+    return out;
 }
 
 } // namespace Core

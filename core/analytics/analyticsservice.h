@@ -6,6 +6,8 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <optional>
+
 namespace Core {
 
 class Database;
@@ -25,6 +27,8 @@ public:
         QDate from;
         QDate to; // inclusive
         Granularity interval = Granularity::Day;
+        // compare=previous: also the totals of the range of equal length just before.
+        bool comparePrevious = false;
     };
     struct Bucket
     {
@@ -39,6 +43,11 @@ public:
         QString value;
         qint64 count = 0;
     };
+    struct Totals
+    {
+        qint64 pageviews = 0, visitors = 0, sessions = 0, events = 0, bounces = 0;
+        double bounceRate = 0; // percent of sessions, 0..100
+    };
     struct Report
     {
         QString websiteId;
@@ -47,6 +56,9 @@ public:
         double bounceRate = 0; // percent of sessions, 0..100
         QList<Bucket> timeseries;
         QList<Count> pages, referrers, browsers, os, devices;
+        // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
+        std::optional<Totals> previous;
+        QDate previousFrom, previousTo;
     };
 
     explicit AnalyticsService(const Database &db) : m_db(db) {}
@@ -55,11 +67,18 @@ public:
     // to today, from to 29 days before to, interval to day). Throws ServiceError
     // InvalidArgument (INVALID_PARAMETER, details.parameter names it).
     static Query parseQuery(const QString &from, const QString &to, const QString &interval, qint64 nowMs);
+    // compare= as given: empty (no comparison) or "previous". Throws as parseQuery does.
+    static bool parseCompare(const QString &compare);
 
     Report report(const QString &websiteId, const Query &query) const;
     static QJsonObject toJson(const Report &report);
 
 private:
+    // Sums the buckets of [begin, end) at the granularity; fills `series` (pre-made buckets
+    // from `begin` on, one per step) when given.
+    Totals totals(const QString &websiteId, qint64 begin, qint64 end, Granularity granularity,
+                  QList<Bucket> *series) const;
+
     const Database &m_db;
 };
 

@@ -9,9 +9,10 @@ namespace Server::WebsiteAnalytics {
 
 QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request)
 {
-    const auto query = Core::AnalyticsService::parseQuery(
+    auto query = Core::AnalyticsService::parseQuery(
         request.queryValue(QStringLiteral("from")), request.queryValue(QStringLiteral("to")),
         request.queryValue(QStringLiteral("interval")), context.clock.nowMs());
+    query.comparePrevious = Core::AnalyticsService::parseCompare(request.queryValue(QStringLiteral("compare")));
     const Core::AnalyticsService service(context.db);
     return Core::AnalyticsService::toJson(service.report(websiteId, query));
 }

@@ -249,10 +249,17 @@ private slots:
         QFETCH(QDate, to);
         QFETCH(bool, hourly);
         const AnalyticsService service(*m_db);
-        const auto query =
+        auto query =
             AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
                                          hourly ? QStringLiteral("hour") : QString(), m_clock.nowMs());
+        query.comparePrevious = true;
         const QJsonObject got = AnalyticsService::toJson(service.report(m_site, query));
+        // compare=previous: the totals of the range of equal length just before, as exact.
+        const qint64 days = from.daysTo(to) + 1;
+        QCOMPARE(got.value(QStringLiteral("previous_from")).toString(), from.addDays(-days).toString(Qt::ISODate));
+        QCOMPARE(got.value(QStringLiteral("previous_to")).toString(), from.addDays(-1).toString(Qt::ISODate));
+        QCOMPARE(got.value(QStringLiteral("previous_totals")),
+                 bruteForce(from.addDays(-days), from.addDays(-1), hourly).value(QStringLiteral("totals")));
         const QJsonObject want = bruteForce(from, to, hourly);
         int mismatches = 0;
         for (auto it = want.begin(); it != want.end(); ++it) {
@@ -307,6 +314,16 @@ private slots:
         expectInvalid(QStringLiteral("2026-06-14"), QStringLiteral("2026-06-13"), {}, QStringLiteral("from"));
         expectInvalid({}, QStringLiteral("13/06/2026"), {}, QStringLiteral("to"));
         expectInvalid({}, {}, QStringLiteral("minute"), QStringLiteral("interval"));
+        QVERIFY(!AnalyticsService::parseCompare({}));
+        QVERIFY(AnalyticsService::parseCompare(QStringLiteral("previous")));
+        for (const QString &bad : {QStringLiteral("prev"), QStringLiteral("Previous"), QStringLiteral("year")}) {
+            try {
+                AnalyticsService::parseCompare(bad);
+                QFAIL("no error");
+            } catch (const ServiceError &e) {
+                QCOMPARE(e.details().value(QStringLiteral("parameter")), QStringLiteral("compare"));
+            }
+        }
         expectInvalid(QStringLiteral("2026-01-01"), QStringLiteral("2026-06-13"), QStringLiteral("hour"),
                       QStringLiteral("from"));
     }

@@ -163,6 +163,8 @@ private slots:
                                          << "from";
         QTest::newRow("daily too long") << "from=2024-01-01&to=2026-06-13"
                                         << "from";
+        QTest::newRow("unknown compare") << "compare=last_year"
+                                         << "compare";
     }
     void analyticsParameters()
     {
@@ -202,6 +204,20 @@ private slots:
                      .value(QStringLiteral("value"))
                      .toString(),
                  QStringLiteral("desktop"));
+
+        QVERIFY(!body.contains(QStringLiteral("previous_totals")));
+
+        // compare=previous: today's events are not in yesterday's totals; tomorrow's
+        // previous period is today.
+        const QString tomorrow = QDateTime::currentDateTimeUtc().date().addDays(1).toString(Qt::ISODate);
+        r = call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1&compare=previous").arg(today)), m_reader);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("previous_totals")).toObject().value(QStringLiteral("pageviews")),
+                 QJsonValue(0));
+        r = call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1&compare=previous").arg(tomorrow)), m_reader);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("previous_from")).toString(), today);
+        QCOMPARE(r.json().value(QStringLiteral("previous_totals")).toObject(), totals);
 
         r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1(), m_reader);
         QCOMPARE(r.status, 403);
