@@ -203,6 +203,22 @@
             <source>Requests per month: %1 % of %2</source>
             <translation>Anfragen pro Monat: %1 % von %2</translation>
         </message>
+        <message>
+            <source>Visitors and pageviews per hour</source>
+            <translation>Besucher und Seitenaufrufe pro Stunde</translation>
+        </message>
+        <message>
+            <source>Visitors and pageviews per day</source>
+            <translation>Besucher und Seitenaufrufe pro Tag</translation>
+        </message>
+        <message>
+            <source>Pageviews</source>
+            <translation>Seitenaufrufe</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>Besucher</translation>
+        </message>
     </context>
     <context>
         <name>Gui::ConnectionDialog</name>
@@ -1994,6 +2010,211 @@ Strg+Q: beenden</translation>
         <message>
             <source>You cannot disable your own account</source>
             <translation>Sie können Ihr eigenes Konto nicht deaktivieren</translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::AnalyticsPage</name>
+        <message>
+            <source>Analytics</source>
+            <translation>Analyse</translation>
+        </message>
+        <message>
+            <source>No websites yet. Add one on the Websites page and put its tracking snippet in your pages: its visitors show here.</source>
+            <translation>Noch keine Websites. Fügen Sie auf der Seite Websites eine hinzu und binden Sie ihr Tracking-Snippet in Ihre Seiten ein: Ihre Besucher erscheinen hier.</translation>
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation>Besucher</translation>
+        </message>
+        <message>
+            <source>Pageviews</source>
+            <translation>Seitenaufrufe</translation>
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation>Besuche</translation>
+        </message>
+        <message>
+            <source>Bounce rate</source>
+            <translation>Absprungrate</translation>
+        </message>
+        <message>
+            <source>Custom events</source>
+            <translation>Eigene Ereignisse</translation>
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation>Seiten</translation>
+        </message>
+        <message>
+            <source>Page</source>
+            <translation>Seite</translation>
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation>Quellen</translation>
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation>Verweis</translation>
+        </message>
+        <message>
+            <source>Browsers</source>
+            <translation>Browser</translation>
+        </message>
+        <message>
+            <source>Browser</source>
+            <translation>Browser</translation>
+        </message>
+        <message>
+            <source>Operating systems</source>
+            <translation>Betriebssysteme</translation>
+        </message>
+        <message>
+            <source>System</source>
+            <translation>System</translation>
+        </message>
+        <message>
+            <source>Devices</source>
+            <translation>Geräte</translation>
+        </message>
+        <message>
+            <source>Device</source>
+            <translation>Gerät</translation>
+        </message>
+        <message>
+            <source>Today</source>
+            <translation>Heute</translation>
+        </message>
+        <message>
+            <source>Yesterday</source>
+            <translation>Gestern</translation>
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation>Letzte 7 Tage</translation>
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation>Letzte 30 Tage</translation>
+        </message>
+        <message>
+            <source>This month</source>
+            <translation>Dieser Monat</translation>
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation>Letzter Monat</translation>
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation>Letzte 12 Monate</translation>
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation>Benutzerdefiniert…</translation>
+        </message>
+        <message>
+            <source>First day (UTC)</source>
+            <translation>Erster Tag (UTC)</translation>
+        </message>
+        <message>
+            <source>Last day (UTC)</source>
+            <translation>Letzter Tag (UTC)</translation>
+        </message>
+        <message>
+            <source>&amp;Website:</source>
+            <translation>&amp;Website:</translation>
+        </message>
+        <message>
+            <source>&amp;Range:</source>
+            <translation>&amp;Zeitraum:</translation>
+        </message>
+        <message>
+            <source>Distinct visitors over the whole range</source>
+            <translation>Verschiedene Besucher im ganzen Zeitraum</translation>
+        </message>
+        <message>
+            <source>Visits: a visitor's pageviews and events less than 30 minutes apart</source>
+            <translation>Besuche: Seitenaufrufe und Ereignisse eines Besuchers mit weniger als 30 Minuten Abstand</translation>
+        </message>
+        <message>
+            <source>Share of visits with one pageview and no custom event</source>
+            <translation>Anteil der Besuche mit einem Seitenaufruf und keinem eigenen Ereignis</translation>
+        </message>
+        <message>
+            <source>±0 %</source>
+            <translation>±0 %</translation>
+        </message>
+        <message>
+            <source>new</source>
+            <translation>neu</translation>
+        </message>
+        <message>
+            <source>▲ %1 %</source>
+            <translation>▲ %1 %</translation>
+        </message>
+        <message>
+            <source>▼ %1 %</source>
+            <translation>▼ %1 %</translation>
+        </message>
+        <message>
+            <source>Could not load your websites.</source>
+            <translation>Ihre Websites konnten nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>Could not load the website's analytics.</source>
+            <translation>Die Analyse der Website konnte nicht geladen werden.</translation>
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation>%1 · %2</translation>
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation>%1 %</translation>
+        </message>
+        <message>
+            <source>±0 points</source>
+            <translation>±0 Punkte</translation>
+        </message>
+        <message>
+            <source>▲ %1 points</source>
+            <translation>▲ %1 Punkte</translation>
+        </message>
+        <message>
+            <source>▼ %1 points</source>
+            <translation>▼ %1 Punkte</translation>
+        </message>
+        <message>
+            <source>%1 (UTC), against the day before</source>
+            <translation>%1 (UTC), verglichen mit dem Vortag</translation>
+        </message>
+        <message>
+            <source>%1 pageviews in this range</source>
+            <translation>%1 Seitenaufrufe in diesem Zeitraum</translation>
+        </message>
+        <message numerus="yes">
+            <source>%1 – %2 (UTC, %n day(s)), against the %n day(s) before</source>
+            <translation>
+                <numerusform>%1 – %2 (UTC, %n Tag), verglichen mit dem Tag davor</numerusform>
+                <numerusform>%1 – %2 (UTC, %n Tage), verglichen mit den %n Tagen davor</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::TopList</name>
+        <message>
+            <source>Nothing in this range.</source>
+            <translation>Nichts in diesem Zeitraum.</translation>
+        </message>
+        <message>
+            <source>Count</source>
+            <translation>Anzahl</translation>
+        </message>
+        <message>
+            <source>(none)</source>
+            <translation>(keine)</translation>
         </message>
     </context>
 </TS>

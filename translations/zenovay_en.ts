@@ -203,6 +203,22 @@
             <source>Requests per month: %1 % of %2</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Visitors and pageviews per hour</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visitors and pageviews per day</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pageviews</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::ConnectionDialog</name>
@@ -1985,6 +2001,211 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>You cannot disable your own account</source>
+            <translation type="unfinished" />
+        </message>
+    </context>
+    <context>
+        <name>Gui::AnalyticsPage</name>
+        <message>
+            <source>Analytics</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No websites yet. Add one on the Websites page and put its tracking snippet in your pages: its visitors show here.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visitors</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pageviews</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visits</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Bounce rate</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom events</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Page</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Referrer</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browsers</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Browser</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Operating systems</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>System</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Devices</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Device</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Today</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Yesterday</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 7 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 30 days</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>This month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last month</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last 12 months</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Custom…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>First day (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Last day (UTC)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Website:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>&amp;Range:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Distinct visitors over the whole range</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visits: a visitor's pageviews and events less than 30 minutes apart</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Share of visits with one pageview and no custom event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>±0 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>new</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▲ %1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▼ %1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load your websites.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not load the website's analytics.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 · %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 %</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>±0 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▲ %1 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>▼ %1 points</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (UTC), against the day before</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 pageviews in this range</source>
+            <translation type="unfinished" />
+        </message>
+        <message numerus="yes">
+            <source>%1 – %2 (UTC, %n day(s)), against the %n day(s) before</source>
+            <translation>
+                <numerusform>%1 – %2 (UTC, %n day), against the day before</numerusform>
+                <numerusform>%1 – %2 (UTC, %n days), against the %n days before</numerusform>
+            </translation>
+        </message>
+    </context>
+    <context>
+        <name>Gui::TopList</name>
+        <message>
+            <source>Nothing in this range.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Count</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>(none)</source>
             <translation type="unfinished" />
         </message>
     </context>

@@ -2,6 +2,7 @@
 
 #include "ui/client/apiclient.h"
 #include "ui/client/secretstore.h"
+#include "ui/pages/analyticspage.h"
 #include "ui/pages/keyspage.h"
 #include "ui/pages/overviewpage.h"
 #include "ui/pages/requestspage.h"
@@ -49,6 +50,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
 
     auto *overview = new OverviewPage(m_workspace, this);
     m_pageList = {overview,
+                  new AnalyticsPage(m_workspace, this),
                   new TeamsPage(m_workspace, this),
                   new WebsitesPage(m_workspace, this),
                   new KeysPage(m_workspace, this),
@@ -56,7 +58,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
                   new RequestsPage(m_workspace, this),
                   new ServerPage(m_workspace, this)};
     const QList<QStyle::StandardPixmap> icons = {
-        QStyle::SP_ComputerIcon,      QStyle::SP_DirHomeIcon,        QStyle::SP_DriveNetIcon,
+        QStyle::SP_ComputerIcon,      QStyle::SP_FileDialogContentsView, QStyle::SP_DirHomeIcon,        QStyle::SP_DriveNetIcon,
         QStyle::SP_DialogApplyButton, QStyle::SP_FileDialogInfoView, QStyle::SP_FileDialogDetailedView,
         QStyle::SP_DriveHDIcon};
     m_sidebar->setObjectName(u"sidebar"_s);

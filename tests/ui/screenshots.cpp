@@ -12,6 +12,7 @@
 #include "ui/client/secretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/models/models.h"
+#include "ui/pages/analyticspage.h"
 #include "ui/pages/keydetailpage.h"
 #include "ui/pages/keyspage.h"
 #include "ui/pages/page.h"
@@ -272,6 +273,73 @@ void traffic(Seeder &s, const SeededKeys &k, qint64 now)
     s.clock().setOffsetMs(0);
 }
 
+// A website's visitors over the last 30 days for the Analytics page: about 12,000
+// pageviews from visits of one to five pages, weekday-shaped and growing, with referrers,
+// browsers, systems and devices, posted each day as that day's batches (POST /events
+// with timestamps) by the CI key, as a nightly import would.
+void visits(Seeder &s, const SeededKeys &k, qint64 now)
+{
+    QRandomGenerator rng(20261201);
+    const char *paths[] = {"/", "/", "/", "/pricing", "/pricing", "/products/widget", "/products/gadget",
+                           "/blog/launch", "/blog/how-we-count", "/docs/getting-started", "/about", "/contact"};
+    const char *referrers[] = {"", "", "", "https://www.google.com/", "https://www.google.com/",
+                               "https://news.ycombinator.com/", "https://duckduckgo.com/",
+                               "https://www.reddit.com/", "https://github.com/", "https://t.co/"};
+    const struct
+    {
+        const char *browser, *os, *device;
+    } clients[] = {{"Chrome", "Windows", "desktop"}, {"Chrome", "Windows", "desktop"}, {"Chrome", "macOS", "desktop"},
+                   {"Safari", "iOS", "mobile"},      {"Safari", "iOS", "mobile"},      {"Firefox", "Linux", "desktop"},
+                   {"Chrome", "Android", "mobile"},  {"Edge", "Windows", "desktop"},   {"Safari", "iPadOS", "tablet"}};
+    const qint64 today = now / Day * Day;
+    int serial = 0;
+    for (int d = 29; d >= 0; --d) {
+        const qint64 dayStart = today - qint64(d) * Day;
+        const qint64 dayEnd = d == 0 ? now - Minute : dayStart + Day - Minute;
+        const QDate date = QDateTime::fromMSecsSinceEpoch(dayStart, Qt::UTC).date();
+        const bool weekend = date.dayOfWeek() >= 6;
+        const int visitsToday = int((weekend ? 90 : 150) * (1.0 + (29 - d) / 45.0)) + int(rng.bounded(30));
+        QJsonArray batch;
+        auto send = [&] {
+            if (batch.isEmpty())
+                return;
+            s.external("POST", "/events", k.ci,
+                       QJsonDocument(QJsonObject{{u"website_id"_s, k.websiteId}, {u"events"_s, batch}})
+                           .toJson(QJsonDocument::Compact));
+            batch = QJsonArray();
+        };
+        s.clock().setTimeMs(dayEnd + Minute / 2);
+        for (int v = 0; v < visitsToday; ++v) {
+            // Daytime-heavy start times, within the day and before "now".
+            const double hour = qBound(0.0, 14.0 + 3.5 * (rng.generateDouble() + rng.generateDouble() - 1.0) * 2, 23.5);
+            qint64 t = dayStart + qint64(hour * Hour);
+            const auto &c = clients[rng.bounded(int(std::size(clients)))];
+            const QString session = u"visit-%1"_s.arg(++serial);
+            const int pages = 1 + int(rng.bounded(5)) * int(rng.bounded(2)); // many bounce
+            const char *referrer = referrers[rng.bounded(int(std::size(referrers)))];
+            for (int p = 0; p < pages && t < dayEnd; ++p, t += qint64(20 + rng.bounded(200)) * 1000) {
+                QJsonObject e{{u"event_type"_s, u"pageview"_s},
+                              {u"url"_s, QString(u"https://shop.acme.example"_s +
+                                                     QLatin1String(p == 0 ? paths[rng.bounded(5)]
+                                                                          : paths[rng.bounded(int(std::size(paths)))]))},
+                              {u"session_id"_s, session},
+                              {u"user_agent"_s, u"Mozilla/5.0 (screenshots)"_s},
+                              {u"device_type"_s, QLatin1String(c.device)},
+                              {u"browser"_s, QLatin1String(c.browser)},
+                              {u"os"_s, QLatin1String(c.os)},
+                              {u"timestamp"_s, QDateTime::fromMSecsSinceEpoch(t, Qt::UTC).toString(Qt::ISODateWithMs)}};
+                if (p == 0 && *referrer)
+                    e.insert(u"referrer"_s, QLatin1String(referrer));
+                batch.append(e);
+                if (batch.size() == 500)
+                    send();
+            }
+        }
+        send();
+    }
+    s.clock().setOffsetMs(0);
+}
+
 void settle(int ms = 400)
 {
     QTest::qWait(ms);
@@ -380,6 +448,7 @@ int main(int argc, char *argv[])
     Seeder seeder(server.port(), *clock);
     const SeededKeys keys = seed(seeder, now);
     traffic(seeder, keys, now);
+    visits(seeder, keys, now);
     {
         Seeder revoker(server.port(), *clock);
         revoker.login(AdminEmail, AdminPassword);
@@ -427,6 +496,22 @@ int main(int argc, char *argv[])
             }
         }
         save(&window, dir, QString::fromLatin1(p.file));
+        if (QString::fromLatin1(p.page) == "overviewPage"_L1) {
+            // The Analytics page: the shop's last 30 days, light and dark.
+            window.showPage(u"analyticsPage"_s);
+            waitIdle(client);
+            auto *analytics = window.findChild<Gui::AnalyticsPage *>(u"analyticsPage"_s);
+            analytics->selectWebsite(keys.websiteId);
+            if (!waitIdle(client) || !analytics->report() || analytics->report()->totals.pageviews < 10000)
+                die(u"the Analytics page did not show the seeded visits"_s);
+            save(&window, dir, u"14-analytics.png"_s);
+            const QPalette light = QApplication::palette();
+            QApplication::setPalette(darkPalette());
+            settle();
+            save(&window, dir, u"14-analytics-dark.png"_s);
+            QApplication::setPalette(light);
+            settle();
+        }
         if (QString::fromLatin1(p.page) == "keysPage"_L1) {
             Gui::KeysPage *keysPage = window.keysPage();
             const int row = keysPage->model()->rowOf(keys.ciId);

@@ -5,12 +5,17 @@
 // and sign-in.
 #include "fixedconnector.h"
 #include "httpclient.h"
+#include "ingestfixtures.h"
 #include "testserver.h"
+
+#include "core/ingest/eventpipeline.h"
+#include "server/serverinstance.h"
 
 #include "ui/client/apiclient.h"
 #include "ui/client/secretstore.h"
 #include "ui/mainwindow.h"
 #include "ui/models/models.h"
+#include "ui/pages/analyticspage.h"
 #include "ui/pages/keydetailpage.h"
 #include "ui/pages/keyspage.h"
 #include "ui/pages/overviewpage.h"
@@ -21,6 +26,8 @@
 #include "ui/translations.h"
 #include "ui/widgets/errorbanner.h"
 #include "ui/widgets/keydialogs.h"
+#include "ui/widgets/statcard.h"
+#include "ui/widgets/toplist.h"
 #include "ui/workspace.h"
 
 #include <QAbstractSeries>
@@ -31,6 +38,8 @@
 #include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
+#include <QDateEdit>
+#include <QTableWidget>
 #include <QDialog>
 #include <QHeaderView>
 #include <QInputDialog>
@@ -221,7 +230,7 @@ private slots:
 
     void createTeamAndMakeItPro()
     {
-        shortcut(Qt::Key_2);
+        shortcut(Qt::Key_3);
         auto *teams = static_cast<Gui::TeamsPage *>(m_window->page(u"teamsPage"_s));
         QTRY_VERIFY(teams->isVisible());
         click(child<QPushButton>(teams, u"newTeamButton"_s));
@@ -260,7 +269,7 @@ private slots:
 
     void createWebsiteShowsFieldErrorsThenSnippet()
     {
-        shortcut(Qt::Key_3);
+        shortcut(Qt::Key_4);
         auto *sites = static_cast<Gui::WebsitesPage *>(m_window->page(u"websitesPage"_s));
         QTRY_VERIFY(sites->isVisible());
         auto *siteTable = child<QTableView>(sites, u"websiteTable"_s);
@@ -322,9 +331,67 @@ private slots:
         child<QLineEdit>(sites, u"websiteSearch"_s)->clear();
     }
 
+    // Issue 16: the Analytics page shows the website's traffic, as the server counts it:
+    // cards with their change, the chart, the top lists; presets change the range.
+    void analyticsPageShowsTheWebsitesTraffic()
+    {
+        auto *sites = static_cast<Gui::WebsitesPage *>(m_window->page(u"websitesPage"_s));
+        QTRY_VERIFY(sites->model()->rowCount() > 0);
+        const Core::Website site = sites->model()->rowAt(0);
+        const QByteArray target = "/e/" + site.trackingCode.toLatin1();
+        for (const char *path : {"/pricing", "/", "/pricing"})
+            QCOMPARE(httpRequest(m_server->port(), "POST", target, {},
+                                 TestSupport::toJsonBytes(TestSupport::sampleEvent(QLatin1String(path))))
+                         .status,
+                     202);
+        m_server->runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
+
+        auto *page = static_cast<Gui::AnalyticsPage *>(m_window->page(u"analyticsPage"_s));
+        QSignalSpy loaded(page, &Gui::AnalyticsPage::loaded);
+        shortcut(Qt::Key_2);
+        QVERIFY(page->isVisible());
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->websiteId(), site.id);
+        QCOMPARE(page->preset(), Gui::AnalyticsPage::Preset::Last30Days);
+        QVERIFY(page->report());
+        QCOMPARE(page->report()->totals.pageviews, 3);
+        QCOMPARE(page->report()->timeseries.size(), 30);
+        QVERIFY(page->report()->previous.has_value());
+        auto *pageviews = child<Gui::StatCard>(page, u"pageviewsCard"_s);
+        QCOMPARE(pageviews->value(), u"3"_s);
+        QCOMPARE(child<QLabel>(pageviews, u"caption"_s)->text(), u"Pageviews · new"_s);
+        QCOMPARE(child<Gui::StatCard>(page, u"visitorsCard"_s)->value(), u"1"_s);
+        auto *pages = child<Gui::TopList>(page, u"topPages"_s);
+        QCOMPARE(pages->rowCount(), 2);
+        QCOMPARE(pages->table()->item(0, 0)->text(), u"/pricing"_s);
+        QCOMPARE(pages->table()->item(0, 1)->text(), u"2"_s);
+        auto *chart = child<QChartView>(page, u"trafficChart"_s);
+        QCOMPARE(sumY(seriesNamed<QLineSeries>(chart, u"trafficPageviews"_s)), 3.0);
+
+        // Today: per hour, the same three pageviews.
+        page->setPreset(Gui::AnalyticsPage::Preset::Today);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page->report()->hourly);
+        QCOMPARE(page->report()->timeseries.size(), 24);
+        QCOMPARE(sumY(seriesNamed<QLineSeries>(chart, u"trafficPageviews"_s)), 3.0);
+        // Yesterday had none: the page says so in each list.
+        page->setPreset(Gui::AnalyticsPage::Preset::Yesterday);
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->report()->totals.pageviews, 0);
+        QCOMPARE(pages->rowCount(), 0);
+        QCOMPARE(pageviews->value(), u"0"_s);
+        // Custom dates show their editors.
+        page->setPreset(Gui::AnalyticsPage::Preset::Custom);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(child<QDateEdit>(page, u"analyticsFrom"_s)->isVisible());
+        page->setPreset(Gui::AnalyticsPage::Preset::Last30Days);
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!child<QDateEdit>(page, u"analyticsFrom"_s)->isVisible());
+    }
+
     void createKeyShowsItOnce()
     {
-        shortcut(Qt::Key_4);
+        shortcut(Qt::Key_5);
         QTRY_VERIFY(keys()->isVisible());
         click(child<QPushButton>(keys(), u"newKeyButton"_s));
         QPointer<Gui::CreateKeyDialog> dialog = openDialog<Gui::CreateKeyDialog>(u"createKeyDialog"_s);
@@ -548,10 +615,10 @@ private slots:
     // cleared, and a page refreshing out of view says nothing there.
     void statusBarSpeaksForThePageInView()
     {
-        shortcut(Qt::Key_7);
-        shortcut(Qt::Key_4); // API keys: "1 key" after its refresh
+        shortcut(Qt::Key_8);
+        shortcut(Qt::Key_5); // API keys: "1 key" after its refresh
         QTRY_VERIFY(m_window->statusBar()->currentMessage().contains(u"key"_s));
-        shortcut(Qt::Key_7); // Server
+        shortcut(Qt::Key_8); // Server
         QCOMPARE(m_window->statusBar()->currentMessage(), QString());
         keys()->refresh(); // out of view
         QTest::qWait(500);
@@ -565,12 +632,12 @@ private slots:
     {
         const QSize savedSize = m_window->size();
         m_window->resize(1024, 700);
-        const QList<std::pair<Qt::Key, QString>> tables = {{Qt::Key_2, u"teamTable"_s},
-                                                           {Qt::Key_2, u"memberTable"_s},
-                                                           {Qt::Key_3, u"websiteTable"_s},
-                                                           {Qt::Key_4, u"keyTable"_s},
-                                                           {Qt::Key_5, u"usageTable"_s},
-                                                           {Qt::Key_6, u"requestsTable"_s}};
+        const QList<std::pair<Qt::Key, QString>> tables = {{Qt::Key_3, u"teamTable"_s},
+                                                           {Qt::Key_3, u"memberTable"_s},
+                                                           {Qt::Key_4, u"websiteTable"_s},
+                                                           {Qt::Key_5, u"keyTable"_s},
+                                                           {Qt::Key_6, u"usageTable"_s},
+                                                           {Qt::Key_7, u"requestsTable"_s}};
         for (const auto &[key, name] : tables) {
             shortcut(key);
             auto *table = m_window->findChild<QTableView *>(name);
@@ -588,7 +655,7 @@ private slots:
     // numbers and the page shows them.
     void planLimitsAreEditedOnTheServerPage()
     {
-        shortcut(Qt::Key_7);
+        shortcut(Qt::Key_8);
         QWidget *server = m_window->page(u"serverPage"_s);
         QTRY_VERIFY(server->isVisible());
         auto *edit = child<QPushButton>(server, u"editPlansButton"_s);
@@ -670,7 +737,7 @@ private slots:
         QTRY_VERIFY(!freeKeyId.isEmpty());
         QCOMPARE(external("GET", "/usage", freeKey).status, 403); // what the status says
 
-        shortcut(Qt::Key_4);
+        shortcut(Qt::Key_5);
         QTRY_VERIFY(keys()->isVisible());
         keys()->refresh();
         Gui::ApiKeyModel *model = keys()->model();

@@ -444,6 +444,45 @@ void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes)
     install(view, chart);
 }
 
+void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hourly)
+{
+    QChart *chart = newChart(hourly ? Tr::tr("Visitors and pageviews per hour") : Tr::tr("Visitors and pageviews per day"));
+    auto *pageviews = line(Tr::tr("Pageviews"), u"trafficPageviews"_s, Used);
+    auto *visitors = line(Tr::tr("Visitors"), u"trafficVisitors"_s, Accepted);
+    pageviews->setProperty("zvColor", Used);
+    qint64 maxValue = 0;
+    for (const AnalyticsPoint &p : points) {
+        pageviews->append(double(p.t), double(p.pageviews));
+        visitors->append(double(p.t), double(p.visitors));
+        maxValue = qMax(maxValue, qMax(p.pageviews, p.visitors));
+    }
+    const qint64 step = hourly ? 3'600'000LL : 86'400'000LL;
+    const qint64 from = points.isEmpty() ? Format::nowMs() / step * step : points.first().t;
+    const qint64 to = points.isEmpty() ? from + step : qMax(points.last().t, from + step);
+    auto *x = timeAxis(from, to, hourly ? dayAndTimeFormat() : dayFormat());
+    // Whole days between ticks where the range allows; at most 8 labels.
+    const qint64 buckets = qMax<qint64>(1, (to - from) / step);
+    x->setTickCount(int(qBound<qint64>(qint64(2), buckets + 1, qint64(hourly ? 5 : 8))));
+    auto *y = countAxis(maxValue);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    // Visitors as a filled area under the pageviews line (there are never more visitors
+    // than pageviews in a bucket with traffic).
+    auto *area = new QAreaSeries(visitors);
+    visitors->setParent(area);
+    area->setName(visitors->name());
+    area->setObjectName(u"trafficVisitorsArea"_s);
+    area->setProperty("zvColor", Accepted);
+    QColor fill = Accepted;
+    fill.setAlpha(90);
+    area->setBrush(fill);
+    area->setPen(QPen(Accepted, 2));
+    attach(chart, area, x, y);
+    attach(chart, pageviews, x, y);
+    markSparsePoints(chart, pageviews->points(), Used, u"trafficMarks"_s, x, y);
+    install(view, chart);
+}
+
 void setIngestRate(QChartView *view, const QList<QPointF> &points)
 {
     QChart *chart = newChart(Tr::tr("Ingest rate (events per second)"));

@@ -31,6 +31,9 @@ void setActivity(QChartView *view, ActivityRange range, const QList<HourlyPoint>
 void setRejectedByCode(QChartView *view, const QList<CodeCounts> &byCode);
 void setMonthlyUsage(QChartView *view, const QList<MonthUsage> &newestFirst);
 void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes);
+// A website's visitors and pageviews over time: per hour (labels with the day) or per
+// day (date labels).
+void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hourly);
 void setIngestRate(QChartView *view, const QList<QPointF> &epochMsAndRate);
 void setQuotaByKey(QChartView *view, const QStringList &keys, const QList<double> &percentUsed);
 

@@ -334,6 +334,16 @@ void ApiClient::websites(QObject *context, Done<QList<Core::Website>> done, Fail
         [done](const QJsonArray &a) { done(mapArray<Core::Website>(a, Wire::websiteFromJson)); }, failed);
 }
 
+void ApiClient::websiteAnalytics(const QString &websiteId, const QDate &from, const QDate &to, bool hourly,
+                                 QObject *context, Done<WebsiteAnalytics> done, Failed failed)
+{
+    const QString query = u"from=%1&to=%2&interval=%3&compare=previous"_s.arg(
+        from.toString(Qt::ISODate), to.toString(Qt::ISODate), hourly ? u"hour"_s : u"day"_s);
+    send(
+        "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics"_s, query), nullptr, true, context,
+        [done](const QJsonDocument &doc) { done(Json::websiteAnalytics(doc.object())); }, failed);
+}
+
 void ApiClient::createWebsite(const QString &teamId, const QString &name, const QString &url,
                               QObject *context, Done<Core::Website> done, Failed failed)
 {

@@ -67,6 +67,10 @@ public:
     void updateWebsite(const QString &websiteId, const QString &name, const QString &url, QObject *context,
                        Done<Core::Website> done, Failed failed);
     void deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed);
+    // GET /websites/{id}/analytics over [from, to] (UTC days), hourly or daily, with the
+    // previous period's totals.
+    void websiteAnalytics(const QString &websiteId, const QDate &from, const QDate &to, bool hourly,
+                          QObject *context, Done<WebsiteAnalytics> done, Failed failed);
 
     void keys(QObject *context, Done<QList<Core::ApiKey>> done, Failed failed);
     void createKey(const KeyRequest &request, QObject *context, Done<CreatedKey> done, Failed failed);

@@ -4,6 +4,7 @@
 #include "core/model/reports.h"
 #include "wire/serverstatus.h"
 
+#include <QDate>
 #include <QJsonObject>
 #include <QList>
 #include <QMap>
@@ -76,6 +77,41 @@ struct RequestLogEntry : Core::RequestLogEntry
 {
     QString keyId;
     QString keyName;
+};
+
+// GET /websites/{id}/analytics (api-contract section 9): a website's traffic over whole
+// UTC days, with the previous period's totals (compare=previous).
+struct AnalyticsTotals
+{
+    qint64 pageviews = 0;
+    qint64 visitors = 0;
+    qint64 sessions = 0;
+    qint64 events = 0;
+    double bounceRate = 0; // percent
+};
+
+struct AnalyticsPoint
+{
+    qint64 t = 0; // the bucket's start
+    qint64 pageviews = 0;
+    qint64 visitors = 0;
+};
+
+struct AnalyticsCount
+{
+    QString value;
+    qint64 count = 0;
+};
+
+struct WebsiteAnalytics
+{
+    QString websiteId;
+    QDate from, to;
+    bool hourly = false;
+    AnalyticsTotals totals;
+    std::optional<AnalyticsTotals> previous;
+    QList<AnalyticsPoint> timeseries;
+    QList<AnalyticsCount> pages, referrers, browsers, os, devices;
 };
 
 struct CreatedKey

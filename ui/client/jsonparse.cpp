@@ -71,6 +71,49 @@ RequestLogEntry requestLogEntry(const QJsonObject &o)
     return {Wire::requestLogEntryFromJson(o), {}, {}};
 }
 
+namespace {
+AnalyticsTotals analyticsTotals(const QJsonObject &o)
+{
+    return {o.value("pageviews"_L1).toInteger(), o.value("visitors"_L1).toInteger(),
+            o.value("sessions"_L1).toInteger(), o.value("events"_L1).toInteger(),
+            o.value("bounce_rate"_L1).toDouble()};
+}
+
+QList<AnalyticsCount> analyticsCounts(const QJsonValue &v)
+{
+    QList<AnalyticsCount> out;
+    for (const QJsonValue &row : v.toArray()) {
+        const QJsonObject o = row.toObject();
+        out.append({o.value("value"_L1).toString(), o.value("count"_L1).toInteger()});
+    }
+    return out;
+}
+} // namespace
+
+WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
+{
+    WebsiteAnalytics a;
+    a.websiteId = o.value("website_id"_L1).toString();
+    a.from = QDate::fromString(o.value("from"_L1).toString(), Qt::ISODate);
+    a.to = QDate::fromString(o.value("to"_L1).toString(), Qt::ISODate);
+    a.hourly = o.value("interval"_L1).toString() == "hour"_L1;
+    a.totals = analyticsTotals(o.value("totals"_L1).toObject());
+    if (o.value("previous_totals"_L1).isObject())
+        a.previous = analyticsTotals(o.value("previous_totals"_L1).toObject());
+    for (const QJsonValue &row : o.value("timeseries"_L1).toArray()) {
+        const QJsonObject p = row.toObject();
+        const auto t = Wire::timeFromJson(p.value("t"_L1));
+        if (t)
+            a.timeseries.append({*t, p.value("pageviews"_L1).toInteger(), p.value("visitors"_L1).toInteger()});
+    }
+    a.pages = analyticsCounts(o.value("pages"_L1));
+    a.referrers = analyticsCounts(o.value("referrers"_L1));
+    a.browsers = analyticsCounts(o.value("browsers"_L1));
+    a.os = analyticsCounts(o.value("os"_L1));
+    a.devices = analyticsCounts(o.value("devices"_L1));
+    return a;
+}
+
 QList<Core::PlanLimits> planLimits(const QJsonValue &v)
 {
     QJsonArray rows;

@@ -18,6 +18,7 @@ MeInfo me(const QJsonObject &o);
 LoginResult login(const QJsonObject &o);
 RequestLogEntry requestLogEntry(const QJsonObject &o);
 QList<Core::PlanLimits> planLimits(const QJsonValue &v);
+WebsiteAnalytics websiteAnalytics(const QJsonObject &o);
 ApiFailure failure(int status, const QByteArray &body, const QByteArray &requestIdHeader);
 
 QJsonObject keyRequest(const KeyRequest &request);

@@ -1,0 +1,330 @@
+#include "analyticspage.h"
+
+#include "ui/charts/charts.h"
+#include "ui/client/apiclient.h"
+#include "ui/format.h"
+#include "ui/widgets/statcard.h"
+#include "ui/widgets/toplist.h"
+
+#include <QChartView>
+#include <QComboBox>
+#include <QDateEdit>
+#include <QDateTime>
+#include <QEvent>
+#include <QGridLayout>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QLocale>
+#include <QScrollArea>
+#include <QVBoxLayout>
+
+using namespace Qt::StringLiterals;
+
+namespace Gui {
+
+namespace {
+QDate utcToday()
+{
+    return QDateTime::fromMSecsSinceEpoch(Format::nowMs(), Qt::UTC).date();
+}
+
+QString shortDate(const QDate &d)
+{
+    return QLocale().toString(d, QLocale::ShortFormat);
+}
+} // namespace
+
+AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
+    : Page(workspace, tr("Analytics"), parent), m_website(new QComboBox(this)), m_range(new QComboBox(this)),
+      m_from(new QDateEdit(this)), m_to(new QDateEdit(this)),
+      m_noWebsites(new QLabel(tr("No websites yet. Add one on the Websites page and put its tracking snippet "
+                                 "in your pages: its visitors show here."),
+                              this)),
+      m_scroll(new QScrollArea(this)), m_visitors(new StatCard(u"visitorsCard"_s, tr("Visitors"), this)),
+      m_pageviews(new StatCard(u"pageviewsCard"_s, tr("Pageviews"), this)),
+      m_sessions(new StatCard(u"sessionsCard"_s, tr("Visits"), this)),
+      m_bounceRate(new StatCard(u"bounceRateCard"_s, tr("Bounce rate"), this)),
+      m_events(new StatCard(u"eventsCard"_s, tr("Custom events"), this)), m_rangeNote(new QLabel(this)),
+      m_chart(Charts::makeView(u"trafficChart"_s, this)),
+      m_pages(new TopList(u"topPages"_s, tr("Pages"), tr("Page"), this)),
+      m_sources(new TopList(u"topSources"_s, tr("Sources"), tr("Referrer"), this)),
+      m_browsers(new TopList(u"topBrowsers"_s, tr("Browsers"), tr("Browser"), this)),
+      m_os(new TopList(u"topOs"_s, tr("Operating systems"), tr("System"), this)),
+      m_devices(new TopList(u"topDevices"_s, tr("Devices"), tr("Device"), this))
+{
+    setObjectName(u"analyticsPage"_s);
+    m_website->setObjectName(u"analyticsWebsite"_s);
+    m_website->setSizeAdjustPolicy(QComboBox::AdjustToContents);
+    m_website->setMinimumContentsLength(16);
+    m_range->setObjectName(u"analyticsRange"_s);
+    const QList<std::pair<Preset, QString>> presets = {
+        {Preset::Today, tr("Today")},
+        {Preset::Yesterday, tr("Yesterday")},
+        {Preset::Last7Days, tr("Last 7 days")},
+        {Preset::Last30Days, tr("Last 30 days")},
+        {Preset::ThisMonth, tr("This month")},
+        {Preset::LastMonth, tr("Last month")},
+        {Preset::Last12Months, tr("Last 12 months")},
+        {Preset::Custom, tr("Custom…")}};
+    for (const auto &[preset, text] : presets)
+        m_range->addItem(text, int(preset));
+    m_range->setCurrentIndex(m_range->findData(int(Preset::Last30Days)));
+    for (QDateEdit *edit : {m_from, m_to}) {
+        edit->setCalendarPopup(true);
+        edit->setDisplayFormat(QLocale().dateFormat(QLocale::ShortFormat));
+        edit->setMaximumDate(utcToday().addDays(1));
+        edit->hide();
+    }
+    m_from->setObjectName(u"analyticsFrom"_s);
+    m_to->setObjectName(u"analyticsTo"_s);
+    m_from->setToolTip(tr("First day (UTC)"));
+    m_to->setToolTip(tr("Last day (UTC)"));
+
+    auto *websiteLabel = new QLabel(tr("&Website:"), this);
+    websiteLabel->setBuddy(m_website);
+    auto *rangeLabel = new QLabel(tr("&Range:"), this);
+    rangeLabel->setBuddy(m_range);
+    auto *bar = new QHBoxLayout;
+    bar->addWidget(websiteLabel);
+    bar->addWidget(m_website);
+    bar->addSpacing(12);
+    bar->addWidget(rangeLabel);
+    bar->addWidget(m_range);
+    bar->addWidget(m_from);
+    bar->addWidget(m_to);
+    bar->addStretch(1);
+
+    m_noWebsites->setObjectName(u"analyticsNoWebsites"_s);
+    m_noWebsites->setWordWrap(true);
+    m_noWebsites->setAlignment(Qt::AlignCenter);
+    m_noWebsites->setForegroundRole(QPalette::PlaceholderText);
+    m_noWebsites->hide();
+
+    auto *cards = new QHBoxLayout;
+    for (StatCard *c : {m_visitors, m_pageviews, m_sessions, m_bounceRate, m_events})
+        cards->addWidget(c);
+    m_visitors->setToolTip(tr("Distinct visitors over the whole range"));
+    m_sessions->setToolTip(tr("Visits: a visitor's pageviews and events less than 30 minutes apart"));
+    m_bounceRate->setToolTip(tr("Share of visits with one pageview and no custom event"));
+    m_rangeNote->setObjectName(u"analyticsRangeNote"_s);
+    m_rangeNote->setForegroundRole(QPalette::PlaceholderText);
+    m_chart->setMinimumHeight(260);
+    auto *lists = new QGridLayout;
+    lists->addWidget(m_pages, 0, 0);
+    lists->addWidget(m_sources, 0, 1);
+    lists->addWidget(m_browsers, 0, 2);
+    lists->addWidget(m_os, 1, 0);
+    lists->addWidget(m_devices, 1, 1);
+
+    auto *body = new QWidget;
+    auto *bodyLayout = new QVBoxLayout(body);
+    bodyLayout->setContentsMargins(0, 0, 0, 0);
+    bodyLayout->addWidget(m_rangeNote);
+    bodyLayout->addLayout(cards);
+    bodyLayout->addWidget(m_chart);
+    bodyLayout->addLayout(lists);
+    m_scroll->setObjectName(u"analyticsScroll"_s);
+    m_scroll->setWidget(body);
+    m_scroll->setWidgetResizable(true);
+    m_scroll->setFrameShape(QFrame::NoFrame);
+    m_scroll->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+
+    contentLayout()->addLayout(bar);
+    contentLayout()->addWidget(m_noWebsites, 1);
+    contentLayout()->addWidget(m_scroll, 1);
+
+    connect(m_website, &QComboBox::activated, this, [this] { load(); });
+    connect(m_range, &QComboBox::activated, this, [this] {
+        const bool custom = preset() == Preset::Custom;
+        if (custom) {
+            // Start the custom range from what was shown.
+            const auto [from, to] = m_report ? std::pair{m_report->from, m_report->to}
+                                             : rangeOf(Preset::Last30Days, utcToday());
+            m_from->setDate(from);
+            m_to->setDate(to);
+        }
+        m_from->setVisible(custom);
+        m_to->setVisible(custom);
+        load();
+    });
+    for (QDateEdit *edit : {m_from, m_to})
+        connect(edit, &QDateEdit::editingFinished, this, [this] { load(); });
+}
+
+std::pair<QDate, QDate> AnalyticsPage::rangeOf(Preset preset, const QDate &today)
+{
+    switch (preset) {
+    case Preset::Today:
+        return {today, today};
+    case Preset::Yesterday:
+        return {today.addDays(-1), today.addDays(-1)};
+    case Preset::Last7Days:
+        return {today.addDays(-6), today};
+    case Preset::Last30Days:
+    case Preset::Custom:
+        break;
+    case Preset::ThisMonth:
+        return {QDate(today.year(), today.month(), 1), today};
+    case Preset::LastMonth: {
+        const QDate first = QDate(today.year(), today.month(), 1).addMonths(-1);
+        return {first, first.addDays(first.daysInMonth() - 1)};
+    }
+    case Preset::Last12Months:
+        return {today.addMonths(-12).addDays(1), today};
+    }
+    return {today.addDays(-29), today};
+}
+
+QString AnalyticsPage::change(qint64 now, qint64 before)
+{
+    if (before == 0)
+        return now == 0 ? tr("±0 %") : tr("new");
+    const double pct = 100.0 * double(now - before) / double(before);
+    const QString magnitude = QLocale().toString(qAbs(pct), 'f', qAbs(pct) < 10 ? 1 : 0);
+    if (magnitude == QLocale().toString(0.0, 'f', 1) || magnitude == QLocale().toString(0.0, 'f', 0))
+        return tr("±0 %");
+    return pct > 0 ? tr("▲ %1 %").arg(magnitude) : tr("▼ %1 %").arg(magnitude);
+}
+
+AnalyticsPage::Preset AnalyticsPage::preset() const
+{
+    return Preset(m_range->currentData().toInt());
+}
+
+void AnalyticsPage::setPreset(Preset p)
+{
+    m_range->setCurrentIndex(m_range->findData(int(p)));
+    Q_EMIT m_range->activated(m_range->currentIndex());
+}
+
+void AnalyticsPage::selectWebsite(const QString &websiteId)
+{
+    const int index = m_website->findData(websiteId);
+    if (index < 0)
+        return;
+    m_website->setCurrentIndex(index);
+    load();
+}
+
+QString AnalyticsPage::websiteId() const
+{
+    return m_website->currentData().toString();
+}
+
+std::pair<QDate, QDate> AnalyticsPage::currentRange() const
+{
+    if (preset() == Preset::Custom) {
+        QDate from = m_from->date(), to = m_to->date();
+        if (from > to)
+            std::swap(from, to);
+        return {from, to};
+    }
+    return rangeOf(preset(), utcToday());
+}
+
+void AnalyticsPage::refresh()
+{
+    const int request = ++m_request;
+    client()->websites(
+        this,
+        [this, request](const QList<Core::Website> &sites) {
+            if (request != m_request)
+                return;
+            const QString current = websiteId();
+            m_website->clear();
+            for (const Core::Website &w : sites)
+                m_website->addItem(w.domain.isEmpty() ? w.name : u"%1 (%2)"_s.arg(w.name, w.domain), w.id);
+            m_website->model()->sort(0);
+            m_website->setCurrentIndex(qMax(0, m_website->findData(current)));
+            m_noWebsites->setVisible(sites.isEmpty());
+            m_scroll->setVisible(!sites.isEmpty());
+            markLoaded();
+            if (sites.isEmpty()) {
+                clearFailure();
+                m_report.reset();
+                Q_EMIT loaded();
+                return;
+            }
+            load();
+        },
+        [this, request](const ApiFailure &f) {
+            if (request != m_request)
+                return;
+            showFailure(tr("Could not load your websites."), f);
+            Q_EMIT loaded();
+        });
+}
+
+void AnalyticsPage::load()
+{
+    const QString id = websiteId();
+    if (id.isEmpty())
+        return;
+    const auto [from, to] = currentRange();
+    const int request = ++m_request;
+    client()->websiteAnalytics(
+        id, from, to, isHourly(from, to), this,
+        [this, request](const WebsiteAnalytics &a) {
+            if (request != m_request)
+                return;
+            clearFailure();
+            m_report = a;
+            show(a);
+            Q_EMIT loaded();
+        },
+        [this, request](const ApiFailure &f) {
+            if (request != m_request)
+                return;
+            showFailure(tr("Could not load the website's analytics."), f);
+            Q_EMIT loaded();
+        });
+}
+
+void AnalyticsPage::show(const WebsiteAnalytics &a)
+{
+    const AnalyticsTotals &t = a.totals;
+    const std::optional<AnalyticsTotals> &p = a.previous;
+    auto card = [&p](StatCard *c, const QString &value, const QString &caption, qint64 now, qint64 before) {
+        c->setValue(value, c->toolTip());
+        c->setCaption(p ? tr("%1 · %2").arg(caption, change(now, before)) : caption);
+    };
+    card(m_visitors, Format::number(t.visitors), tr("Visitors"), t.visitors, p ? p->visitors : 0);
+    card(m_pageviews, Format::number(t.pageviews), tr("Pageviews"), t.pageviews, p ? p->pageviews : 0);
+    card(m_sessions, Format::number(t.sessions), tr("Visits"), t.sessions, p ? p->sessions : 0);
+    card(m_events, Format::number(t.events), tr("Custom events"), t.events, p ? p->events : 0);
+    // The bounce rate changes in percentage points, not in percent of itself.
+    m_bounceRate->setValue(t.sessions > 0 ? tr("%1 %").arg(QLocale().toString(t.bounceRate, 'f', 0)) : u"—"_s,
+                           m_bounceRate->toolTip());
+    QString bounce = tr("Bounce rate");
+    if (p && p->sessions > 0 && t.sessions > 0) {
+        const double points = t.bounceRate - p->bounceRate;
+        const QString magnitude = QLocale().toString(qAbs(points), 'f', 0);
+        bounce = tr("%1 · %2")
+                     .arg(bounce, magnitude == QLocale().toString(0.0, 'f', 0)
+                                      ? tr("±0 points")
+                                      : (points > 0 ? tr("▲ %1 points") : tr("▼ %1 points")).arg(magnitude));
+    }
+    m_bounceRate->setCaption(bounce);
+
+    const qint64 days = a.from.daysTo(a.to) + 1;
+    m_rangeNote->setText(a.from == a.to ? tr("%1 (UTC), against the day before").arg(shortDate(a.from))
+                                        : tr("%1 – %2 (UTC, %n day(s)), against the %n day(s) before", nullptr,
+                                             int(days))
+                                              .arg(shortDate(a.from), shortDate(a.to)));
+    Charts::setTraffic(m_chart, a.timeseries, a.hourly);
+    m_pages->setRows(a.pages);
+    m_sources->setRows(a.referrers);
+    m_browsers->setRows(a.browsers);
+    m_os->setRows(a.os);
+    m_devices->setRows(a.devices);
+    Q_EMIT statusMessage(tr("%1 pageviews in this range").arg(Format::number(t.pageviews)));
+}
+
+void AnalyticsPage::changeEvent(QEvent *event)
+{
+    if (event->type() == QEvent::PaletteChange && m_chart->chart())
+        Charts::applyPalette(m_chart->chart(), palette());
+    Page::changeEvent(event);
+}
+
+} // namespace Gui

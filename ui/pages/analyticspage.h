@@ -1,0 +1,84 @@
+#pragma once
+
+#include "page.h"
+
+#include <QDate>
+
+#include <optional>
+#include <utility>
+
+class QChartView;
+class QComboBox;
+class QDateEdit;
+class QLabel;
+class QScrollArea;
+
+namespace Gui {
+
+class StatCard;
+class TopList;
+
+// A website's traffic (GET /websites/{id}/analytics): a website and a range (today,
+// yesterday, 7 days, 30 days, this month, last month, 12 months, custom dates), cards for
+// visitors, pageviews, sessions, bounce rate and custom events with their change against
+// the previous period of equal length, visitors and pageviews over time (per hour up to
+// two days, per day beyond), and the top pages, sources, browsers, systems and devices
+// with inline bars. Days are UTC days, as the server counts them.
+class AnalyticsPage final : public Page
+{
+    Q_OBJECT
+public:
+    enum class Preset { Today, Yesterday, Last7Days, Last30Days, ThisMonth, LastMonth, Last12Months, Custom };
+    Q_ENUM(Preset)
+
+    explicit AnalyticsPage(Workspace *workspace, QWidget *parent = nullptr);
+    void refresh() override;
+
+    // The first and last day of a preset, counted from `today` (both ends included).
+    static std::pair<QDate, QDate> rangeOf(Preset preset, const QDate &today);
+    // Hours for ranges up to two days, days beyond.
+    static bool isHourly(const QDate &from, const QDate &to) { return from.daysTo(to) < 2; }
+    // "+12 %", "−5 %", "new", "±0 %": a count against the previous period's.
+    static QString change(qint64 now, qint64 before);
+
+    void setPreset(Preset preset);
+    Preset preset() const;
+    void selectWebsite(const QString &websiteId);
+    QString websiteId() const;
+    const std::optional<WebsiteAnalytics> &report() const { return m_report; }
+
+Q_SIGNALS:
+    // A report arrived and is shown (or the load failed).
+    void loaded();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void load();
+    void show(const WebsiteAnalytics &a);
+    std::pair<QDate, QDate> currentRange() const;
+
+    QComboBox *m_website;
+    QComboBox *m_range;
+    QDateEdit *m_from;
+    QDateEdit *m_to;
+    QLabel *m_noWebsites;
+    QScrollArea *m_scroll;
+    StatCard *m_visitors;
+    StatCard *m_pageviews;
+    StatCard *m_sessions;
+    StatCard *m_bounceRate;
+    StatCard *m_events;
+    QLabel *m_rangeNote;
+    QChartView *m_chart;
+    TopList *m_pages;
+    TopList *m_sources;
+    TopList *m_browsers;
+    TopList *m_os;
+    TopList *m_devices;
+    std::optional<WebsiteAnalytics> m_report;
+    int m_request = 0;
+};
+
+} // namespace Gui

@@ -1,0 +1,30 @@
+#pragma once
+
+#include "ui/client/apitypes.h"
+
+#include <QFrame>
+
+class QLabel;
+class QTableWidget;
+
+namespace Gui {
+
+// A titled top list ("Pages", "Sources", ...): value and count per row, each row with a
+// bar behind its value as long as its share of the largest count (as Plausible and Umami
+// show them). Says so when the range has nothing.
+class TopList final : public QFrame
+{
+    Q_OBJECT
+public:
+    TopList(const QString &objectName, const QString &title, const QString &valueHeader,
+            QWidget *parent = nullptr);
+    void setRows(const QList<AnalyticsCount> &rows);
+    QTableWidget *table() const { return m_table; }
+    int rowCount() const;
+
+private:
+    QTableWidget *m_table;
+    QLabel *m_empty;
+};
+
+} // namespace Gui
