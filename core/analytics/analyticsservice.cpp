@@ -160,10 +160,13 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
     d.addBindValue(begin);
     d.addBindValue(end);
     exec(d);
-    QList<Count> *lists[] = {&r.pages, &r.referrers, &r.browsers, &r.os, &r.devices};
+    // In Dimension's order.
+    QList<Count> *lists[] = {&r.pages,      &r.referrers,  &r.browsers,     &r.os,       &r.devices,
+                             &r.entryPages, &r.utmSources, &r.utmMediums, &r.utmCampaigns, &r.eventNames};
+    static_assert(std::size(lists) == DimensionCount);
     while (d.next()) {
         const int dim = d.value(0).toInt();
-        if (dim >= 0 && dim < 5)
+        if (dim >= 0 && dim < DimensionCount)
             lists[dim]->append({d.value(1).toString(), d.value(2).toLongLong()});
     }
     for (QList<Count> *list : lists) {
@@ -202,6 +205,11 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("browsers"), countsJson(r.browsers)},
         {QStringLiteral("os"), countsJson(r.os)},
         {QStringLiteral("devices"), countsJson(r.devices)},
+        {QStringLiteral("entry_pages"), countsJson(r.entryPages)},
+        {QStringLiteral("utm_sources"), countsJson(r.utmSources)},
+        {QStringLiteral("utm_mediums"), countsJson(r.utmMediums)},
+        {QStringLiteral("utm_campaigns"), countsJson(r.utmCampaigns)},
+        {QStringLiteral("events"), countsJson(r.eventNames)},
     };
     if (r.previous) {
         const Totals &p = *r.previous;

@@ -56,6 +56,7 @@ public:
         double bounceRate = 0; // percent of sessions, 0..100
         QList<Bucket> timeseries;
         QList<Count> pages, referrers, browsers, os, devices;
+        QList<Count> entryPages, utmSources, utmMediums, utmCampaigns, eventNames;
         // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
         std::optional<Totals> previous;
         QDate previousFrom, previousTo;

@@ -4,11 +4,16 @@
 #include "core/storage/database.h"
 #include "core/storage/storageerror.h"
 
+#include <QUrl>
+#include <QUrlQuery>
 #include <QVarLengthArray>
 
 namespace Core {
 
 namespace {
+// A utm_* value longer than this is cut (as a page path is by the validator).
+constexpr qsizetype MaxUtmLength = 200;
+
 QVariant textOrNull(const QString &s)
 {
     return s.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(s);
@@ -291,6 +296,20 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     const bool wasBounce = isBounce(visit->pageviews, visit->events);
     visit->lastSeen = std::max(visit->lastSeen, t);
     if (e.type == TrackedEvent::Type::Pageview) {
+        if (visit->pageviews == 0)
+            batch.dimensions[{e.websiteId, day.start, int(Dimension::EntryPage), e.path}] += 1;
+        if (e.url.contains(QLatin1String("utm_"))) {
+            const QUrlQuery query(QUrl(e.url).query(QUrl::FullyEncoded));
+            constexpr std::pair<Dimension, QLatin1String> Utm[] = {
+                {Dimension::UtmSource, QLatin1String("utm_source")},
+                {Dimension::UtmMedium, QLatin1String("utm_medium")},
+                {Dimension::UtmCampaign, QLatin1String("utm_campaign")}};
+            for (const auto &[dimension, name] : Utm) {
+                const QString value = query.queryItemValue(name, QUrl::FullyDecoded).trimmed().left(MaxUtmLength);
+                if (!value.isEmpty())
+                    batch.dimensions[{e.websiteId, day.start, int(dimension), value}] += 1;
+            }
+        }
         visit->pageviews += 1;
         hourCounters.pageviews += 1;
         dayCounters.pageviews += 1;
@@ -302,6 +321,7 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
                                   refHost.toString().toLower()}] += 1;
         }
     } else {
+        batch.dimensions[{e.websiteId, day.start, int(Dimension::Event), e.name}] += 1;
         visit->events += 1;
         hourCounters.events += 1;
         dayCounters.events += 1;

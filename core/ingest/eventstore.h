@@ -15,7 +15,22 @@ class Database;
 
 // Rollup granularities and dimensions as stored in rollup_buckets / rollup_dimensions.
 enum class Granularity : int { Hour = 0, Day = 1 };
-enum class Dimension : int { Page = 0, Referrer = 1, Browser = 2, Os = 3, Device = 4 };
+// EntryPage: a visit's first pageview; Utm*: the utm_* query parameters of a pageview's
+// URL; Event: a custom event's name. Events stored before these dimensions existed are
+// counted in the first five only.
+enum class Dimension : int {
+    Page = 0,
+    Referrer = 1,
+    Browser = 2,
+    Os = 3,
+    Device = 4,
+    EntryPage = 5,
+    UtmSource = 6,
+    UtmMedium = 7,
+    UtmCampaign = 8,
+    Event = 9,
+};
+inline constexpr int DimensionCount = 10;
 
 // Applies batches of journaled events to the database on the writer thread's
 // connection, one transaction per batch: the raw rows (id = journal sequence, so an

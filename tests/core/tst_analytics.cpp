@@ -15,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <QUrl>
+#include <QUrlQuery>
 
 using namespace Core;
 
@@ -45,6 +46,7 @@ class TestAnalytics : public QObject
     ManualClock m_clock{dayStart(Day0.addDays(12))};
     QList<TrackedEvent> m_events; // website "w1", in time order
     QList<Visit> m_visits;
+    QSet<const TrackedEvent *> m_entries; // the first pageview of each visit
     const QString m_site = QStringLiteral("w1");
 
     void generate()
@@ -66,9 +68,18 @@ class TestAnalytics : public QObject
             TrackedEvent e;
             e.websiteId = m_site;
             e.type = pageview ? TrackedEvent::Type::Pageview : TrackedEvent::Type::Custom;
-            e.name = pageview ? QString() : QStringLiteral("signup");
+            static const QStringList names{QStringLiteral("signup"), QStringLiteral("purchase"),
+                                           QStringLiteral("download")};
+            // Campaign links: all three utm_* parameters, one of them, encoded values, an
+            // empty one (not counted), none.
+            static const QStringList queries{
+                QString(), QString(), QString(),
+                QStringLiteral("?utm_source=newsletter&utm_medium=email&utm_campaign=spring"),
+                QStringLiteral("?utm_source=Twitter"), QStringLiteral("?ref=x&utm_campaign=black%20friday"),
+                QStringLiteral("?utm_source=&utm_medium=cpc")};
+            e.name = pageview ? QString() : names.at(rng.bounded(names.size()));
             e.path = QStringLiteral("/p%1").arg(rng.bounded(14));
-            e.url = QStringLiteral("https://example.com") + e.path;
+            e.url = QStringLiteral("https://example.com") + e.path + queries.at(rng.bounded(queries.size()));
             e.referrer = referrers.at(rng.bounded(referrers.size()));
             e.sessionId = session;
             e.userAgent = QStringLiteral("Mozilla/5.0");
@@ -121,6 +132,9 @@ class TestAnalytics : public QObject
                 m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType});
             }
             Visit &v = m_visits[open.value(e.sessionId)];
+            // A visit's entry page: its first pageview.
+            if (e.type == TrackedEvent::Type::Pageview && v.pageviews == 0)
+                m_entries.insert(&e);
             (e.type == TrackedEvent::Type::Pageview ? v.pageviews : v.events) += 1;
             lastSeen.insert(e.sessionId, e.occurredAt);
         }
@@ -148,7 +162,8 @@ class TestAnalytics : public QObject
         QJsonArray series;
         QSet<QString> allVisitors;
         qint64 pageviews = 0, events = 0;
-        QHash<QString, qint64> pages, refs, browsers, oses, devices;
+        QHash<QString, qint64> pages, refs, browsers, oses, devices, utmSources, utmMediums, utmCampaigns, names,
+            entries;
         for (qint64 b = begin; b < end; b += step) {
             qint64 pv = 0, ev = 0, sessions = 0;
             QSet<QString> visitors;
@@ -159,11 +174,23 @@ class TestAnalytics : public QObject
                 if (e.type == TrackedEvent::Type::Pageview) {
                     ++pv;
                     pages[e.path] += 1;
+                    const QUrlQuery query(QUrl(e.url).query());
+                    for (const auto &[name, counts] :
+                         {std::pair{QStringLiteral("utm_source"), &utmSources},
+                          std::pair{QStringLiteral("utm_medium"), &utmMediums},
+                          std::pair{QStringLiteral("utm_campaign"), &utmCampaigns}}) {
+                        const QString v = query.queryItemValue(name, QUrl::FullyDecoded);
+                        if (!v.isEmpty())
+                            (*counts)[v] += 1;
+                    }
+                    if (m_entries.contains(&e))
+                        entries[e.path] += 1;
                     const QString host = QUrl(e.referrer).host();
                     if (!host.isEmpty() && host != QUrl(e.url).host())
                         refs[host] += 1;
                 } else {
                     ++ev;
+                    names[e.name] += 1;
                 }
             }
             for (const Visit &v : m_visits)
@@ -204,6 +231,11 @@ class TestAnalytics : public QObject
             {QStringLiteral("browsers"), top(browsers)},
             {QStringLiteral("os"), top(oses)},
             {QStringLiteral("devices"), top(devices)},
+            {QStringLiteral("entry_pages"), top(entries)},
+            {QStringLiteral("utm_sources"), top(utmSources)},
+            {QStringLiteral("utm_mediums"), top(utmMediums)},
+            {QStringLiteral("utm_campaigns"), top(utmCampaigns)},
+            {QStringLiteral("events"), top(names)},
         };
     }
 
@@ -261,6 +293,11 @@ private slots:
         QCOMPARE(got.value(QStringLiteral("previous_totals")),
                  bruteForce(from.addDays(-days), from.addDays(-1), hourly).value(QStringLiteral("totals")));
         const QJsonObject want = bruteForce(from, to, hourly);
+        if (want.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInt() > 100) {
+            // The data exercises every list (so that agreeing on them means something).
+            for (const char *list : {"entry_pages", "utm_sources", "utm_mediums", "utm_campaigns", "events"})
+                QVERIFY2(!want.value(QLatin1String(list)).toArray().isEmpty(), list);
+        }
         int mismatches = 0;
         for (auto it = want.begin(); it != want.end(); ++it) {
             if (got.value(it.key()) != it.value()) {

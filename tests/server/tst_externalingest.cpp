@@ -195,7 +195,8 @@ private slots:
         QCOMPARE(totals.value(QStringLiteral("visitors")).toInt(), 1);
         QCOMPARE(totals.value(QStringLiteral("sessions")).toInt(), 1);
         QCOMPARE(body.value(QStringLiteral("timeseries")).toArray().size(), 24);
-        for (const char *list : {"pages", "referrers", "browsers", "os", "devices"})
+        for (const char *list : {"pages", "referrers", "browsers", "os", "devices", "entry_pages", "utm_sources",
+                                 "utm_mediums", "utm_campaigns", "events"})
             QVERIFY2(body.value(QLatin1String(list)).isArray(), list);
         QCOMPARE(body.value(QStringLiteral("devices"))
                      .toArray()
