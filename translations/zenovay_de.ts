@@ -2201,6 +2201,26 @@ Strg+Q: beenden</translation>
                 <numerusform>%1 – %2 (UTC, %n Tage), verglichen mit den %n Tagen davor</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Entry pages</source>
+            <translation>Einstiegsseiten</translation>
+        </message>
+        <message>
+            <source>Campaign sources</source>
+            <translation>Kampagnenquellen</translation>
+        </message>
+        <message>
+            <source>Campaign media</source>
+            <translation>Kampagnenmedien</translation>
+        </message>
+        <message>
+            <source>Campaigns</source>
+            <translation>Kampagnen</translation>
+        </message>
+        <message>
+            <source>Event</source>
+            <translation>Ereignis</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

@@ -2193,6 +2193,26 @@ Ctrl+Q: quit</source>
                 <numerusform>%1 – %2 (UTC, %n days), against the %n days before</numerusform>
             </translation>
         </message>
+        <message>
+            <source>Entry pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Campaign sources</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Campaign media</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Campaigns</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Event</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

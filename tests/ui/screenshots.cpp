@@ -317,11 +317,17 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
             const QString session = u"visit-%1"_s.arg(++serial);
             const int pages = 1 + int(rng.bounded(5)) * int(rng.bounded(2)); // many bounce
             const char *referrer = referrers[rng.bounded(int(std::size(referrers)))];
+            // One visit in six arrives from a campaign link.
+            const char *campaigns[] = {"?utm_source=newsletter&utm_medium=email&utm_campaign=december",
+                                       "?utm_source=mastodon&utm_medium=social&utm_campaign=launch",
+                                       "?utm_source=google&utm_medium=cpc&utm_campaign=widgets"};
+            const char *campaign = serial % 6 == 0 ? campaigns[(serial / 6) % 3] : "";
             for (int p = 0; p < pages && t < dayEnd; ++p, t += qint64(20 + rng.bounded(200)) * 1000) {
                 QJsonObject e{{u"event_type"_s, u"pageview"_s},
                               {u"url"_s, QString(u"https://shop.acme.example"_s +
                                                      QLatin1String(p == 0 ? paths[rng.bounded(5)]
-                                                                          : paths[rng.bounded(int(std::size(paths)))]))},
+                                                                          : paths[rng.bounded(int(std::size(paths)))]) +
+                                                     QLatin1String(p == 0 ? campaign : ""))},
                               {u"session_id"_s, session},
                               {u"user_agent"_s, u"Mozilla/5.0 (screenshots)"_s},
                               {u"device_type"_s, QLatin1String(c.device)},
@@ -331,7 +337,15 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
                 if (p == 0 && *referrer)
                     e.insert(u"referrer"_s, QLatin1String(referrer));
                 batch.append(e);
-                if (batch.size() == 500)
+                // Longer visits sometimes do something worth counting.
+                if (p == 2 && rng.bounded(3) == 0) {
+                    QJsonObject custom = e;
+                    custom.insert(u"event_type"_s, u"event"_s);
+                    custom.insert(u"name"_s, rng.bounded(3) ? u"add_to_cart"_s : u"newsletter_signup"_s);
+                    custom.remove(u"referrer"_s);
+                    batch.append(custom);
+                }
+                if (batch.size() >= 499)
                     send();
             }
         }

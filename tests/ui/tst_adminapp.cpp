@@ -339,11 +339,15 @@ private slots:
         QTRY_VERIFY(sites->model()->rowCount() > 0);
         const Core::Website site = sites->model()->rowAt(0);
         const QByteArray target = "/e/" + site.trackingCode.toLatin1();
-        for (const char *path : {"/pricing", "/", "/pricing"})
+        for (const char *path : {"/pricing?utm_source=newsletter", "/", "/pricing"})
             QCOMPARE(httpRequest(m_server->port(), "POST", target, {},
                                  TestSupport::toJsonBytes(TestSupport::sampleEvent(QLatin1String(path))))
                          .status,
                      202);
+        QJsonObject signup = TestSupport::sampleEvent(u"/pricing"_s);
+        signup.insert(u"event_type"_s, u"event"_s);
+        signup.insert(u"name"_s, u"signup"_s);
+        QCOMPARE(httpRequest(m_server->port(), "POST", target, {}, TestSupport::toJsonBytes(signup)).status, 202);
         m_server->runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
 
         auto *page = static_cast<Gui::AnalyticsPage *>(m_window->page(u"analyticsPage"_s));
@@ -367,6 +371,16 @@ private slots:
         QCOMPARE(pages->table()->item(0, 1)->text(), u"2"_s);
         auto *chart = child<QChartView>(page, u"trafficChart"_s);
         QCOMPARE(sumY(seriesNamed<QLineSeries>(chart, u"trafficPageviews"_s)), 3.0);
+        // The visit entered on /pricing from a newsletter link and signed up.
+        const auto firstRow = [&](const QString &list) {
+            auto *l = child<Gui::TopList>(page, list);
+            return l->rowCount() ? l->table()->item(0, 0)->text() + u'=' + l->table()->item(0, 1)->text()
+                                 : QString();
+        };
+        QCOMPARE(firstRow(u"topEntryPages"_s), u"/pricing=1"_s);
+        QCOMPARE(firstRow(u"topUtmSources"_s), u"newsletter=1"_s);
+        QCOMPARE(firstRow(u"topEvents"_s), u"signup=1"_s);
+        QCOMPARE(child<Gui::StatCard>(page, u"eventsCard"_s)->value(), u"1"_s);
 
         // Today: per hour, the same three pageviews.
         page->setPreset(Gui::AnalyticsPage::Preset::Today);

@@ -112,6 +112,7 @@ struct WebsiteAnalytics
     std::optional<AnalyticsTotals> previous;
     QList<AnalyticsPoint> timeseries;
     QList<AnalyticsCount> pages, referrers, browsers, os, devices;
+    QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events;
 };
 
 struct CreatedKey

@@ -111,6 +111,11 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     a.browsers = analyticsCounts(o.value("browsers"_L1));
     a.os = analyticsCounts(o.value("os"_L1));
     a.devices = analyticsCounts(o.value("devices"_L1));
+    a.entryPages = analyticsCounts(o.value("entry_pages"_L1));
+    a.utmSources = analyticsCounts(o.value("utm_sources"_L1));
+    a.utmMediums = analyticsCounts(o.value("utm_mediums"_L1));
+    a.utmCampaigns = analyticsCounts(o.value("utm_campaigns"_L1));
+    a.events = analyticsCounts(o.value("events"_L1));
     return a;
 }
 

@@ -44,10 +44,15 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_pageviews(new StatCard(u"pageviewsCard"_s, tr("Pageviews"), this)),
       m_sessions(new StatCard(u"sessionsCard"_s, tr("Visits"), this)),
       m_bounceRate(new StatCard(u"bounceRateCard"_s, tr("Bounce rate"), this)),
-      m_events(new StatCard(u"eventsCard"_s, tr("Custom events"), this)), m_rangeNote(new QLabel(this)),
+      m_eventCount(new StatCard(u"eventsCard"_s, tr("Custom events"), this)), m_rangeNote(new QLabel(this)),
       m_chart(Charts::makeView(u"trafficChart"_s, this)),
       m_pages(new TopList(u"topPages"_s, tr("Pages"), tr("Page"), this)),
+      m_entryPages(new TopList(u"topEntryPages"_s, tr("Entry pages"), tr("Page"), this)),
       m_sources(new TopList(u"topSources"_s, tr("Sources"), tr("Referrer"), this)),
+      m_utmSources(new TopList(u"topUtmSources"_s, tr("Campaign sources"), u"utm_source"_s, this)),
+      m_utmMediums(new TopList(u"topUtmMediums"_s, tr("Campaign media"), u"utm_medium"_s, this)),
+      m_utmCampaigns(new TopList(u"topUtmCampaigns"_s, tr("Campaigns"), u"utm_campaign"_s, this)),
+      m_events(new TopList(u"topEvents"_s, tr("Custom events"), tr("Event"), this)),
       m_browsers(new TopList(u"topBrowsers"_s, tr("Browsers"), tr("Browser"), this)),
       m_os(new TopList(u"topOs"_s, tr("Operating systems"), tr("System"), this)),
       m_devices(new TopList(u"topDevices"_s, tr("Devices"), tr("Device"), this))
@@ -101,7 +106,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     m_noWebsites->hide();
 
     auto *cards = new QHBoxLayout;
-    for (StatCard *c : {m_visitors, m_pageviews, m_sessions, m_bounceRate, m_events})
+    for (StatCard *c : {m_visitors, m_pageviews, m_sessions, m_bounceRate, m_eventCount})
         cards->addWidget(c);
     m_visitors->setToolTip(tr("Distinct visitors over the whole range"));
     m_sessions->setToolTip(tr("Visits: a visitor's pageviews and events less than 30 minutes apart"));
@@ -110,11 +115,12 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     m_rangeNote->setForegroundRole(QPalette::PlaceholderText);
     m_chart->setMinimumHeight(260);
     auto *lists = new QGridLayout;
-    lists->addWidget(m_pages, 0, 0);
-    lists->addWidget(m_sources, 0, 1);
-    lists->addWidget(m_browsers, 0, 2);
-    lists->addWidget(m_os, 1, 0);
-    lists->addWidget(m_devices, 1, 1);
+    const QList<TopList *> order = {m_pages,      m_entryPages, m_sources, m_utmSources, m_utmMediums,
+                                    m_utmCampaigns, m_browsers, m_os,     m_devices,    m_events};
+    for (int i = 0; i < order.size(); ++i)
+        lists->addWidget(order.at(i), i / 3, i % 3, Qt::AlignTop);
+    for (int col = 0; col < 3; ++col)
+        lists->setColumnStretch(col, 1);
 
     auto *body = new QWidget;
     auto *bodyLayout = new QVBoxLayout(body);
@@ -291,7 +297,7 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
     card(m_visitors, Format::number(t.visitors), tr("Visitors"), t.visitors, p ? p->visitors : 0);
     card(m_pageviews, Format::number(t.pageviews), tr("Pageviews"), t.pageviews, p ? p->pageviews : 0);
     card(m_sessions, Format::number(t.sessions), tr("Visits"), t.sessions, p ? p->sessions : 0);
-    card(m_events, Format::number(t.events), tr("Custom events"), t.events, p ? p->events : 0);
+    card(m_eventCount, Format::number(t.events), tr("Custom events"), t.events, p ? p->events : 0);
     // The bounce rate changes in percentage points, not in percent of itself.
     m_bounceRate->setValue(t.sessions > 0 ? tr("%1 %").arg(QLocale().toString(t.bounceRate, 'f', 0)) : u"—"_s,
                            m_bounceRate->toolTip());
@@ -313,7 +319,12 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
                                               .arg(shortDate(a.from), shortDate(a.to)));
     Charts::setTraffic(m_chart, a.timeseries, a.hourly);
     m_pages->setRows(a.pages);
+    m_entryPages->setRows(a.entryPages);
     m_sources->setRows(a.referrers);
+    m_utmSources->setRows(a.utmSources);
+    m_utmMediums->setRows(a.utmMediums);
+    m_utmCampaigns->setRows(a.utmCampaigns);
+    m_events->setRows(a.events);
     m_browsers->setRows(a.browsers);
     m_os->setRows(a.os);
     m_devices->setRows(a.devices);

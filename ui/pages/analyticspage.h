@@ -69,11 +69,16 @@ private:
     StatCard *m_pageviews;
     StatCard *m_sessions;
     StatCard *m_bounceRate;
-    StatCard *m_events;
+    StatCard *m_eventCount;
     QLabel *m_rangeNote;
     QChartView *m_chart;
     TopList *m_pages;
+    TopList *m_entryPages;
     TopList *m_sources;
+    TopList *m_utmSources;
+    TopList *m_utmMediums;
+    TopList *m_utmCampaigns;
+    TopList *m_events;
     TopList *m_browsers;
     TopList *m_os;
     TopList *m_devices;
