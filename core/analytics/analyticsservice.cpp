@@ -6,7 +6,9 @@
 #include "visitorsketch.h"
 
 #include <QDateTime>
+#include <QHash>
 #include <QJsonArray>
+#include <QSet>
 
 #include <algorithm>
 #include <cmath>
@@ -177,6 +179,60 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
             list->resize(TopN);
     }
     return r;
+}
+
+AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, qint64 nowMs) const
+{
+    constexpr qint64 MinuteMs = 60'000;
+    Realtime r;
+    r.websiteId = websiteId;
+    r.at = nowMs;
+    // RealtimeMinutes buckets: the current minute last, whole minutes before it.
+    const qint64 currentMinute = nowMs / MinuteMs * MinuteMs;
+    const qint64 begin = currentMinute - (RealtimeMinutes - 1) * MinuteMs;
+    const qint64 recent = nowMs - RealtimeVisitorMinutes * MinuteMs;
+    r.pageviewsPerMinute.fill(0, RealtimeMinutes);
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT occurred_at, event_type, path, session_id FROM events "
+        "WHERE website_id = ? AND occurred_at >= ? AND occurred_at <= ?"));
+    q.addBindValue(websiteId);
+    q.addBindValue(qMin(begin, recent));
+    q.addBindValue(nowMs);
+    exec(q);
+    QSet<QString> visitors;
+    QHash<QString, qint64> pages;
+    while (q.next()) {
+        const qint64 t = q.value(0).toLongLong();
+        const bool pageview = q.value(1).toString() == QLatin1String("pageview");
+        if (pageview && t >= begin)
+            r.pageviewsPerMinute[qsizetype((t - begin) / MinuteMs)] += 1;
+        if (t >= recent) {
+            visitors.insert(q.value(3).toString());
+            if (pageview)
+                pages[q.value(2).toString()] += 1;
+        }
+    }
+    r.visitors = visitors.size();
+    for (auto it = pages.cbegin(); it != pages.cend(); ++it)
+        r.pages.append({it.key(), it.value()});
+    std::sort(r.pages.begin(), r.pages.end(), [](const Count &a, const Count &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (r.pages.size() > TopN)
+        r.pages.resize(TopN);
+    return r;
+}
+
+QJsonObject AnalyticsService::toJson(const Realtime &r)
+{
+    QJsonArray perMinute;
+    for (qint64 n : r.pageviewsPerMinute)
+        perMinute.append(n);
+    return QJsonObject{{QStringLiteral("website_id"), r.websiteId},
+                       {QStringLiteral("at"), Time::toIso(r.at)},
+                       {QStringLiteral("visitors"), r.visitors},
+                       {QStringLiteral("pageviews_per_minute"), perMinute},
+                       {QStringLiteral("pages"), countsJson(r.pages)}};
 }
 
 QJsonObject AnalyticsService::toJson(const Report &r)

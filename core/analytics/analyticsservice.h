@@ -62,6 +62,19 @@ public:
         QDate previousFrom, previousTo;
     };
 
+    // GET .../realtime: the last minutes of one website, read from the raw events (a few
+    // thousand rows at most, by the (website_id, occurred_at) index).
+    static constexpr int RealtimeMinutes = 30;
+    static constexpr int RealtimeVisitorMinutes = 5;
+    struct Realtime
+    {
+        QString websiteId;
+        qint64 at = 0;                     // now, when it was read
+        qint64 visitors = 0;               // distinct visitors in the last 5 minutes
+        QList<qint64> pageviewsPerMinute;  // the last 30 whole minutes and this one, oldest first
+        QList<Count> pages;                // top pages of the last 5 minutes
+    };
+
     explicit AnalyticsService(const Database &db) : m_db(db) {}
 
     // Validates from/to/interval as given in a query string (empty = absent: to defaults
@@ -73,6 +86,8 @@ public:
 
     Report report(const QString &websiteId, const Query &query) const;
     static QJsonObject toJson(const Report &report);
+    Realtime realtime(const QString &websiteId, qint64 nowMs) const;
+    static QJsonObject toJson(const Realtime &realtime);
 
 private:
     // Sums the buckets of [begin, end) at the granularity; fills `series` (pre-made buckets

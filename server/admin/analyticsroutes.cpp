@@ -17,6 +17,12 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
         return WebsiteAnalytics::analytics(api->ctx, id, request);
     });
 
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics/realtime")), [api](Request &request) {
+        const Session &session = sessionOf(request);
+        return WebsiteAnalytics::realtime(
+            api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id);
+    });
+
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/ingest-stats")), [api](Request &request) {
         const Session &session = sessionOf(request);
         return WebsiteIngest::ingestStats(

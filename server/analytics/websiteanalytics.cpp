@@ -24,4 +24,13 @@ HttpResponse analytics(AppContext &context, const QString &websiteId, const Requ
     return r;
 }
 
+HttpResponse realtime(AppContext &context, const QString &websiteId)
+{
+    const Core::AnalyticsService service(context.db);
+    HttpResponse r = HttpResponse::json(
+        200, Core::AnalyticsService::toJson(service.realtime(websiteId, context.clock.nowMs())));
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
 } // namespace Server::WebsiteAnalytics

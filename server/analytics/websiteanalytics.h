@@ -19,6 +19,10 @@ namespace WebsiteAnalytics {
 // Bad from/to/interval -> 400 INVALID_PARAMETER naming the parameter.
 QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request);
 HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request);
+// GET .../realtime: visitors of the last 5 minutes, pageviews per minute over the last 30,
+// the top pages of the last 5 minutes. Written events only (the writer commits within
+// about a second).
+HttpResponse realtime(AppContext &context, const QString &websiteId);
 
 } // namespace WebsiteAnalytics
 } // namespace Server

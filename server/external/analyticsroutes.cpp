@@ -22,6 +22,14 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
                });
 
     router.add(
+        ExternalAuth::route("GET", QStringLiteral("/analytics/{websiteId}/realtime"), Core::Permissions::Read),
+        [&](Request &request) {
+            const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+            const Core::Website site = auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
+            return WebsiteAnalytics::realtime(context, site.id);
+        });
+
+    router.add(
         ExternalAuth::route("POST", QStringLiteral("/events"), Core::Permissions::Write, BodyClass::Batch),
         [&](Request &request) {
             const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);

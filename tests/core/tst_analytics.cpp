@@ -317,6 +317,44 @@ private slots:
                  (from.daysTo(to) + 1) * (hourly ? 24 : 1));
     }
 
+    // Realtime at instants inside the data (and at the busiest minute's edges), against
+    // the raw events counted the obvious way.
+    void realtimeMatchesBruteForce()
+    {
+        const AnalyticsService service(*m_db);
+        QList<qint64> instants;
+        for (qsizetype i = 0; i < m_events.size(); i += m_events.size() / 7)
+            instants << m_events.at(i).occurredAt << m_events.at(i).occurredAt + 4 * 60'000 + 59'999
+                     << m_events.at(i).occurredAt + 29 * 60'000;
+        int nonEmpty = 0;
+        for (qint64 now : std::as_const(instants)) {
+            const auto r = service.realtime(m_site, now);
+            const qint64 begin = now / 60'000 * 60'000 - 29 * 60'000;
+            QList<qint64> perMinute(30, 0);
+            QSet<QString> visitors;
+            QHash<QString, qint64> pages;
+            for (const TrackedEvent &e : m_events) {
+                if (e.occurredAt > now)
+                    continue;
+                const bool pageview = e.type == TrackedEvent::Type::Pageview;
+                if (pageview && e.occurredAt >= begin)
+                    perMinute[(e.occurredAt - begin) / 60'000] += 1;
+                if (e.occurredAt >= now - 5 * 60'000) {
+                    visitors.insert(e.sessionId);
+                    if (pageview)
+                        pages[e.path] += 1;
+                }
+            }
+            QCOMPARE(r.pageviewsPerMinute, perMinute);
+            QCOMPARE(r.visitors, qint64(visitors.size()));
+            QCOMPARE(AnalyticsService::toJson(r).value(QStringLiteral("pages")).toArray(), top(pages));
+            nonEmpty += r.visitors > 0;
+        }
+        QVERIFY(nonEmpty >= 5);
+        // Another website's events never show.
+        QCOMPARE(service.realtime(QStringLiteral("nobody"), instants.first()).visitors, 0);
+    }
+
     void edgesLandInTheRightBuckets()
     {
         const AnalyticsService service(*m_db);

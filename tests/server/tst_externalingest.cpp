@@ -220,6 +220,20 @@ private slots:
         QCOMPARE(r.json().value(QStringLiteral("previous_from")).toString(), today);
         QCOMPARE(r.json().value(QStringLiteral("previous_totals")).toObject(), totals);
 
+        // Realtime: the events just sent (timestamped now) are in the last 5 minutes.
+        r = call("GET", "/api/external/v1/analytics/" + m_site.id.toLatin1() + "/realtime", m_reader);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("visitors")).toInt(), 1);
+        const QJsonArray perMinute = r.json().value(QStringLiteral("pageviews_per_minute")).toArray();
+        QCOMPARE(perMinute.size(), 30);
+        int recentPageviews = 0;
+        for (const QJsonValue &n : perMinute)
+            recentPageviews += n.toInt();
+        QCOMPARE(recentPageviews, 2);
+        QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+        r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1() + "/realtime", m_reader);
+        QCOMPARE(r.status, 403);
+
         r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1(), m_reader);
         QCOMPARE(r.status, 403);
         r = call("GET", "/api/external/v1/analytics/no-such-site", m_reader);
