@@ -219,6 +219,14 @@
             <source>Visitors</source>
             <translation>Besucher</translation>
         </message>
+        <message>
+            <source>Pageviews per minute</source>
+            <translation>Seitenaufrufe pro Minute</translation>
+        </message>
+        <message>
+            <source>Pageviews per minute, last 30 minutes</source>
+            <translation>Seitenaufrufe pro Minute, letzte 30 Minuten</translation>
+        </message>
     </context>
     <context>
         <name>Gui::ConnectionDialog</name>
@@ -2220,6 +2228,26 @@ Strg+Q: beenden</translation>
         <message>
             <source>Event</source>
             <translation>Ereignis</translation>
+        </message>
+        <message>
+            <source>Visitors in the last 5 minutes</source>
+            <translation>Besucher in den letzten 5 Minuten</translation>
+        </message>
+        <message>
+            <source>Pageviews per minute over the last 30 minutes</source>
+            <translation>Seitenaufrufe pro Minute in den letzten 30 Minuten</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
+        <message>
+            <source>No pageviews in the last 5 minutes.</source>
+            <translation>Keine Seitenaufrufe in den letzten 5 Minuten.</translation>
+        </message>
+        <message>
+            <source>Now on: %1</source>
+            <translation>Gerade auf: %1</translation>
         </message>
     </context>
     <context>

@@ -219,6 +219,14 @@
             <source>Visitors</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Pageviews per minute</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pageviews per minute, last 30 minutes</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::ConnectionDialog</name>
@@ -2211,6 +2219,26 @@ Ctrl+Q: quit</source>
         </message>
         <message>
             <source>Event</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Visitors in the last 5 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Pageviews per minute over the last 30 minutes</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>No pageviews in the last 5 minutes.</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Now on: %1</source>
             <translation type="unfinished" />
         </message>
     </context>

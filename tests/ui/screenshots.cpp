@@ -79,6 +79,7 @@ class Seeder
 {
 public:
     Seeder(quint16 port, ShiftClock &clock) : m_port(port), m_clock(clock) {}
+    quint16 port() const { return m_port; }
 
     HttpResult admin(const QByteArray &method, const QString &path, const QJsonObject &body = {},
                      int expect = 0)
@@ -314,7 +315,7 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
             const double hour = qBound(0.0, 14.0 + 3.5 * (rng.generateDouble() + rng.generateDouble() - 1.0) * 2, 23.5);
             qint64 t = dayStart + qint64(hour * Hour);
             const auto &c = clients[rng.bounded(int(std::size(clients)))];
-            const QString session = u"visit-%1"_s.arg(++serial);
+            const QString session = u"visit-%1"_s.arg(++serial, 6, 10, QLatin1Char('0'));
             const int pages = 1 + int(rng.bounded(5)) * int(rng.bounded(2)); // many bounce
             const char *referrer = referrers[rng.bounded(int(std::size(referrers)))];
             // One visit in six arrives from a campaign link.
@@ -351,7 +352,26 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
         }
         send();
     }
+    // A few visitors right now, for the realtime panel.
     s.clock().setOffsetMs(0);
+    QJsonArray live;
+    for (int v = 0; v < 4; ++v)
+        for (int p = 0; p <= v % 3; ++p)
+            live.append(QJsonObject{
+                {u"event_type"_s, u"pageview"_s},
+                {u"url"_s, QString(u"https://shop.acme.example"_s + QLatin1String(paths[(v * 3 + p) % 6]))},
+                {u"session_id"_s, u"live-visitor-%1"_s.arg(v)},
+                {u"user_agent"_s, u"Mozilla/5.0 (screenshots)"_s},
+                {u"device_type"_s, u"desktop"_s},
+                {u"browser"_s, u"Firefox"_s},
+                {u"os"_s, u"Linux"_s},
+                {u"timestamp"_s, QDateTime::fromMSecsSinceEpoch(now - (3 - v) * 50'000 - p * 20'000, Qt::UTC)
+                                     .toString(Qt::ISODateWithMs)}});
+    const HttpResult r = httpRequest(s.port(), "POST", "/api/external/v1/events",
+                                     {{"X-API-Key", k.ci.toLatin1()}, {"Content-Type", "application/json"}},
+                                     QJsonDocument(QJsonObject{{u"website_id"_s, k.websiteId}, {u"events"_s, live}})
+                                         .toJson(QJsonDocument::Compact));
+    out() << "live events: HTTP " << r.status << " " << r.body << Qt::endl;
 }
 
 void settle(int ms = 400)

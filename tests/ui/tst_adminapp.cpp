@@ -37,6 +37,8 @@
 #include <QChartView>
 #include <QCheckBox>
 #include <QClipboard>
+#include <QBarSeries>
+#include <QBarSet>
 #include <QComboBox>
 #include <QDateEdit>
 #include <QTableWidget>
@@ -381,6 +383,15 @@ private slots:
         QCOMPARE(firstRow(u"topUtmSources"_s), u"newsletter=1"_s);
         QCOMPARE(firstRow(u"topEvents"_s), u"signup=1"_s);
         QCOMPARE(child<Gui::StatCard>(page, u"eventsCard"_s)->value(), u"1"_s);
+        // Realtime: the one visitor of the last minutes, the three pageviews, /pricing on top.
+        QTRY_VERIFY(page->realtime().has_value());
+        QCOMPARE(child<Gui::StatCard>(page, u"realtimeVisitors"_s)->value(), u"1"_s);
+        auto *realtimeBars = seriesNamed<QBarSeries>(child<QChartView>(page, u"realtimeChart"_s),
+                                                     u"realtimePageviews"_s);
+        QVERIFY(realtimeBars);
+        QCOMPARE(realtimeBars->barSets().first()->count(), 30);
+        QCOMPARE(realtimeBars->barSets().first()->sum(), 3.0);
+        QVERIFY(child<QLabel>(page, u"realtimePages"_s)->text().contains(u"/pricing (2)"_s));
 
         // Today: per hour, the same three pageviews.
         page->setPreset(Gui::AnalyticsPage::Preset::Today);

@@ -483,6 +483,43 @@ void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hour
     install(view, chart);
 }
 
+void setRealtime(QChartView *view, const QList<qint64> &perMinute)
+{
+    QChart *chart = newChart(Tr::tr("Pageviews per minute, last 30 minutes"));
+    auto *series = new QBarSeries;
+    series->setObjectName(u"realtimePageviews"_s);
+    series->setBarWidth(0.8);
+    auto *set = new QBarSet(Tr::tr("Pageviews per minute"));
+    set->setProperty("zvColor", Accepted);
+    qint64 maxValue = 0;
+    for (qint64 n : perMinute) {
+        *set << double(n);
+        maxValue = qMax(maxValue, n);
+    }
+    series->append(set);
+    // One category per minute, unlabelled (30 labels do not fit; the title says the range
+    // and the last bar is now). Categories must differ: "-29" … "0".
+    auto *x = new QBarCategoryAxis;
+    QStringList minutes;
+    for (qsizetype i = 0; i < perMinute.size(); ++i)
+        minutes << QString::number(i - perMinute.size() + 1);
+    x->append(minutes);
+    x->setGridLineVisible(false);
+    x->setLabelsVisible(false);
+    // A panel this low has no room for a scale: each bar carries its count.
+    series->setLabelsVisible(true);
+    series->setLabelsPosition(QAbstractBarSeries::LabelsInsideBase);
+    series->setLabelsFormat(u"@value"_s);
+    auto *y = countAxis(maxValue);
+    y->setLabelsVisible(false);
+    chart->addAxis(x, Qt::AlignBottom);
+    chart->addAxis(y, Qt::AlignLeft);
+    attach(chart, series, x, y);
+    chart->legend()->hide();
+    chart->setMargins(QMargins(2, 2, 2, 2));
+    install(view, chart);
+}
+
 void setIngestRate(QChartView *view, const QList<QPointF> &points)
 {
     QChart *chart = newChart(Tr::tr("Ingest rate (events per second)"));

@@ -34,6 +34,8 @@ void setMinuteRequests(QChartView *view, const QList<MinutePoint> &minutes);
 // A website's visitors and pageviews over time: per hour (labels with the day) or per
 // day (date labels).
 void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hourly);
+// Pageviews per minute over the last 30 minutes (the current minute last), as bars.
+void setRealtime(QChartView *view, const QList<qint64> &perMinute);
 void setIngestRate(QChartView *view, const QList<QPointF> &epochMsAndRate);
 void setQuotaByKey(QChartView *view, const QStringList &keys, const QList<double> &percentUsed);
 

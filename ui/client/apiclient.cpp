@@ -344,6 +344,14 @@ void ApiClient::websiteAnalytics(const QString &websiteId, const QDate &from, co
         [done](const QJsonDocument &doc) { done(Json::websiteAnalytics(doc.object())); }, failed);
 }
 
+void ApiClient::websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done,
+                                Failed failed)
+{
+    send(
+        "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics/realtime"_s), nullptr, true, context,
+        [done](const QJsonDocument &doc) { done(Json::websiteRealtime(doc.object())); }, failed);
+}
+
 void ApiClient::createWebsite(const QString &teamId, const QString &name, const QString &url,
                               QObject *context, Done<Core::Website> done, Failed failed)
 {

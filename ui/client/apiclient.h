@@ -67,6 +67,7 @@ public:
     void updateWebsite(const QString &websiteId, const QString &name, const QString &url, QObject *context,
                        Done<Core::Website> done, Failed failed);
     void deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed);
+    void websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done, Failed failed);
     // GET /websites/{id}/analytics over [from, to] (UTC days), hourly or daily, with the
     // previous period's totals.
     void websiteAnalytics(const QString &websiteId, const QDate &from, const QDate &to, bool hourly,

@@ -115,6 +115,15 @@ struct WebsiteAnalytics
     QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events;
 };
 
+// GET /websites/{id}/analytics/realtime.
+struct WebsiteRealtime
+{
+    qint64 at = 0;
+    qint64 visitors = 0;
+    QList<qint64> pageviewsPerMinute; // oldest first, the current minute last
+    QList<AnalyticsCount> pages;
+};
+
 struct CreatedKey
 {
     Core::ApiKey key;

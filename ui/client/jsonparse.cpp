@@ -119,6 +119,17 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     return a;
 }
 
+WebsiteRealtime websiteRealtime(const QJsonObject &o)
+{
+    WebsiteRealtime r;
+    r.at = Wire::timeFromJson(o.value("at"_L1)).value_or(0);
+    r.visitors = o.value("visitors"_L1).toInteger();
+    for (const QJsonValue &n : o.value("pageviews_per_minute"_L1).toArray())
+        r.pageviewsPerMinute.append(n.toInteger());
+    r.pages = analyticsCounts(o.value("pages"_L1));
+    return r;
+}
+
 QList<Core::PlanLimits> planLimits(const QJsonValue &v)
 {
     QJsonArray rows;

@@ -19,6 +19,7 @@ LoginResult login(const QJsonObject &o);
 RequestLogEntry requestLogEntry(const QJsonObject &o);
 QList<Core::PlanLimits> planLimits(const QJsonValue &v);
 WebsiteAnalytics websiteAnalytics(const QJsonObject &o);
+WebsiteRealtime websiteRealtime(const QJsonObject &o);
 ApiFailure failure(int status, const QByteArray &body, const QByteArray &requestIdHeader);
 
 QJsonObject keyRequest(const KeyRequest &request);

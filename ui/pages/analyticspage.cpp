@@ -16,6 +16,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QScrollArea>
+#include <QTimer>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -55,7 +56,10 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_events(new TopList(u"topEvents"_s, tr("Custom events"), tr("Event"), this)),
       m_browsers(new TopList(u"topBrowsers"_s, tr("Browsers"), tr("Browser"), this)),
       m_os(new TopList(u"topOs"_s, tr("Operating systems"), tr("System"), this)),
-      m_devices(new TopList(u"topDevices"_s, tr("Devices"), tr("Device"), this))
+      m_devices(new TopList(u"topDevices"_s, tr("Devices"), tr("Device"), this)),
+      m_now(new StatCard(u"realtimeVisitors"_s, tr("Visitors in the last 5 minutes"), this)),
+      m_nowPages(new QLabel(this)), m_realtimeChart(Charts::makeView(u"realtimeChart"_s, this)),
+      m_realtimeTimer(new QTimer(this))
 {
     setObjectName(u"analyticsPage"_s);
     m_website->setObjectName(u"analyticsWebsite"_s);
@@ -114,6 +118,27 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     m_rangeNote->setObjectName(u"analyticsRangeNote"_s);
     m_rangeNote->setForegroundRole(QPalette::PlaceholderText);
     m_chart->setMinimumHeight(260);
+    // Realtime: the last 5 minutes' visitors and pages, pageviews per minute over 30,
+    // refreshed every 10 seconds while the page is in view.
+    auto *realtime = new QFrame(this);
+    realtime->setObjectName(u"realtimePanel"_s);
+    realtime->setFrameShape(QFrame::StyledPanel);
+    auto *realtimeLayout = new QHBoxLayout(realtime);
+    realtimeLayout->setContentsMargins(6, 4, 6, 4);
+    auto *nowColumn = new QVBoxLayout;
+    m_now->setFrameShape(QFrame::NoFrame);
+    nowColumn->addWidget(m_now);
+    m_nowPages->setObjectName(u"realtimePages"_s);
+    m_nowPages->setWordWrap(true);
+    m_nowPages->setForegroundRole(QPalette::PlaceholderText);
+    nowColumn->addWidget(m_nowPages, 1);
+    realtimeLayout->addLayout(nowColumn, 1);
+    m_realtimeChart->setMinimumHeight(130);
+    m_realtimeChart->setMaximumHeight(150);
+    m_realtimeChart->setToolTip(tr("Pageviews per minute over the last 30 minutes"));
+    realtimeLayout->addWidget(m_realtimeChart, 3);
+    m_realtimeTimer->setInterval(10'000);
+    connect(m_realtimeTimer, &QTimer::timeout, this, &AnalyticsPage::loadRealtime);
     auto *lists = new QGridLayout;
     const QList<TopList *> order = {m_pages,      m_entryPages, m_sources, m_utmSources, m_utmMediums,
                                     m_utmCampaigns, m_browsers, m_os,     m_devices,    m_events};
@@ -127,6 +152,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addWidget(m_rangeNote);
     bodyLayout->addLayout(cards);
+    bodyLayout->addWidget(realtime);
     bodyLayout->addWidget(m_chart);
     bodyLayout->addLayout(lists);
     m_scroll->setObjectName(u"analyticsScroll"_s);
@@ -277,6 +303,7 @@ void AnalyticsPage::load()
             m_report = a;
             show(a);
             Q_EMIT loaded();
+            loadRealtime();
         },
         [this, request](const ApiFailure &f) {
             if (request != m_request)
@@ -331,10 +358,60 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
     Q_EMIT statusMessage(tr("%1 pageviews in this range").arg(Format::number(t.pageviews)));
 }
 
+void AnalyticsPage::setRealtimeIntervalMs(int ms)
+{
+    m_realtimeTimer->setInterval(ms);
+}
+
+void AnalyticsPage::loadRealtime()
+{
+    const QString id = websiteId();
+    if (id.isEmpty() || m_realtimePending)
+        return;
+    m_realtimePending = true;
+    client()->websiteRealtime(
+        id, this,
+        [this, id](const WebsiteRealtime &r) {
+            m_realtimePending = false;
+            if (id != websiteId()) {
+                loadRealtime(); // another website was chosen meanwhile
+                return;
+            }
+            m_realtime = r;
+            m_now->setValue(Format::number(r.visitors), m_now->toolTip());
+            QStringList pages;
+            for (const AnalyticsCount &c : r.pages.mid(0, 3))
+                pages << tr("%1 (%2)").arg(c.value, Format::number(c.count));
+            m_nowPages->setText(pages.isEmpty() ? tr("No pageviews in the last 5 minutes.")
+                                                : tr("Now on: %1").arg(pages.join(u", "_s)));
+            Charts::setRealtime(m_realtimeChart, r.pageviewsPerMinute);
+            Q_EMIT realtimeLoaded();
+        },
+        [this](const ApiFailure &) {
+            // The main report shows failures; realtime tries again on its next tick.
+            m_realtimePending = false;
+            m_now->setValue(u"—"_s, m_now->toolTip());
+        });
+}
+
+void AnalyticsPage::showEvent(QShowEvent *event)
+{
+    Page::showEvent(event);
+    m_realtimeTimer->start();
+}
+
+void AnalyticsPage::hideEvent(QHideEvent *event)
+{
+    m_realtimeTimer->stop();
+    Page::hideEvent(event);
+}
+
 void AnalyticsPage::changeEvent(QEvent *event)
 {
-    if (event->type() == QEvent::PaletteChange && m_chart->chart())
+    if (event->type() == QEvent::PaletteChange && m_chart->chart()) {
         Charts::applyPalette(m_chart->chart(), palette());
+        Charts::applyPalette(m_realtimeChart->chart(), palette());
+    }
     Page::changeEvent(event);
 }
 

@@ -46,16 +46,23 @@ public:
     void selectWebsite(const QString &websiteId);
     QString websiteId() const;
     const std::optional<WebsiteAnalytics> &report() const { return m_report; }
+    const std::optional<WebsiteRealtime> &realtime() const { return m_realtime; }
+    void setRealtimeIntervalMs(int ms);
 
 Q_SIGNALS:
     // A report arrived and is shown (or the load failed).
     void loaded();
+    // Realtime figures arrived and are shown.
+    void realtimeLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
+    void showEvent(QShowEvent *event) override;
+    void hideEvent(QHideEvent *event) override;
 
 private:
     void load();
+    void loadRealtime();
     void show(const WebsiteAnalytics &a);
     std::pair<QDate, QDate> currentRange() const;
 
@@ -83,6 +90,12 @@ private:
     TopList *m_os;
     TopList *m_devices;
     std::optional<WebsiteAnalytics> m_report;
+    std::optional<WebsiteRealtime> m_realtime;
+    StatCard *m_now;
+    QLabel *m_nowPages;
+    QChartView *m_realtimeChart;
+    class QTimer *m_realtimeTimer;
+    bool m_realtimePending = false;
     int m_request = 0;
 };
 
