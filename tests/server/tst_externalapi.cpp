@@ -345,6 +345,7 @@ private slots:
             {QStringLiteral("PATCH /api/external/v1/websites/{id}"), P::Write},
             {QStringLiteral("DELETE /api/external/v1/websites/{id}"), P::Admin},
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}"), P::Read},
+            {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/realtime"), P::Read},
             {QStringLiteral("POST /api/external/v1/events"), P::Write},
         };
         QList<Server::RouteSpec> routes;
@@ -380,7 +381,7 @@ private slots:
                      qPrintable(what + QStringLiteral(" with ") + needed.names().join(QLatin1Char(','))));
             ++checked;
         }
-        QCOMPARE(checked, 7);
+        QCOMPARE(checked, 8);
     }
 
     // What a route declares is what the engine enforces: a handler that checks nothing
