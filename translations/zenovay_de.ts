@@ -2249,6 +2249,34 @@ Strg+Q: beenden</translation>
             <source>Now on: %1</source>
             <translation>Gerade auf: %1</translation>
         </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation>CSV &amp;exportieren…</translation>
+        </message>
+        <message>
+            <source>Save what this page shows (totals, the time series and every list) as a CSV file</source>
+            <translation>Speichert, was diese Seite zeigt (Summen, Zeitreihe und alle Listen), als CSV-Datei</translation>
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation>CSV exportieren</translation>
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation>CSV-Dateien (*.csv)</translation>
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation>%1 gespeichert</translation>
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation>%1 konnte nicht gespeichert werden: %2</translation>
+        </message>
+        <message>
+            <source>nothing is shown yet</source>
+            <translation>noch wird nichts angezeigt</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

@@ -2241,6 +2241,34 @@ Ctrl+Q: quit</source>
             <source>Now on: %1</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>&amp;Export CSV…</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Save what this page shows (totals, the time series and every list) as a CSV file</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Export CSV</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>CSV files (*.csv)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Saved %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Could not save %1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>nothing is shown yet</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

@@ -58,6 +58,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QToolButton>
@@ -392,6 +393,17 @@ private slots:
         QCOMPARE(realtimeBars->barSets().first()->count(), 30);
         QCOMPARE(realtimeBars->barSets().first()->sum(), 3.0);
         QVERIFY(child<QLabel>(page, u"realtimePages"_s)->text().contains(u"/pricing (2)"_s));
+
+        // Export CSV writes what is shown.
+        QTemporaryDir exportDir;
+        QString error;
+        const QString csvPath = exportDir.filePath(u"analytics.csv"_s);
+        QVERIFY2(page->exportCsv(csvPath, &error), qPrintable(error));
+        QFile csvFile(csvPath);
+        QVERIFY(csvFile.open(QIODevice::ReadOnly));
+        const QByteArray csvText = csvFile.readAll();
+        QCOMPARE(csvText, Gui::AnalyticsPage::csv(*page->report()));
+        QVERIFY(csvText.contains("pages,/pricing,,,2\r\n"));
 
         // Today: per hour, the same three pageviews.
         page->setPreset(Gui::AnalyticsPage::Preset::Today);

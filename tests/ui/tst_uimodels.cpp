@@ -3,6 +3,7 @@
 // and the texts users read (relative times, permissions, status).
 #include "ui/format.h"
 #include "ui/models/models.h"
+#include "ui/pages/analyticspage.h"
 #include "ui/pages/websitespage.h"
 #include "ui/translations.h"
 
@@ -49,6 +50,46 @@ class TestUiModels : public QObject
     Q_OBJECT
 
 private slots:
+    // The Analytics page's CSV: RFC 4180 quoting, formula-looking cells defused, every
+    // list and bucket present, and the presets' ranges.
+    void analyticsCsvAndPresets()
+    {
+        Gui::WebsiteAnalytics r;
+        r.websiteId = u"w1"_s;
+        r.from = QDate(2026, 11, 1);
+        r.to = QDate(2026, 11, 2);
+        r.totals = {10, 4, 5, 2, 40.0};
+        r.timeseries = {{1793491200000, 6, 3}, {1793577600000, 4, 2}};
+        r.pages = {{u"/a,b"_s, 3}, {u"/say \"hi\""_s, 2}};
+        r.utmCampaigns = {{u"=HYPERLINK(\"x\")"_s, 1}};
+        r.events = {{u"signup"_s, 2}};
+        const QStringList lines = QString::fromUtf8(Gui::AnalyticsPage::csv(r)).split(u"\r\n"_s);
+        QCOMPARE(lines.first(), u"section,value,visitors,pageviews,count"_s);
+        QVERIFY(lines.contains(u"totals,all,4,10,"_s));
+        QVERIFY(lines.contains(u"totals,bounce rate %,,,40.00"_s));
+        QVERIFY(lines.contains(u"timeseries,2026-11-01T00:00:00Z,3,6,"_s));
+        QVERIFY(lines.contains(u"pages,\"/a,b\",,,3"_s));
+        QVERIFY(lines.contains(u"pages,\"/say \"\"hi\"\"\",,,2"_s));
+        QVERIFY2(lines.contains(u"utm_campaigns,\"'=HYPERLINK(\"\"x\"\")\",,,1"_s), qPrintable(lines.join(u'|')));
+        QVERIFY(lines.contains(u"events,signup,,,2"_s));
+        QCOMPARE(lines.last(), QString()); // ends with a line break
+
+        using P = Gui::AnalyticsPage::Preset;
+        const QDate today(2026, 3, 31);
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::Today, today), std::pair(today, today));
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::Last7Days, today), std::pair(QDate(2026, 3, 25), today));
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::Last30Days, today), std::pair(QDate(2026, 3, 2), today));
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::ThisMonth, today), std::pair(QDate(2026, 3, 1), today));
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::LastMonth, today), std::pair(QDate(2026, 2, 1), QDate(2026, 2, 28)));
+        QCOMPARE(Gui::AnalyticsPage::rangeOf(P::Last12Months, today), std::pair(QDate(2025, 4, 1), today));
+        QVERIFY(Gui::AnalyticsPage::isHourly(today.addDays(-1), today));
+        QVERIFY(!Gui::AnalyticsPage::isHourly(today.addDays(-2), today));
+        QCOMPARE(Gui::AnalyticsPage::change(110, 100), u"▲ 10 %"_s);
+        QCOMPARE(Gui::AnalyticsPage::change(95, 100), u"▼ 5.0 %"_s);
+        QCOMPARE(Gui::AnalyticsPage::change(5, 0), u"new"_s);
+        QCOMPARE(Gui::AnalyticsPage::change(0, 0), u"±0 %"_s);
+    }
+
     void initTestCase()
     {
         QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));

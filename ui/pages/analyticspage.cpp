@@ -15,6 +15,11 @@
 #include <QHBoxLayout>
 #include <QLabel>
 #include <QLocale>
+#include <QDir>
+#include <QFileDialog>
+#include <QMessageBox>
+#include <QPushButton>
+#include <QSaveFile>
 #include <QScrollArea>
 #include <QTimer>
 #include <QVBoxLayout>
@@ -41,7 +46,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_noWebsites(new QLabel(tr("No websites yet. Add one on the Websites page and put its tracking snippet "
                                  "in your pages: its visitors show here."),
                               this)),
-      m_scroll(new QScrollArea(this)), m_visitors(new StatCard(u"visitorsCard"_s, tr("Visitors"), this)),
+      m_scroll(new QScrollArea(this)), m_export(new QPushButton(tr("&Export CSV…"), this)), m_visitors(new StatCard(u"visitorsCard"_s, tr("Visitors"), this)),
       m_pageviews(new StatCard(u"pageviewsCard"_s, tr("Pageviews"), this)),
       m_sessions(new StatCard(u"sessionsCard"_s, tr("Visits"), this)),
       m_bounceRate(new StatCard(u"bounceRateCard"_s, tr("Bounce rate"), this)),
@@ -102,6 +107,10 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     bar->addWidget(m_from);
     bar->addWidget(m_to);
     bar->addStretch(1);
+    m_export->setObjectName(u"analyticsExport"_s);
+    m_export->setToolTip(tr("Save what this page shows (totals, the time series and every list) as a CSV file"));
+    m_export->setEnabled(false);
+    bar->addWidget(m_export);
 
     m_noWebsites->setObjectName(u"analyticsNoWebsites"_s);
     m_noWebsites->setWordWrap(true);
@@ -181,6 +190,67 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     });
     for (QDateEdit *edit : {m_from, m_to})
         connect(edit, &QDateEdit::editingFinished, this, [this] { load(); });
+    connect(m_export, &QPushButton::clicked, this, [this] {
+        if (!m_report)
+            return;
+        const QString suggested = u"analytics-%1-%2-%3.csv"_s.arg(m_website->currentText().section(u' ', 0, 0),
+                                                                  m_report->from.toString(Qt::ISODate),
+                                                                  m_report->to.toString(Qt::ISODate));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), suggested, tr("CSV files (*.csv)"));
+        if (path.isEmpty())
+            return;
+        QString error;
+        if (exportCsv(path, &error))
+            Q_EMIT statusMessage(tr("Saved %1").arg(QDir::toNativeSeparators(path)));
+        else
+            QMessageBox::warning(this, tr("Export CSV"), tr("Could not save %1: %2").arg(path, error));
+    });
+}
+
+QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
+{
+    const auto cell = [](const QString &text) {
+        QString t = text;
+        if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@'))
+            t.prepend(u'\'');
+        if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
+            t = u'"' + QString(t).replace(u"\""_s, u"\"\""_s) + u'"';
+        return t;
+    };
+    QStringList lines{u"section,value,visitors,pageviews,count"_s};
+    lines << u"website,%1,,,"_s.arg(cell(r.websiteId));
+    lines << u"range,%1 to %2,,,"_s.arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
+    lines << u"totals,all,%1,%2,"_s.arg(r.totals.visitors).arg(r.totals.pageviews);
+    lines << u"totals,visits,,,%1"_s.arg(r.totals.sessions);
+    lines << u"totals,custom events,,,%1"_s.arg(r.totals.events);
+    lines << u"totals,bounce rate %,,,%1"_s.arg(r.totals.bounceRate, 0, 'f', 2);
+    for (const AnalyticsPoint &p : r.timeseries)
+        lines << u"timeseries,%1,%2,%3,"_s.arg(QDateTime::fromMSecsSinceEpoch(p.t, Qt::UTC).toString(Qt::ISODate))
+                     .arg(p.visitors)
+                     .arg(p.pageviews);
+    const QList<std::pair<QString, const QList<AnalyticsCount> *>> lists = {
+        {u"pages"_s, &r.pages},           {u"entry_pages"_s, &r.entryPages},     {u"referrers"_s, &r.referrers},
+        {u"utm_sources"_s, &r.utmSources}, {u"utm_mediums"_s, &r.utmMediums},    {u"utm_campaigns"_s, &r.utmCampaigns},
+        {u"browsers"_s, &r.browsers},      {u"os"_s, &r.os},                     {u"devices"_s, &r.devices},
+        {u"events"_s, &r.events}};
+    for (const auto &[name, list] : lists)
+        for (const AnalyticsCount &c : *list)
+            lines << u"%1,%2,,,%3"_s.arg(name, cell(c.value)).arg(c.count);
+    return lines.join(u"\r\n"_s).toUtf8() + "\r\n";
+}
+
+bool AnalyticsPage::exportCsv(const QString &path, QString *error) const
+{
+    if (!m_report) {
+        *error = tr("nothing is shown yet");
+        return false;
+    }
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly) || file.write(csv(*m_report)) < 0 || !file.commit()) {
+        *error = file.errorString();
+        return false;
+    }
+    return true;
 }
 
 std::pair<QDate, QDate> AnalyticsPage::rangeOf(Preset preset, const QDate &today)
@@ -301,6 +371,7 @@ void AnalyticsPage::load()
                 return;
             clearFailure();
             m_report = a;
+            m_export->setEnabled(true);
             show(a);
             Q_EMIT loaded();
             loadRealtime();

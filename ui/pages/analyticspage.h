@@ -11,7 +11,9 @@ class QChartView;
 class QComboBox;
 class QDateEdit;
 class QLabel;
+class QPushButton;
 class QScrollArea;
+class QTimer;
 
 namespace Gui {
 
@@ -40,6 +42,15 @@ public:
     static bool isHourly(const QDate &from, const QDate &to) { return from.daysTo(to) < 2; }
     // "+12 %", "−5 %", "new", "±0 %": a count against the previous period's.
     static QString change(qint64 now, qint64 before);
+
+    // What "Export CSV…" writes: the shown report as one table, a row per bucket of the
+    // time series (section "timeseries": time, visitors, pageviews) and per top-list entry
+    // (its list's name, value, count), with the totals first. Text cells are quoted as
+    // RFC 4180 says, and cells that a spreadsheet would run as a formula (=, +, -, @) are
+    // prefixed with an apostrophe.
+    static QByteArray csv(const WebsiteAnalytics &report);
+    // Writes csv(report()) to the file; false (and the reason) when it cannot.
+    bool exportCsv(const QString &path, QString *error) const;
 
     void setPreset(Preset preset);
     Preset preset() const;
@@ -72,6 +83,7 @@ private:
     QDateEdit *m_to;
     QLabel *m_noWebsites;
     QScrollArea *m_scroll;
+    QPushButton *m_export;
     StatCard *m_visitors;
     StatCard *m_pageviews;
     StatCard *m_sessions;
@@ -94,7 +106,7 @@ private:
     StatCard *m_now;
     QLabel *m_nowPages;
     QChartView *m_realtimeChart;
-    class QTimer *m_realtimeTimer;
+    QTimer *m_realtimeTimer;
     bool m_realtimePending = false;
     int m_request = 0;
 };
