@@ -417,6 +417,18 @@ QPalette darkPalette()
     return p;
 }
 
+// NAME.png as the window is, then NAME-dark.png in a dark palette.
+void saveLightAndDark(QWidget *w, const QString &dir, const QString &name)
+{
+    save(w, dir, name + u".png"_s);
+    const QPalette light = QApplication::palette();
+    QApplication::setPalette(darkPalette());
+    settle();
+    save(w, dir, name + u"-dark.png"_s);
+    QApplication::setPalette(light);
+    settle();
+}
+
 } // namespace
 
 int main(int argc, char *argv[])
@@ -538,13 +550,7 @@ int main(int argc, char *argv[])
             analytics->selectWebsite(keys.websiteId);
             if (!waitIdle(client) || !analytics->report() || analytics->report()->totals.pageviews < 10000)
                 die(u"the Analytics page did not show the seeded visits"_s);
-            save(&window, dir, u"14-analytics.png"_s);
-            const QPalette light = QApplication::palette();
-            QApplication::setPalette(darkPalette());
-            settle();
-            save(&window, dir, u"14-analytics-dark.png"_s);
-            QApplication::setPalette(light);
-            settle();
+            saveLightAndDark(&window, dir, u"14-analytics"_s);
         }
         if (QString::fromLatin1(p.page) == "keysPage"_L1) {
             Gui::KeysPage *keysPage = window.keysPage();
@@ -554,14 +560,7 @@ int main(int argc, char *argv[])
             keysPage->openDetail(keys.ciId);
             (void)QTest::qWaitFor([&] { return keysPage->detail()->activity().has_value(); }, 15000);
             waitIdle(client);
-            save(&window, dir, u"07-key-detail.png"_s);
-            // The same in a dark palette.
-            const QPalette light = QApplication::palette();
-            QApplication::setPalette(darkPalette());
-            settle();
-            save(&window, dir, u"07-key-detail-dark.png"_s);
-            QApplication::setPalette(light);
-            settle();
+            saveLightAndDark(&window, dir, u"07-key-detail"_s);
             // The create dialog and the show-once dialog.
             keysPage->detail()->backRequested();
             keysPage->createNew();

@@ -133,6 +133,22 @@ QLineSeries *line(const QString &name, const QString &objectName, const QColor &
     return s;
 }
 
+// A filled area under `line` in `color`. QAreaSeries does not own the line it is drawn
+// from: the area does, so it goes when the next refresh replaces the chart.
+QAreaSeries *areaOf(QLineSeries *line, const QString &objectName, const QColor &color)
+{
+    auto *area = new QAreaSeries(line);
+    line->setParent(area);
+    area->setName(line->name());
+    area->setObjectName(objectName);
+    area->setProperty("zvColor", color);
+    QColor fill = color;
+    fill.setAlpha(90);
+    area->setBrush(fill);
+    area->setPen(QPen(color, 2));
+    return area;
+}
+
 void attach(QChart *chart, QAbstractSeries *series, QAbstractAxis *x, QAbstractAxis *y)
 {
     chart->addSeries(series);
@@ -296,20 +312,10 @@ void setActivity(QChartView *view, ActivityRange range, const QList<HourlyPoint>
     chart->addAxis(x, Qt::AlignBottom);
     chart->addAxis(y, Qt::AlignLeft);
     const QList<QPointF> acceptedPoints = accepted->points(), rejectedPoints = rejected->points();
-    // Accepted as a filled area, rejected as a line on top. QAreaSeries does not own the
-    // line it is drawn from: the area does, so it goes when the next refresh replaces the chart.
-    auto *area = new QAreaSeries(accepted);
-    accepted->setParent(area);
-    area->setName(accepted->name());
-    area->setObjectName(u"acceptedArea"_s);
-    QColor fill = Accepted;
-    fill.setAlpha(90);
-    area->setBrush(fill);
-    area->setPen(QPen(Accepted, 2));
-    attach(chart, area, x, y);
+    // Accepted as a filled area, rejected as a line on top.
+    attach(chart, areaOf(accepted, u"acceptedArea"_s, Accepted), x, y);
     attach(chart, rejected, x, y);
     rejected->setProperty("zvColor", Rejected);
-    area->setProperty("zvColor", Accepted);
     markSparsePoints(chart, acceptedPoints, Accepted, u"acceptedMarks"_s, x, y);
     markSparsePoints(chart, rejectedPoints, Rejected, u"rejectedMarks"_s, x, y);
     install(view, chart);
@@ -468,16 +474,7 @@ void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hour
     chart->addAxis(y, Qt::AlignLeft);
     // Visitors as a filled area under the pageviews line (there are never more visitors
     // than pageviews in a bucket with traffic).
-    auto *area = new QAreaSeries(visitors);
-    visitors->setParent(area);
-    area->setName(visitors->name());
-    area->setObjectName(u"trafficVisitorsArea"_s);
-    area->setProperty("zvColor", Accepted);
-    QColor fill = Accepted;
-    fill.setAlpha(90);
-    area->setBrush(fill);
-    area->setPen(QPen(Accepted, 2));
-    attach(chart, area, x, y);
+    attach(chart, areaOf(visitors, u"trafficVisitorsArea"_s, Accepted), x, y);
     attach(chart, pageviews, x, y);
     markSparsePoints(chart, pageviews->points(), Used, u"trafficMarks"_s, x, y);
     install(view, chart);
