@@ -940,7 +940,7 @@
             <translation>Tastenkürzel</translation>
         </message>
         <message>
-            <source>Ctrl+1 … Ctrl+7: go to a page
+            <source>Ctrl+1 … Ctrl+8: go to a page
 Ctrl+N: new key, website or team
 Ctrl+F: search
 F5 or Ctrl+R: refresh
@@ -949,7 +949,7 @@ Delete: revoke the selected key
 Esc: back to the key list
 Ctrl+Shift+O: connect to another server
 Ctrl+Q: quit</source>
-            <translation>Strg+1 … Strg+7: zu einer Seite wechseln
+            <translation>Strg+1 … Strg+8: zu einer Seite wechseln
 Strg+N: neuer Schlüssel, neue Website oder neues Team
 Strg+F: suchen
 F5 oder Strg+R: aktualisieren

@@ -940,7 +940,7 @@
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Ctrl+1 … Ctrl+7: go to a page
+            <source>Ctrl+1 … Ctrl+8: go to a page
 Ctrl+N: new key, website or team
 Ctrl+F: search
 F5 or Ctrl+R: refresh

@@ -137,8 +137,18 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     restoreGeometry(settings.value(u"window/geometry"_s).toByteArray());
     restoreState(settings.value(u"window/state"_s).toByteArray());
     m_splitter->restoreState(settings.value(u"window/splitter"_s).toByteArray());
-    const int lastPage = settings.value(u"window/page"_s, 0).toInt();
-    m_sidebar->setCurrentRow(lastPage >= 0 && lastPage < m_pageList.size() ? lastPage : 0);
+    // The last page by its name; releases before the Analytics page stored its row, and
+    // every page from Teams on has moved down one row since.
+    int lastPage = 0;
+    if (settings.contains(u"window/pageName"_s)) {
+        const QString name = settings.value(u"window/pageName"_s).toString();
+        for (int i = 0; i < m_pageList.size(); ++i)
+            if (m_pageList.at(i)->objectName() == name)
+                lastPage = i;
+    } else if (const int oldRow = settings.value(u"window/page"_s, 0).toInt(); oldRow >= 1) {
+        lastPage = oldRow + 1;
+    }
+    m_sidebar->setCurrentRow(lastPage < m_pageList.size() ? lastPage : 0);
     if (!settings.contains(u"window/geometry"_s))
         resize(1180, 780);
     m_root->setCurrentWidget(m_welcome);
@@ -194,7 +204,7 @@ void MainWindow::buildMenus()
     QMenu *help = menuBar()->addMenu(tr("&Help"));
     help->addAction(tr("&Keyboard Shortcuts"), this, [this] {
         auto *box = new QMessageBox(QMessageBox::Information, tr("Keyboard shortcuts"),
-                                    tr("Ctrl+1 … Ctrl+7: go to a page\n"
+                                    tr("Ctrl+1 … Ctrl+8: go to a page\n"
                                        "Ctrl+N: new key, website or team\n"
                                        "Ctrl+F: search\n"
                                        "F5 or Ctrl+R: refresh\n"
@@ -511,7 +521,9 @@ void MainWindow::saveState()
     settings.setValue(u"window/geometry"_s, saveGeometry());
     settings.setValue(u"window/state"_s, QMainWindow::saveState());
     settings.setValue(u"window/splitter"_s, m_splitter->saveState());
-    settings.setValue(u"window/page"_s, m_sidebar->currentRow());
+    settings.remove(u"window/page"_s);
+    if (const int row = m_sidebar->currentRow(); row >= 0 && row < m_pageList.size())
+        settings.setValue(u"window/pageName"_s, m_pageList.at(row)->objectName());
 }
 
 void MainWindow::closeEvent(QCloseEvent *event)

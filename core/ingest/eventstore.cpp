@@ -305,7 +305,12 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
                 {Dimension::UtmMedium, QLatin1String("utm_medium")},
                 {Dimension::UtmCampaign, QLatin1String("utm_campaign")}};
             for (const auto &[dimension, name] : Utm) {
-                const QString value = query.queryItemValue(name, QUrl::FullyDecoded).trimmed().left(MaxUtmLength);
+                // A '+' in a query is a space (form encoding); "%2B" is a plus.
+                QString value = QUrl::fromPercentEncoding(
+                                    query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
+                                    .trimmed();
+                if (value.size() > MaxUtmLength)
+                    value.truncate(value.at(MaxUtmLength - 1).isHighSurrogate() ? MaxUtmLength - 1 : MaxUtmLength);
                 if (!value.isEmpty())
                     batch.dimensions[{e.websiteId, day.start, int(dimension), value}] += 1;
             }

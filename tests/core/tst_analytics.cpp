@@ -76,7 +76,8 @@ class TestAnalytics : public QObject
                 QString(), QString(), QString(),
                 QStringLiteral("?utm_source=newsletter&utm_medium=email&utm_campaign=spring"),
                 QStringLiteral("?utm_source=Twitter"), QStringLiteral("?ref=x&utm_campaign=black%20friday"),
-                QStringLiteral("?utm_source=&utm_medium=cpc")};
+                QStringLiteral("?utm_source=&utm_medium=cpc"),
+                QStringLiteral("?utm_campaign=black+friday%2Bmore&utm_source=%20spaced%20")};
             e.name = pageview ? QString() : names.at(rng.bounded(names.size()));
             e.path = QStringLiteral("/p%1").arg(rng.bounded(14));
             e.url = QStringLiteral("https://example.com") + e.path + queries.at(rng.bounded(queries.size()));
@@ -174,12 +175,16 @@ class TestAnalytics : public QObject
                 if (e.type == TrackedEvent::Type::Pageview) {
                     ++pv;
                     pages[e.path] += 1;
-                    const QUrlQuery query(QUrl(e.url).query());
+                    const QUrlQuery query(QUrl(e.url).query(QUrl::FullyEncoded));
                     for (const auto &[name, counts] :
                          {std::pair{QStringLiteral("utm_source"), &utmSources},
                           std::pair{QStringLiteral("utm_medium"), &utmMediums},
                           std::pair{QStringLiteral("utm_campaign"), &utmCampaigns}}) {
-                        const QString v = query.queryItemValue(name, QUrl::FullyDecoded);
+                        // Form encoding: '+' is a space, "%2B" a plus; values are trimmed.
+                        const QString v =
+                            QUrl::fromPercentEncoding(
+                                query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
+                                .trimmed();
                         if (!v.isEmpty())
                             (*counts)[v] += 1;
                     }
@@ -297,6 +302,15 @@ private slots:
             // The data exercises every list (so that agreeing on them means something).
             for (const char *list : {"entry_pages", "utm_sources", "utm_mediums", "utm_campaigns", "events"})
                 QVERIFY2(!want.value(QLatin1String(list)).toArray().isEmpty(), list);
+            const auto values = [&](const char *list) {
+                QStringList out;
+                for (const QJsonValue &v : got.value(QLatin1String(list)).toArray())
+                    out << v.toObject().value(QStringLiteral("value")).toString();
+                return out;
+            };
+            QVERIFY2(values("utm_campaigns").contains(QStringLiteral("black friday+more")),
+                     qPrintable(values("utm_campaigns").join(QLatin1Char('|'))));
+            QVERIFY(values("utm_sources").contains(QStringLiteral("spaced")));
         }
         int mismatches = 0;
         for (auto it = want.begin(); it != want.end(); ++it) {

@@ -563,10 +563,12 @@ private slots:
         };
         chooseRange(u"Last hour"_s);
         QCOMPARE(detail->activityRange(), Gui::Charts::ActivityRange::LastHour);
+        QCOMPARE(detail->activity()->hourly.size(), 1); // fetched with hours=1
         area = seriesNamed<QAreaSeries>(hourly, u"acceptedArea"_s);
         QCOMPARE(area->upperSeries()->count(), 60);
         QCOMPARE(sumY(area->upperSeries()), qreal(Accepted + 1)); // let through the limiter
         chooseRange(u"Last 30 days"_s);
+        QCOMPARE(detail->activity()->hourly.size(), 30 * 24); // fetched with hours=720
         area = seriesNamed<QAreaSeries>(hourly, u"acceptedArea"_s);
         QCOMPARE(area->upperSeries()->count(), 30);
         QCOMPARE(sumY(area->upperSeries()), qreal(Accepted));

@@ -14,6 +14,7 @@
 #include <QLineSeries>
 #include <QPointer>
 #include <QScatterSeries>
+#include <QScopeGuard>
 #include <QTest>
 #include <QValueAxis>
 
@@ -188,6 +189,7 @@ private slots:
     {
         const QLocale saved;
         QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        const auto restore = qScopeGuard([&] { QLocale::setDefault(saved); });
         std::unique_ptr<QChartView> view(Gui::Charts::makeView(u"chart"_s, nullptr));
         Gui::Charts::setMonthlyUsage(view.get(), {{u"2026-12"_s, 1330, 100000}});
         QVERIFY(view->chart()->localizeNumbers());
@@ -195,7 +197,6 @@ private slots:
         QVERIFY2(view->chart()->title().contains(u"1,3 % von 100.000"_s) ||
                      view->chart()->title().contains(u"1,3 % of 100.000"_s),
                  qPrintable(view->chart()->title()));
-        QLocale::setDefault(saved);
     }
 
     void hourlyActivityFreesItsAreaLine()

@@ -456,17 +456,23 @@ void setTraffic(QChartView *view, const QList<AnalyticsPoint> &points, bool hour
     auto *pageviews = line(Tr::tr("Pageviews"), u"trafficPageviews"_s, Used);
     auto *visitors = line(Tr::tr("Visitors"), u"trafficVisitors"_s, Accepted);
     pageviews->setProperty("zvColor", Used);
+    // The buckets are UTC days and hours, and the date-time axis labels in local time:
+    // each point is moved by the local offset, so that its label reads the UTC day.
+    const auto asUtc = [](qint64 t) {
+        return t - qint64(QDateTime::fromMSecsSinceEpoch(t).offsetFromUtc()) * 1000;
+    };
     qint64 maxValue = 0;
     for (const AnalyticsPoint &p : points) {
-        pageviews->append(double(p.t), double(p.pageviews));
-        visitors->append(double(p.t), double(p.visitors));
+        pageviews->append(double(asUtc(p.t)), double(p.pageviews));
+        visitors->append(double(asUtc(p.t)), double(p.visitors));
         maxValue = qMax(maxValue, qMax(p.pageviews, p.visitors));
     }
     const qint64 step = hourly ? 3'600'000LL : 86'400'000LL;
-    const qint64 from = points.isEmpty() ? Format::nowMs() / step * step : points.first().t;
-    const qint64 to = points.isEmpty() ? from + step : qMax(points.last().t, from + step);
+    const qint64 from = asUtc(points.isEmpty() ? Format::nowMs() / step * step : points.first().t);
+    const qint64 to = points.isEmpty() ? from + step : qMax(asUtc(points.last().t), from + step);
     auto *x = timeAxis(from, to, hourly ? dayAndTimeFormat() : dayFormat());
-    // Whole days between ticks where the range allows; at most 8 labels.
+    // At most 8 date labels (5 with times), fewer for short ranges; ticks fall on whole
+    // days or hours only where the span divides evenly.
     const qint64 buckets = qMax<qint64>(1, (to - from) / step);
     x->setTickCount(int(qBound<qint64>(qint64(2), buckets + 1, qint64(hourly ? 5 : 8))));
     auto *y = countAxis(maxValue);

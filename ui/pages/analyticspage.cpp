@@ -193,8 +193,9 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     connect(m_export, &QPushButton::clicked, this, [this] {
         if (!m_report)
             return;
-        const QString suggested = u"analytics-%1-%2-%3.csv"_s.arg(m_website->currentText().section(u' ', 0, 0),
-                                                                  m_report->from.toString(Qt::ISODate),
+        const int site = m_website->findData(m_report->websiteId);
+        const QString siteName = site >= 0 ? m_website->itemText(site).section(u' ', 0, 0) : m_report->websiteId;
+        const QString suggested = u"analytics-%1-%2-%3.csv"_s.arg(siteName, m_report->from.toString(Qt::ISODate),
                                                                   m_report->to.toString(Qt::ISODate));
         const QString path = QFileDialog::getSaveFileName(this, tr("Export CSV"), suggested, tr("CSV files (*.csv)"));
         if (path.isEmpty())
@@ -211,23 +212,27 @@ QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
 {
     const auto cell = [](const QString &text) {
         QString t = text;
-        if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@'))
+        if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@' ||
+                             t.front() == u'\t' || t.front() == u'\r'))
             t.prepend(u'\'');
         if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
             t = u'"' + QString(t).replace(u"\""_s, u"\"\""_s) + u'"';
         return t;
     };
     QStringList lines{u"section,value,visitors,pageviews,count"_s};
-    lines << u"website,%1,,,"_s.arg(cell(r.websiteId));
-    lines << u"range,%1 to %2,,,"_s.arg(r.from.toString(Qt::ISODate), r.to.toString(Qt::ISODate));
-    lines << u"totals,all,%1,%2,"_s.arg(r.totals.visitors).arg(r.totals.pageviews);
-    lines << u"totals,visits,,,%1"_s.arg(r.totals.sessions);
-    lines << u"totals,custom events,,,%1"_s.arg(r.totals.events);
-    lines << u"totals,bounce rate %,,,%1"_s.arg(r.totals.bounceRate, 0, 'f', 2);
+    // Cells are joined, never put through QString::arg one after another: a value such as
+    // "/a%2Fb" would take the next argument's place.
+    const auto row = [](const QStringList &cells) { return cells.join(u','); };
+    const auto n = [](qint64 v) { return QString::number(v); };
+    lines << row({u"website"_s, cell(r.websiteId), {}, {}, {}});
+    lines << row({u"range"_s, r.from.toString(Qt::ISODate) + u" to "_s + r.to.toString(Qt::ISODate), {}, {}, {}});
+    lines << row({u"totals"_s, u"all"_s, n(r.totals.visitors), n(r.totals.pageviews), {}});
+    lines << row({u"totals"_s, u"visits"_s, {}, {}, n(r.totals.sessions)});
+    lines << row({u"totals"_s, u"custom events"_s, {}, {}, n(r.totals.events)});
+    lines << row({u"totals"_s, u"bounce rate %"_s, {}, {}, QString::number(r.totals.bounceRate, 'f', 2)});
     for (const AnalyticsPoint &p : r.timeseries)
-        lines << u"timeseries,%1,%2,%3,"_s.arg(QDateTime::fromMSecsSinceEpoch(p.t, Qt::UTC).toString(Qt::ISODate))
-                     .arg(p.visitors)
-                     .arg(p.pageviews);
+        lines << row({u"timeseries"_s, QDateTime::fromMSecsSinceEpoch(p.t, Qt::UTC).toString(Qt::ISODate),
+                      n(p.visitors), n(p.pageviews), {}});
     const QList<std::pair<QString, const QList<AnalyticsCount> *>> lists = {
         {u"pages"_s, &r.pages},           {u"entry_pages"_s, &r.entryPages},     {u"referrers"_s, &r.referrers},
         {u"utm_sources"_s, &r.utmSources}, {u"utm_mediums"_s, &r.utmMediums},    {u"utm_campaigns"_s, &r.utmCampaigns},
@@ -235,7 +240,7 @@ QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
         {u"events"_s, &r.events}};
     for (const auto &[name, list] : lists)
         for (const AnalyticsCount &c : *list)
-            lines << u"%1,%2,,,%3"_s.arg(name, cell(c.value)).arg(c.count);
+            lines << row({name, cell(c.value), {}, {}, n(c.count)});
     return lines.join(u"\r\n"_s).toUtf8() + "\r\n";
 }
 
@@ -362,6 +367,8 @@ void AnalyticsPage::load()
     const QString id = websiteId();
     if (id.isEmpty())
         return;
+    if (m_report && m_report->websiteId != id)
+        clearReport(); // never another website's figures under this one's name
     const auto [from, to] = currentRange();
     const int request = ++m_request;
     client()->websiteAnalytics(
@@ -380,6 +387,7 @@ void AnalyticsPage::load()
             if (request != m_request)
                 return;
             showFailure(tr("Could not load the website's analytics."), f);
+            clearReport();
             Q_EMIT loaded();
         });
 }
@@ -429,6 +437,28 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
     Q_EMIT statusMessage(tr("%1 pageviews in this range").arg(Format::number(t.pageviews)));
 }
 
+void AnalyticsPage::clearReport()
+{
+    m_report.reset();
+    m_export->setEnabled(false);
+    for (StatCard *c : {m_visitors, m_pageviews, m_sessions, m_bounceRate, m_eventCount})
+        c->setValue(u"—"_s, c->toolTip());
+    m_rangeNote->clear();
+    Charts::setTraffic(m_chart, {}, false);
+    for (TopList *l : {m_pages, m_entryPages, m_sources, m_utmSources, m_utmMediums, m_utmCampaigns, m_browsers,
+                       m_os, m_devices, m_events})
+        l->setRows({});
+    clearRealtime();
+}
+
+void AnalyticsPage::clearRealtime()
+{
+    m_realtime.reset();
+    m_now->setValue(u"—"_s, m_now->toolTip());
+    m_nowPages->clear();
+    Charts::setRealtime(m_realtimeChart, {});
+}
+
 void AnalyticsPage::setRealtimeIntervalMs(int ms)
 {
     m_realtimeTimer->setInterval(ms);
@@ -461,7 +491,7 @@ void AnalyticsPage::loadRealtime()
         [this](const ApiFailure &) {
             // The main report shows failures; realtime tries again on its next tick.
             m_realtimePending = false;
-            m_now->setValue(u"—"_s, m_now->toolTip());
+            clearRealtime();
         });
 }
 

@@ -74,6 +74,9 @@ protected:
 private:
     void load();
     void loadRealtime();
+    // Nothing shown: no figures of another website (or of a failed load) stay on screen.
+    void clearReport();
+    void clearRealtime();
     void show(const WebsiteAnalytics &a);
     std::pair<QDate, QDate> currentRange() const;
 

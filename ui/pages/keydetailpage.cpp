@@ -201,9 +201,11 @@ void KeyDetailPage::setActivityRange(Charts::ActivityRange range)
         return;
     m_range = range;
     m_rangeBox->setCurrentIndex(m_rangeBox->findData(int(range)));
-    // Redraw at once from what is here (the hour view needs only the per-minute counts),
-    // then fetch the hours the new range needs.
-    showActivityChart();
+    // The hour view needs only the per-minute counts, which are here: draw it at once.
+    // Longer ranges wait for their hours (drawing 30 days from 24 hours of data would show
+    // 29 empty days for a moment).
+    if (range == Charts::ActivityRange::LastHour)
+        showActivityChart();
     refresh();
 }
 
@@ -293,16 +295,23 @@ void KeyDetailPage::refresh()
     if (m_key.id.isEmpty())
         return;
     const QString id = m_key.id;
+    // Answers of an older refresh (another range, another key) are dropped: a late 24-hour
+    // answer must not replace the 30-day one asked for after it.
+    const int generation = ++m_generation;
     m_pendingParts = 3;
-    auto failed = [this](const QString &what) {
-        return [this, what](const ApiFailure &f) {
+    auto failed = [this, generation](const QString &what) {
+        return [this, what, generation](const ApiFailure &f) {
+            if (generation != m_generation)
+                return;
             m_banner->showFailure(what, f);
             partDone();
         };
     };
     m_workspace->client()->keyActivity(
         id, Charts::hoursOf(m_range), this,
-        [this, id](const KeyActivity &a) {
+        [this, id, generation](const KeyActivity &a) {
+            if (generation != m_generation)
+                return;
             if (id == m_key.id) {
                 m_activity = a;
                 showActivity();
@@ -312,7 +321,9 @@ void KeyDetailPage::refresh()
         failed(tr("Could not load the key's activity.")));
     m_workspace->client()->keyUsage(
         id, UsageMinutes, this,
-        [this, id](const KeyUsage &u) {
+        [this, id, generation](const KeyUsage &u) {
+            if (generation != m_generation)
+                return;
             if (id == m_key.id) {
                 m_usage = u;
                 showUsage();
@@ -322,7 +333,9 @@ void KeyDetailPage::refresh()
         failed(tr("Could not load the key's usage.")));
     m_workspace->client()->keyRequests(
         id, RecentRequests, this,
-        [this, id](const QList<RequestLogEntry> &entries) {
+        [this, id, generation](const QList<RequestLogEntry> &entries) {
+            if (generation != m_generation)
+                return;
             if (id == m_key.id) {
                 const auto selected = selectedRequest();
                 m_requestModel->setRows(entries);

@@ -103,6 +103,7 @@ private:
     QPushButton *m_revoke;
     QTimer *m_timer;
     int m_pendingParts = 0;
+    int m_generation = 0;
     QString m_serverVersion;
 };
 

@@ -77,7 +77,8 @@ void TopList::setRows(const QList<AnalyticsCount> &rows)
         const AnalyticsCount &r = rows.at(i);
         const QString shown = r.value.isEmpty() ? tr("(none)") : r.value;
         auto *value = new QTableWidgetItem(shown);
-        value->setToolTip(shown);
+        // Values come from visitors' browsers: never let one be read as rich text.
+        value->setToolTip(u"<p>%1</p>"_s.arg(shown.toHtmlEscaped()));
         value->setData(ShareRole, double(r.count) / double(top));
         auto *count = new QTableWidgetItem(Format::number(r.count));
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
