@@ -331,11 +331,11 @@ std::pair<QDate, QDate> AnalyticsPage::currentRange() const
 
 void AnalyticsPage::refresh()
 {
-    const int request = ++m_request;
+    const int request = nextGeneration();
     client()->websites(
         this,
         [this, request](const QList<Core::Website> &sites) {
-            if (request != m_request)
+            if (!isCurrent(request))
                 return;
             const QString current = websiteId();
             m_website->clear();
@@ -355,7 +355,7 @@ void AnalyticsPage::refresh()
             load();
         },
         [this, request](const ApiFailure &f) {
-            if (request != m_request)
+            if (!isCurrent(request))
                 return;
             showFailure(tr("Could not load your websites."), f);
             Q_EMIT loaded();
@@ -370,11 +370,11 @@ void AnalyticsPage::load()
     if (m_report && m_report->websiteId != id)
         clearReport(); // never another website's figures under this one's name
     const auto [from, to] = currentRange();
-    const int request = ++m_request;
+    const int request = nextGeneration();
     client()->websiteAnalytics(
         id, from, to, isHourly(from, to), this,
         [this, request](const WebsiteAnalytics &a) {
-            if (request != m_request)
+            if (!isCurrent(request))
                 return;
             clearFailure();
             m_report = a;
@@ -384,7 +384,7 @@ void AnalyticsPage::load()
             loadRealtime();
         },
         [this, request](const ApiFailure &f) {
-            if (request != m_request)
+            if (!isCurrent(request))
                 return;
             showFailure(tr("Could not load the website's analytics."), f);
             clearReport();

@@ -111,7 +111,6 @@ private:
     QChartView *m_realtimeChart;
     QTimer *m_realtimeTimer;
     bool m_realtimePending = false;
-    int m_request = 0;
 };
 
 } // namespace Gui

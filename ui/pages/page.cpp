@@ -42,7 +42,7 @@ ApiClient *Page::client() const
 
 void Page::loadKeys(std::function<void(const QList<Core::ApiKey> &, int)> loaded)
 {
-    const int generation = ++m_generation;
+    const int generation = nextGeneration();
     client()->keys(
         this,
         [this, generation, loaded = std::move(loaded)](const QList<Core::ApiKey> &keys) {

@@ -58,6 +58,8 @@ protected:
     // keys.". Answers of requests made for this refresh check isCurrent(generation).
     void loadKeys(std::function<void(const QList<Core::ApiKey> &keys, int generation)> loaded);
     bool isCurrent(int generation) const { return generation == m_generation; }
+    // Starts a new round of requests: answers of earlier rounds then fail isCurrent().
+    int nextGeneration() { return ++m_generation; }
     // A sortable, row-selecting table view with the app's defaults. While it has no rows
     // it says so in its middle: `emptyText` when there is nothing at all ("No API keys
     // yet…"), or that nothing matches when a filter hides every row.
