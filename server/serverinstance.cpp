@@ -205,6 +205,11 @@ std::optional<QString> ServerInstance::start()
                    .arg(m_pipeline->replayedAtStart())
                    .arg(m_preMigrationBackup);
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
+    try {
+        m_ingest->prepareVisitorIds();
+    } catch (const Core::StorageError &e) {
+        return QStringLiteral("cannot prepare the visitor salts: %1").arg(QString::fromUtf8(e.what()));
+    }
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline, *m_ingest, startedAtMs});
     m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {

@@ -193,13 +193,13 @@ AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, 
     const qint64 recent = nowMs - RealtimeVisitorMinutes * MinuteMs;
     r.pageviewsPerMinute.fill(0, RealtimeMinutes);
     Statement q = m_db.prepare(QStringLiteral(
-        "SELECT occurred_at, event_type, path, session_id FROM events "
+        "SELECT occurred_at, event_type, path, session_id, visitor_id FROM events "
         "WHERE website_id = ? AND occurred_at >= ? AND occurred_at <= ?"));
     q.addBindValue(websiteId);
     q.addBindValue(qMin(begin, recent));
     q.addBindValue(nowMs);
     exec(q);
-    QSet<QString> visitors;
+    QSet<QByteArray> visitors; // visitor ids; "s" + session id for events without one
     QHash<QString, qint64> pages;
     while (q.next()) {
         const qint64 t = q.value(0).toLongLong();
@@ -207,7 +207,8 @@ AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, 
         if (pageview && t >= begin)
             r.pageviewsPerMinute[qsizetype((t - begin) / MinuteMs)] += 1;
         if (t >= recent) {
-            visitors.insert(q.value(3).toString());
+            const QByteArray id = q.value(4).toByteArray();
+            visitors.insert(id.isEmpty() ? 's' + q.value(3).toString().toUtf8() : 'v' + id);
             if (pageview)
                 pages[q.value(2).toString()] += 1;
         }

@@ -193,8 +193,9 @@ QSqlQuery &EventStore::statement(Statement kind, int rows)
     case InsertEvents:
         sql = QStringLiteral(
                   "INSERT INTO events (id, website_id, event_type, name, url, path, referrer, session_id, "
-                  "user_agent, device_type, browser, os, props, occurred_at, received_at, key_id) VALUES ") +
-              values(16);
+                  "user_agent, device_type, browser, os, props, occurred_at, received_at, key_id, visitor_id) "
+                  "VALUES ") +
+              values(17);
         break;
     case UpsertSessions:
         sql = QStringLiteral(
@@ -331,7 +332,7 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
         hourCounters.events += 1;
         dayCounters.events += 1;
     }
-    const quint64 h = sessionHash(e.sessionId);
+    const quint64 h = e.visitorId.isEmpty() ? sessionHash(e.sessionId) : VisitorSketch::hashOf(e.visitorId);
     if (sketchFor(hour).add(h))
         hourCounters.sketchDirty = true;
     if (sketchFor(day).add(h))
@@ -381,6 +382,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
             q.bindValue(p++, e.occurredAt);
             q.bindValue(p++, e.receivedAt);
             q.bindValue(p++, textOrNull(e.keyId));
+            q.bindValue(p++, e.visitorId.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
+                                                   : QVariant(e.visitorId));
         }
         exec(q);
     }

@@ -40,7 +40,8 @@ inline constexpr int DimensionCount = 10;
 // Sessions ("visits"): a session_id's events belong to one visit while they are less
 // than 30 minutes apart; a later event starts a new visit. A visit counts in the
 // bucket where it started; it is a bounce while it has exactly one pageview and no
-// custom event. Visitors are distinct session_ids, kept as mergeable sketches per bucket.
+// custom event. Visitors are distinct visitor ids (VisitorIds; an event without one
+// counts its session_id), kept as mergeable sketches per bucket.
 class EventStore final
 {
 public:

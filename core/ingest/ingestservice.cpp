@@ -31,7 +31,7 @@ QJsonObject errorJson(const ServiceError &e)
 } // namespace
 
 IngestService::ItemResult IngestService::ingest(const QString &websiteId, const QJsonObject &json,
-                                                const QString &keyId)
+                                                const QString &keyId, const QString &clientAddress)
 {
     auto parsed = EventValidation::parse(json, websiteId, m_clock.nowMs());
     if (auto *error = std::get_if<ServiceError>(&parsed)) {
@@ -44,6 +44,8 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
         return {Status::Dropped, Bot, std::nullopt};
     }
     e.keyId = keyId;
+    e.visitorId = clientAddress.isEmpty() ? m_visitorIds.forSession(websiteId, e.sessionId)
+                                          : m_visitorIds.forAddress(websiteId, clientAddress, e.userAgent);
     QList<TrackedEvent> one;
     one.append(std::move(e));
     m_pipeline.submit(std::move(one));
@@ -87,6 +89,7 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
             continue;
         }
         e.keyId = keyId;
+        e.visitorId = m_visitorIds.forSession(websiteId, e.sessionId);
         accepted.append(std::move(e));
     }
     m_pipeline.submit(std::move(accepted)); // one journal write for the whole batch

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/serviceerror.h"
+#include "visitorids.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -37,18 +38,26 @@ public:
     };
 
     IngestService(EventPipeline &pipeline, const Database &db, const Clock &clock)
-        : m_pipeline(pipeline), m_db(db), m_clock(clock)
+        : m_pipeline(pipeline), m_db(db), m_clock(clock), m_visitorIds(db, clock)
     {}
 
     // One event. Returns Accepted or Dropped (bot); throws ServiceError for an invalid
     // event (counted as dropped "invalid") and StorageError when it cannot be made
-    // durable (nothing was accepted).
-    ItemResult ingest(const QString &websiteId, const QJsonObject &json, const QString &keyId = {});
+    // durable (nothing was accepted). clientAddress (canonical text) is the visitor's,
+    // when known (the tracker's requests): the visitor id is made from it and the user
+    // agent, and the address itself is not kept. Without one the session is the visitor.
+    ItemResult ingest(const QString &websiteId, const QJsonObject &json, const QString &keyId = {},
+                      const QString &clientAddress = {});
     // Up to MaxBatch events, appended to the journal in one write. Per-item results in
     // input order. Throws ServiceError InvalidArgument for an empty or oversized batch.
+    // Batches come from backends with an API key, so each session is its visitor.
     QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items,
                                   const QString &keyId = {});
     static QJsonObject batchResultJson(const QList<ItemResult> &results);
+
+    // Loads (making them when needed) the visitor salts of today and tomorrow, so that
+    // ingest does not wait on the database for them. Throws StorageError.
+    void prepareVisitorIds() { m_visitorIds.prepare(); }
 
     // Counts an event the HTTP layer refused before validation (the per-address rate
     // limit, an unparsable body), so all drops are counted here, under one set of names.
@@ -64,6 +73,7 @@ private:
     EventPipeline &m_pipeline;
     const Database &m_db;
     const Clock &m_clock;
+    VisitorIds m_visitorIds;
 };
 
 } // namespace Core

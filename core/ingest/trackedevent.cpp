@@ -134,7 +134,7 @@ QByteArray TrackedEvent::serialize() const
 {
     const qsizetype size = 1 + sizeOf(websiteId) + 1 + sizeOf(name) + sizeOf(url) + sizeOf(path) +
                            sizeOf(referrer) + sizeOf(sessionId) + sizeOf(userAgent) + sizeOf(deviceType) +
-                           sizeOf(browser) + sizeOf(os) + sizeOf(props) + 8 + 8 + sizeOf(keyId);
+                           sizeOf(browser) + sizeOf(os) + sizeOf(props) + 8 + 8 + sizeOf(keyId) + sizeOf(visitorId);
     QByteArray out(size, Qt::Uninitialized);
     Writer w(out.data());
     w.u8(FormatVersion);
@@ -147,6 +147,7 @@ QByteArray TrackedEvent::serialize() const
     w.i64(occurredAt);
     w.i64(receivedAt);
     w.string(keyId);
+    w.bytes(visitorId);
     Q_ASSERT(w.end() == out.constData() + out.size());
     return out;
 }
@@ -155,7 +156,8 @@ std::optional<TrackedEvent> TrackedEvent::deserialize(const QByteArray &bytes)
 {
     Reader r(bytes);
     TrackedEvent e;
-    if (r.u8() != FormatVersion)
+    const quint8 version = r.u8();
+    if (version < 1 || version > FormatVersion)
         return std::nullopt;
     e.websiteId = r.string();
     const quint8 type = r.u8();
@@ -166,6 +168,8 @@ std::optional<TrackedEvent> TrackedEvent::deserialize(const QByteArray &bytes)
     e.occurredAt = r.i64();
     e.receivedAt = r.i64();
     e.keyId = r.string();
+    if (version >= 2)
+        e.visitorId = r.bytes();
     if (!r.ok() || type > 1)
         return std::nullopt;
     e.type = Type(type);

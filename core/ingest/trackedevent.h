@@ -28,6 +28,9 @@ struct TrackedEvent
     qint64 occurredAt = 0;
     qint64 receivedAt = 0;
     QString keyId; // set when sent with an API key
+    // VisitorIds' daily id (16 bytes); empty for events journaled before it existed,
+    // which count their session id as the visitor.
+    QByteArray visitorId;
 
     QString typeName() const
     {
@@ -36,7 +39,8 @@ struct TrackedEvent
 
     // Compact binary form for the journal (versioned; see trackedevent.cpp): the first byte
     // is the format version, bumped whenever the field list changes.
-    static constexpr quint8 FormatVersion = 1;
+    // 1: up to keyId; 2: + visitorId.
+    static constexpr quint8 FormatVersion = 2;
     QByteArray serialize() const;
     static std::optional<TrackedEvent> deserialize(const QByteArray &bytes);
 };

@@ -2,6 +2,7 @@
 
 #include "server/appcontext.h"
 #include "server/http/apierror.h"
+#include "server/http/clientaddress.h"
 #include "server/http/httpengine.h"
 #include "server/http/request.h"
 
@@ -98,7 +99,8 @@ void IngestController::registerRoutes(HttpEngine &engine)
             m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::InvalidJson);
             throw;
         }
-        const auto result = m_context.ingest.ingest(*websiteId, json);
+        const auto result =
+            m_context.ingest.ingest(*websiteId, json, {}, normalizedAddress(request.clientIp).toString());
         HttpResponse r;
         r.status = 202;
         if (result.status == Core::IngestService::Status::Accepted)

@@ -42,9 +42,9 @@ QByteArray referenceSerialize(const TrackedEvent &e)
     QByteArray out;
     QDataStream s(&out, QIODevice::WriteOnly);
     s.setVersion(QDataStream::Qt_6_4);
-    s << quint8(1) << e.websiteId << quint8(e.type) << e.name << e.url << e.path << e.referrer << e.sessionId
+    s << quint8(2) << e.websiteId << quint8(e.type) << e.name << e.url << e.path << e.referrer << e.sessionId
       << e.userAgent << e.deviceType << e.browser << e.os << e.props << e.occurredAt << e.receivedAt
-      << e.keyId;
+      << e.keyId << e.visitorId;
     return out;
 }
 
@@ -57,10 +57,12 @@ std::optional<TrackedEvent> referenceDeserialize(const QByteArray &bytes)
     quint8 type = 0;
     TrackedEvent e;
     s >> version;
-    if (version != 1)
+    if (version != 1 && version != 2)
         return std::nullopt;
     s >> e.websiteId >> type >> e.name >> e.url >> e.path >> e.referrer >> e.sessionId >> e.userAgent >>
         e.deviceType >> e.browser >> e.os >> e.props >> e.occurredAt >> e.receivedAt >> e.keyId;
+    if (version >= 2)
+        s >> e.visitorId;
     if (s.status() != QDataStream::Ok || type > 1)
         return std::nullopt;
     e.type = TrackedEvent::Type(type);
@@ -100,6 +102,8 @@ void compareEvents(const TrackedEvent &a, const TrackedEvent &b)
     QCOMPARE(int(a.type), int(b.type));
     QCOMPARE(a.props, b.props);
     QCOMPARE(a.props.isNull(), b.props.isNull());
+    QCOMPARE(a.visitorId, b.visitorId);
+    QCOMPARE(a.visitorId.isNull(), b.visitorId.isNull());
     QCOMPARE(a.occurredAt, b.occurredAt);
     QCOMPARE(a.receivedAt, b.receivedAt);
 }
@@ -339,12 +343,21 @@ private slots:
     void payloadFormatIsStable()
     {
         const TrackedEvent e = fullEvent();
-        QCOMPARE(e.serialize().toHex(),
-                 QByteArray("0100000004007700310100000016007300690067006e002d00750070002000e9d83dde0000000018"
-                            "00680074007400700073003a002f002f0065002e0078002f00000002002fffffffff0000001000"
-                            "73006500730073002d00310032003300000004005500410000000e006400650073006b0074006f"
-                            "00700000000e00460069007200650066006f00780000000a004c0069006e00750078000000077b"
-                            "2261223a317d0000019ec0da6a00fffffffffffffffb00000000"));
+        // Format 1, as journals of earlier builds hold it: still read, with no visitor id.
+        const QByteArray version1 = QByteArray::fromHex(
+            "0100000004007700310100000016007300690067006e002d00750070002000e9d83dde0000000018"
+            "00680074007400700073003a002f002f0065002e0078002f00000002002fffffffff0000001000"
+            "73006500730073002d00310032003300000004005500410000000e006400650073006b0074006f"
+            "00700000000e00460069007200650066006f00780000000a004c0069006e00750078000000077b"
+            "2261223a317d0000019ec0da6a00fffffffffffffffb00000000");
+        compareEvents(*TrackedEvent::deserialize(version1), e);
+        compareEvents(*referenceDeserialize(version1), e);
+        // Format 2 appends the visitor id (null here).
+        QCOMPARE(e.serialize(), QByteArray("\x02") + version1.mid(1) + QByteArray("\xff\xff\xff\xff", 4));
+        TrackedEvent withVisitor = e;
+        withVisitor.visitorId = QByteArray::fromHex("00112233445566778899aabbccddeeff");
+        QCOMPARE(withVisitor.serialize(), referenceSerialize(withVisitor));
+        compareEvents(*TrackedEvent::deserialize(withVisitor.serialize()), withVisitor);
         QCOMPARE(e.serialize(), referenceSerialize(e));
         const auto back = TrackedEvent::deserialize(referenceSerialize(e));
         QVERIFY(back);
@@ -361,7 +374,7 @@ private slots:
 
         // Damaged payloads: refused exactly when the original reader refused them, and
         // otherwise read the same (every truncation, and every byte set to a few values).
-        for (const TrackedEvent &sample : {e, empty, parsed}) {
+        for (const TrackedEvent &sample : {e, empty, parsed, withVisitor}) {
             const QByteArray good = sample.serialize();
             for (qsizetype n = 0; n < good.size(); ++n)
                 QVERIFY2(!TrackedEvent::deserialize(good.first(n)), qPrintable(QString::number(n)));
@@ -381,7 +394,7 @@ private slots:
         }
 
         QByteArray future = e.serialize();
-        future[0] = 2; // a later format version is not misread
+        future[0] = char(TrackedEvent::FormatVersion + 1); // a later format version is not misread
         QVERIFY(!TrackedEvent::deserialize(future));
         QVERIFY(!TrackedEvent::deserialize(e.serialize().chopped(1)));
     }

@@ -5,11 +5,13 @@
 #include "keepaliveclient.h"
 #include "testserver.h"
 
+#include "core/analytics/analyticsservice.h"
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/model/timeutil.h"
 #include "server/serverinstance.h"
 
+#include <QDirIterator>
 #include <QFile>
 #include <QJsonArray>
 #include <QSqlQuery>
@@ -95,6 +97,59 @@ private slots:
         QVERIFY(
             stats().value(QStringLiteral("last_24h")).toObject().value(QStringLiteral("accepted")).toInt() >=
             1);
+    }
+
+    // Visitors are people (client address + user agent), not tabs; the address is not kept.
+    void visitorsArePeopleNotTabs()
+    {
+        freshHour();
+        const QByteArray firefox = "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0";
+        const QByteArray chrome = "Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 Chrome/126.0 Safari/537.36";
+        const auto send = [&](const QByteArray &address, const QByteArray &agent, const QString &session) {
+            QJsonObject e = sampleEvent(QStringLiteral("/people"), session);
+            e.insert(QStringLiteral("user_agent"), QString::fromLatin1(agent));
+            // The test client is on loopback, a trusted proxy by default: it names the client.
+            const HttpResult r = httpRequest(m_server->port(), "POST", target(), {{"X-Forwarded-For", address}},
+                                             toJsonBytes(e));
+            QCOMPARE(r.status, 202);
+        };
+        // One person, three tabs (three sessions): one visitor.
+        for (const char *tab : {"tab-one-1", "tab-two-2", "tab-three-3"})
+            send("198.51.100.71", firefox, QString::fromLatin1(tab));
+        send("198.51.100.71", chrome, QStringLiteral("other-browser-1")); // same address, other browser
+        send("198.51.100.72", firefox, QStringLiteral("other-address-1")); // same browser, other address
+        flush();
+        const QString day = Core::Time::toIso(m_hour).left(10);
+        Core::AnalyticsService::Report report;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            const Core::AnalyticsService analytics(s.database());
+            report = analytics.report(m_site.id, Core::AnalyticsService::parseQuery(day, day, QStringLiteral("hour"),
+                                                                                    m_clock->nowMs()));
+        });
+        const Core::AnalyticsService::Bucket &hour = report.timeseries.at(int((m_hour % 86'400'000) / HourMs));
+        QCOMPARE(hour.pageviews, 5);
+        QCOMPARE(hour.sessions, 5);
+        QCOMPARE(hour.visitors, 3);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(DISTINCT visitor_id) FROM events WHERE website_id = ? AND "
+                                      "path = '/people' AND length(visitor_id) = 16"),
+                       {m_site.id}),
+                 3);
+        // The addresses are nowhere in the database (its WAL included) or the journal.
+        QDirIterator files(m_server->dataDir(), QDir::Files, QDirIterator::Subdirectories);
+        int scanned = 0;
+        while (files.hasNext()) {
+            const QString file = files.next();
+            if (!file.contains(QLatin1String(".db")) && !file.contains(QLatin1String("journal")))
+                continue;
+            ++scanned;
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            QVERIFY2(!bytes.contains("198.51.100.7"), qPrintable(file));
+            QVERIFY2(!bytes.contains(QByteArray::fromRawData(reinterpret_cast<const char *>(u"198.51.100.7"), 24)),
+                     qPrintable(file));
+        }
+        QVERIFY(scanned >= 2);
     }
 
     void unknownCodeInvalidJsonAndFieldErrors()
