@@ -2277,6 +2277,30 @@ Strg+Q: beenden</translation>
             <source>nothing is shown yet</source>
             <translation>noch wird nichts angezeigt</translation>
         </message>
+        <message>
+            <source>Visit duration</source>
+            <translation>Besuchsdauer</translation>
+        </message>
+        <message>
+            <source>Exit pages</source>
+            <translation>Ausstiegsseiten</translation>
+        </message>
+        <message>
+            <source>Mean time from a visit's first pageview or event to its last</source>
+            <translation>Mittlere Zeit vom ersten Seitenaufruf oder Ereignis eines Besuchs bis zu seinem letzten</translation>
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation>%1 s</translation>
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation>%1 min %2 s</translation>
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation>%1 h %2 min</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

@@ -2269,6 +2269,30 @@ Ctrl+Q: quit</source>
             <source>nothing is shown yet</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Visit duration</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Exit pages</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Mean time from a visit's first pageview or event to its last</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 min %2 s</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 h %2 min</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

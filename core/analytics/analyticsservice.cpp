@@ -32,6 +32,13 @@ qint64 dayStartMs(const QDate &d)
     return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
+QJsonObject totalsJson(const AnalyticsService::Totals &t)
+{
+    return QJsonObject{{QStringLiteral("pageviews"), t.pageviews},     {QStringLiteral("visitors"), t.visitors},
+                       {QStringLiteral("sessions"), t.sessions},       {QStringLiteral("events"), t.events},
+                       {QStringLiteral("bounce_rate"), t.bounceRate},  {QStringLiteral("visit_duration"), t.visitDuration}};
+}
+
 QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
 {
     QJsonArray out;
@@ -99,7 +106,7 @@ AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, qint
 {
     const qint64 step = granularity == Granularity::Hour ? HourMs : DayMs;
     Statement q = m_db.prepare(QStringLiteral(
-        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors FROM rollup_buckets "
+        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors, duration_ms FROM rollup_buckets "
         "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
     q.addBindValue(websiteId);
     q.addBindValue(int(granularity));
@@ -124,9 +131,11 @@ AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, qint
         t.events += events;
         t.sessions += sessions;
         t.bounces += q.value(4).toLongLong();
+        t.durationMs += q.value(6).toLongLong();
     }
     t.visitors = all.estimate();
     t.bounceRate = t.sessions > 0 ? std::round(10000.0 * double(t.bounces) / double(t.sessions)) / 100.0 : 0.0;
+    t.visitDuration = t.sessions > 0 ? std::llround(double(t.durationMs) / double(t.sessions) / 1000.0) : 0;
     return t;
 }
 
@@ -141,13 +150,7 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
 
     for (qint64 t = begin; t < end; t += step)
         r.timeseries.append(Bucket{t, 0, 0, 0, 0});
-    const Totals t = totals(websiteId, begin, end, query.interval, &r.timeseries);
-    r.pageviews = t.pageviews;
-    r.visitors = t.visitors;
-    r.sessions = t.sessions;
-    r.events = t.events;
-    r.bounces = t.bounces;
-    r.bounceRate = t.bounceRate;
+    r.totals = totals(websiteId, begin, end, query.interval, &r.timeseries);
     if (query.comparePrevious) {
         const qint64 days = query.from.daysTo(query.to) + 1;
         r.previousFrom = query.from.addDays(-days);
@@ -157,14 +160,15 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
 
     Statement d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
                                               "WHERE website_id = ? AND day >= ? AND day < ? "
-                                              "GROUP BY dimension, value"));
+                                              "GROUP BY dimension, value HAVING SUM(count) > 0"));
     d.addBindValue(websiteId);
     d.addBindValue(begin);
     d.addBindValue(end);
     exec(d);
     // In Dimension's order.
-    QList<Count> *lists[] = {&r.pages,      &r.referrers,  &r.browsers,     &r.os,       &r.devices,
-                             &r.entryPages, &r.utmSources, &r.utmMediums, &r.utmCampaigns, &r.eventNames};
+    QList<Count> *lists[] = {&r.pages,      &r.referrers,  &r.browsers,   &r.os,
+                             &r.devices,    &r.entryPages, &r.utmSources, &r.utmMediums,
+                             &r.utmCampaigns, &r.eventNames, &r.exitPages};
     static_assert(std::size(lists) == DimensionCount);
     while (d.next()) {
         const int dim = d.value(0).toInt();
@@ -251,11 +255,7 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("to"), r.query.to.toString(Qt::ISODate)},
         {QStringLiteral("interval"),
          r.query.interval == Granularity::Hour ? QStringLiteral("hour") : QStringLiteral("day")},
-        {QStringLiteral("totals"), QJsonObject{{QStringLiteral("pageviews"), r.pageviews},
-                                               {QStringLiteral("visitors"), r.visitors},
-                                               {QStringLiteral("sessions"), r.sessions},
-                                               {QStringLiteral("events"), r.events},
-                                               {QStringLiteral("bounce_rate"), r.bounceRate}}},
+        {QStringLiteral("totals"), totalsJson(r.totals)},
         {QStringLiteral("timeseries"), series},
         {QStringLiteral("pages"), countsJson(r.pages)},
         {QStringLiteral("referrers"), countsJson(r.referrers)},
@@ -267,16 +267,12 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("utm_mediums"), countsJson(r.utmMediums)},
         {QStringLiteral("utm_campaigns"), countsJson(r.utmCampaigns)},
         {QStringLiteral("events"), countsJson(r.eventNames)},
+        {QStringLiteral("exit_pages"), countsJson(r.exitPages)},
     };
     if (r.previous) {
-        const Totals &p = *r.previous;
         out.insert(QStringLiteral("previous_from"), r.previousFrom.toString(Qt::ISODate));
         out.insert(QStringLiteral("previous_to"), r.previousTo.toString(Qt::ISODate));
-        out.insert(QStringLiteral("previous_totals"), QJsonObject{{QStringLiteral("pageviews"), p.pageviews},
-                                                                  {QStringLiteral("visitors"), p.visitors},
-                                                                  {QStringLiteral("sessions"), p.sessions},
-                                                                  {QStringLiteral("events"), p.events},
-                                                                  {QStringLiteral("bounce_rate"), p.bounceRate}});
+        out.insert(QStringLiteral("previous_totals"), totalsJson(*r.previous));
     }
     return out;
 }

@@ -46,17 +46,18 @@ public:
     struct Totals
     {
         qint64 pageviews = 0, visitors = 0, sessions = 0, events = 0, bounces = 0;
-        double bounceRate = 0; // percent of sessions, 0..100
+        double bounceRate = 0;  // percent of sessions, 0..100
+        qint64 durationMs = 0;  // summed over the sessions
+        qint64 visitDuration = 0; // mean seconds per session, rounded
     };
     struct Report
     {
         QString websiteId;
         Query query;
-        qint64 pageviews = 0, visitors = 0, sessions = 0, events = 0, bounces = 0;
-        double bounceRate = 0; // percent of sessions, 0..100
+        Totals totals;
         QList<Bucket> timeseries;
         QList<Count> pages, referrers, browsers, os, devices;
-        QList<Count> entryPages, utmSources, utmMediums, utmCampaigns, eventNames;
+        QList<Count> entryPages, utmSources, utmMediums, utmCampaigns, eventNames, exitPages;
         // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
         std::optional<Totals> previous;
         QDate previousFrom, previousTo;

@@ -25,6 +25,7 @@ struct Counters
     qint64 events = 0;
     qint64 sessions = 0;
     qint64 bounces = 0;
+    qint64 durationMs = 0;
     bool sketchDirty = false;
 };
 
@@ -128,13 +129,14 @@ void EventStore::prepare()
     exec(pragma);
     m_upsertBucket = m_db.prepareUncached(
         QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
-                       "pageviews, events, sessions, bounces, "
-                       "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, "
+                       "pageviews, events, sessions, bounces, duration_ms, "
+                       "visitors) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, "
                        "granularity, bucket_start) DO UPDATE SET "
                        "pageviews = rollup_buckets.pageviews + excluded.pageviews, events = "
                        "rollup_buckets.events + excluded.events, "
                        "sessions = rollup_buckets.sessions + excluded.sessions, bounces = "
                        "rollup_buckets.bounces + excluded.bounces, "
+                       "duration_ms = rollup_buckets.duration_ms + excluded.duration_ms, "
                        "visitors = COALESCE(excluded.visitors, rollup_buckets.visitors)"));
     m_upsertDimension = m_db.prepareUncached(QStringLiteral(
         "INSERT INTO rollup_dimensions (website_id, day, dimension, value, count) VALUES (?, ?, ?, ?, ?) "
@@ -200,16 +202,17 @@ QSqlQuery &EventStore::statement(Statement kind, int rows)
     case UpsertSessions:
         sql = QStringLiteral(
                   "INSERT INTO session_state (website_id, session_id, visit_start, last_seen, pageviews, "
-                  "events) VALUES ") +
-              values(6) +
+                  "events, exit_path, exit_at) VALUES ") +
+              values(8) +
               QStringLiteral(
                   " ON CONFLICT (website_id, session_id) DO UPDATE SET visit_start = "
                   "excluded.visit_start, last_seen = excluded.last_seen, pageviews = excluded.pageviews, "
-                  "events = excluded.events");
+                  "events = excluded.events, exit_path = excluded.exit_path, exit_at = excluded.exit_at");
         break;
     case FindSessions:
         sql =
-            QStringLiteral("SELECT session_id, visit_start, last_seen, pageviews, events FROM session_state "
+            QStringLiteral("SELECT session_id, visit_start, last_seen, pageviews, events, exit_path, exit_at "
+                           "FROM session_state "
                            "WHERE website_id = ? AND session_id IN ") +
             QStringLiteral("(?") + QStringLiteral(", ?").repeated(rows - 1) + QLatin1Char(')');
         break;
@@ -239,8 +242,8 @@ void EventStore::preloadVisits(const std::vector<Queued> &events)
             exec(q);
             while (q.next())
                 m_visits.insert(it.key() + QChar(0x1f) + q.value(0).toString(),
-                                Visit{q.value(1).toLongLong(), q.value(2).toLongLong(),
-                                      q.value(3).toLongLong(), q.value(4).toLongLong()});
+                                Visit{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
+                                      q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toLongLong()});
             q.finish();
             i += n;
         }
@@ -287,7 +290,7 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     Counters &dayCounters = batch.buckets[day];
     Counters &hourCounters = *batch.buckets.find(hour);
     if (newVisit) {
-        visit = &m_visits.insert(key, Visit{t, t, 0, 0}).value();
+        visit = &m_visits.insert(key, Visit{t, t, 0, 0, {}, 0}).value();
         hourCounters.sessions += 1;
         dayCounters.sessions += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Browser), e.browser}] += 1;
@@ -295,7 +298,18 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Device), e.deviceType}] += 1;
     }
     const bool wasBounce = isBounce(visit->pageviews, visit->events);
-    visit->lastSeen = std::max(visit->lastSeen, t);
+    const qint64 visitStartDay = Time::startOfDay(visit->start);
+    // How much longer the visit lasts now (counted where it started, below).
+    const qint64 longer = std::max<qint64>(0, t - visit->lastSeen);
+    visit->lastSeen += longer;
+    if (e.type == TrackedEvent::Type::Pageview && (visit->exitPath.isNull() || t >= visit->exitAt)) {
+        // The visit's exit page moves to this (its latest) pageview.
+        if (!visit->exitPath.isNull())
+            batch.dimensions[{e.websiteId, visitStartDay, int(Dimension::ExitPage), visit->exitPath}] -= 1;
+        batch.dimensions[{e.websiteId, visitStartDay, int(Dimension::ExitPage), e.path}] += 1;
+        visit->exitPath = e.path;
+        visit->exitAt = t;
+    }
     if (e.type == TrackedEvent::Type::Pageview) {
         if (visit->pageviews == 0)
             batch.dimensions[{e.websiteId, day.start, int(Dimension::EntryPage), e.path}] += 1;
@@ -338,12 +352,14 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     if (sketchFor(day).add(h))
         dayCounters.sketchDirty = true;
     const int bounceDelta = int(isBounce(visit->pageviews, visit->events)) - int(wasBounce);
-    if (bounceDelta != 0) {
+    if (bounceDelta != 0 || longer != 0) {
         // The visit counts where it started.
-        batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit->start)}].bounces +=
-            bounceDelta;
-        batch.buckets[{e.websiteId, int(Granularity::Day), Time::startOfDay(visit->start)}].bounces +=
-            bounceDelta;
+        Counters &startHour = batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit->start)}];
+        startHour.bounces += bounceDelta;
+        startHour.durationMs += longer;
+        Counters &startDay = batch.buckets[{e.websiteId, int(Granularity::Day), visitStartDay}];
+        startDay.bounces += bounceDelta;
+        startDay.durationMs += longer;
     }
     batch.sessions.insert(key);
 
@@ -396,7 +412,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         m_upsertBucket.bindValue(4, c.events);
         m_upsertBucket.bindValue(5, c.sessions);
         m_upsertBucket.bindValue(6, c.bounces);
-        m_upsertBucket.bindValue(7, c.sketchDirty ? QVariant(m_sketches.value(it.key()).toBytes())
+        m_upsertBucket.bindValue(7, c.durationMs);
+        m_upsertBucket.bindValue(8, c.sketchDirty ? QVariant(m_sketches.value(it.key()).toBytes())
                                                   : QVariant(QMetaType::fromType<QByteArray>()));
         exec(m_upsertBucket);
     }
@@ -424,6 +441,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
             q.bindValue(p++, v.lastSeen);
             q.bindValue(p++, v.pageviews);
             q.bindValue(p++, v.events);
+            q.bindValue(p++, v.exitPath);
+            q.bindValue(p++, v.exitPath.isNull() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.exitAt));
         }
         exec(q);
     }

@@ -16,8 +16,9 @@ class Database;
 // Rollup granularities and dimensions as stored in rollup_buckets / rollup_dimensions.
 enum class Granularity : int { Hour = 0, Day = 1 };
 // EntryPage: a visit's first pageview; Utm*: the utm_* query parameters of a pageview's
-// URL; Event: a custom event's name. Events stored before these dimensions existed are
-// counted in the first five only.
+// URL; Event: a custom event's name; ExitPage: a visit's last pageview, counted on the
+// day the visit started. Events stored before these dimensions existed are counted in the
+// first five only.
 enum class Dimension : int {
     Page = 0,
     Referrer = 1,
@@ -29,8 +30,9 @@ enum class Dimension : int {
     UtmMedium = 7,
     UtmCampaign = 8,
     Event = 9,
+    ExitPage = 10,
 };
-inline constexpr int DimensionCount = 10;
+inline constexpr int DimensionCount = 11;
 
 // Applies batches of journaled events to the database on the writer thread's
 // connection, one transaction per batch: the raw rows (id = journal sequence, so an
@@ -40,7 +42,8 @@ inline constexpr int DimensionCount = 10;
 // Sessions ("visits"): a session_id's events belong to one visit while they are less
 // than 30 minutes apart; a later event starts a new visit. A visit counts in the
 // bucket where it started; it is a bounce while it has exactly one pageview and no
-// custom event. Visitors are distinct visitor ids (VisitorIds; an event without one
+// custom event. Its duration is the time from its first to its last event, summed per
+// bucket of its start; its exit page is its latest pageview. Visitors are distinct visitor ids (VisitorIds; an event without one
 // counts its session_id), kept as mergeable sketches per bucket.
 class EventStore final
 {
@@ -85,6 +88,8 @@ private:
         qint64 lastSeen = 0;
         qint64 pageviews = 0;
         qint64 events = 0;
+        QString exitPath; // null: no pageview counted as its exit yet
+        qint64 exitAt = 0;
     };
     struct BucketKey
     {

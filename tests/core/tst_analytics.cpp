@@ -35,6 +35,8 @@ struct Visit
     int pageviews = 0;
     int events = 0;
     QString browser, os, device;
+    qint64 last = 0;  // its last event
+    QString exitPath; // its last pageview's
 };
 } // namespace
 
@@ -134,13 +136,16 @@ class TestAnalytics : public QObject
                 !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
             if (fresh) {
                 open.insert(e.sessionId, m_visits.size());
-                m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType});
+                m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType, e.occurredAt, {}});
             }
             Visit &v = m_visits[open.value(e.sessionId)];
             // A visit's entry page: its first pageview.
             if (e.type == TrackedEvent::Type::Pageview && v.pageviews == 0)
                 m_entries.insert(&e);
             (e.type == TrackedEvent::Type::Pageview ? v.pageviews : v.events) += 1;
+            v.last = e.occurredAt;
+            if (e.type == TrackedEvent::Type::Pageview)
+                v.exitPath = e.path;
             lastSeen.insert(e.sessionId, e.occurredAt);
         }
     }
@@ -173,7 +178,7 @@ class TestAnalytics : public QObject
         QSet<QByteArray> allVisitors;
         qint64 pageviews = 0, events = 0;
         QHash<QString, qint64> pages, refs, browsers, oses, devices, utmSources, utmMediums, utmCampaigns, names,
-            entries;
+            entries, exits;
         for (qint64 b = begin; b < end; b += step) {
             qint64 pv = 0, ev = 0, sessions = 0;
             QSet<QByteArray> visitors;
@@ -218,11 +223,14 @@ class TestAnalytics : public QObject
                                       {QStringLiteral("sessions"), sessions},
                                       {QStringLiteral("events"), ev}});
         }
-        qint64 sessions = 0, bounces = 0;
+        qint64 sessions = 0, bounces = 0, durationMs = 0;
         for (const Visit &v : m_visits) {
             if (v.start < begin || v.start >= end)
                 continue;
             ++sessions;
+            durationMs += v.last - v.start;
+            if (!v.exitPath.isEmpty())
+                exits[v.exitPath] += 1;
             bounces += v.pageviews == 1 && v.events == 0;
             browsers[v.browser] += 1;
             oses[v.os] += 1;
@@ -238,7 +246,11 @@ class TestAnalytics : public QObject
                                                    {QStringLiteral("visitors"), allVisitors.size()},
                                                    {QStringLiteral("sessions"), sessions},
                                                    {QStringLiteral("events"), events},
-                                                   {QStringLiteral("bounce_rate"), rate}}},
+                                                   {QStringLiteral("bounce_rate"), rate},
+                                                   {QStringLiteral("visit_duration"),
+                                                    sessions ? qint64(std::llround(double(durationMs) /
+                                                                                   double(sessions) / 1000.0))
+                                                             : 0}}},
             {QStringLiteral("timeseries"), series},
             {QStringLiteral("pages"), top(pages)},
             {QStringLiteral("referrers"), top(refs)},
@@ -250,6 +262,7 @@ class TestAnalytics : public QObject
             {QStringLiteral("utm_mediums"), top(utmMediums)},
             {QStringLiteral("utm_campaigns"), top(utmCampaigns)},
             {QStringLiteral("events"), top(names)},
+            {QStringLiteral("exit_pages"), top(exits)},
         };
     }
 
@@ -260,20 +273,25 @@ private slots:
         QVERIFY(!m_db->open());
         generate();
         QVERIFY(m_events.size() > 300);
-        EventPipeline pipeline(*m_db, m_clock, {m_dir.filePath(QStringLiteral("journal"))});
-        QVERIFY(!pipeline.start());
-        // Several writer batches, plus another website's events that must not leak in.
-        for (qsizetype i = 0; i < m_events.size(); i += 97) {
-            QList<TrackedEvent> chunk = m_events.mid(i, 97);
-            TrackedEvent other = chunk.first();
-            other.websiteId = QStringLiteral("w2");
-            chunk.append(other);
-            pipeline.submit(chunk);
-            if (i % 3 == 0)
-                QVERIFY(pipeline.flush());
+        // Several writer batches, plus another website's events that must not leak in; a
+        // restart halfway, so open visits continue from their stored state (exit page,
+        // duration, bounce) rather than the writer's memory.
+        const qsizetype half = m_events.size() / 2;
+        for (const auto &[first, last] : {std::pair{qsizetype(0), half}, std::pair{half, m_events.size()}}) {
+            EventPipeline pipeline(*m_db, m_clock, {m_dir.filePath(QStringLiteral("journal"))});
+            QVERIFY(!pipeline.start());
+            for (qsizetype i = first; i < last; i += 97) {
+                QList<TrackedEvent> chunk = m_events.mid(i, std::min<qsizetype>(97, last - i));
+                TrackedEvent other = chunk.first();
+                other.websiteId = QStringLiteral("w2");
+                chunk.append(other);
+                pipeline.submit(chunk);
+                if (i % 3 == 0)
+                    QVERIFY(pipeline.flush());
+            }
+            QVERIFY(pipeline.flush());
+            pipeline.stop();
         }
-        QVERIFY(pipeline.flush());
-        pipeline.stop();
     }
 
     void matchesBruteForce_data()
@@ -309,11 +327,12 @@ private slots:
         const QJsonObject want = bruteForce(from, to, hourly);
         const QJsonObject wantTotals = want.value(QStringLiteral("totals")).toObject();
         if (wantTotals.value(QStringLiteral("pageviews")).toInt() > 100) {
+            QVERIFY(wantTotals.value(QStringLiteral("visit_duration")).toInt() > 0);
             // People with several sessions: visitors are people, not sessions.
             QVERIFY(wantTotals.value(QStringLiteral("visitors")).toInt() <
                     wantTotals.value(QStringLiteral("sessions")).toInt());
             // The data exercises every list (so that agreeing on them means something).
-            for (const char *list : {"entry_pages", "utm_sources", "utm_mediums", "utm_campaigns", "events"})
+            for (const char *list : {"entry_pages", "utm_sources", "utm_mediums", "utm_campaigns", "events", "exit_pages"})
                 QVERIFY2(!want.value(QLatin1String(list)).toArray().isEmpty(), list);
             const auto values = [&](const char *list) {
                 QStringList out;

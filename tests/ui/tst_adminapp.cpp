@@ -342,14 +342,20 @@ private slots:
         QTRY_VERIFY(sites->model()->rowCount() > 0);
         const Core::Website site = sites->model()->rowAt(0);
         const QByteArray target = "/e/" + site.trackingCode.toLatin1();
-        for (const char *path : {"/pricing?utm_source=newsletter", "/", "/pricing"})
-            QCOMPARE(httpRequest(m_server->port(), "POST", target, {},
-                                 TestSupport::toJsonBytes(TestSupport::sampleEvent(QLatin1String(path))))
-                         .status,
+        // One visit of 2 min 05 s: three pageviews a minute apart, then a sign-up.
+        const qint64 start = QDateTime::currentMSecsSinceEpoch() - 130'000;
+        qint64 at = start;
+        for (const char *path : {"/pricing?utm_source=newsletter", "/", "/pricing"}) {
+            QJsonObject pageview = TestSupport::sampleEvent(QLatin1String(path));
+            pageview.insert(u"timestamp"_s, at);
+            at += 60'000;
+            QCOMPARE(httpRequest(m_server->port(), "POST", target, {}, TestSupport::toJsonBytes(pageview)).status,
                      202);
+        }
         QJsonObject signup = TestSupport::sampleEvent(u"/pricing"_s);
         signup.insert(u"event_type"_s, u"event"_s);
         signup.insert(u"name"_s, u"signup"_s);
+        signup.insert(u"timestamp"_s, start + 125'000);
         QCOMPARE(httpRequest(m_server->port(), "POST", target, {}, TestSupport::toJsonBytes(signup)).status, 202);
         m_server->runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
 
@@ -381,6 +387,9 @@ private slots:
                                  : QString();
         };
         QCOMPARE(firstRow(u"topEntryPages"_s), u"/pricing=1"_s);
+        QCOMPARE(firstRow(u"topExitPages"_s), u"/pricing=1"_s);
+        QCOMPARE(child<Gui::TopList>(page, u"topExitPages"_s)->rowCount(), 1); // one visit, one exit
+        QCOMPARE(child<Gui::StatCard>(page, u"durationCard"_s)->value(), u"2 min 05 s"_s);
         QCOMPARE(firstRow(u"topUtmSources"_s), u"newsletter=1"_s);
         QCOMPARE(firstRow(u"topEvents"_s), u"signup=1"_s);
         QCOMPARE(child<Gui::StatCard>(page, u"eventsCard"_s)->value(), u"1"_s);

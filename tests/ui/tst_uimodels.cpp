@@ -91,6 +91,11 @@ private slots:
         QCOMPARE(Gui::AnalyticsPage::change(110, 100), u"▲ 10 %"_s);
         QCOMPARE(Gui::AnalyticsPage::change(95, 100), u"▼ 5.0 %"_s);
         QCOMPARE(Gui::AnalyticsPage::change(5, 0), u"new"_s);
+        QCOMPARE(Gui::AnalyticsPage::duration(0), u"0 s"_s);
+        QCOMPARE(Gui::AnalyticsPage::duration(59), u"59 s"_s);
+        QCOMPARE(Gui::AnalyticsPage::duration(60), u"1 min 00 s"_s);
+        QCOMPARE(Gui::AnalyticsPage::duration(3599), u"59 min 59 s"_s);
+        QCOMPARE(Gui::AnalyticsPage::duration(3 * 3600 + 125), u"3 h 02 min"_s);
         QCOMPARE(Gui::AnalyticsPage::change(0, 0), u"±0 %"_s);
     }
 

@@ -88,6 +88,7 @@ struct AnalyticsTotals
     qint64 sessions = 0;
     qint64 events = 0;
     double bounceRate = 0; // percent
+    qint64 visitDuration = 0; // mean seconds per visit
 };
 
 struct AnalyticsPoint
@@ -112,7 +113,7 @@ struct WebsiteAnalytics
     std::optional<AnalyticsTotals> previous;
     QList<AnalyticsPoint> timeseries;
     QList<AnalyticsCount> pages, referrers, browsers, os, devices;
-    QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events;
+    QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events, exitPages;
 };
 
 // GET /websites/{id}/analytics/realtime.

@@ -76,7 +76,7 @@ AnalyticsTotals analyticsTotals(const QJsonObject &o)
 {
     return {o.value("pageviews"_L1).toInteger(), o.value("visitors"_L1).toInteger(),
             o.value("sessions"_L1).toInteger(), o.value("events"_L1).toInteger(),
-            o.value("bounce_rate"_L1).toDouble()};
+            o.value("bounce_rate"_L1).toDouble(), o.value("visit_duration"_L1).toInteger()};
 }
 
 QList<AnalyticsCount> analyticsCounts(const QJsonValue &v)
@@ -116,6 +116,7 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     a.utmMediums = analyticsCounts(o.value("utm_mediums"_L1));
     a.utmCampaigns = analyticsCounts(o.value("utm_campaigns"_L1));
     a.events = analyticsCounts(o.value("events"_L1));
+    a.exitPages = analyticsCounts(o.value("exit_pages"_L1));
     return a;
 }
 
