@@ -8,7 +8,7 @@ packages=(
     build-essential cmake ninja-build pkg-config
     qt6-base-dev qt6-httpserver-dev qt6-websockets-dev qt6-charts-dev qtkeychain-qt6-dev
     libqt6sql6-sqlite qt6-l10n-tools qt6-tools-dev qt6-tools-dev-tools libgl-dev
-    libqt6opengl6-dev libicu-dev libsodium-dev libsystemd-dev
+    libqt6opengl6-dev libicu-dev libsodium-dev libsystemd-dev libmaxminddb-dev
 )
 if [[ $profile == test ]]; then
     # nodejs: tests/seed; chromium: the browser test (tests/browser);
@@ -18,8 +18,10 @@ if [[ $profile == test ]]; then
     # server (tests/server/tst_reverseproxy.cpp). systemd: systemd-analyze judges the
     # shipped units (tests/packaging/systemd_units.sh).
     # qt6-translations-l10n: Qt's own texts in German (tests/ui/tst_translations.cpp).
+    # libmaxmind-db-writer-perl: the tests write a small country database
+    # (tests/support/write_country_db.pl) instead of downloading one.
     packages+=(nodejs curl chromium fonts-dejavu-core iproute2 nginx-light caddy openssl systemd
-        qt6-translations-l10n)
+        qt6-translations-l10n libmaxmind-db-writer-perl)
 fi
 if [[ $profile == fuzz ]]; then
     # scripts/fuzz.sh: clang with libFuzzer and the sanitizer runtimes (libclang-rt-16-dev

@@ -169,6 +169,7 @@ std::vector<ServerConfig::SettingRef> ServerConfig::settings()
          }});
     out.push_back({QStringLiteral("tls"), QStringLiteral("cert_file"), file(&tlsCertFile)});
     out.push_back({QStringLiteral("tls"), QStringLiteral("key_file"), file(&tlsKeyFile)});
+    out.push_back({QStringLiteral("geoip"), QStringLiteral("database"), file(&geoipDatabase)});
     struct IntKey
     {
         const char *section;

@@ -53,6 +53,9 @@ struct ServerConfig
     LogSettings log;
     AuthSettings auth;
     IngestSettings ingest;
+    // [geoip] database: a MaxMind DB country file (GeoLite2-Country, DB-IP Country Lite);
+    // empty: no countries.
+    QString geoipDatabase;
     // [storage] backup_before_migration: a start that migrates the schema backs up first.
     bool backupBeforeMigration = true;
     std::shared_ptr<Core::Clock> clock = std::make_shared<Core::SystemClock>();

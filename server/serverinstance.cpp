@@ -15,6 +15,7 @@
 #include "wire/serverstatus.h"
 
 #include "core/accounts/accountservice.h"
+#include "core/ingest/countrylookup.h"
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/ingest/journaldamagelog.h"
@@ -205,6 +206,16 @@ std::optional<QString> ServerInstance::start()
                    .arg(m_pipeline->replayedAtStart())
                    .arg(m_preMigrationBackup);
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
+    if (!m_config.geoipDatabase.isEmpty()) {
+        QString problem;
+        std::shared_ptr<const Core::CountryLookup> countries =
+            Core::CountryLookup::open(m_config.geoipDatabase, &problem);
+        if (!countries)
+            return QStringLiteral("[geoip] database: %1").arg(problem);
+        qCInfo(lcServer).noquote() << QStringLiteral("countries from %1 (%2)")
+                                          .arg(m_config.geoipDatabase, countries->description());
+        m_ingest->setCountryLookup(std::move(countries));
+    }
     try {
         m_ingest->prepareVisitorIds();
     } catch (const Core::StorageError &e) {

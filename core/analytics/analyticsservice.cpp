@@ -168,7 +168,7 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
     // In Dimension's order.
     QList<Count> *lists[] = {&r.pages,      &r.referrers,  &r.browsers,   &r.os,
                              &r.devices,    &r.entryPages, &r.utmSources, &r.utmMediums,
-                             &r.utmCampaigns, &r.eventNames, &r.exitPages};
+                             &r.utmCampaigns, &r.eventNames, &r.exitPages, &r.countries};
     static_assert(std::size(lists) == DimensionCount);
     while (d.next()) {
         const int dim = d.value(0).toInt();
@@ -268,6 +268,7 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("utm_campaigns"), countsJson(r.utmCampaigns)},
         {QStringLiteral("events"), countsJson(r.eventNames)},
         {QStringLiteral("exit_pages"), countsJson(r.exitPages)},
+        {QStringLiteral("countries"), countsJson(r.countries)},
     };
     if (r.previous) {
         out.insert(QStringLiteral("previous_from"), r.previousFrom.toString(Qt::ISODate));

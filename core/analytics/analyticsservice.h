@@ -57,7 +57,7 @@ public:
         Totals totals;
         QList<Bucket> timeseries;
         QList<Count> pages, referrers, browsers, os, devices;
-        QList<Count> entryPages, utmSources, utmMediums, utmCampaigns, eventNames, exitPages;
+        QList<Count> entryPages, utmSources, utmMediums, utmCampaigns, eventNames, exitPages, countries;
         // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
         std::optional<Totals> previous;
         QDate previousFrom, previousTo;

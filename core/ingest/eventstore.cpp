@@ -195,9 +195,9 @@ QSqlQuery &EventStore::statement(Statement kind, int rows)
     case InsertEvents:
         sql = QStringLiteral(
                   "INSERT INTO events (id, website_id, event_type, name, url, path, referrer, session_id, "
-                  "user_agent, device_type, browser, os, props, occurred_at, received_at, key_id, visitor_id) "
-                  "VALUES ") +
-              values(17);
+                  "user_agent, device_type, browser, os, props, occurred_at, received_at, key_id, visitor_id, "
+                  "country) VALUES ") +
+              values(18);
         break;
     case UpsertSessions:
         sql = QStringLiteral(
@@ -296,6 +296,8 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Browser), e.browser}] += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Os), e.os}] += 1;
         batch.dimensions[{e.websiteId, day.start, int(Dimension::Device), e.deviceType}] += 1;
+        if (!e.country.isEmpty())
+            batch.dimensions[{e.websiteId, day.start, int(Dimension::Country), e.country}] += 1;
     }
     const bool wasBounce = isBounce(visit->pageviews, visit->events);
     const qint64 visitStartDay = Time::startOfDay(visit->start);
@@ -400,6 +402,7 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
             q.bindValue(p++, textOrNull(e.keyId));
             q.bindValue(p++, e.visitorId.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>())
                                                    : QVariant(e.visitorId));
+            q.bindValue(p++, textOrNull(e.country));
         }
         exec(q);
     }

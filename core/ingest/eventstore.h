@@ -17,7 +17,8 @@ class Database;
 enum class Granularity : int { Hour = 0, Day = 1 };
 // EntryPage: a visit's first pageview; Utm*: the utm_* query parameters of a pageview's
 // URL; Event: a custom event's name; ExitPage: a visit's last pageview, counted on the
-// day the visit started. Events stored before these dimensions existed are counted in the
+// day the visit started; Country: visits by the country of their first event (when it
+// has one). Events stored before these dimensions existed are counted in the
 // first five only.
 enum class Dimension : int {
     Page = 0,
@@ -31,8 +32,9 @@ enum class Dimension : int {
     UtmCampaign = 8,
     Event = 9,
     ExitPage = 10,
+    Country = 11,
 };
-inline constexpr int DimensionCount = 11;
+inline constexpr int DimensionCount = 12;
 
 // Applies batches of journaled events to the database on the writer thread's
 // connection, one transaction per batch: the raw rows (id = journal sequence, so an

@@ -1,6 +1,7 @@
 #include "ingestservice.h"
 
 #include "botdetector.h"
+#include "countrylookup.h"
 #include "core/model/clock.h"
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
@@ -46,6 +47,8 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
     e.keyId = keyId;
     e.visitorId = clientAddress.isEmpty() ? m_visitorIds.forSession(websiteId, e.sessionId)
                                           : m_visitorIds.forAddress(websiteId, clientAddress, e.userAgent);
+    if (m_countries)
+        e.country = clientAddress.isEmpty() ? QString(CountryLookup::Unknown) : m_countries->countryOf(clientAddress);
     QList<TrackedEvent> one;
     one.append(std::move(e));
     m_pipeline.submit(std::move(one));
@@ -90,6 +93,8 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
         }
         e.keyId = keyId;
         e.visitorId = m_visitorIds.forSession(websiteId, e.sessionId);
+        if (m_countries)
+            e.country = CountryLookup::Unknown;
         accepted.append(std::move(e));
     }
     m_pipeline.submit(std::move(accepted)); // one journal write for the whole batch

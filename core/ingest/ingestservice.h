@@ -7,11 +7,13 @@
 #include <QJsonObject>
 #include <QList>
 
+#include <memory>
 #include <optional>
 
 namespace Core {
 
 class Clock;
+class CountryLookup;
 class Database;
 class EventPipeline;
 
@@ -58,6 +60,9 @@ public:
     // Loads (making them when needed) the visitor salts of today and tomorrow, so that
     // ingest does not wait on the database for them. Throws StorageError.
     void prepareVisitorIds() { m_visitorIds.prepare(); }
+    // [geoip] database: from then on every event gets its client address's country
+    // ("XX" when unknown or no address is known). Null: no countries.
+    void setCountryLookup(std::shared_ptr<const CountryLookup> lookup) { m_countries = std::move(lookup); }
 
     // Counts an event the HTTP layer refused before validation (the per-address rate
     // limit, an unparsable body), so all drops are counted here, under one set of names.
@@ -74,6 +79,7 @@ private:
     const Database &m_db;
     const Clock &m_clock;
     VisitorIds m_visitorIds;
+    std::shared_ptr<const CountryLookup> m_countries;
 };
 
 } // namespace Core

@@ -134,7 +134,7 @@ QByteArray TrackedEvent::serialize() const
 {
     const qsizetype size = 1 + sizeOf(websiteId) + 1 + sizeOf(name) + sizeOf(url) + sizeOf(path) +
                            sizeOf(referrer) + sizeOf(sessionId) + sizeOf(userAgent) + sizeOf(deviceType) +
-                           sizeOf(browser) + sizeOf(os) + sizeOf(props) + 8 + 8 + sizeOf(keyId) + sizeOf(visitorId);
+                           sizeOf(browser) + sizeOf(os) + sizeOf(props) + 8 + 8 + sizeOf(keyId) + sizeOf(visitorId) + sizeOf(country);
     QByteArray out(size, Qt::Uninitialized);
     Writer w(out.data());
     w.u8(FormatVersion);
@@ -148,6 +148,7 @@ QByteArray TrackedEvent::serialize() const
     w.i64(receivedAt);
     w.string(keyId);
     w.bytes(visitorId);
+    w.string(country);
     Q_ASSERT(w.end() == out.constData() + out.size());
     return out;
 }
@@ -168,8 +169,10 @@ std::optional<TrackedEvent> TrackedEvent::deserialize(const QByteArray &bytes)
     e.occurredAt = r.i64();
     e.receivedAt = r.i64();
     e.keyId = r.string();
-    if (version >= 2)
+    if (version >= 2) {
         e.visitorId = r.bytes();
+        e.country = r.string();
+    }
     if (!r.ok() || type > 1)
         return std::nullopt;
     e.type = Type(type);

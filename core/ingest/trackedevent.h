@@ -31,6 +31,9 @@ struct TrackedEvent
     // VisitorIds' daily id (16 bytes); empty for events journaled before it existed,
     // which count their session id as the visitor.
     QByteArray visitorId;
+    // ISO 3166-1 alpha-2 of the client address ("XX": not found) when a country database
+    // is configured; empty otherwise (and for events journaled before countries existed).
+    QString country;
 
     QString typeName() const
     {
@@ -39,7 +42,7 @@ struct TrackedEvent
 
     // Compact binary form for the journal (versioned; see trackedevent.cpp): the first byte
     // is the format version, bumped whenever the field list changes.
-    // 1: up to keyId; 2: + visitorId.
+    // 1: up to keyId; 2: + visitorId, country.
     static constexpr quint8 FormatVersion = 2;
     QByteArray serialize() const;
     static std::optional<TrackedEvent> deserialize(const QByteArray &bytes);

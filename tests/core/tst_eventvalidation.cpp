@@ -44,7 +44,7 @@ QByteArray referenceSerialize(const TrackedEvent &e)
     s.setVersion(QDataStream::Qt_6_4);
     s << quint8(2) << e.websiteId << quint8(e.type) << e.name << e.url << e.path << e.referrer << e.sessionId
       << e.userAgent << e.deviceType << e.browser << e.os << e.props << e.occurredAt << e.receivedAt
-      << e.keyId << e.visitorId;
+      << e.keyId << e.visitorId << e.country;
     return out;
 }
 
@@ -62,7 +62,7 @@ std::optional<TrackedEvent> referenceDeserialize(const QByteArray &bytes)
     s >> e.websiteId >> type >> e.name >> e.url >> e.path >> e.referrer >> e.sessionId >> e.userAgent >>
         e.deviceType >> e.browser >> e.os >> e.props >> e.occurredAt >> e.receivedAt >> e.keyId;
     if (version >= 2)
-        s >> e.visitorId;
+        s >> e.visitorId >> e.country;
     if (s.status() != QDataStream::Ok || type > 1)
         return std::nullopt;
     e.type = TrackedEvent::Type(type);
@@ -95,7 +95,8 @@ void compareEvents(const TrackedEvent &a, const TrackedEvent &b)
     for (const auto field :
          {&TrackedEvent::websiteId, &TrackedEvent::name, &TrackedEvent::url, &TrackedEvent::path,
           &TrackedEvent::referrer, &TrackedEvent::sessionId, &TrackedEvent::userAgent,
-          &TrackedEvent::deviceType, &TrackedEvent::browser, &TrackedEvent::os, &TrackedEvent::keyId}) {
+          &TrackedEvent::deviceType, &TrackedEvent::browser, &TrackedEvent::os, &TrackedEvent::keyId,
+          &TrackedEvent::country}) {
         QCOMPARE(a.*field, b.*field);
         QCOMPARE((a.*field).isNull(), (b.*field).isNull());
     }
@@ -352,10 +353,11 @@ private slots:
             "2261223a317d0000019ec0da6a00fffffffffffffffb00000000");
         compareEvents(*TrackedEvent::deserialize(version1), e);
         compareEvents(*referenceDeserialize(version1), e);
-        // Format 2 appends the visitor id (null here).
-        QCOMPARE(e.serialize(), QByteArray("\x02") + version1.mid(1) + QByteArray("\xff\xff\xff\xff", 4));
+        // Format 2 appends the visitor id and the country (both null here).
+        QCOMPARE(e.serialize(), QByteArray("\x02") + version1.mid(1) + QByteArray(8, '\xff'));
         TrackedEvent withVisitor = e;
         withVisitor.visitorId = QByteArray::fromHex("00112233445566778899aabbccddeeff");
+        withVisitor.country = QStringLiteral("DE");
         QCOMPARE(withVisitor.serialize(), referenceSerialize(withVisitor));
         compareEvents(*TrackedEvent::deserialize(withVisitor.serialize()), withVisitor);
         QCOMPARE(e.serialize(), referenceSerialize(e));

@@ -196,7 +196,7 @@ private slots:
         QCOMPARE(totals.value(QStringLiteral("sessions")).toInt(), 1);
         QCOMPARE(body.value(QStringLiteral("timeseries")).toArray().size(), 24);
         for (const char *list : {"pages", "referrers", "browsers", "os", "devices", "entry_pages", "utm_sources",
-                                 "utm_mediums", "utm_campaigns", "events", "exit_pages"})
+                                 "utm_mediums", "utm_campaigns", "events", "exit_pages", "countries"})
             QVERIFY2(body.value(QLatin1String(list)).isArray(), list);
         QCOMPARE(body.value(QStringLiteral("devices"))
                      .toArray()

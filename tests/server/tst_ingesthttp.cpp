@@ -1,5 +1,6 @@
 // POST /e/{code} and GET /z.js over real HTTP: status codes, CORS, sendBeacon bodies,
 // bots, exact per-IP limits with a manual clock, the tracker's cache headers.
+#include "countrydb.h"
 #include "httpclient.h"
 #include "ingestfixtures.h"
 #include "keepaliveclient.h"
@@ -150,6 +151,65 @@ private slots:
                      qPrintable(file));
         }
         QVERIFY(scanned >= 2);
+    }
+
+    // [geoip] database: each visit's country, by the forwarded client address; the
+    // address is looked up, not kept.
+    void countriesFromTheConfiguredDatabase()
+    {
+        QTemporaryDir dir;
+        QString error;
+        const QString database = TestSupport::writeCountryDatabase(dir.path(), &error);
+        QVERIFY2(!database.isEmpty(), qPrintable(error));
+        TestServer server([&](Server::ServerConfig &c) { c.geoipDatabase = database; });
+        QVERIFY2(server.isRunning(), qPrintable(server.startError()));
+        Core::Website site;
+        server.runOnServerThread([&](Server::ServerInstance &s) { site = createWebsite(s.database()); });
+        const QByteArray code = "/e/" + site.trackingCode.toLatin1();
+        int n = 0;
+        const auto visit = [&](const QByteArray &address) {
+            const HttpResult r = httpRequest(server.port(), "POST", code, {{"X-Forwarded-For", address}},
+                                             toJsonBytes(sampleEvent(QStringLiteral("/"),
+                                                                     QStringLiteral("country-visit-%1").arg(++n))));
+            QCOMPARE(r.status, 202);
+        };
+        visit("198.51.100.7");
+        visit("198.51.100.8");
+        visit("2001:db8::5");
+        visit("10.1.2.3"); // a private address: unknown
+        server.runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
+        QJsonObject report;
+        server.runOnServerThread([&](Server::ServerInstance &s) {
+            const Core::AnalyticsService analytics(s.database());
+            report = Core::AnalyticsService::toJson(
+                analytics.report(site.id, Core::AnalyticsService::parseQuery({}, {}, {}, s.context().clock.nowMs())));
+        });
+        const QJsonArray want{QJsonObject{{QStringLiteral("value"), QStringLiteral("DE")}, {QStringLiteral("count"), 2}},
+                              QJsonObject{{QStringLiteral("value"), QStringLiteral("FR")}, {QStringLiteral("count"), 1}},
+                              QJsonObject{{QStringLiteral("value"), QStringLiteral("XX")}, {QStringLiteral("count"), 1}}};
+        QCOMPARE(report.value(QStringLiteral("countries")).toArray(), want);
+
+        // A server without a database counts no countries.
+        flush();
+        QJsonObject without;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            const Core::AnalyticsService analytics(s.database());
+            without = Core::AnalyticsService::toJson(
+                analytics.report(m_site.id, Core::AnalyticsService::parseQuery({}, {}, {}, m_clock->nowMs())));
+        });
+        QCOMPARE(without.value(QStringLiteral("countries")).toArray(), QJsonArray());
+
+        // A file that is no country database refuses the start, saying so.
+        const QString bogus = dir.filePath(QStringLiteral("bogus.mmdb"));
+        QFile f(bogus);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("<html>404</html>");
+        f.close();
+        TestServer refused([&](Server::ServerConfig &c) { c.geoipDatabase = bogus; });
+        QVERIFY(!refused.isRunning());
+        QVERIFY2(refused.startError().contains(QLatin1String("[geoip] database")) &&
+                     refused.startError().contains(QLatin1String("is not a MaxMind DB file")),
+                 qPrintable(refused.startError()));
     }
 
     void unknownCodeInvalidJsonAndFieldErrors()
