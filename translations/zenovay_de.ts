@@ -627,6 +627,14 @@
             <source>Inactive: Free plan</source>
             <translation>Inaktiv: Free-Tarif</translation>
         </message>
+        <message>
+            <source>Unknown</source>
+            <translation>Unbekannt</translation>
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation>%1 (%2)</translation>
+        </message>
     </context>
     <context>
         <name>Gui::KeyDetailPage</name>
@@ -2290,16 +2298,16 @@ Strg+Q: beenden</translation>
             <translation>Mittlere Zeit vom ersten Seitenaufruf oder Ereignis eines Besuchs bis zu seinem letzten</translation>
         </message>
         <message>
-            <source>%1 s</source>
-            <translation>%1 s</translation>
+            <source>Countries</source>
+            <translation>Länder</translation>
         </message>
         <message>
-            <source>%1 min %2 s</source>
-            <translation>%1 min %2 s</translation>
+            <source>Country</source>
+            <translation>Land</translation>
         </message>
         <message>
-            <source>%1 h %2 min</source>
-            <translation>%1 h %2 min</translation>
+            <source>Visits by country (when the server has a country database: [geoip] database)</source>
+            <translation>Besuche nach Land (wenn der Server eine Länderdatenbank hat: [geoip] database)</translation>
         </message>
     </context>
     <context>

@@ -627,6 +627,14 @@
             <source>Inactive: Free plan</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Unknown</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1 (%2)</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::KeyDetailPage</name>
@@ -2282,15 +2290,15 @@ Ctrl+Q: quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 s</source>
+            <source>Countries</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 min %2 s</source>
+            <source>Country</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>%1 h %2 min</source>
+            <source>Visits by country (when the server has a country database: [geoip] database)</source>
             <translation type="unfinished" />
         </message>
     </context>

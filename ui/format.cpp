@@ -1,6 +1,8 @@
 #include "format.h"
 
 #include <QDateTime>
+
+#include <unicode/uloc.h>
 #include <QLocale>
 #include <QTimeZone>
 
@@ -151,6 +153,25 @@ QString Format::duration(qint64 seconds)
     if (minutes > 0)
         return tr("%1 min %2 s").arg(minutes).arg(seconds % 60);
     return tr("%1 s").arg(seconds);
+}
+
+QString Format::country(const QString &isoCode)
+{
+    if (isoCode == "XX"_L1)
+        return tr("Unknown");
+    if (isoCode.size() != 2 || !isoCode.at(0).isUpper() || !isoCode.at(1).isUpper() || isoCode.at(0).unicode() > 'Z' ||
+        isoCode.at(1).unicode() > 'Z')
+        return isoCode;
+    const QByteArray locale = "und_" + isoCode.toLatin1();
+    const QByteArray display = QLocale().name().toLatin1();
+    UChar name[128];
+    UErrorCode status = U_ZERO_ERROR;
+    const int32_t length = uloc_getDisplayCountry(locale.constData(), display.constData(), name, 128, &status);
+    // ICU answers the code itself for a region it has no name for.
+    if (U_FAILURE(status) || length <= 0 || length > 128)
+        return isoCode;
+    const QString text = QString::fromUtf16(reinterpret_cast<const char16_t *>(name), length);
+    return text == isoCode ? isoCode : tr("%1 (%2)").arg(text, isoCode);
 }
 
 QString Format::number(qint64 n)

@@ -37,6 +37,9 @@ public:
     static QString bytes(qint64 bytes);
     static QString duration(qint64 seconds);
     static QString number(qint64 n);
+    // "Germany (DE)" in English, "Deutschland (DE)" in German (ICU's names); "XX" and
+    // anything that is not a two-letter code: "Unknown" or the text as it is.
+    static QString country(const QString &isoCode);
     static QString month(const QString &monthKey); // "2026-06" -> "Jun 2026"
 };
 

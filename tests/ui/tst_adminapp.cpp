@@ -389,7 +389,7 @@ private slots:
         QCOMPARE(firstRow(u"topEntryPages"_s), u"/pricing=1"_s);
         QCOMPARE(firstRow(u"topExitPages"_s), u"/pricing=1"_s);
         QCOMPARE(child<Gui::TopList>(page, u"topExitPages"_s)->rowCount(), 1); // one visit, one exit
-        QCOMPARE(child<Gui::StatCard>(page, u"durationCard"_s)->value(), u"2 min 05 s"_s);
+        QCOMPARE(child<Gui::StatCard>(page, u"durationCard"_s)->value(), u"2 min 5 s"_s);
         QCOMPARE(firstRow(u"topUtmSources"_s), u"newsletter=1"_s);
         QCOMPARE(firstRow(u"topEvents"_s), u"signup=1"_s);
         QCOMPARE(child<Gui::StatCard>(page, u"eventsCard"_s)->value(), u"1"_s);

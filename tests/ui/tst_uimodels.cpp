@@ -91,11 +91,6 @@ private slots:
         QCOMPARE(Gui::AnalyticsPage::change(110, 100), u"▲ 10 %"_s);
         QCOMPARE(Gui::AnalyticsPage::change(95, 100), u"▼ 5.0 %"_s);
         QCOMPARE(Gui::AnalyticsPage::change(5, 0), u"new"_s);
-        QCOMPARE(Gui::AnalyticsPage::duration(0), u"0 s"_s);
-        QCOMPARE(Gui::AnalyticsPage::duration(59), u"59 s"_s);
-        QCOMPARE(Gui::AnalyticsPage::duration(60), u"1 min 00 s"_s);
-        QCOMPARE(Gui::AnalyticsPage::duration(3599), u"59 min 59 s"_s);
-        QCOMPARE(Gui::AnalyticsPage::duration(3 * 3600 + 125), u"3 h 02 min"_s);
         QCOMPARE(Gui::AnalyticsPage::change(0, 0), u"±0 %"_s);
     }
 
@@ -310,6 +305,24 @@ private slots:
         QCOMPARE(Gui::Format::relative(Now + 2 * Day + Minute, Now), u"in 2 days"_s);
         QCOMPARE(Gui::Format::duration(3 * 86400 + 7200), u"3 d 2 h"_s);
         QCOMPARE(Gui::Format::month(u"2026-06"_s), u"Jun 2026"_s);
+        QCOMPARE(Gui::Format::duration(125), u"2 min 5 s"_s);
+        QCOMPARE(Gui::Format::duration(59), u"59 s"_s);
+    }
+
+    // Countries by name in the user's language, with their code.
+    void countryNames()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        QCOMPARE(Gui::Format::country(u"DE"_s), u"Germany (DE)"_s);
+        QCOMPARE(Gui::Format::country(u"XX"_s), u"Unknown"_s);
+        QCOMPARE(Gui::Format::country(u"de"_s), u"de"_s); // not a code: as it is
+        QCOMPARE(Gui::Format::country(u"D\u00c4"_s), u"D\u00c4"_s);
+        QCOMPARE(Gui::Format::country(u"DEU"_s), u"DEU"_s);
+        QLocale::setDefault(QLocale(QLocale::German, QLocale::Germany));
+        QCOMPARE(Gui::Format::country(u"DE"_s), u"Deutschland (DE)"_s);
+        QCOMPARE(Gui::Format::country(u"US"_s), u"Vereinigte Staaten (US)"_s);
+        QLocale::setDefault(before);
     }
 };
 

@@ -113,7 +113,7 @@ struct WebsiteAnalytics
     std::optional<AnalyticsTotals> previous;
     QList<AnalyticsPoint> timeseries;
     QList<AnalyticsCount> pages, referrers, browsers, os, devices;
-    QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events, exitPages;
+    QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events, exitPages, countries;
 };
 
 // GET /websites/{id}/analytics/realtime.

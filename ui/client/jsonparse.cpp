@@ -117,6 +117,7 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     a.utmCampaigns = analyticsCounts(o.value("utm_campaigns"_L1));
     a.events = analyticsCounts(o.value("events"_L1));
     a.exitPages = analyticsCounts(o.value("exit_pages"_L1));
+    a.countries = analyticsCounts(o.value("countries"_L1));
     return a;
 }
 

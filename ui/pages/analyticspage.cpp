@@ -56,6 +56,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_pages(new TopList(u"topPages"_s, tr("Pages"), tr("Page"), this)),
       m_entryPages(new TopList(u"topEntryPages"_s, tr("Entry pages"), tr("Page"), this)),
       m_exitPages(new TopList(u"topExitPages"_s, tr("Exit pages"), tr("Page"), this)),
+      m_countries(new TopList(u"topCountries"_s, tr("Countries"), tr("Country"), this)),
       m_sources(new TopList(u"topSources"_s, tr("Sources"), tr("Referrer"), this)),
       m_utmSources(new TopList(u"topUtmSources"_s, tr("Campaign sources"), u"utm_source"_s, this)),
       m_utmMediums(new TopList(u"topUtmMediums"_s, tr("Campaign media"), u"utm_medium"_s, this)),
@@ -152,9 +153,11 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     m_realtimeTimer->setInterval(10'000);
     connect(m_realtimeTimer, &QTimer::timeout, this, &AnalyticsPage::loadRealtime);
     auto *lists = new QGridLayout;
-    const QList<TopList *> order = {m_pages,        m_entryPages, m_exitPages, m_sources,
-                                    m_utmSources,   m_utmMediums, m_utmCampaigns, m_browsers,
-                                    m_os,           m_devices,    m_events};
+    m_countries->setValueText(&Format::country);
+    m_countries->setToolTip(tr("Visits by country (when the server has a country database: [geoip] database)"));
+    const QList<TopList *> order = {m_pages,      m_entryPages, m_exitPages,    m_sources,
+                                    m_countries,  m_utmSources, m_utmMediums,   m_utmCampaigns,
+                                    m_browsers,   m_os,         m_devices,      m_events};
     for (int i = 0; i < order.size(); ++i)
         lists->addWidget(order.at(i), i / 3, i % 3, Qt::AlignTop);
     for (int col = 0; col < 3; ++col)
@@ -240,7 +243,7 @@ QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
                       n(p.visitors), n(p.pageviews), {}});
     const QList<std::pair<QString, const QList<AnalyticsCount> *>> lists = {
         {u"pages"_s, &r.pages},           {u"entry_pages"_s, &r.entryPages},     {u"exit_pages"_s, &r.exitPages},
-        {u"referrers"_s, &r.referrers},
+        {u"referrers"_s, &r.referrers},   {u"countries"_s, &r.countries},
         {u"utm_sources"_s, &r.utmSources}, {u"utm_mediums"_s, &r.utmMediums},    {u"utm_campaigns"_s, &r.utmCampaigns},
         {u"browsers"_s, &r.browsers},      {u"os"_s, &r.os},                     {u"devices"_s, &r.devices},
         {u"events"_s, &r.events}};
@@ -297,16 +300,6 @@ QString AnalyticsPage::change(qint64 now, qint64 before)
     if (magnitude == QLocale().toString(0.0, 'f', 1) || magnitude == QLocale().toString(0.0, 'f', 0))
         return tr("±0 %");
     return pct > 0 ? tr("▲ %1 %").arg(magnitude) : tr("▼ %1 %").arg(magnitude);
-}
-
-QString AnalyticsPage::duration(qint64 seconds)
-{
-    const auto two = [](qint64 n) { return QStringLiteral("%1").arg(n, 2, 10, QLatin1Char('0')); };
-    if (seconds < 60)
-        return tr("%1 s").arg(seconds);
-    if (seconds < 3600)
-        return tr("%1 min %2 s").arg(seconds / 60).arg(two(seconds % 60));
-    return tr("%1 h %2 min").arg(QLocale().toString(seconds / 3600)).arg(two(seconds / 60 % 60));
 }
 
 AnalyticsPage::Preset AnalyticsPage::preset() const
@@ -420,7 +413,7 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
     card(m_pageviews, Format::number(t.pageviews), tr("Pageviews"), t.pageviews, p ? p->pageviews : 0);
     card(m_sessions, Format::number(t.sessions), tr("Visits"), t.sessions, p ? p->sessions : 0);
     card(m_eventCount, Format::number(t.events), tr("Custom events"), t.events, p ? p->events : 0);
-    card(m_duration, t.sessions > 0 ? duration(t.visitDuration) : u"—"_s, tr("Visit duration"), t.visitDuration,
+    card(m_duration, t.sessions > 0 ? Format::duration(t.visitDuration) : u"—"_s, tr("Visit duration"), t.visitDuration,
          p ? p->visitDuration : 0);
     // The bounce rate changes in percentage points, not in percent of itself.
     m_bounceRate->setValue(t.sessions > 0 ? tr("%1 %").arg(QLocale().toString(t.bounceRate, 'f', 0)) : u"—"_s,
@@ -445,6 +438,7 @@ void AnalyticsPage::show(const WebsiteAnalytics &a)
     m_pages->setRows(a.pages);
     m_entryPages->setRows(a.entryPages);
     m_exitPages->setRows(a.exitPages);
+    m_countries->setRows(a.countries);
     m_sources->setRows(a.referrers);
     m_utmSources->setRows(a.utmSources);
     m_utmMediums->setRows(a.utmMediums);
@@ -464,8 +458,8 @@ void AnalyticsPage::clearReport()
         c->setValue(u"—"_s, c->toolTip());
     m_rangeNote->clear();
     Charts::setTraffic(m_chart, {}, false);
-    for (TopList *l : {m_pages, m_entryPages, m_exitPages, m_sources, m_utmSources, m_utmMediums, m_utmCampaigns,
-                       m_browsers, m_os, m_devices, m_events})
+    for (TopList *l : {m_pages, m_entryPages, m_exitPages, m_sources, m_countries, m_utmSources, m_utmMediums,
+                       m_utmCampaigns, m_browsers, m_os, m_devices, m_events})
         l->setRows({});
     clearRealtime();
 }

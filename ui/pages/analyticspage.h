@@ -42,8 +42,6 @@ public:
     static bool isHourly(const QDate &from, const QDate &to) { return from.daysTo(to) < 2; }
     // "+12 %", "−5 %", "new", "±0 %": a count against the previous period's.
     static QString change(qint64 now, qint64 before);
-    // "45 s", "2 min 05 s", "1 h 02 min".
-    static QString duration(qint64 seconds);
 
     // What "Export CSV…" writes: the shown report as one table, a row per bucket of the
     // time series (section "timeseries": time, visitors, pageviews) and per top-list entry
@@ -100,6 +98,7 @@ private:
     TopList *m_pages;
     TopList *m_entryPages;
     TopList *m_exitPages;
+    TopList *m_countries;
     TopList *m_sources;
     TopList *m_utmSources;
     TopList *m_utmMediums;

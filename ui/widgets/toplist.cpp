@@ -75,7 +75,7 @@ void TopList::setRows(const QList<AnalyticsCount> &rows)
         top = qMax(top, r.count);
     for (int i = 0; i < rows.size(); ++i) {
         const AnalyticsCount &r = rows.at(i);
-        const QString shown = r.value.isEmpty() ? tr("(none)") : r.value;
+        const QString shown = r.value.isEmpty() ? tr("(none)") : m_valueText ? m_valueText(r.value) : r.value;
         auto *value = new QTableWidgetItem(shown);
         // Values come from visitors' browsers: never let one be read as rich text.
         value->setToolTip(u"<p>%1</p>"_s.arg(shown.toHtmlEscaped()));

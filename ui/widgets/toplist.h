@@ -4,6 +4,8 @@
 
 #include <QFrame>
 
+#include <functional>
+
 class QLabel;
 class QTableWidget;
 
@@ -18,6 +20,8 @@ class TopList final : public QFrame
 public:
     TopList(const QString &objectName, const QString &title, const QString &valueHeader,
             QWidget *parent = nullptr);
+    // How a value is shown (countries: their name for their code); as it is by default.
+    void setValueText(std::function<QString(const QString &)> text) { m_valueText = std::move(text); }
     void setRows(const QList<AnalyticsCount> &rows);
     QTableWidget *table() const { return m_table; }
     int rowCount() const;
@@ -25,6 +29,7 @@ public:
 private:
     QTableWidget *m_table;
     QLabel *m_empty;
+    std::function<QString(const QString &)> m_valueText;
 };
 
 } // namespace Gui
