@@ -10,6 +10,9 @@
 
 #include <QLoggingCategory>
 
+#include <arpa/inet.h>
+
+#include <cstring>
 #include <limits>
 
 Q_DECLARE_LOGGING_CATEGORY(lcIngest)
@@ -17,6 +20,7 @@ Q_DECLARE_LOGGING_CATEGORY(lcIngest)
 namespace Core {
 
 namespace {
+const QString ClientIpProblem = QStringLiteral("Must be the visitor's IPv4 or IPv6 address");
 const QString Bot = IngestService::reasonName(IngestService::DropReason::Bot);
 const QString Invalid = IngestService::reasonName(IngestService::DropReason::Invalid);
 
@@ -39,16 +43,24 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
         m_pipeline.countDropped(websiteId, Invalid);
         throw *error;
     }
+    // The tracker's events are identified by the request's address, whatever they say; an
+    // API caller (a backend) may name the visitor's.
+    QString address = clientAddress;
+    if (!keyId.isEmpty() && address.isEmpty()) {
+        const std::optional<QString> given = clientIpOf(json);
+        if (!given) {
+            m_pipeline.countDropped(websiteId, Invalid);
+            throw ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}});
+        }
+        address = *given;
+    }
     TrackedEvent &e = std::get<TrackedEvent>(parsed);
     if (BotDetector::match(e.userAgent)) {
         m_pipeline.countDropped(websiteId, Bot);
         return {Status::Dropped, Bot, std::nullopt};
     }
     e.keyId = keyId;
-    e.visitorId = clientAddress.isEmpty() ? m_visitorIds.forSession(websiteId, e.sessionId)
-                                          : m_visitorIds.forAddress(websiteId, clientAddress, e.userAgent);
-    if (m_countries)
-        e.country = clientAddress.isEmpty() ? QString(CountryLookup::Unknown) : m_countries->countryOf(clientAddress);
+    identify(e, address);
     QList<TrackedEvent> one;
     one.append(std::move(e));
     m_pipeline.submit(std::move(one));
@@ -79,9 +91,16 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
             ++invalid;
             continue;
         }
-        auto parsed = EventValidation::parse(items.at(i).toObject(), websiteId, now);
+        const QJsonObject json = items.at(i).toObject();
+        auto parsed = EventValidation::parse(json, websiteId, now);
+        const std::optional<QString> address = clientIpOf(json);
         if (auto *error = std::get_if<ServiceError>(&parsed)) {
             results[i] = {Status::Rejected, {}, *error};
+            ++invalid;
+            continue;
+        }
+        if (!address) {
+            results[i] = {Status::Rejected, {}, ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}})};
             ++invalid;
             continue;
         }
@@ -92,9 +111,7 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
             continue;
         }
         e.keyId = keyId;
-        e.visitorId = m_visitorIds.forSession(websiteId, e.sessionId);
-        if (m_countries)
-            e.country = CountryLookup::Unknown;
+        identify(e, *address);
         accepted.append(std::move(e));
     }
     m_pipeline.submit(std::move(accepted)); // one journal write for the whole batch
@@ -103,6 +120,35 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
     if (bots)
         m_pipeline.countDropped(websiteId, Bot, bots);
     return results;
+}
+
+void IngestService::identify(TrackedEvent &e, const QString &clientAddress)
+{
+    e.visitorId = clientAddress.isEmpty() ? m_visitorIds.forSession(e.websiteId, e.sessionId)
+                                          : m_visitorIds.forAddress(e.websiteId, clientAddress, e.userAgent);
+    if (m_countries)
+        e.country = clientAddress.isEmpty() ? QString(CountryLookup::Unknown) : m_countries->countryOf(clientAddress);
+}
+
+std::optional<QString> IngestService::clientIpOf(const QJsonObject &json)
+{
+    const QJsonValue v = json.value(QLatin1String("client_ip"));
+    if (v.isUndefined() || v.isNull())
+        return QString();
+    const QString text = v.toString().trimmed();
+    if (!v.isString() || text.isEmpty() || text.size() > 45)
+        return std::nullopt;
+    const QByteArray latin1 = text.toLatin1();
+    unsigned char bytes[16];
+    char out[INET6_ADDRSTRLEN];
+    if (inet_pton(AF_INET, latin1.constData(), bytes) == 1)
+        return QString::fromLatin1(inet_ntop(AF_INET, bytes, out, sizeof out));
+    if (text.contains(u'%') || inet_pton(AF_INET6, latin1.constData(), bytes) != 1)
+        return std::nullopt; // no zone ids: a visitor's address is global
+    static constexpr unsigned char Mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
+    if (std::memcmp(bytes, Mapped, sizeof Mapped) == 0)
+        return QString::fromLatin1(inet_ntop(AF_INET, bytes + 12, out, sizeof out));
+    return QString::fromLatin1(inet_ntop(AF_INET6, bytes, out, sizeof out));
 }
 
 QJsonObject IngestService::batchResultJson(const QList<ItemResult> &results)

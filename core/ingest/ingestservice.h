@@ -14,6 +14,7 @@ namespace Core {
 
 class Clock;
 class CountryLookup;
+struct TrackedEvent;
 class Database;
 class EventPipeline;
 
@@ -32,6 +33,9 @@ public:
     // "invalid_json").
     enum class DropReason { Bot, Invalid, RateLimited, InvalidJson };
     static QString reasonName(DropReason reason);
+    // "client_ip" of an event a backend sends: its canonical text ("2001:db8::1",
+    // IPv4-mapped IPv6 as IPv4), an empty string when absent, nullopt when malformed.
+    static std::optional<QString> clientIpOf(const QJsonObject &json);
     struct ItemResult
     {
         Status status = Status::Accepted;
@@ -52,7 +56,9 @@ public:
                       const QString &clientAddress = {});
     // Up to MaxBatch events, appended to the journal in one write. Per-item results in
     // input order. Throws ServiceError InvalidArgument for an empty or oversized batch.
-    // Batches come from backends with an API key, so each session is its visitor.
+    // Batches come from backends with an API key: an event's optional "client_ip" (the
+    // visitor's address, as the backend saw it) gives its visitor id and country;
+    // without one the session is the visitor.
     QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items,
                                   const QString &keyId = {});
     static QJsonObject batchResultJson(const QList<ItemResult> &results);
@@ -75,6 +81,9 @@ public:
     qint64 acceptedForKey(const QString &keyId, qint64 sinceMs) const;
 
 private:
+    // The visitor id and country of an accepted event (clientAddress: canonical, or empty).
+    void identify(TrackedEvent &e, const QString &clientAddress);
+
     EventPipeline &m_pipeline;
     const Database &m_db;
     const Clock &m_clock;

@@ -241,6 +241,49 @@ private slots:
         r = httpRequest(m_server->port(), "GET", analyticsTarget(QString()));
         QCOMPARE(r.status, 401);
     }
+
+    // A backend may name each event's visitor address (client_ip): it makes the visitor
+    // (with the user agent), as the tracker's request address does.
+    void clientIpNamesTheVisitor()
+    {
+        const QDate day = QDateTime::currentDateTimeUtc().date().addDays(-2);
+        const qint64 noon = QDateTime(day, QTime(12, 0), Qt::UTC).toMSecsSinceEpoch();
+        QJsonArray events;
+        const auto event = [&](const QString &session, const QJsonValue &ip) {
+            QJsonObject e = sampleEvent(QStringLiteral("/backend"), session);
+            e.insert(QStringLiteral("timestamp"), noon + events.size() * 1000);
+            if (!ip.isUndefined())
+                e.insert(QStringLiteral("client_ip"), ip);
+            events.append(e);
+        };
+        event(QStringLiteral("backend-tab-1"), QStringLiteral("198.51.100.20"));
+        event(QStringLiteral("backend-tab-2"), QStringLiteral(" ::ffff:198.51.100.20 ")); // the same address
+        event(QStringLiteral("backend-tab-3"), QStringLiteral("2001:db8::20"));
+        event(QStringLiteral("backend-tab-4"), QStringLiteral("2001:DB8:0::20")); // the same, written otherwise
+        event(QStringLiteral("backend-solo-1"), QJsonValue::Undefined);           // no address: its session
+        event(QStringLiteral("backend-bad-1"), QStringLiteral("999.1.1.1"));
+        event(QStringLiteral("backend-bad-2"), 42);
+        event(QStringLiteral("backend-bad-3"), QStringLiteral("fe80::1%eth0"));
+        HttpResult r = call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}));
+        QCOMPARE(r.status, 202);
+        QCOMPARE(r.json().value(QStringLiteral("accepted")).toInt(), 5);
+        const QJsonArray results = r.json().value(QStringLiteral("results")).toArray();
+        for (int i : {5, 6, 7})
+            QCOMPARE(results.at(i).toObject().value(QStringLiteral("details")).toObject().value(QStringLiteral("client_ip")),
+                     QJsonValue(QStringLiteral("Must be the visitor's IPv4 or IPv6 address")));
+        // One event alone, with a malformed address: 422 naming the field.
+        QJsonObject single = withSite(sampleEvent(QStringLiteral("/backend"), QStringLiteral("backend-single")));
+        single.insert(QStringLiteral("client_ip"), QStringLiteral("not an address"));
+        r = call("POST", "/api/external/v1/events", m_writer, single);
+        QCOMPARE(r.status, 422);
+        QVERIFY(r.json().value(QStringLiteral("details")).toObject().contains(QStringLiteral("client_ip")));
+        flush();
+        r = call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1").arg(day.toString(Qt::ISODate))), m_reader);
+        QCOMPARE(r.status, 200);
+        const QJsonObject totals = r.json().value(QStringLiteral("totals")).toObject();
+        QCOMPARE(totals.value(QStringLiteral("sessions")).toInt(), 5);
+        QCOMPARE(totals.value(QStringLiteral("visitors")).toInt(), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExternalIngest)
