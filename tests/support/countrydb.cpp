@@ -5,12 +5,15 @@
 
 namespace TestSupport {
 
-QString writeCountryDatabase(const QString &dir, QString *error)
+QString writeCountryDatabase(const QString &dir, QString *error, bool demo)
 {
     const QString out = dir + QStringLiteral("/countries.mmdb");
     QProcess perl;
     perl.setProcessChannelMode(QProcess::MergedChannels);
-    perl.start(QStringLiteral("perl"), {QStringLiteral(ZENOVAY_COUNTRY_DB_SCRIPT), out});
+    QStringList arguments{QStringLiteral(ZENOVAY_COUNTRY_DB_SCRIPT), out};
+    if (demo)
+        arguments << QStringLiteral("--demo");
+    perl.start(QStringLiteral("perl"), arguments);
     if (!perl.waitForFinished(60'000) || perl.exitStatus() != QProcess::NormalExit || perl.exitCode() != 0 ||
         QFileInfo(out).size() == 0) {
         *error = QStringLiteral("writing the test country database failed (scripts/deps.sh test installs "

@@ -4,6 +4,7 @@
 // page to --out (docs/screenshots in the repository).
 //
 //   build/debug/tests/ui/zenovay-screenshots --out docs/screenshots
+#include "countrydb.h"
 #include "fixedconnector.h"
 #include "httpclient.h"
 #include "testserver.h"
@@ -30,6 +31,8 @@
 #include <QLineEdit>
 #include <QPushButton>
 #include <QRandomGenerator>
+#include <QScrollArea>
+#include <QScrollBar>
 #include <QSpinBox>
 #include <QStyleFactory>
 #include <QTableView>
@@ -277,7 +280,9 @@ void traffic(Seeder &s, const SeededKeys &k, qint64 now)
 // A website's visitors over the last 30 days for the Analytics page: about 12,000
 // pageviews from visits of one to five pages, weekday-shaped and growing, with referrers,
 // browsers, systems and devices, posted each day as that day's batches (POST /events
-// with timestamps) by the CI key, as a nightly import would.
+// with timestamps) by the CI key, as a nightly import would. Each visit names its
+// visitor's address (client_ip) in the demo country database's 100.64.N.0/24, N the
+// country: about 2,400 people, some of whom come back.
 void visits(Seeder &s, const SeededKeys &k, qint64 now)
 {
     QRandomGenerator rng(20261201);
@@ -292,6 +297,19 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
     } clients[] = {{"Chrome", "Windows", "desktop"}, {"Chrome", "Windows", "desktop"}, {"Chrome", "macOS", "desktop"},
                    {"Safari", "iOS", "mobile"},      {"Safari", "iOS", "mobile"},      {"Firefox", "Linux", "desktop"},
                    {"Chrome", "Android", "mobile"},  {"Edge", "Windows", "desktop"},   {"Safari", "iPadOS", "tablet"}};
+    // People by country, as the demo database numbers them (US, DE, GB, FR, NL, CA, IN, BR,
+    // JP, AU, SE, CH): a person's share of 2,400 by cumulative weight.
+    const int weights[] = {30, 18, 12, 8, 6, 6, 6, 4, 3, 3, 2, 2};
+    const auto addressOf = [&](int person) {
+        int country = 0, bound = 0;
+        for (int w : weights) {
+            bound += w * 24;
+            if (person < bound)
+                break;
+            ++country;
+        }
+        return u"100.64.%1.%2"_s.arg(qMin(country, int(std::size(weights)) - 1)).arg(1 + person % 250);
+    };
     const qint64 today = now / Day * Day;
     int serial = 0;
     for (int d = 29; d >= 0; --d) {
@@ -316,6 +334,8 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
             qint64 t = dayStart + qint64(hour * Hour);
             const auto &c = clients[rng.bounded(int(std::size(clients)))];
             const QString session = u"visit-%1"_s.arg(++serial, 6, 10, QLatin1Char('0'));
+            const int person = int(rng.bounded(2400));
+            const QString agent = u"Mozilla/5.0 (screenshots; person %1)"_s.arg(person);
             const int pages = 1 + int(rng.bounded(5)) * int(rng.bounded(2)); // many bounce
             const char *referrer = referrers[rng.bounded(int(std::size(referrers)))];
             // One visit in six arrives from a campaign link.
@@ -330,7 +350,8 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
                                                                           : paths[rng.bounded(int(std::size(paths)))]) +
                                                      QLatin1String(p == 0 ? campaign : ""))},
                               {u"session_id"_s, session},
-                              {u"user_agent"_s, u"Mozilla/5.0 (screenshots)"_s},
+                              {u"user_agent"_s, agent},
+                              {u"client_ip"_s, addressOf(person)},
                               {u"device_type"_s, QLatin1String(c.device)},
                               {u"browser"_s, QLatin1String(c.browser)},
                               {u"os"_s, QLatin1String(c.os)},
@@ -362,6 +383,7 @@ void visits(Seeder &s, const SeededKeys &k, qint64 now)
                 {u"url"_s, QString(u"https://shop.acme.example"_s + QLatin1String(paths[(v * 3 + p) % 6]))},
                 {u"session_id"_s, u"live-visitor-%1"_s.arg(v)},
                 {u"user_agent"_s, u"Mozilla/5.0 (screenshots)"_s},
+                {u"client_ip"_s, addressOf(v * 500)},
                 {u"device_type"_s, u"desktop"_s},
                 {u"browser"_s, u"Firefox"_s},
                 {u"os"_s, u"Linux"_s},
@@ -466,7 +488,16 @@ int main(int argc, char *argv[])
     Gui::installTranslations(&app, locale);
 
     auto clock = std::make_shared<ShiftClock>();
-    TestServer server([clock](Server::ServerConfig &c) { c.clock = clock; });
+    // Countries from a demo database (tests/support/write_country_db.pl --demo).
+    QTemporaryDir countryDir;
+    QString countryError;
+    const QString countries = TestSupport::writeCountryDatabase(countryDir.path(), &countryError, true);
+    if (countries.isEmpty())
+        die(countryError);
+    TestServer server([clock, countries](Server::ServerConfig &c) {
+        c.clock = clock;
+        c.geoipDatabase = countries;
+    });
     if (!server.isRunning())
         die(u"server: "_s + server.startError());
 
@@ -548,9 +579,19 @@ int main(int argc, char *argv[])
             waitIdle(client);
             auto *analytics = window.findChild<Gui::AnalyticsPage *>(u"analyticsPage"_s);
             analytics->selectWebsite(keys.websiteId);
-            if (!waitIdle(client) || !analytics->report() || analytics->report()->totals.pageviews < 10000)
+            if (!waitIdle(client) || !analytics->report() || analytics->report()->totals.pageviews < 10000 ||
+                analytics->report()->countries.size() < 10 ||
+                analytics->report()->totals.visitors >= analytics->report()->totals.sessions)
                 die(u"the Analytics page did not show the seeded visits"_s);
             saveLightAndDark(&window, dir, u"14-analytics"_s);
+            // Its top lists, further down.
+            auto *scroll = analytics->findChild<QScrollArea *>(u"analyticsScroll"_s);
+            if (auto *lists = analytics->findChild<QWidget *>(u"topPages"_s); scroll && lists) {
+                scroll->verticalScrollBar()->setValue(lists->mapTo(scroll->widget(), QPoint(0, 0)).y() - 8);
+                settle();
+                save(&window, dir, u"15-analytics-lists.png"_s);
+                scroll->verticalScrollBar()->setValue(0);
+            }
         }
         if (QString::fromLatin1(p.page) == "keysPage"_L1) {
             Gui::KeysPage *keysPage = window.keysPage();
