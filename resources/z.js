@@ -1,5 +1,7 @@
 /*! Zenovay tracker (z.js). Usage:
- *  <script src="https://YOUR-SERVER/z.js" data-tracking-code="YOUR_TRACKING_CODE" [data-debug="true"]></script>
+ *  <script src="https://YOUR-SERVER/z.js" data-tracking-code="YOUR_TRACKING_CODE" [data-debug="true"]
+ *          [data-do-not-track="true"]></script>
+ * With data-do-not-track="true", a browser whose Do-Not-Track setting is on sends nothing.
  * Sends a pageview on load and on single-page-app navigation (history.pushState /
  * replaceState / popstate / hashchange), and custom events via zenovay.track(name, props).
  * Posts to the "e/{code}" endpoint next to this script's own URL, so a self-hosted
@@ -14,6 +16,7 @@
   var endpoint = null;
   var lastPath = null;
   var lastUrl = null;
+  var doNotTrack = false; // data-do-not-track="true" and the browser asks not to be tracked
 
   function log() {
     if (!debug || !window.console || !console.log) return;
@@ -110,7 +113,16 @@
     return out;
   }
 
+  function browserSaysDoNotTrack() {
+    var v = navigator.doNotTrack || window.doNotTrack || navigator.msDoNotTrack;
+    return v === '1' || v === 'yes';
+  }
+
   function send(payload) {
+    if (doNotTrack) {
+      log('not sent (Do Not Track is on):', payload.event_type);
+      return;
+    }
     if (!endpoint) {
       log('not sent (no data-tracking-code on the script tag):', payload);
       return;
@@ -191,7 +203,10 @@
     script = findScript();
     var code = script ? script.getAttribute('data-tracking-code') : null;
     debug = !!script && script.getAttribute('data-debug') === 'true';
-    if (code && script.src) {
+    doNotTrack = !!script && script.getAttribute('data-do-not-track') === 'true' && browserSaysDoNotTrack();
+    if (doNotTrack) {
+      log('Do Not Track is on: nothing will be sent');
+    } else if (code && script.src) {
       endpoint = new URL('e/' + encodeURIComponent(code), script.src).href;
       log('loaded, tracking code ' + code + ', endpoint ' + endpoint);
     } else {

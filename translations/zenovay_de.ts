@@ -1801,6 +1801,14 @@ Strg+Q: beenden</translation>
             <source>No websites yet. Add one with New website… (Ctrl+N).</source>
             <translation>Noch keine Websites. Fügen Sie eine mit „Neue Website…“ hinzu (Strg+N).</translation>
         </message>
+        <message>
+            <source>Honour &amp;Do Not Track</source>
+            <translation>&amp;Do Not Track beachten</translation>
+        </message>
+        <message>
+            <source>Adds data-do-not-track="true": browsers whose Do-Not-Track setting is on send nothing</source>
+            <translation>Fügt data-do-not-track="true" hinzu: Browser mit eingeschalteter Do-Not-Track-Einstellung senden nichts</translation>
+        </message>
     </context>
     <context>
         <name>Gui::WelcomePage</name>

@@ -1793,6 +1793,14 @@ Ctrl+Q: quit</source>
             <source>No websites yet. Add one with New website… (Ctrl+N).</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Honour &amp;Do Not Track</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Adds data-do-not-track="true": browsers whose Do-Not-Track setting is on send nothing</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::WelcomePage</name>

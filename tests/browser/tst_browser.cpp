@@ -10,6 +10,7 @@
 #include "core/ingest/eventpipeline.h"
 #include "server/serverinstance.h"
 
+#include <QDir>
 #include <QFile>
 #include <QProcess>
 #include <QSqlQuery>
@@ -41,7 +42,7 @@ class TestBrowser : public QObject
     QTcpServer m_pageHost;
     QByteArray m_page;
 
-    QList<Stored> stored()
+    QList<Stored> stored(const QString &websiteId)
     {
         QList<Stored> out;
         m_server->runOnServerThread([&](Server::ServerInstance &s) {
@@ -50,7 +51,7 @@ class TestBrowser : public QObject
                 s.database().prepare(QStringLiteral("SELECT event_type, name, url, referrer, session_id, "
                                                     "user_agent, device_type, browser, os, props "
                                                     "FROM events WHERE website_id = ? ORDER BY id"));
-            q.addBindValue(m_site.id);
+            q.addBindValue(websiteId);
             if (!q.exec())
                 return;
             while (q.next())
@@ -78,45 +79,63 @@ class TestBrowser : public QObject
         }
     }
 
-private slots:
-    void initTestCase()
+    // The guide's snippet for the website (with data-do-not-track="true" when asked), a
+    // history.pushState and a zenovay.track() call.
+    QByteArray pageFor(const Core::Website &site, bool doNotTrackAttribute) const
     {
-        m_server = std::make_unique<TestServer>();
-        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
-        m_server->runOnServerThread(
-            [this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
-        QVERIFY(m_pageHost.listen(QHostAddress::LocalHost, 0));
-        connect(&m_pageHost, &QTcpServer::newConnection, this, &TestBrowser::servePage);
         const QByteArray src = "http://127.0.0.1:" + QByteArray::number(m_server->port()) + "/z.js";
-        m_page = "<!doctype html><html><head><title>shop</title>\n"
-                 "<script data-tracking-code=\"" +
-                 m_site.trackingCode.toLatin1() +
-                 "\"\n"
-                 "        data-debug=\"true\"\n"
-                 "        src=\"" +
-                 src +
-                 "\"></script>\n"
-                 "</head><body><h1>Shop</h1>\n"
-                 "<script>\n"
-                 "  window.addEventListener('load', () => {\n"
-                 "    if (typeof zenovay !== 'undefined') {\n"
-                 "      console.log('Zenovay loaded');\n"
-                 "    }\n"
-                 "    setTimeout(() => {\n"
-                 "      history.pushState({}, '', '/app/second?tab=1');\n"
-                 "      setTimeout(() => zenovay.track('signup', {plan: 'pro', seats: 3}), 300);\n"
-                 "    }, 300);\n"
-                 "  });\n"
-                 "</script></body></html>\n";
+        return "<!doctype html><html><head><title>shop</title>\n"
+               "<script data-tracking-code=\"" +
+               site.trackingCode.toLatin1() +
+               "\"\n"
+               "        data-debug=\"true\"\n" +
+               (doNotTrackAttribute ? QByteArray("        data-do-not-track=\"true\"\n") : QByteArray()) +
+               "        src=\"" + src +
+               "\"></script>\n"
+               "</head><body><h1>Shop</h1>\n"
+               "<script>\n"
+               "  window.addEventListener('load', () => {\n"
+               "    if (typeof zenovay !== 'undefined') {\n"
+               "      console.log('Zenovay loaded');\n"
+               "    }\n"
+               "    setTimeout(() => {\n"
+               "      history.pushState({}, '', '/app/second?tab=1');\n"
+               "      setTimeout(() => zenovay.track('signup', {plan: 'pro', seats: 3}), 300);\n"
+               "    }, 300);\n"
+               "  });\n"
+               "</script></body></html>\n";
     }
 
-    void trackerInHeadlessChromium()
+    struct Visit
     {
+        QList<Stored> events;
+        QByteArray log;
+        QString pageUrl;
+    };
+    // Opens the page in headless Chromium (its Do-Not-Track setting on or off) until the
+    // website has `events` events and the log has `logLine`, then a moment longer.
+    Visit browse(const Core::Website &site, bool doNotTrackAttribute, bool doNotTrackSetting, int events,
+                 const QByteArray &logLine)
+    {
+        Visit visit;
         const QString chromium =
             qEnvironmentVariable("ZENOVAY_CHROMIUM", QStringLiteral("/usr/bin/chromium"));
-        QVERIFY2(QFile::exists(chromium), "Chromium is missing: scripts/deps.sh test installs it");
+        if (!QFile::exists(chromium)) {
+            QTest::qFail("Chromium is missing: scripts/deps.sh test installs it", __FILE__, __LINE__);
+            return visit;
+        }
+        m_page = pageFor(site, doNotTrackAttribute);
         QTemporaryDir profile;
-        const QString pageUrl = QStringLiteral("http://127.0.0.1:%1/app/start").arg(m_pageHost.serverPort());
+        if (doNotTrackSetting) {
+            // The profile's "Send a Do Not Track request" setting.
+            QDir(profile.path()).mkpath(QStringLiteral("Default"));
+            QFile prefs(profile.filePath(QStringLiteral("Default/Preferences")));
+            if (!prefs.open(QIODevice::WriteOnly) || prefs.write(R"({"enable_do_not_track": true})") < 0) {
+                QTest::qFail("cannot write the browser profile", __FILE__, __LINE__);
+                return visit;
+            }
+        }
+        visit.pageUrl = QStringLiteral("http://127.0.0.1:%1/app/start").arg(m_pageHost.serverPort());
         QProcess browser;
         browser.setChildProcessModifier([] { ::setsid(); }); // its own process group, killed as a whole
         browser.start(chromium,
@@ -126,20 +145,47 @@ private slots:
                        QStringLiteral("--disable-component-update"), QStringLiteral("--disable-sync"),
                        QStringLiteral("--user-data-dir=") + profile.path(),
                        QStringLiteral("--user-agent=") + QString::fromLatin1(DesktopUa),
-                       QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"), pageUrl});
-        QVERIFY2(browser.waitForStarted(10'000), qPrintable(browser.errorString()));
+                       QStringLiteral("--enable-logging=stderr"), QStringLiteral("--v=0"), visit.pageUrl});
+        if (!browser.waitForStarted(10'000)) {
+            QTest::qFail(qPrintable(browser.errorString()), __FILE__, __LINE__);
+            return visit;
+        }
         const auto killBrowser = qScopeGuard([&] {
             ::kill(-pid_t(browser.processId()), SIGKILL);
             browser.waitForFinished(5000);
         });
-
-        QList<Stored> events;
-        QTRY_VERIFY_WITH_TIMEOUT((events = stored()).size() >= 3, 45'000);
+        (void)QTest::qWaitFor(
+            [&] {
+                visit.log += browser.readAllStandardError();
+                return stored(site.id).size() >= events && visit.log.contains(logLine);
+            },
+            45'000);
         QTest::qWait(300); // give a stray extra event the chance to show up
-        events = stored();
-        QByteArray log;
-        QTRY_VERIFY_WITH_TIMEOUT((log += browser.readAllStandardError()).contains("sent event: HTTP 202"),
-                                 10'000);
+        visit.log += browser.readAllStandardError();
+        visit.events = stored(site.id);
+        return visit;
+    }
+
+private slots:
+    void initTestCase()
+    {
+        m_server = std::make_unique<TestServer>();
+        QVERIFY2(m_server->isRunning(), qPrintable(m_server->startError()));
+        m_server->runOnServerThread(
+            [this](Server::ServerInstance &s) { m_site = createWebsite(s.database()); });
+        QVERIFY(m_pageHost.listen(QHostAddress::LocalHost, 0));
+        connect(&m_pageHost, &QTcpServer::newConnection, this, &TestBrowser::servePage);
+    }
+
+    void trackerInHeadlessChromium()
+    {
+        const Visit visit = browse(m_site, false, false, 3, "sent event: HTTP 202");
+        if (QTest::currentTestFailed())
+            return;
+        const QList<Stored> &events = visit.events;
+        const QByteArray &log = visit.log;
+        const QString &pageUrl = visit.pageUrl;
+        QVERIFY2(log.contains("sent event: HTTP 202"), log.right(3000).constData());
 
         QCOMPARE(events.size(), 3);
         const Stored &first = events[0];
@@ -172,6 +218,29 @@ private slots:
         QVERIFY2(log.contains("[zenovay] sending pageview"), log.right(3000).constData());
         QVERIFY2(log.contains("[zenovay] sent pageview: HTTP 202"), log.right(3000).constData());
         QVERIFY2(!log.contains("Uncaught"), log.right(3000).constData());
+    }
+
+    // data-do-not-track="true" and the browser's Do-Not-Track on: nothing is sent, not
+    // even zenovay.track(); the setting alone (no attribute) changes nothing.
+    void doNotTrackIsHonouredWhenTheSiteAsks()
+    {
+        Core::Website honours, ignores;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            honours = createWebsite(s.database());
+            ignores = createWebsite(s.database());
+        });
+        const Visit quiet = browse(honours, true, true, 0, "[zenovay] not sent (Do Not Track is on): event");
+        if (QTest::currentTestFailed())
+            return;
+        QVERIFY2(quiet.log.contains("[zenovay] Do Not Track is on: nothing will be sent"),
+                 quiet.log.right(3000).constData());
+        QVERIFY2(quiet.log.contains("[zenovay] not sent (Do Not Track is on): event"), quiet.log.right(3000).constData());
+        QVERIFY2(quiet.log.contains("Zenovay loaded"), quiet.log.right(3000).constData()); // zenovay is defined
+        QCOMPARE(quiet.events.size(), 0);
+        QVERIFY2(!quiet.log.contains("Uncaught"), quiet.log.right(3000).constData());
+
+        const Visit counted = browse(ignores, false, true, 3, "sent event: HTTP 202");
+        QCOMPARE(counted.events.size(), 3);
     }
 };
 

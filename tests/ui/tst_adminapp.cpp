@@ -317,6 +317,13 @@ private slots:
                 .arg(m_server->port())
                 .arg(site.trackingCode);
         QTRY_COMPARE(snippet->toPlainText(), expected);
+        // Honouring Do Not Track adds the tracker's attribute, and only then.
+        auto *doNotTrack = child<QCheckBox>(sites, u"snippetDoNotTrack"_s);
+        doNotTrack->setChecked(true);
+        QCOMPARE(snippet->toPlainText(),
+                 QString(expected).replace(u"></script>"_s, u" data-do-not-track=\"true\"></script>"_s));
+        doNotTrack->setChecked(false);
+        QCOMPARE(snippet->toPlainText(), expected);
         auto *copy = child<QPushButton>(sites, u"copySnippetButton"_s);
         const QString label = copy->text();
         click(copy);

@@ -5,6 +5,7 @@
 #include "ui/workspace.h"
 
 #include <QApplication>
+#include <QCheckBox>
 #include <QClipboard>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -139,6 +140,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
       m_teamFilter(new QComboBox(this)), m_search(new QLineEdit(this)),
       m_edit(new QPushButton(tr("&Edit…"), this)), m_delete(new QPushButton(tr("Delete…"), this)),
       m_snippet(new QPlainTextEdit(this)), m_copySnippet(new QPushButton(tr("&Copy snippet"), this)),
+      m_doNotTrack(new QCheckBox(tr("Honour &Do Not Track"), this)),
       m_snippetTitle(new QLabel(this)), m_reachWarning(new QLabel(this)), m_websiteId(new QLabel(this)),
       m_copyId(new QPushButton(tr("Copy &ID"), this))
 {
@@ -163,6 +165,10 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     m_snippet->setFont(mono);
     m_snippet->setMaximumHeight(m_snippet->fontMetrics().lineSpacing() * 4 + 16);
     m_copySnippet->setObjectName(u"copySnippetButton"_s);
+    m_doNotTrack->setObjectName(u"snippetDoNotTrack"_s);
+    m_doNotTrack->setToolTip(tr("Adds data-do-not-track=\"true\": browsers whose Do-Not-Track setting is on send "
+                                "nothing"));
+    connect(m_doNotTrack, &QCheckBox::toggled, this, &WebsitesPage::updateSelection);
     m_reachWarning->setObjectName(u"snippetReachWarning"_s);
     m_reachWarning->setWordWrap(true);
     m_reachWarning->setTextFormat(Qt::RichText);
@@ -186,6 +192,7 @@ WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)
     contentLayout()->addWidget(m_table, 1);
     auto *snippetBar = new QHBoxLayout;
     snippetBar->addWidget(m_snippetTitle, 1);
+    snippetBar->addWidget(m_doNotTrack);
     snippetBar->addWidget(m_copySnippet);
     contentLayout()->addLayout(snippetBar);
     contentLayout()->addWidget(m_snippet);
@@ -278,7 +285,8 @@ QString WebsitesPage::snippetFor(const Core::Website &website) const
     const QUrl url =
         m_publicUrl.isValid() && !m_publicUrl.isEmpty() ? m_publicUrl : workspace()->publicBaseUrl();
     const QString base = url.toString(QUrl::RemoveUserInfo | QUrl::StripTrailingSlash);
-    return u"<script src=\"%1/z.js\" data-tracking-code=\"%2\"></script>"_s.arg(base, website.trackingCode);
+    return u"<script src=\"%1/z.js\" data-tracking-code=\"%2\"%3></script>"_s.arg(
+        base, website.trackingCode, m_doNotTrack->isChecked() ? u" data-do-not-track=\"true\""_s : QString());
 }
 
 void WebsitesPage::updateSelection()

@@ -4,6 +4,7 @@
 
 #include <QDialog>
 
+class QCheckBox;
 class QComboBox;
 class QLabel;
 class QLineEdit;
@@ -75,6 +76,7 @@ private:
     QPushButton *m_delete;
     QPlainTextEdit *m_snippet;
     QPushButton *m_copySnippet;
+    QCheckBox *m_doNotTrack; // the snippet honours the browser's Do-Not-Track setting
     QLabel *m_snippetTitle;
     QLabel *m_reachWarning;
     QLabel *m_websiteId;   // the id the external analytics route takes
