@@ -68,7 +68,7 @@ int seed(const QString &dir)
                           QStringLiteral("https://bench.example"),
                           QStringLiteral("bench.example"),
                           Core::newTrackingCode(),
-                          now};
+                          now, {}};
     Core::WebsiteRepository(*db).insert(w);
     const auto g = Core::ApiKeyFormat::generate();
     Core::ApiKey k;

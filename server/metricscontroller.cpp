@@ -217,7 +217,8 @@ QByteArray MetricsController::render() const
     QMap<QString, quint64> results = m_context.eventPipeline.droppedSinceStart();
     for (const auto reason :
          {Core::IngestService::DropReason::Bot, Core::IngestService::DropReason::Invalid,
-          Core::IngestService::DropReason::RateLimited, Core::IngestService::DropReason::InvalidJson})
+          Core::IngestService::DropReason::RateLimited, Core::IngestService::DropReason::InvalidJson,
+          Core::IngestService::DropReason::Excluded})
         results.insert(Core::IngestService::reasonName(reason),
                        results.value(Core::IngestService::reasonName(reason)));
     results.insert(QStringLiteral("accepted"), m_context.eventPipeline.acknowledgedSinceStart());

@@ -73,9 +73,18 @@ QJsonObject toJson(const Core::Membership &m)
             {u"joined_at"_s, Core::Time::toIso(m.joinedAt)}};
 }
 
+namespace {
+// The stored ", "-joined form as the list the API shows.
+QStringList excludedIpsOf(const Core::Website &w)
+{
+    return w.excludedIps.isEmpty() ? QStringList() : w.excludedIps.split(u", "_s);
+}
+} // namespace
+
 QJsonObject toJson(const Core::Website &w)
 {
     return {{u"id"_s, w.id},
+            {u"excluded_ips"_s, QJsonArray::fromStringList(excludedIpsOf(w))},
             {u"team_id"_s, w.teamId},
             {u"name"_s, w.name},
             {u"url"_s, w.url},
@@ -92,6 +101,11 @@ void writeJson(JsonWriter &out, const Core::Website &w)
         .value(QLatin1StringView(Core::Time::toIsoLatin1(w.createdAt)))
         .key(QLatin1StringView("domain"))
         .value(w.domain)
+        .key(QLatin1StringView("excluded_ips"))
+        .beginArray();
+    for (const QString &entry : excludedIpsOf(w))
+        out.value(entry);
+    out.endArray()
         .key(QLatin1StringView("id"))
         .value(w.id)
         .key(QLatin1StringView("name"))
@@ -188,6 +202,10 @@ Core::Website websiteFromJson(const QJsonObject &o)
     w.domain = o.value("domain"_L1).toString();
     w.trackingCode = o.value("tracking_code"_L1).toString();
     w.createdAt = timeFromJson(o.value("created_at"_L1)).value_or(0);
+    QStringList excluded;
+    for (const QJsonValue &entry : o.value("excluded_ips"_L1).toArray())
+        excluded << entry.toString();
+    w.excludedIps = excluded.join(u", "_s);
     return w;
 }
 

@@ -23,6 +23,7 @@ namespace {
 const QString ClientIpProblem = QStringLiteral("Must be the visitor's IPv4 or IPv6 address");
 const QString Bot = IngestService::reasonName(IngestService::DropReason::Bot);
 const QString Invalid = IngestService::reasonName(IngestService::DropReason::Invalid);
+const QString Excluded = IngestService::reasonName(IngestService::DropReason::Excluded);
 
 QJsonObject errorJson(const ServiceError &e)
 {
@@ -36,23 +37,26 @@ QJsonObject errorJson(const ServiceError &e)
 } // namespace
 
 IngestService::ItemResult IngestService::ingest(const QString &websiteId, const QJsonObject &json,
-                                                const QString &keyId, const QString &clientAddress)
+                                                const QString &keyId, const QString &clientAddress,
+                                                const AddressList &excluded)
 {
+    // The tracker's events are identified by the request's address, whatever they say; an
+    // API caller (a backend) may name the visitor's.
+    const std::optional<QString> given =
+        keyId.isEmpty() || !clientAddress.isEmpty() ? std::optional<QString>(QString()) : clientIpOf(json);
+    const QString address = clientAddress.isEmpty() ? given.value_or(QString()) : clientAddress;
+    if (excluded.contains(address)) {
+        m_pipeline.countDropped(websiteId, Excluded);
+        return {Status::Dropped, Excluded, std::nullopt};
+    }
     auto parsed = EventValidation::parse(json, websiteId, m_clock.nowMs());
     if (auto *error = std::get_if<ServiceError>(&parsed)) {
         m_pipeline.countDropped(websiteId, Invalid);
         throw *error;
     }
-    // The tracker's events are identified by the request's address, whatever they say; an
-    // API caller (a backend) may name the visitor's.
-    QString address = clientAddress;
-    if (!keyId.isEmpty() && address.isEmpty()) {
-        const std::optional<QString> given = clientIpOf(json);
-        if (!given) {
-            m_pipeline.countDropped(websiteId, Invalid);
-            throw ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}});
-        }
-        address = *given;
+    if (!given) {
+        m_pipeline.countDropped(websiteId, Invalid);
+        throw ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}});
     }
     TrackedEvent &e = std::get<TrackedEvent>(parsed);
     if (BotDetector::match(e.userAgent)) {
@@ -68,7 +72,7 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
 }
 
 QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websiteId, const QJsonArray &items,
-                                                            const QString &keyId)
+                                                            const QString &keyId, const AddressList &excluded)
 {
     if (items.isEmpty() || items.size() > MaxBatch)
         throw ServiceError(ServiceError::Kind::InvalidArgument, "INVALID_PARAMETER",
@@ -79,7 +83,7 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
     const qint64 now = m_clock.nowMs();
     QList<ItemResult> results(items.size());
     QList<TrackedEvent> accepted;
-    qint64 invalid = 0, bots = 0;
+    qint64 invalid = 0, bots = 0, excludedCount = 0;
     for (qsizetype i = 0; i < items.size(); ++i) {
         if (!items.at(i).isObject()) {
             results[i] = {
@@ -92,8 +96,13 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
             continue;
         }
         const QJsonObject json = items.at(i).toObject();
-        auto parsed = EventValidation::parse(json, websiteId, now);
         const std::optional<QString> address = clientIpOf(json);
+        if (address && excluded.contains(*address)) {
+            results[i] = {Status::Dropped, Excluded, std::nullopt};
+            ++excludedCount;
+            continue;
+        }
+        auto parsed = EventValidation::parse(json, websiteId, now);
         if (auto *error = std::get_if<ServiceError>(&parsed)) {
             results[i] = {Status::Rejected, {}, *error};
             ++invalid;
@@ -119,6 +128,8 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
         m_pipeline.countDropped(websiteId, Invalid, invalid);
     if (bots)
         m_pipeline.countDropped(websiteId, Bot, bots);
+    if (excludedCount)
+        m_pipeline.countDropped(websiteId, Excluded, excludedCount);
     return results;
 }
 
@@ -195,6 +206,8 @@ QString IngestService::reasonName(DropReason reason)
         return QStringLiteral("rate_limited");
     case DropReason::InvalidJson:
         return QStringLiteral("invalid_json");
+    case DropReason::Excluded:
+        return QStringLiteral("excluded");
     }
     Q_UNREACHABLE();
 }

@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/model/serviceerror.h"
+#include "core/websites/addresslist.h"
 #include "visitorids.h"
 
 #include <QJsonArray>
@@ -30,8 +31,8 @@ public:
     enum class Status { Accepted, Dropped, Rejected };
     // Why an event was not stored; every reason is counted per website and hour, and
     // shows in the ingest statistics under its name ("bot", "invalid", "rate_limited",
-    // "invalid_json").
-    enum class DropReason { Bot, Invalid, RateLimited, InvalidJson };
+    // "invalid_json", "excluded": from one of the website's excluded_ips).
+    enum class DropReason { Bot, Invalid, RateLimited, InvalidJson, Excluded };
     static QString reasonName(DropReason reason);
     // "client_ip" of an event a backend sends: its canonical text ("2001:db8::1",
     // IPv4-mapped IPv6 as IPv4), an empty string when absent, nullopt when malformed.
@@ -52,15 +53,17 @@ public:
     // durable (nothing was accepted). clientAddress (canonical text) is the visitor's,
     // when known (the tracker's requests): the visitor id is made from it and the user
     // agent, and the address itself is not kept. Without one the session is the visitor.
+    // An event from one of the website's excluded addresses is dropped ("excluded")
+    // before anything else.
     ItemResult ingest(const QString &websiteId, const QJsonObject &json, const QString &keyId = {},
-                      const QString &clientAddress = {});
+                      const QString &clientAddress = {}, const AddressList &excluded = {});
     // Up to MaxBatch events, appended to the journal in one write. Per-item results in
     // input order. Throws ServiceError InvalidArgument for an empty or oversized batch.
     // Batches come from backends with an API key: an event's optional "client_ip" (the
     // visitor's address, as the backend saw it) gives its visitor id and country;
     // without one the session is the visitor.
-    QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items,
-                                  const QString &keyId = {});
+    QList<ItemResult> ingestBatch(const QString &websiteId, const QJsonArray &items, const QString &keyId = {},
+                                  const AddressList &excluded = {});
     static QJsonObject batchResultJson(const QList<ItemResult> &results);
 
     // Loads (making them when needed) the visitor salts of today and tomorrow, so that

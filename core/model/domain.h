@@ -75,6 +75,9 @@ struct Website
     QString domain;
     QString trackingCode;
     qint64 createdAt = 0;
+    // Addresses and CIDR ranges whose events are dropped ("excluded"): canonical entries
+    // joined by ", " (Core::AddressList), empty for none.
+    QString excludedIps;
 };
 
 struct ApiKey

@@ -7,7 +7,7 @@
 namespace Core {
 
 namespace {
-const QString Columns = QStringLiteral("id, team_id, name, url, domain, tracking_code, created_at");
+const QString Columns = QStringLiteral("id, team_id, name, url, domain, tracking_code, created_at, excluded_ips");
 
 Website fromRow(const QSqlQuery &q)
 {
@@ -19,7 +19,14 @@ Website fromRow(const QSqlQuery &q)
     w.domain = q.value(4).toString();
     w.trackingCode = q.value(5).toString();
     w.createdAt = q.value(6).toLongLong();
+    w.excludedIps = q.value(7).toString();
     return w;
+}
+
+// "" for a null string: the column is NOT NULL.
+QString notNull(const QString &s)
+{
+    return s.isNull() ? QStringLiteral("") : s;
 }
 
 // "?, ?, ?" for n placeholders; the values themselves are always bound.
@@ -45,8 +52,8 @@ QString newTrackingCode()
 void WebsiteRepository::insert(const Website &w)
 {
     run(m_db,
-        QStringLiteral("INSERT INTO websites (") + Columns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        w.id, w.teamId, w.name, w.url, w.domain, w.trackingCode, w.createdAt);
+        QStringLiteral("INSERT INTO websites (") + Columns + QStringLiteral(") VALUES (?, ?, ?, ?, ?, ?, ?, ?)"),
+        w.id, w.teamId, w.name, w.url, w.domain, w.trackingCode, w.createdAt, notNull(w.excludedIps));
 }
 
 std::optional<Website> WebsiteRepository::findById(const QString &id) const
@@ -97,8 +104,9 @@ qint64 WebsiteRepository::countForTeams(const QStringList &teamIds) const
 
 bool WebsiteRepository::update(const Website &w)
 {
-    Statement q = run(m_db, QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ? WHERE id = ?"),
-                      w.name, w.url, w.domain, w.id);
+    Statement q = run(m_db,
+                      QStringLiteral("UPDATE websites SET name = ?, url = ?, domain = ?, excluded_ips = ? WHERE id = ?"),
+                      w.name, w.url, w.domain, notNull(w.excludedIps), w.id);
     return q.numRowsAffected() > 0;
 }
 

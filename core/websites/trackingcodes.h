@@ -1,5 +1,7 @@
 #pragma once
 
+#include "addresslist.h"
+
 #include <QHash>
 #include <QString>
 
@@ -24,13 +26,24 @@ public:
     static constexpr qint64 UnknownTtlMs = 2'000;
     static constexpr qsizetype MaxEntries = 100'000;
 
-    // The website of a code, or nothing for an unknown one.
-    std::optional<QString> websiteIdFor(const QString &trackingCode);
+    struct Site
+    {
+        QString websiteId;
+        AddressList excluded; // its excluded_ips
+    };
+    // The website of a code (with its excluded addresses, as fresh as the website), or
+    // nothing for an unknown one.
+    std::optional<Site> find(const QString &trackingCode);
+    std::optional<QString> websiteIdFor(const QString &trackingCode)
+    {
+        const auto site = find(trackingCode);
+        return site ? std::optional<QString>(site->websiteId) : std::nullopt;
+    }
 
 private:
     struct Entry
     {
-        QString websiteId; // empty: unknown code
+        Site site; // websiteId empty: unknown code
         qint64 fetchedAtMs = 0;
     };
     const Database &m_db;

@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "core/storage/teamrepository.h"
 #include "core/storage/websiterepository.h"
+#include "addresslist.h"
 
 #include <QUrl>
 
@@ -20,7 +21,8 @@ WebsiteService::Fields WebsiteService::Fields::fromJson(const QJsonObject &body)
 {
     return {JsonInput::optionalString(body, QStringLiteral("team_id")),
             JsonInput::optionalString(body, QStringLiteral("name")),
-            JsonInput::optionalString(body, QStringLiteral("url"))};
+            JsonInput::optionalString(body, QStringLiteral("url")),
+            JsonInput::optionalStringList(body, QStringLiteral("excluded_ips"))};
 }
 
 std::optional<QString> WebsiteService::domainOf(const QString &text)
@@ -43,9 +45,13 @@ std::optional<QString> WebsiteService::domainOf(const QString &text)
 }
 
 QMap<QString, QString> WebsiteService::validate(const std::optional<QString> &name,
-                                                const std::optional<QString> &url, bool creating)
+                                                const std::optional<QString> &url, bool creating,
+                                                const std::optional<QStringList> &excludedIps)
 {
     QMap<QString, QString> details;
+    QString problem;
+    if (excludedIps && !AddressList::parse(*excludedIps, &problem))
+        details.insert(QStringLiteral("excluded_ips"), problem);
     if (name || creating)
         if (auto e = Validation::checkName(name.value_or(QString())))
             details.insert(QStringLiteral("name"), *e);
@@ -61,9 +67,10 @@ QMap<QString, QString> WebsiteService::validate(const std::optional<QString> &na
     return details;
 }
 
-Website WebsiteService::create(const QString &teamId, const QString &name, const QString &url)
+Website WebsiteService::create(const QString &teamId, const QString &name, const QString &url,
+                               const std::optional<QStringList> &excludedIps)
 {
-    const QMap<QString, QString> details = validate(name, url, true);
+    const QMap<QString, QString> details = validate(name, url, true, excludedIps);
     if (!details.isEmpty())
         throw ServiceError::validation(details);
     if (!TeamRepository(m_db).findById(teamId))
@@ -76,26 +83,29 @@ Website WebsiteService::create(const QString &teamId, const QString &name, const
     w.domain = *domainOf(url);
     w.trackingCode = newTrackingCode();
     w.createdAt = m_clock.nowMs();
+    if (excludedIps)
+        w.excludedIps = AddressList::parse(*excludedIps, nullptr)->toText();
     WebsiteRepository(m_db).insert(w);
     return w;
 }
 
-Website WebsiteService::update(const QString &id, const std::optional<QString> &name,
-                               const std::optional<QString> &url)
+Website WebsiteService::update(const QString &id, const Fields &fields)
 {
     WebsiteRepository repo(m_db);
     auto w = repo.findById(id);
     if (!w)
         throw ServiceError::notFound(QStringLiteral("Website not found"));
-    const QMap<QString, QString> details = validate(name, url, false);
+    const QMap<QString, QString> details = validate(fields.name, fields.url, false, fields.excludedIps);
     if (!details.isEmpty())
         throw ServiceError::validation(details);
-    if (name)
-        w->name = name->trimmed();
-    if (url) {
-        w->url = *url;
-        w->domain = *domainOf(*url);
+    if (fields.name)
+        w->name = fields.name->trimmed();
+    if (fields.url) {
+        w->url = *fields.url;
+        w->domain = *domainOf(*fields.url);
     }
+    if (fields.excludedIps)
+        w->excludedIps = AddressList::parse(*fields.excludedIps, nullptr)->toText();
     repo.update(*w);
     return *w;
 }

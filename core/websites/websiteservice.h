@@ -22,7 +22,9 @@ public:
         std::optional<QString> teamId;
         std::optional<QString> name;
         std::optional<QString> url;
-        // Reads team_id, name and url; a wrong JSON type throws INVALID_PARAMETER (400).
+        std::optional<QStringList> excludedIps; // as given; see AddressList
+        // Reads team_id, name, url and excluded_ips (an array of strings); a wrong JSON
+        // type throws INVALID_PARAMETER (400).
         static Fields fromJson(const QJsonObject &body);
     };
     struct Page
@@ -37,15 +39,17 @@ public:
     // "Name too long (max 100 characters)", "Invalid URL format"); empty when valid.
     // When creating, name and url are required.
     static QMap<QString, QString> validate(const std::optional<QString> &name,
-                                           const std::optional<QString> &url, bool creating);
+                                           const std::optional<QString> &url, bool creating,
+                                           const std::optional<QStringList> &excludedIps = std::nullopt);
     // The host of a valid absolute http/https URL, lower-cased.
     static std::optional<QString> domainOf(const QString &url);
 
     WebsiteService(const Database &db, const Clock &clock) : m_db(db), m_clock(clock) {}
 
     // 404 when the team does not exist, 422 for invalid fields.
-    Website create(const QString &teamId, const QString &name, const QString &url);
-    Website update(const QString &id, const std::optional<QString> &name, const std::optional<QString> &url);
+    Website create(const QString &teamId, const QString &name, const QString &url,
+                   const std::optional<QStringList> &excludedIps = std::nullopt);
+    Website update(const QString &id, const Fields &fields);
     // Deletes the website and its events; 404 when unknown.
     void remove(const QString &id);
     std::optional<Website> find(const QString &id) const;

@@ -32,13 +32,14 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
     router.add(signedIn("POST", QStringLiteral("/websites")), [api](Request &request) {
         const Session &session = sessionOf(request);
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
-        QMap<QString, QString> details = Core::WebsiteService::validate(fields.name, fields.url, true);
+        QMap<QString, QString> details =
+            Core::WebsiteService::validate(fields.name, fields.url, true, fields.excludedIps);
         if (fields.teamId.value_or(QString()).isEmpty())
             details.insert(QStringLiteral("team_id"), QStringLiteral("Team is required"));
         if (!details.isEmpty())
             throw Core::ServiceError::validation(details);
         api->teams.requireMembership(session.user.id, *fields.teamId);
-        const Core::Website w = api->websites.create(*fields.teamId, *fields.name, *fields.url);
+        const Core::Website w = api->websites.create(*fields.teamId, *fields.name, *fields.url, fields.excludedIps);
         return HttpResponse::json(201, Wire::toJson(w));
     });
 
@@ -56,8 +57,7 @@ void registerWebsiteRoutes(Router &router, const std::shared_ptr<AdminApi> &api)
         if (fields.teamId && *fields.teamId != existing.teamId)
             throw Core::ServiceError::validation(
                 {{QStringLiteral("team_id"), QStringLiteral("A website cannot move to another team")}});
-        return HttpResponse::json(200,
-                                  Wire::toJson(api->websites.update(existing.id, fields.name, fields.url)));
+        return HttpResponse::json(200, Wire::toJson(api->websites.update(existing.id, fields)));
     });
 
     // Any member may read and change a website; deleting it (and its events) takes an

@@ -42,7 +42,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
                 throw Core::ServiceError::validation(
                     {{QStringLiteral("website_id"), QStringLiteral("Required")}});
             const Core::Website site = auth.requireWebsite(principal, id.toString());
-            return WebsiteIngest::ingestEvents(context, site.id, principal.key.id, body);
+            return WebsiteIngest::ingestEvents(context, site, principal.key.id, body);
         });
 }
 

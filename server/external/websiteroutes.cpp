@@ -35,7 +35,7 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
     router.add(ExternalAuth::route("POST", base, Permissions::Write), [&auth, service](Request &request) {
         const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
         auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
-        auto problems = Core::WebsiteService::validate(fields.name, fields.url, true);
+        auto problems = Core::WebsiteService::validate(fields.name, fields.url, true, fields.excludedIps);
         const QStringList reachable = principal.reachableTeamIds();
         if (!fields.teamId && reachable.size() == 1)
             fields.teamId = reachable.first(); // the key reaches one team: it is the obvious one
@@ -47,7 +47,7 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
             throw Core::ServiceError::validation(problems);
         if (!principal.reachesTeam(*fields.teamId))
             throw ApiError::forbidden("TEAM_ACCESS_DENIED", QStringLiteral("Access denied to this team"));
-        const Core::Website w = service->create(*fields.teamId, *fields.name, *fields.url);
+        const Core::Website w = service->create(*fields.teamId, *fields.name, *fields.url, fields.excludedIps);
         HttpResponse r = HttpResponse::json(201, Wire::toJson(w));
         r.setHeader("Location", (QStringLiteral("/api/external/v1/websites/") + w.id).toUtf8());
         return r;
@@ -65,7 +65,7 @@ void registerWebsiteRoutes(Router &router, AppContext &context, ExternalAuth &au
         const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
         const Core::Website w = auth.requireWebsite(principal, request.param(QStringLiteral("id")));
         const auto fields = Core::WebsiteService::Fields::fromJson(request.jsonObject());
-        return HttpResponse::json(200, Wire::toJson(service->update(w.id, fields.name, fields.url)));
+        return HttpResponse::json(200, Wire::toJson(service->update(w.id, fields)));
     });
 
     router.add(ExternalAuth::route("DELETE", one, Permissions::Admin), [&auth, service](Request &request) {

@@ -88,10 +88,11 @@ void IngestController::registerRoutes(HttpEngine &engine)
                          BodyClass::Event, RateClass::Tracking};
     engine.router().add(post, [this](Request &request) {
         const QString code = request.param(QStringLiteral("tracking_code"));
-        const std::optional<QString> websiteId =
-            code.size() <= 64 ? m_codes.websiteIdFor(code) : std::optional<QString>();
-        if (!websiteId)
+        const std::optional<Core::TrackingCodes::Site> site =
+            code.size() <= 64 ? m_codes.find(code) : std::optional<Core::TrackingCodes::Site>();
+        if (!site)
             throw ApiError::notFound(QStringLiteral("Unknown tracking code '%1'").arg(code.left(64)));
+        const QString *websiteId = &site->websiteId;
         QJsonObject json;
         try {
             json = request.jsonObject();
@@ -99,8 +100,8 @@ void IngestController::registerRoutes(HttpEngine &engine)
             m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::InvalidJson);
             throw;
         }
-        const auto result =
-            m_context.ingest.ingest(*websiteId, json, {}, normalizedAddress(request.clientIp).toString());
+        const auto result = m_context.ingest.ingest(*websiteId, json, {},
+                                                    normalizedAddress(request.clientIp).toString(), site->excluded);
         HttpResponse r;
         r.status = 202;
         if (result.status == Core::IngestService::Status::Accepted)

@@ -9,12 +9,15 @@
 
 namespace Server::WebsiteIngest {
 
-HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
+HttpResponse ingestEvents(AppContext &context, const Core::Website &website, const QString &keyId,
                           const QJsonObject &body)
 {
+    const QString &websiteId = website.id;
+    // Stored canonical; a damaged value excludes nothing rather than refusing events.
+    const Core::AddressList excluded = Core::AddressList::fromText(website.excludedIps).value_or(Core::AddressList());
     const QJsonValue events = body.value(QLatin1String("events"));
     if (events.isUndefined()) {
-        const auto result = context.ingest.ingest(websiteId, body, keyId);
+        const auto result = context.ingest.ingest(websiteId, body, keyId, {}, excluded);
         QJsonObject out{{QStringLiteral("status"), result.status == Core::IngestService::Status::Accepted
                                                        ? QStringLiteral("accepted")
                                                        : QStringLiteral("dropped")}};
@@ -25,7 +28,7 @@ HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const Q
     if (!events.isArray())
         throw ApiError::invalidParameter(QStringLiteral("events"),
                                          QStringLiteral("must be an array of events"));
-    const auto results = context.ingest.ingestBatch(websiteId, events.toArray(), keyId);
+    const auto results = context.ingest.ingestBatch(websiteId, events.toArray(), keyId, excluded);
     const QJsonObject out = Core::IngestService::batchResultJson(results);
     if (out.value(QLatin1String("rejected")).toInteger() == results.size()) {
         QJsonObject details;

@@ -2,6 +2,8 @@
 
 #include "server/http/httpresponse.h"
 
+#include "core/model/domain.h"
+
 #include <QJsonObject>
 #include <QString>
 
@@ -19,7 +21,8 @@ namespace WebsiteIngest {
 // with 1..500 events (202 with per-item results, or 422 when none was accepted).
 // keyId is recorded with every accepted event and counted in key_ingest_stats. body is
 // the request's JSON object, parsed once by the caller (it read website_id from it).
-HttpResponse ingestEvents(AppContext &context, const QString &websiteId, const QString &keyId,
+// Events whose client_ip is one of the website's excluded_ips are dropped ("excluded").
+HttpResponse ingestEvents(AppContext &context, const Core::Website &website, const QString &keyId,
                           const QJsonObject &body);
 
 // Accepted and dropped counts (by reason) for 24 h / 7 d / all time.

@@ -298,7 +298,7 @@ private slots:
                  }).code(),
                  QByteArray("NOT_FOUND"));
         QCOMPARE(errorOf([&] {
-                     m_websites->update(QStringLiteral("nope"), QStringLiteral("W"), std::nullopt);
+                     m_websites->update(QStringLiteral("nope"), {{}, QStringLiteral("W"), {}, {}});
                  }).code(),
                  QByteArray("NOT_FOUND"));
     }

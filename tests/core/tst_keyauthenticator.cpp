@@ -179,14 +179,14 @@ private slots:
                            QStringLiteral("https://mine.example"),
                            QStringLiteral("mine.example"),
                            QStringLiteral("ZV-MINE0001"),
-                           1};
+                           1, {}};
         const Website theirs{newId(),
                              other,
                              QStringLiteral("Theirs"),
                              QStringLiteral("https://theirs.example"),
                              QStringLiteral("theirs.example"),
                              QStringLiteral("ZV-THEIRS01"),
-                             1};
+                             1, {}};
         sites.insert(mine);
         sites.insert(theirs);
         const KeyCheck c = check(key(m_user, pro, Permissions::Read));
@@ -205,7 +205,7 @@ private slots:
                              QStringLiteral("https://former.example"),
                              QStringLiteral("former.example"),
                              QStringLiteral("ZV-FORMER001"),
-                             1};
+                             1, {}};
         sites.insert(former);
         const QByteArray formerKey = key(m_user, pro, Permissions::Read);
         QVERIFY(m_auth->website(*check(formerKey).principal, former.id).website);

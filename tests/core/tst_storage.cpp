@@ -136,7 +136,8 @@ private slots:
                       QStringLiteral("https://s%1.example.com").arg(i),
                       QStringLiteral("s%1.example.com").arg(i),
                       newTrackingCode(),
-                      10'000 + i};
+                      10'000 + i,
+                      {}};
             codes.insert(w.trackingCode);
             sites.insert(w);
         }

@@ -28,7 +28,7 @@ class TestTrackingCodes : public QObject
                 QStringLiteral("https://s.example"),
                 QStringLiteral("s.example"),
                 code,
-                1};
+                1, {}};
     }
 
 private slots:

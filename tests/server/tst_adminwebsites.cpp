@@ -62,6 +62,44 @@ private slots:
                       QJsonObject{{QStringLiteral("team_id"), m_bobTeam}});
         QCOMPARE(r.status, 422);
 
+        // Excluded addresses: checked, stored canonical, changed on their own, emptied.
+        QCOMPARE(w.value(QStringLiteral("excluded_ips")).toArray(), QJsonArray());
+        r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                      QJsonObject{{QStringLiteral("excluded_ips"),
+                                   QJsonArray{QStringLiteral("203.0.113.7"), QStringLiteral("10.9.8.7/8"),
+                                              QStringLiteral(" 2001:DB8::/32 "), QStringLiteral("203.0.113.7")}}});
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(QStringLiteral("excluded_ips")).toArray(),
+                 (QJsonArray{QStringLiteral("203.0.113.7"), QStringLiteral("10.0.0.0/8"),
+                             QStringLiteral("2001:db8::/32")}));
+        QCOMPARE(r.json().value(QStringLiteral("domain")).toString(), QStringLiteral("shop2.example.org"));
+        for (const QJsonValue &bad : {QJsonValue(QJsonArray{QStringLiteral("10.0.0.0/33")}),
+                                      QJsonValue(QJsonArray{QStringLiteral("my office")})}) {
+            r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                          QJsonObject{{QStringLiteral("excluded_ips"), bad}});
+            QCOMPARE(r.status, 422);
+            QVERIFY2(r.json()
+                         .value(QStringLiteral("details"))
+                         .toObject()
+                         .value(QStringLiteral("excluded_ips"))
+                         .toString()
+                         .contains(QLatin1String("is not an IP address or CIDR range")),
+                     r.body.constData());
+        }
+        r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                      QJsonObject{{QStringLiteral("excluded_ips"), QStringLiteral("10.0.0.0/8")}});
+        QCOMPARE(r.status, 400); // a string, not a list
+        // Nothing was lost by the refused changes.
+        QCOMPARE(adminCall(port(), "GET", QStringLiteral("/websites/") + id, m_admin)
+                     .json()
+                     .value(QStringLiteral("excluded_ips"))
+                     .toArray()
+                     .size(),
+                 3);
+        r = adminCall(port(), "PATCH", QStringLiteral("/websites/") + id, m_admin,
+                      QJsonObject{{QStringLiteral("excluded_ips"), QJsonArray()}});
+        QCOMPARE(r.json().value(QStringLiteral("excluded_ips")).toArray(), QJsonArray());
+
         QCOMPARE(
             create(m_admin, m_adminTeam, QStringLiteral("Blog"), QStringLiteral("https://blog.example.com"))
                 .status,

@@ -7,6 +7,7 @@
 #include "testserver.h"
 
 #include "core/analytics/analyticsservice.h"
+#include "core/websites/websiteservice.h"
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
 #include "core/model/timeutil.h"
@@ -210,6 +211,40 @@ private slots:
         QVERIFY2(refused.startError().contains(QLatin1String("[geoip] database")) &&
                      refused.startError().contains(QLatin1String("is not a MaxMind DB file")),
                  qPrintable(refused.startError()));
+    }
+
+    // A website's excluded addresses: their events are dropped ("excluded") and counted;
+    // everyone else's are not.
+    void excludedAddressesAreDropped()
+    {
+        freshHour();
+        Core::Website site;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            site = createWebsite(s.database());
+            Core::WebsiteService(s.database(), s.context().clock)
+                .update(site.id, {{}, {}, {}, QStringList{QStringLiteral("198.51.100.0/24"), QStringLiteral("2001:db8::1")}});
+        });
+        const QByteArray code = "/e/" + site.trackingCode.toLatin1();
+        const auto send = [&](const QByteArray &address) {
+            return httpRequest(m_server->port(), "POST", code, {{"X-Forwarded-For", address}},
+                               toJsonBytes(sampleEvent(QStringLiteral("/office"), QStringLiteral("office-visit-1"))));
+        };
+        for (const QByteArray &office : {QByteArray("198.51.100.9"), QByteArray("2001:db8::1"),
+                                         QByteArray("::ffff:198.51.100.10")}) {
+            const HttpResult r = send(office);
+            QCOMPARE(r.status, 202);
+            QCOMPARE(r.json().value(QStringLiteral("status")).toString(), QStringLiteral("dropped"));
+            QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("excluded"));
+        }
+        QCOMPARE(send("198.51.101.9").json().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+        QCOMPARE(send("2001:db8::2").json().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+        flush();
+        QJsonObject stats;
+        m_server->runOnServerThread([&](Server::ServerInstance &s) { stats = s.context().ingest.statsJson(site.id); });
+        const QJsonObject day = stats.value(QStringLiteral("last_24h")).toObject();
+        QCOMPARE(day.value(QStringLiteral("accepted")).toInt(), 2);
+        QCOMPARE(day.value(QStringLiteral("dropped_by_reason")).toObject().value(QStringLiteral("excluded")).toInt(), 3);
+        QCOMPARE(count(QStringLiteral("SELECT COUNT(*) FROM events WHERE website_id = ?"), {site.id}), 2);
     }
 
     void unknownCodeInvalidJsonAndFieldErrors()

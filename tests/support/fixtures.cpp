@@ -123,7 +123,8 @@ Core::Website createWebsite(TestServer &server, const QString &teamId, const QSt
                     QStringLiteral("https://example.com"),
                     QStringLiteral("example.com"),
                     Core::newTrackingCode(),
-                    1};
+                    1,
+                    {}};
     change(server, [&](Server::ServerInstance &s) {
         w.createdAt = s.context().clock.nowMs();
         Core::WebsiteRepository(s.database()).insert(w);

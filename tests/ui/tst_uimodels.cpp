@@ -260,7 +260,7 @@ private slots:
             {{Core::Membership{u"t1"_s, u"u1"_s, Core::Role::Admin, Now}, u"ann@example.com"_s, u"Ann"_s}});
         QCOMPARE(members.index(0, Gui::MemberModel::Role).data().toString(), u"Admin"_s);
         websites.setRows({Core::Website{u"w1"_s, u"t1"_s, u"Shop"_s, u"https://shop.example.com"_s,
-                                        u"shop.example.com"_s, u"ZV-123"_s, Now}});
+                                        u"shop.example.com"_s, u"ZV-123"_s, Now, {}}});
         websites.setTeamNames({{u"t1"_s, u"Acme"_s}});
         QCOMPARE(websites.index(0, Gui::WebsiteModel::Team).data().toString(), u"Acme"_s);
         QCOMPARE(websites.index(0, Gui::WebsiteModel::Domain).data().toString(), u"shop.example.com"_s);

@@ -167,9 +167,15 @@ private slots:
                         QStringLiteral("https://x.io"),
                         QStringLiteral("x.io"),
                         QStringLiteral("ZV-ABC"),
-                        Start};
+                        Start,
+                        QStringLiteral("203.0.113.7, 10.0.0.0/8")};
         const auto w2 = Wire::websiteFromJson(Wire::toJson(w));
         QVERIFY(w2.trackingCode == w.trackingCode && w2.domain == w.domain);
+        QCOMPARE(w2.excludedIps, w.excludedIps);
+        QCOMPARE(Wire::toJson(w).value(u"excluded_ips"_s).toArray().size(), 2);
+        Wire::JsonWriter out;
+        Wire::writeJson(out, w);
+        QCOMPARE(QJsonDocument::fromJson(out.take()).object(), Wire::toJson(w)); // both writers agree
 
         ApiKey k;
         k.id = QStringLiteral("k");
@@ -208,8 +214,8 @@ private slots:
         QCOMPARE(keysOf(Wire::toJson(Membership{})),
                  (QStringList{u"joined_at"_s, u"role"_s, u"team_id"_s, u"user_id"_s}));
         QCOMPARE(keysOf(Wire::toJson(Website{})),
-                 (QStringList{u"created_at"_s, u"domain"_s, u"id"_s, u"name"_s, u"team_id"_s,
-                              u"tracking_code"_s, u"url"_s}));
+                 (QStringList{u"created_at"_s, u"domain"_s, u"excluded_ips"_s, u"id"_s, u"name"_s, u"team_id"_s,
+                              u"tracking_code"_s, u"url"_s})); // excluded_ips: section 9
         QCOMPARE(keysOf(Wire::toJson(PlanLimits{})),
                  (QStringList{u"per_minute"_s, u"per_month"_s, u"plan"_s}));
         QCOMPARE(keysOf(Wire::toJson(activity()).value("rejected_by_code"_L1).toArray().at(0).toObject()),
