@@ -1687,6 +1687,18 @@ Strg+Q: beenden</translation>
             <source>A website's address starts with https:// or http://: https:// was added. Check it and press %1 again.</source>
             <translation>Die Adresse einer Website beginnt mit https:// oder http://: https:// wurde ergänzt. Prüfen Sie sie und klicken Sie erneut auf „%1“.</translation>
         </message>
+        <message>
+            <source>203.0.113.7, 10.0.0.0/8</source>
+            <translation>203.0.113.7, 10.0.0.0/8</translation>
+        </message>
+        <message>
+            <source>Addresses and ranges (CIDR) whose visits are not counted, such as your office's; separated by commas</source>
+            <translation>Adressen und Bereiche (CIDR), deren Besuche nicht gezählt werden, etwa die Ihres Büros; durch Kommas getrennt</translation>
+        </message>
+        <message>
+            <source>E&amp;xcluded addresses:</source>
+            <translation>Ausgeschlossene &amp;Adressen:</translation>
+        </message>
     </context>
     <context>
         <name>Gui::WebsiteModel</name>

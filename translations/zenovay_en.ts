@@ -1679,6 +1679,18 @@ Ctrl+Q: quit</source>
             <source>A website's address starts with https:// or http://: https:// was added. Check it and press %1 again.</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>203.0.113.7, 10.0.0.0/8</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Addresses and ranges (CIDR) whose visits are not counted, such as your office's; separated by commas</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>E&amp;xcluded addresses:</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::WebsiteModel</name>

@@ -297,12 +297,21 @@ private slots:
         QVERIFY(!urlError->isVisible());
         QVERIFY(dialog->isVisible());
         QCOMPARE(sites->model()->rowCount(), 0);
+        // A bad excluded address is named next to its field; nothing is created.
+        type(child<QLineEdit>(dialog, u"websiteExcludedIps"_s), u"203.0.113.7, my office"_s);
+        click(child<QPushButton>(dialog, u"saveWebsite"_s));
+        auto *excludedError = child<QLabel>(dialog, u"excludedError"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(excludedError->isVisible(), 5000);
+        QVERIFY2(excludedError->text().contains(u"my"_s), qPrintable(excludedError->text()));
+        QCOMPARE(sites->model()->rowCount(), 0);
+        type(child<QLineEdit>(dialog, u"websiteExcludedIps"_s), u"203.0.113.7,  10.1.0.0/16"_s);
         click(child<QPushButton>(dialog, u"saveWebsite"_s));
         QTRY_VERIFY(!dialog); // closed and deleted on success
         QTRY_COMPARE(sites->model()->rowCount(), 1);
         const Core::Website site = sites->model()->rowAt(0);
         QCOMPARE(site.name, u"Acme shop"_s);
         QCOMPARE(site.url, u"https://shop.acme.example"_s);
+        QCOMPARE(site.excludedIps, u"203.0.113.7, 10.1.0.0/16"_s);
         QVERIFY(!site.trackingCode.isEmpty());
         QCOMPARE(Gui::Page::emptyStateText(siteTable), QString());
         // The id the external analytics route takes is shown, and copied with feedback.

@@ -123,7 +123,7 @@ private slots:
         client.setBaseUrl(stub.baseUrl());
         Outcome<Core::Website> out;
         client.createWebsite(
-            u"t1"_s, u"x"_s, u"nope"_s, this, [&](const Core::Website &w) { out.value = w; },
+            u"t1"_s, u"x"_s, u"nope"_s, {}, this, [&](const Core::Website &w) { out.value = w; },
             [&](const Gui::ApiFailure &f) { out.failure = f; });
         QTRY_VERIFY(out.done());
         QVERIFY(out.failure);

@@ -353,18 +353,24 @@ void ApiClient::websiteRealtime(const QString &websiteId, QObject *context, Done
 }
 
 void ApiClient::createWebsite(const QString &teamId, const QString &name, const QString &url,
-                              QObject *context, Done<Core::Website> done, Failed failed)
+                              const QStringList &excludedIps, QObject *context, Done<Core::Website> done,
+                              Failed failed)
 {
-    const QJsonObject body{{u"team_id"_s, teamId}, {u"name"_s, name}, {u"url"_s, url}};
+    const QJsonObject body{{u"team_id"_s, teamId},
+                           {u"name"_s, name},
+                           {u"url"_s, url},
+                           {u"excluded_ips"_s, QJsonArray::fromStringList(excludedIps)}};
     send(
         "POST", adminUrl(u"/websites"_s), &body, true, context,
         [done](const QJsonDocument &doc) { done(Wire::websiteFromJson(doc.object())); }, failed);
 }
 
 void ApiClient::updateWebsite(const QString &websiteId, const QString &name, const QString &url,
-                              QObject *context, Done<Core::Website> done, Failed failed)
+                              const QStringList &excludedIps, QObject *context, Done<Core::Website> done,
+                              Failed failed)
 {
-    const QJsonObject body{{u"name"_s, name}, {u"url"_s, url}};
+    const QJsonObject body{
+        {u"name"_s, name}, {u"url"_s, url}, {u"excluded_ips"_s, QJsonArray::fromStringList(excludedIps)}};
     send(
         "PATCH", adminUrl(u"/websites/"_s + websiteId), &body, true, context,
         [done](const QJsonDocument &doc) { done(Wire::websiteFromJson(doc.object())); }, failed);

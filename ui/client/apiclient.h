@@ -62,10 +62,12 @@ public:
                       Failed failed);
 
     void websites(QObject *context, Done<QList<Core::Website>> done, Failed failed);
-    void createWebsite(const QString &teamId, const QString &name, const QString &url, QObject *context,
-                       Done<Core::Website> done, Failed failed);
-    void updateWebsite(const QString &websiteId, const QString &name, const QString &url, QObject *context,
-                       Done<Core::Website> done, Failed failed);
+    // excludedIps: addresses and CIDR ranges whose visits are not counted (as typed; the
+    // server checks them and names a bad one).
+    void createWebsite(const QString &teamId, const QString &name, const QString &url,
+                       const QStringList &excludedIps, QObject *context, Done<Core::Website> done, Failed failed);
+    void updateWebsite(const QString &websiteId, const QString &name, const QString &url,
+                       const QStringList &excludedIps, QObject *context, Done<Core::Website> done, Failed failed);
     void deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed);
     void websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done, Failed failed);
     // GET /websites/{id}/analytics over [from, to] (UTC days), hourly or daily, with the

@@ -58,9 +58,9 @@ protected:
 WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website, QWidget *parent)
     : QDialog(parent), m_workspace(workspace), m_website(website), m_team(new QComboBox(this)),
       m_name(new QLineEdit(website.name, this)), m_url(new QLineEdit(website.url, this)),
-      m_teamError(createFieldError(u"teamError"_s, this)),
+      m_excluded(new QLineEdit(website.excludedIps, this)), m_teamError(createFieldError(u"teamError"_s, this)),
       m_nameError(createFieldError(u"nameError"_s, this)), m_urlError(createFieldError(u"urlError"_s, this)),
-      m_urlHint(new QLabel(this)), m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
+      m_urlHint(new QLabel(this)), m_excludedError(createFieldError(u"excludedError"_s, this)), m_error(createFieldError(u"formError"_s, this)), m_save(nullptr)
 {
     const bool creating = website.id.isEmpty();
     setObjectName(u"websiteDialog"_s);
@@ -70,6 +70,10 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
     m_url->setObjectName(u"websiteUrl"_s);
     m_name->setPlaceholderText(tr("My shop"));
     m_url->setPlaceholderText(tr("https://shop.example.com"));
+    m_excluded->setObjectName(u"websiteExcludedIps"_s);
+    m_excluded->setPlaceholderText(tr("203.0.113.7, 10.0.0.0/8"));
+    m_excluded->setToolTip(tr("Addresses and ranges (CIDR) whose visits are not counted, such as your office's; "
+                              "separated by commas"));
     m_urlHint->setObjectName(u"urlHint"_s);
     m_urlHint->setWordWrap(true);
     m_urlHint->hide();
@@ -91,6 +95,8 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
     form->addRow(tr("&URL:"), m_url);
     form->addRow(QString(), m_urlError);
     form->addRow(QString(), m_urlHint);
+    form->addRow(tr("E&xcluded addresses:"), m_excluded);
+    form->addRow(QString(), m_excludedError);
     form->addRow(m_error);
     form->addRow(buttons);
     connect(buttons, &QDialogButtonBox::accepted, this, &WebsiteDialog::submit);
@@ -100,7 +106,7 @@ WebsiteDialog::WebsiteDialog(Workspace *workspace, const Core::Website &website,
 
 void WebsiteDialog::submit()
 {
-    for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_error, m_urlHint})
+    for (QLabel *l : {m_teamError, m_nameError, m_urlError, m_excludedError, m_error, m_urlHint})
         setFieldError(l, {});
     // "shop.example.com": the API wants the full address. Propose https:// and let the
     // user look at it before anything is sent (it may need to be http://).
@@ -122,16 +128,21 @@ void WebsiteDialog::submit()
     };
     auto failed = [this](const ApiFailure &f) {
         m_save->setEnabled(true);
-        showFailure(f, {{u"name"_s, m_nameError}, {u"url"_s, m_urlError}, {u"team_id"_s, m_teamError}},
+        showFailure(f,
+                    {{u"name"_s, m_nameError},
+                     {u"url"_s, m_urlError},
+                     {u"team_id"_s, m_teamError},
+                     {u"excluded_ips"_s, m_excludedError}},
                     m_error);
     };
     // Sent as typed: the server is the judge of what is valid, and says so per field.
+    const QStringList excluded = m_excluded->text().split(QRegularExpression(u"[,;\\s]+"_s), Qt::SkipEmptyParts);
     if (m_website.id.isEmpty())
         m_workspace->client()->createWebsite(m_team->currentData().toString(), m_name->text(),
-                                             m_url->text().trimmed(), this, ok, failed);
+                                             m_url->text().trimmed(), excluded, this, ok, failed);
     else
-        m_workspace->client()->updateWebsite(m_website.id, m_name->text(), m_url->text().trimmed(), this, ok,
-                                             failed);
+        m_workspace->client()->updateWebsite(m_website.id, m_name->text(), m_url->text().trimmed(), excluded,
+                                             this, ok, failed);
 }
 
 WebsitesPage::WebsitesPage(Workspace *workspace, QWidget *parent)

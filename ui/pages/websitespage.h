@@ -36,10 +36,12 @@ private:
     QComboBox *m_team;
     QLineEdit *m_name;
     QLineEdit *m_url;
+    QLineEdit *m_excluded; // "203.0.113.7, 10.0.0.0/8"
     QLabel *m_teamError;
     QLabel *m_nameError;
     QLabel *m_urlError;
     QLabel *m_urlHint; // the https:// the app proposed for an address typed without it
+    QLabel *m_excludedError;
     QLabel *m_error;
     QPushButton *m_save;
 };
