@@ -2167,8 +2167,8 @@ Strg+Q: beenden</translation>
             <translation>&amp;Zeitraum:</translation>
         </message>
         <message>
-            <source>Distinct visitors over the whole range</source>
-            <translation>Verschiedene Besucher im ganzen Zeitraum</translation>
+            <source>People over the whole range: one per browser and address each day, however many tabs or visits</source>
+            <translation>Personen im ganzen Zeitraum: eine je Browser und Adresse und Tag, gleich wie viele Tabs oder Besuche</translation>
         </message>
         <message>
             <source>Visits: a visitor's pageviews and events less than 30 minutes apart</source>

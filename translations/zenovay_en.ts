@@ -2159,7 +2159,7 @@ Ctrl+Q: quit</source>
             <translation type="unfinished" />
         </message>
         <message>
-            <source>Distinct visitors over the whole range</source>
+            <source>People over the whole range: one per browser and address each day, however many tabs or visits</source>
             <translation type="unfinished" />
         </message>
         <message>

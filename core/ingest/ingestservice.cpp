@@ -10,9 +10,6 @@
 
 #include <QLoggingCategory>
 
-#include <arpa/inet.h>
-
-#include <cstring>
 #include <limits>
 
 Q_DECLARE_LOGGING_CATEGORY(lcIngest)
@@ -44,7 +41,8 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
     // API caller (a backend) may name the visitor's.
     const std::optional<QString> given =
         keyId.isEmpty() || !clientAddress.isEmpty() ? std::optional<QString>(QString()) : clientIpOf(json);
-    const QString address = clientAddress.isEmpty() ? given.value_or(QString()) : clientAddress;
+    const QString address = clientAddress.isEmpty() ? given.value_or(QString())
+                                                    : AddressList::canonical(clientAddress).value_or(clientAddress);
     if (excluded.contains(address)) {
         m_pipeline.countDropped(websiteId, Excluded);
         return {Status::Dropped, Excluded, std::nullopt};
@@ -146,20 +144,9 @@ std::optional<QString> IngestService::clientIpOf(const QJsonObject &json)
     const QJsonValue v = json.value(QLatin1String("client_ip"));
     if (v.isUndefined() || v.isNull())
         return QString();
-    const QString text = v.toString().trimmed();
-    if (!v.isString() || text.isEmpty() || text.size() > 45)
+    if (!v.isString())
         return std::nullopt;
-    const QByteArray latin1 = text.toLatin1();
-    unsigned char bytes[16];
-    char out[INET6_ADDRSTRLEN];
-    if (inet_pton(AF_INET, latin1.constData(), bytes) == 1)
-        return QString::fromLatin1(inet_ntop(AF_INET, bytes, out, sizeof out));
-    if (text.contains(u'%') || inet_pton(AF_INET6, latin1.constData(), bytes) != 1)
-        return std::nullopt; // no zone ids: a visitor's address is global
-    static constexpr unsigned char Mapped[12] = {0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff};
-    if (std::memcmp(bytes, Mapped, sizeof Mapped) == 0)
-        return QString::fromLatin1(inet_ntop(AF_INET, bytes + 12, out, sizeof out));
-    return QString::fromLatin1(inet_ntop(AF_INET6, bytes, out, sizeof out));
+    return AddressList::canonical(v.toString().trimmed());
 }
 
 QJsonObject IngestService::batchResultJson(const QList<ItemResult> &results)

@@ -32,6 +32,8 @@
 namespace Core::Backup {
 
 namespace {
+// Migration 0009 made visitor_salts.
+constexpr int VisitorSaltsSchemaVersion = 9;
 const QString DatabaseFile = QStringLiteral("zenovay.db");
 const QString JournalDirectory = QStringLiteral("journal");
 const QString ReplacedPrefix = QStringLiteral("replaced-");
@@ -298,6 +300,16 @@ std::optional<QString> create(const QString &dataDir, const QString &outFile, co
             return fail(QStringLiteral("cannot reopen the copy: %1").arg(c.openError()));
         if (auto e = c.rows(QStringLiteral("PRAGMA journal_mode=DELETE")))
             return fail(*e);
+        // The visitor salts stay behind: with a salt, a visitor id could be tied back to an
+        // address by trying them all, so no backup keeps one (the server makes new ones; a
+        // restored day's visitors count anew from the restore on). secure_delete
+        // overwrites the freed pages too.
+        if (s.schemaVersion >= VisitorSaltsSchemaVersion) {
+            if (auto e = c.rows(QStringLiteral("PRAGMA secure_delete=ON")))
+                return fail(*e);
+            if (auto e = c.rows(QStringLiteral("DELETE FROM visitor_salts")))
+                return fail(QStringLiteral("cannot leave the visitor salts out of the backup: %1").arg(*e));
+        }
         s.serverVersion = QStringLiteral(ZENOVAY_VERSION);
         QSqlQuery q(c.db());
         if (!q.exec(QStringLiteral("CREATE TABLE %1 (created_at INTEGER NOT NULL, server_version TEXT NOT "

@@ -37,6 +37,15 @@ std::optional<std::array<quint8, 16>> AddressList::addressBytes(const QString &t
     return bytes;
 }
 
+std::optional<QString> AddressList::canonical(const QString &address)
+{
+    bool v4 = false;
+    const auto bytes = addressBytes(address, &v4);
+    if (!bytes)
+        return std::nullopt;
+    return textOf(*bytes, v4);
+}
+
 std::optional<AddressList> AddressList::parse(const QStringList &entries, QString *error)
 {
     AddressList list;

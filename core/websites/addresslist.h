@@ -29,6 +29,12 @@ public:
     // address: any textual IPv4 or IPv6 address; false for anything else.
     bool contains(const QString &address) const;
 
+    // One text per address, whoever wrote it ("2001:DB8:0::1" -> "2001:db8::1",
+    // "::ffff:192.0.2.1" -> "192.0.2.1"; inet_ntop's form); nullopt for anything that is
+    // not an IPv4 or IPv6 address (zone ids included). Visitor ids and countries are made
+    // from this form, so the tracker's and the API's paths agree.
+    static std::optional<QString> canonical(const QString &address);
+
 private:
     struct Range
     {

@@ -351,6 +351,8 @@ private slots:
             "73006500730073002d00310032003300000004005500410000000e006400650073006b0074006f"
             "00700000000e00460069007200650066006f00780000000a004c0069006e00750078000000077b"
             "2261223a317d0000019ec0da6a00fffffffffffffffb00000000");
+        QVERIFY(TrackedEvent::deserialize(version1));
+        QVERIFY(referenceDeserialize(version1));
         compareEvents(*TrackedEvent::deserialize(version1), e);
         compareEvents(*referenceDeserialize(version1), e);
         // Format 2 appends the visitor id and the country (both null here).
@@ -359,6 +361,7 @@ private slots:
         withVisitor.visitorId = QByteArray::fromHex("00112233445566778899aabbccddeeff");
         withVisitor.country = QStringLiteral("DE");
         QCOMPARE(withVisitor.serialize(), referenceSerialize(withVisitor));
+        QVERIFY(TrackedEvent::deserialize(withVisitor.serialize()));
         compareEvents(*TrackedEvent::deserialize(withVisitor.serialize()), withVisitor);
         QCOMPARE(e.serialize(), referenceSerialize(e));
         const auto back = TrackedEvent::deserialize(referenceSerialize(e));

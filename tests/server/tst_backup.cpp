@@ -64,6 +64,27 @@ QString describe(const Run &r)
 
 // The markers ("/m/<marker>" paths) of the events in a database file, read without
 // changing it; a marker stored twice appears twice.
+// The visitor salts a database holds.
+QList<QByteArray> saltsIn(const QString &dbFile)
+{
+    QList<QByteArray> salts;
+    const QString name = QStringLiteral("salts-") + QString::number(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbFile);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(QStringLiteral("SELECT salt FROM visitor_salts")))
+                while (q.next())
+                    salts << q.value(0).toByteArray();
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return salts;
+}
+
 QStringList markersIn(const QString &dbFile)
 {
     QStringList markers;
@@ -265,6 +286,18 @@ private slots:
         QVERIFY2(inDatabase < acked.size(),
                  "the kill came after the writer committed: the journal path is untested");
         QCOMPARE(QFileInfo(file).permissions() & (QFile::ReadGroup | QFile::ReadOther), QFile::Permissions());
+        // No visitor salt goes into a backup, not even into its free pages: with one, the
+        // stored visitor ids could be tied back to addresses.
+        const QList<QByteArray> salts = saltsIn(server.dataDir() + QStringLiteral("/zenovay.db"));
+        QCOMPARE(salts.size(), 2); // today's and tomorrow's
+        QVERIFY(saltsIn(file).isEmpty());
+        {
+            QFile f(file);
+            QVERIFY(f.open(QIODevice::ReadOnly));
+            const QByteArray bytes = f.readAll();
+            for (const QByteArray &salt : salts)
+                QVERIFY(!bytes.contains(salt));
+        }
         // Refuses to overwrite.
         const Run again = runCommand({QStringLiteral("backup"), QStringLiteral("--data-dir"),
                                       server.dataDir(), QStringLiteral("--out"), file});

@@ -8,6 +8,7 @@
 
 #include "core/ingest/eventpipeline.h"
 #include "core/ingest/ingestservice.h"
+#include "core/websites/websiteservice.h"
 #include "server/serverinstance.h"
 
 #include <QDateTime>
@@ -283,6 +284,27 @@ private slots:
         const QJsonObject totals = r.json().value(QStringLiteral("totals")).toObject();
         QCOMPARE(totals.value(QStringLiteral("sessions")).toInt(), 5);
         QCOMPARE(totals.value(QStringLiteral("visitors")).toInt(), 3);
+
+        // The website's excluded addresses drop a backend's events by their client_ip.
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            Core::WebsiteService(s.database(), s.context().clock)
+                .update(m_site.id, {{}, {}, {}, QStringList{QStringLiteral("198.51.100.0/24")}});
+        });
+        QJsonObject office = sampleEvent(QStringLiteral("/backend"), QStringLiteral("backend-office-1"));
+        office.insert(QStringLiteral("client_ip"), QStringLiteral("::ffff:198.51.100.99"));
+        QJsonObject outside = office;
+        outside.insert(QStringLiteral("client_ip"), QStringLiteral("198.51.101.1"));
+        r = call("POST", "/api/external/v1/events", m_writer,
+                 withSite({{QStringLiteral("events"), QJsonArray{office, outside}}}));
+        QCOMPARE(r.status, 202);
+        const QJsonArray dropped = r.json().value(QStringLiteral("results")).toArray();
+        QCOMPARE(dropped.at(0).toObject().value(QStringLiteral("reason")).toString(), QStringLiteral("excluded"));
+        QCOMPARE(dropped.at(1).toObject().value(QStringLiteral("status")).toString(), QStringLiteral("accepted"));
+        r = call("POST", "/api/external/v1/events", m_writer, withSite(office)); // one event alone
+        QCOMPARE(r.json().value(QStringLiteral("reason")).toString(), QStringLiteral("excluded"));
+        m_server->runOnServerThread([&](Server::ServerInstance &s) {
+            Core::WebsiteService(s.database(), s.context().clock).update(m_site.id, {{}, {}, {}, QStringList()});
+        });
     }
 };
 

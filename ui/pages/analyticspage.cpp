@@ -124,7 +124,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     auto *cards = new QHBoxLayout;
     for (StatCard *c : {m_visitors, m_pageviews, m_sessions, m_bounceRate, m_duration, m_eventCount})
         cards->addWidget(c);
-    m_visitors->setToolTip(tr("Distinct visitors over the whole range"));
+    m_visitors->setToolTip(tr("People over the whole range: one per browser and address each day, however many tabs or visits"));
     m_sessions->setToolTip(tr("Visits: a visitor's pageviews and events less than 30 minutes apart"));
     m_bounceRate->setToolTip(tr("Share of visits with one pageview and no custom event"));
     m_duration->setToolTip(tr("Mean time from a visit's first pageview or event to its last"));
@@ -385,10 +385,7 @@ void AnalyticsPage::load()
         [this, request](const WebsiteAnalytics &a) {
             if (!isCurrent(request))
                 return;
-            clearFailure();
-            m_report = a;
-            m_export->setEnabled(true);
-            show(a);
+            showReport(a);
             Q_EMIT loaded();
             loadRealtime();
         },
@@ -401,7 +398,15 @@ void AnalyticsPage::load()
         });
 }
 
-void AnalyticsPage::show(const WebsiteAnalytics &a)
+void AnalyticsPage::showReport(const WebsiteAnalytics &report)
+{
+    clearFailure();
+    m_report = report;
+    m_export->setEnabled(true);
+    render(report);
+}
+
+void AnalyticsPage::render(const WebsiteAnalytics &a)
 {
     const AnalyticsTotals &t = a.totals;
     const std::optional<AnalyticsTotals> &p = a.previous;

@@ -59,6 +59,9 @@ public:
     const std::optional<WebsiteAnalytics> &report() const { return m_report; }
     const std::optional<WebsiteRealtime> &realtime() const { return m_realtime; }
     void setRealtimeIntervalMs(int ms);
+    // Shows a report as load() does when it arrives (cards, chart, lists); public for the
+    // page-render benchmark (bench/analyticspage.cpp).
+    void showReport(const WebsiteAnalytics &report);
 
 Q_SIGNALS:
     // A report arrived and is shown (or the load failed).
@@ -77,7 +80,7 @@ private:
     // Nothing shown: no figures of another website (or of a failed load) stay on screen.
     void clearReport();
     void clearRealtime();
-    void show(const WebsiteAnalytics &a);
+    void render(const WebsiteAnalytics &a);
     std::pair<QDate, QDate> currentRange() const;
 
     QComboBox *m_website;
