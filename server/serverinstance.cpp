@@ -36,6 +36,7 @@
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QLoggingCategory>
+#include <QTimer>
 
 Q_LOGGING_CATEGORY(lcServer, "zenovay.server")
 Q_LOGGING_CATEGORY(lcAccess, "zenovay.access")
@@ -221,6 +222,20 @@ std::optional<QString> ServerInstance::start()
     } catch (const Core::StorageError &e) {
         return QStringLiteral("cannot prepare the visitor salts: %1").arg(QString::fromUtf8(e.what()));
     }
+    // Hourly, whether events come or not: tomorrow's salt is made long before it is
+    // needed, and a salt is deleted on time even on a day without traffic.
+    auto *salts = new QTimer(this);
+    salts->setInterval(3'600'000);
+    connect(salts, &QTimer::timeout, this, [this] {
+        if (!m_ingest)
+            return;
+        try {
+            m_ingest->prepareVisitorIds();
+        } catch (const Core::StorageError &e) {
+            qCWarning(lcServer) << "preparing the visitor salts failed (retried in an hour):" << e.what();
+        }
+    });
+    salts->start();
     m_context = std::make_unique<AppContext>(
         AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline, *m_ingest, startedAtMs});
     m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {

@@ -22,6 +22,20 @@ const QString Bot = IngestService::reasonName(IngestService::DropReason::Bot);
 const QString Invalid = IngestService::reasonName(IngestService::DropReason::Invalid);
 const QString Excluded = IngestService::reasonName(IngestService::DropReason::Excluded);
 
+// The event's error, with client_ip's among the field errors when it is malformed too (every
+// failing field at once).
+ServiceError withClientIpProblem(const std::variant<TrackedEvent, ServiceError> &parsed, bool clientIpOk)
+{
+    const ServiceError *error = std::get_if<ServiceError>(&parsed);
+    if (clientIpOk)
+        return *error;
+    if (error && error->kind() != ServiceError::Kind::Validation)
+        return *error;
+    QMap<QString, QString> details = error ? error->details() : QMap<QString, QString>();
+    details.insert(QStringLiteral("client_ip"), ClientIpProblem);
+    return ServiceError::validation(std::move(details));
+}
+
 QJsonObject errorJson(const ServiceError &e)
 {
     QJsonObject details;
@@ -48,13 +62,9 @@ IngestService::ItemResult IngestService::ingest(const QString &websiteId, const 
         return {Status::Dropped, Excluded, std::nullopt};
     }
     auto parsed = EventValidation::parse(json, websiteId, m_clock.nowMs());
-    if (auto *error = std::get_if<ServiceError>(&parsed)) {
+    if (std::holds_alternative<ServiceError>(parsed) || !given) {
         m_pipeline.countDropped(websiteId, Invalid);
-        throw *error;
-    }
-    if (!given) {
-        m_pipeline.countDropped(websiteId, Invalid);
-        throw ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}});
+        throw withClientIpProblem(parsed, given.has_value());
     }
     TrackedEvent &e = std::get<TrackedEvent>(parsed);
     if (BotDetector::match(e.userAgent)) {
@@ -101,13 +111,8 @@ QList<IngestService::ItemResult> IngestService::ingestBatch(const QString &websi
             continue;
         }
         auto parsed = EventValidation::parse(json, websiteId, now);
-        if (auto *error = std::get_if<ServiceError>(&parsed)) {
-            results[i] = {Status::Rejected, {}, *error};
-            ++invalid;
-            continue;
-        }
-        if (!address) {
-            results[i] = {Status::Rejected, {}, ServiceError::validation({{QStringLiteral("client_ip"), ClientIpProblem}})};
+        if (std::holds_alternative<ServiceError>(parsed) || !address) {
+            results[i] = {Status::Rejected, {}, withClientIpProblem(parsed, address.has_value())};
             ++invalid;
             continue;
         }

@@ -278,6 +278,12 @@ private slots:
         r = call("POST", "/api/external/v1/events", m_writer, single);
         QCOMPARE(r.status, 422);
         QVERIFY(r.json().value(QStringLiteral("details")).toObject().contains(QStringLiteral("client_ip")));
+        // Every failing field at once, client_ip among them.
+        single.insert(QStringLiteral("url"), QStringLiteral("nope"));
+        r = call("POST", "/api/external/v1/events", m_writer, single);
+        QCOMPARE(r.status, 422);
+        QCOMPARE(r.json().value(QStringLiteral("details")).toObject().keys(),
+                 (QStringList{QStringLiteral("client_ip"), QStringLiteral("url")}));
         flush();
         r = call("GET", analyticsTarget(QStringLiteral("from=%1&to=%1").arg(day.toString(Qt::ISODate))), m_reader);
         QCOMPARE(r.status, 200);
