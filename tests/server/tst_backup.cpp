@@ -62,46 +62,43 @@ QString describe(const Run &r)
     return QStringLiteral("exit %1\nstdout: %2\nstderr: %3").arg(r.exitCode).arg(r.out, r.err);
 }
 
-// The markers ("/m/<marker>" paths) of the events in a database file, read without
-// changing it; a marker stored twice appears twice.
+// The first column of a query's rows in a database file, read without changing it.
+QVariantList columnIn(const QString &dbFile, const QString &sql)
+{
+    QVariantList values;
+    const QString name = QStringLiteral("read-") + QString::number(QRandomGenerator::global()->generate());
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(dbFile);
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
+        if (db.open()) {
+            QSqlQuery q(db);
+            if (q.exec(sql))
+                while (q.next())
+                    values << q.value(0);
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    return values;
+}
+
 // The visitor salts a database holds.
 QList<QByteArray> saltsIn(const QString &dbFile)
 {
     QList<QByteArray> salts;
-    const QString name = QStringLiteral("salts-") + QString::number(QRandomGenerator::global()->generate());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbFile);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT salt FROM visitor_salts")))
-                while (q.next())
-                    salts << q.value(0).toByteArray();
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    for (const QVariant &v : columnIn(dbFile, QStringLiteral("SELECT salt FROM visitor_salts")))
+        salts << v.toByteArray();
     return salts;
 }
 
+// The markers ("/m/<marker>" paths) of the events in a database file, read without
+// changing it; a marker stored twice appears twice.
 QStringList markersIn(const QString &dbFile)
 {
     QStringList markers;
-    const QString name = QStringLiteral("markers-") + QString::number(QRandomGenerator::global()->generate());
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
-        db.setDatabaseName(dbFile);
-        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY"));
-        if (db.open()) {
-            QSqlQuery q(db);
-            if (q.exec(QStringLiteral("SELECT path FROM events WHERE path LIKE '/m/%'")))
-                while (q.next())
-                    markers << q.value(0).toString().mid(3);
-        }
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(name);
+    for (const QVariant &v : columnIn(dbFile, QStringLiteral("SELECT path FROM events WHERE path LIKE '/m/%'")))
+        markers << v.toString().mid(3);
     return markers;
 }
 
