@@ -165,6 +165,15 @@ std::optional<QString> ServerInstance::start()
         return QStringLiteral("this server was already started; create a new instance to start again");
     const qint64 startedAtMs = m_config.clock->nowMs(); // before the journal replay, however long
     installLogRedaction();
+    // The country database first: a wrong path is said before anything is backed up,
+    // migrated or replayed.
+    std::shared_ptr<const Core::CountryLookup> countries;
+    if (!m_config.geoipDatabase.isEmpty()) {
+        QString problem;
+        countries = Core::CountryLookup::open(m_config.geoipDatabase, &problem);
+        if (!countries)
+            return QStringLiteral("[geoip] database: %1").arg(problem);
+    }
     QDir dir(m_config.dataDir);
     if (!dir.exists() && !QDir().mkpath(m_config.dataDir))
         return QStringLiteral("cannot create data directory %1").arg(m_config.dataDir);
@@ -207,12 +216,7 @@ std::optional<QString> ServerInstance::start()
                    .arg(m_pipeline->replayedAtStart())
                    .arg(m_preMigrationBackup);
     m_ingest = std::make_unique<Core::IngestService>(*m_pipeline, *m_db, *m_config.clock);
-    if (!m_config.geoipDatabase.isEmpty()) {
-        QString problem;
-        std::shared_ptr<const Core::CountryLookup> countries =
-            Core::CountryLookup::open(m_config.geoipDatabase, &problem);
-        if (!countries)
-            return QStringLiteral("[geoip] database: %1").arg(problem);
+    if (countries) {
         qCInfo(lcServer).noquote() << QStringLiteral("countries from %1 (%2)")
                                           .arg(m_config.geoipDatabase, countries->description());
         m_ingest->setCountryLookup(std::move(countries));

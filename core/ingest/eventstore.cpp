@@ -421,6 +421,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         exec(m_upsertBucket);
     }
     for (auto it = batch.dimensions.cbegin(); it != batch.dimensions.cend(); ++it) {
+        if (it.value() == 0)
+            continue; // an exit page that moved away and back within the batch
         m_upsertDimension.bindValue(0, it.key().websiteId);
         m_upsertDimension.bindValue(1, it.key().day);
         m_upsertDimension.bindValue(2, it.key().dimension);

@@ -211,6 +211,8 @@ private slots:
         QVERIFY2(refused.startError().contains(QLatin1String("[geoip] database")) &&
                      refused.startError().contains(QLatin1String("is not a MaxMind DB file")),
                  qPrintable(refused.startError()));
+        // Said before anything was made or changed in the data directory.
+        QVERIFY(!QFile::exists(refused.dataDir() + QStringLiteral("/zenovay.db")));
     }
 
     // A website's excluded addresses: their events are dropped ("excluded") and counted;
