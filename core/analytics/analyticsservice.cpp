@@ -8,6 +8,7 @@
 #include <QDateTime>
 #include <QHash>
 #include <QJsonArray>
+#include <QJsonDocument>
 #include <QSet>
 
 #include <algorithm>
@@ -226,6 +227,88 @@ AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, 
     if (r.pages.size() > TopN)
         r.pages.resize(TopN);
     return r;
+}
+
+AnalyticsService::EventProperties AnalyticsService::eventProperties(const QString &websiteId, const QString &name,
+                                                                   const Query &query) const
+{
+    if (name.trimmed().isEmpty() || name.size() > 100)
+        throw invalid(QStringLiteral("name"), QStringLiteral("must name a custom event (1 to 100 characters)"));
+    const qint64 days = query.from.daysTo(query.to) + 1;
+    if (days > MaxPropertyRangeDays)
+        throw invalid(QStringLiteral("from"), QStringLiteral("the range covers %1 days; at most %2 days for event "
+                                                             "properties")
+                                                  .arg(days)
+                                                  .arg(MaxPropertyRangeDays));
+    EventProperties out;
+    out.websiteId = websiteId;
+    out.name = name.trimmed();
+    out.from = query.from;
+    out.to = query.to;
+    Statement q = m_db.prepare(QStringLiteral(
+        "SELECT props FROM events WHERE website_id = ? AND occurred_at >= ? AND occurred_at < ? "
+        "AND event_type = 'event' AND name = ?"));
+    q.addBindValue(websiteId);
+    q.addBindValue(dayStartMs(query.from));
+    q.addBindValue(dayStartMs(query.to) + DayMs);
+    q.addBindValue(out.name);
+    exec(q);
+    QHash<QString, QHash<QString, qint64>> counts; // key -> value -> events
+    QHash<QString, qint64> carrying;              // key -> events
+    while (q.next()) {
+        ++out.events;
+        const QByteArray props = q.value(0).toByteArray();
+        if (props.isEmpty())
+            continue;
+        const QJsonObject object = QJsonDocument::fromJson(props).object();
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            const QJsonValue v = it.value();
+            QString text;
+            if (v.isString())
+                text = v.toString();
+            else if (v.isBool())
+                text = v.toBool() ? QStringLiteral("true") : QStringLiteral("false");
+            else if (v.isNull())
+                text = QStringLiteral("null");
+            else
+                text = QString::fromUtf8(QJsonDocument(QJsonArray{v}).toJson(QJsonDocument::Compact).chopped(1).mid(1));
+            counts[it.key()][text] += 1;
+            carrying[it.key()] += 1;
+        }
+    }
+    for (auto it = carrying.cbegin(); it != carrying.cend(); ++it) {
+        PropertyValues p{it.key(), it.value(), {}};
+        const QHash<QString, qint64> &values = counts.value(it.key());
+        for (auto v = values.cbegin(); v != values.cend(); ++v)
+            p.values.append({v.key(), v.value()});
+        std::sort(p.values.begin(), p.values.end(), [](const Count &a, const Count &b) {
+            return a.count != b.count ? a.count > b.count : a.value < b.value;
+        });
+        if (p.values.size() > TopN)
+            p.values.resize(TopN);
+        out.properties.append(std::move(p));
+    }
+    std::sort(out.properties.begin(), out.properties.end(), [](const PropertyValues &a, const PropertyValues &b) {
+        return a.events != b.events ? a.events > b.events : a.key < b.key;
+    });
+    if (out.properties.size() > MaxPropertyKeys)
+        out.properties.resize(MaxPropertyKeys);
+    return out;
+}
+
+QJsonObject AnalyticsService::toJson(const EventProperties &e)
+{
+    QJsonArray properties;
+    for (const PropertyValues &p : e.properties)
+        properties.append(QJsonObject{{QStringLiteral("key"), p.key},
+                                      {QStringLiteral("events"), p.events},
+                                      {QStringLiteral("values"), countsJson(p.values)}});
+    return QJsonObject{{QStringLiteral("website_id"), e.websiteId},
+                       {QStringLiteral("name"), e.name},
+                       {QStringLiteral("from"), e.from.toString(Qt::ISODate)},
+                       {QStringLiteral("to"), e.to.toString(Qt::ISODate)},
+                       {QStringLiteral("events"), e.events},
+                       {QStringLiteral("properties"), properties}};
 }
 
 QJsonObject AnalyticsService::toJson(const Realtime &r)

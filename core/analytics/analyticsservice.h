@@ -76,6 +76,25 @@ public:
         QList<Count> pages;                // top pages of the last 5 minutes
     };
 
+    // GET .../analytics/{websiteId}/event-properties?name=: one custom event's properties
+    // over whole UTC days, read from the stored events (so at most MaxPropertyRangeDays).
+    static constexpr qint64 MaxPropertyRangeDays = 92;
+    static constexpr int MaxPropertyKeys = 25;
+    struct PropertyValues
+    {
+        QString key;
+        qint64 events = 0;   // events of the name that carry the key
+        QList<Count> values; // the TopN most frequent, by count then value
+    };
+    struct EventProperties
+    {
+        QString websiteId;
+        QString name;
+        QDate from, to;
+        qint64 events = 0; // events of the name in the range
+        QList<PropertyValues> properties; // the MaxPropertyKeys most frequent keys
+    };
+
     explicit AnalyticsService(const Database &db) : m_db(db) {}
 
     // Validates from/to/interval as given in a query string (empty = absent: to defaults
@@ -89,6 +108,11 @@ public:
     static QJsonObject toJson(const Report &report);
     Realtime realtime(const QString &websiteId, qint64 nowMs) const;
     static QJsonObject toJson(const Realtime &realtime);
+    // name: required, 1..100 characters; the range at most MaxPropertyRangeDays (both
+    // INVALID_PARAMETER naming the parameter). A value is the property's JSON text for
+    // numbers, booleans and null, the string itself for strings.
+    EventProperties eventProperties(const QString &websiteId, const QString &name, const Query &query) const;
+    static QJsonObject toJson(const EventProperties &properties);
 
 private:
     // Sums the buckets of [begin, end) at the granularity; fills `series` (pre-made buckets

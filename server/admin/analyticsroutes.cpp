@@ -23,6 +23,15 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
             api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id);
     });
 
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics/event-properties")),
+               [api](Request &request) {
+                   const Session &session = sessionOf(request);
+                   return WebsiteAnalytics::eventProperties(
+                       api->ctx,
+                       api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id,
+                       request);
+               });
+
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/ingest-stats")), [api](Request &request) {
         const Session &session = sessionOf(request);
         return WebsiteIngest::ingestStats(

@@ -24,6 +24,18 @@ HttpResponse analytics(AppContext &context, const QString &websiteId, const Requ
     return r;
 }
 
+HttpResponse eventProperties(AppContext &context, const QString &websiteId, const Request &request)
+{
+    const auto query = Core::AnalyticsService::parseQuery(request.queryValue(QStringLiteral("from")),
+                                                          request.queryValue(QStringLiteral("to")), {},
+                                                          context.clock.nowMs());
+    const Core::AnalyticsService service(context.db);
+    HttpResponse r = HttpResponse::json(200, Core::AnalyticsService::toJson(service.eventProperties(
+                                                 websiteId, request.queryValue(QStringLiteral("name")), query)));
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+
 HttpResponse realtime(AppContext &context, const QString &websiteId)
 {
     const Core::AnalyticsService service(context.db);

@@ -23,6 +23,9 @@ HttpResponse analytics(AppContext &context, const QString &websiteId, const Requ
 // the top pages of the last 5 minutes. Written events only (the writer commits within
 // about a second).
 HttpResponse realtime(AppContext &context, const QString &websiteId);
+// GET .../event-properties?name=&from=&to=: one custom event's properties and their most
+// frequent values (at most 92 days).
+HttpResponse eventProperties(AppContext &context, const QString &websiteId, const Request &request);
 
 } // namespace WebsiteAnalytics
 } // namespace Server

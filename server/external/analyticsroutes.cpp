@@ -29,6 +29,15 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
             return WebsiteAnalytics::realtime(context, site.id);
         });
 
+    router.add(ExternalAuth::route("GET", QStringLiteral("/analytics/{websiteId}/event-properties"),
+                                   Core::Permissions::Read),
+               [&](Request &request) {
+                   const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+                   const Core::Website site =
+                       auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
+                   return WebsiteAnalytics::eventProperties(context, site.id, request);
+               });
+
     router.add(
         ExternalAuth::route("POST", QStringLiteral("/events"), Core::Permissions::Write, BodyClass::Batch),
         [&](Request &request) {

@@ -81,6 +81,23 @@ class TestAnalytics : public QObject
                 QStringLiteral("?utm_source=&utm_medium=cpc"),
                 QStringLiteral("?utm_campaign=black+friday%2Bmore&utm_source=%20spaced%20")};
             e.name = pageview ? QString() : names.at(rng.bounded(names.size()));
+            if (!pageview) {
+                // Properties of some custom events (their own generator: the rest of the
+                // data stays as it was): strings, numbers, booleans, null, absent keys.
+                QRandomGenerator p(quint32(t / 1000));
+                QJsonObject props;
+                static const QStringList plans{QStringLiteral("pro"), QStringLiteral("free"), QStringLiteral("team")};
+                if (p.bounded(4) != 0)
+                    props.insert(QStringLiteral("plan"), plans.at(p.bounded(plans.size())));
+                if (p.bounded(2) == 0)
+                    props.insert(QStringLiteral("seats"), int(p.bounded(3)) + 1);
+                if (p.bounded(3) == 0)
+                    props.insert(QStringLiteral("trial"), p.bounded(2) == 0);
+                if (p.bounded(5) == 0)
+                    props.insert(QStringLiteral("coupon"), QJsonValue::Null);
+                if (!props.isEmpty())
+                    e.props = QJsonDocument(props).toJson(QJsonDocument::Compact);
+            }
             e.path = QStringLiteral("/p%1").arg(rng.bounded(14));
             e.url = QStringLiteral("https://example.com") + e.path + queries.at(rng.bounded(queries.size()));
             e.referrer = referrers.at(rng.bounded(referrers.size()));
@@ -399,6 +416,74 @@ private slots:
         QVERIFY(nonEmpty >= 5);
         // Another website's events never show.
         QCOMPARE(service.realtime(QStringLiteral("nobody"), instants.first()).visitors, 0);
+    }
+
+    // One event's properties, against the raw events counted the obvious way.
+    void eventPropertiesMatchBruteForce()
+    {
+        const AnalyticsService service(*m_db);
+        int withProperties = 0;
+        for (const QString &name : {QStringLiteral("signup"), QStringLiteral("purchase"), QStringLiteral("nothing")}) {
+            for (const auto &[from, to] : {std::pair{Day0, Day0.addDays(9)}, std::pair{Day0.addDays(2), Day0.addDays(4)}}) {
+                const qint64 begin = dayStart(from), end = dayStart(to) + DayMs;
+                qint64 events = 0;
+                QHash<QString, QHash<QString, qint64>> values;
+                QHash<QString, qint64> carrying;
+                for (const TrackedEvent &e : std::as_const(m_events)) {
+                    if (e.type != TrackedEvent::Type::Custom || e.name != name || e.occurredAt < begin ||
+                        e.occurredAt >= end)
+                        continue;
+                    ++events;
+                    const QJsonObject props = QJsonDocument::fromJson(e.props).object();
+                    for (auto it = props.begin(); it != props.end(); ++it) {
+                        const QJsonValue v = it.value();
+                        const QString text = v.isString() ? v.toString()
+                                             : v.isBool() ? (v.toBool() ? QStringLiteral("true") : QStringLiteral("false"))
+                                             : v.isNull() ? QStringLiteral("null")
+                                                          : QString::number(v.toInt());
+                        values[it.key()][text] += 1;
+                        carrying[it.key()] += 1;
+                    }
+                }
+                QList<QPair<QString, qint64>> keys;
+                for (auto it = carrying.cbegin(); it != carrying.cend(); ++it)
+                    keys.append({it.key(), it.value()});
+                std::sort(keys.begin(), keys.end(), [](const auto &a, const auto &b) {
+                    return a.second != b.second ? a.second > b.second : a.first < b.first;
+                });
+                QJsonArray properties;
+                for (const auto &[key, n] : keys)
+                    properties.append(QJsonObject{{QStringLiteral("key"), key},
+                                                  {QStringLiteral("events"), n},
+                                                  {QStringLiteral("values"), top(values.value(key))}});
+                const QJsonObject want{{QStringLiteral("website_id"), m_site},
+                                       {QStringLiteral("name"), name},
+                                       {QStringLiteral("from"), from.toString(Qt::ISODate)},
+                                       {QStringLiteral("to"), to.toString(Qt::ISODate)},
+                                       {QStringLiteral("events"), events},
+                                       {QStringLiteral("properties"), properties}};
+                AnalyticsService::Query query;
+                query.from = from;
+                query.to = to;
+                QCOMPARE(AnalyticsService::toJson(service.eventProperties(m_site, name, query)), want);
+                withProperties += properties.size() >= 3;
+            }
+        }
+        QVERIFY(withProperties >= 2); // the data exercises it
+        AnalyticsService::Query tooLong;
+        tooLong.from = Day0;
+        tooLong.to = Day0.addDays(AnalyticsService::MaxPropertyRangeDays);
+        for (const auto &[name, query, parameter] :
+             {std::tuple{QStringLiteral("signup"), tooLong, QStringLiteral("from")},
+              std::tuple{QStringLiteral(" "), AnalyticsService::Query{Day0, Day0, Granularity::Day, false},
+                         QStringLiteral("name")}}) {
+            try {
+                service.eventProperties(m_site, name, query);
+                QFAIL("no error");
+            } catch (const ServiceError &e) {
+                QCOMPARE(e.details().value(QStringLiteral("parameter")), parameter);
+            }
+        }
     }
 
     void edgesLandInTheRightBuckets()

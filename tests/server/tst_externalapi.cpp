@@ -346,6 +346,7 @@ private slots:
             {QStringLiteral("DELETE /api/external/v1/websites/{id}"), P::Admin},
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}"), P::Read},
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/realtime"), P::Read},
+            {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/event-properties"), P::Read},
             {QStringLiteral("POST /api/external/v1/events"), P::Write},
         };
         QList<Server::RouteSpec> routes;
@@ -381,7 +382,7 @@ private slots:
                      qPrintable(what + QStringLiteral(" with ") + needed.names().join(QLatin1Char(','))));
             ++checked;
         }
-        QCOMPARE(checked, 8);
+        QCOMPARE(checked, 9);
     }
 
     // What a route declares is what the engine enforces: a handler that checks nothing

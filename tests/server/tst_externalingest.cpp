@@ -312,6 +312,45 @@ private slots:
             Core::WebsiteService(s.database(), s.context().clock).update(m_site.id, {{}, {}, {}, QStringList()});
         });
     }
+
+    // One custom event's properties through real HTTP.
+    void eventPropertiesOfOneEvent()
+    {
+        QJsonArray events;
+        for (const char *plan : {"pro", "pro", "free"}) {
+            QJsonObject e = sampleEvent(QStringLiteral("/signup"), QStringLiteral("props-session-1"));
+            e.insert(QStringLiteral("event_type"), QStringLiteral("event"));
+            e.insert(QStringLiteral("name"), QStringLiteral("plan chosen"));
+            e.insert(QStringLiteral("props"), QJsonObject{{QStringLiteral("plan"), QLatin1String(plan)},
+                                                          {QStringLiteral("seats"), 3}});
+            events.append(e);
+        }
+        QCOMPARE(call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}))
+                     .status,
+                 202);
+        flush();
+        const QByteArray base = "/api/external/v1/analytics/" + m_site.id.toLatin1() + "/event-properties";
+        HttpResult r = call("GET", base + "?name=plan%20chosen", m_reader);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.header("Cache-Control"), QByteArray("no-store"));
+        const QJsonObject body = r.json();
+        QCOMPARE(body.value(QStringLiteral("events")).toInt(), 3);
+        const QJsonArray properties = body.value(QStringLiteral("properties")).toArray();
+        QCOMPARE(properties.size(), 2);
+        const QJsonObject plan = properties.at(0).toObject().value(QStringLiteral("key")) == QStringLiteral("plan")
+                                     ? properties.at(0).toObject()
+                                     : properties.at(1).toObject();
+        QCOMPARE(plan.value(QStringLiteral("values")).toArray(),
+                 (QJsonArray{QJsonObject{{QStringLiteral("value"), QStringLiteral("pro")}, {QStringLiteral("count"), 2}},
+                             QJsonObject{{QStringLiteral("value"), QStringLiteral("free")}, {QStringLiteral("count"), 1}}}));
+        r = call("GET", base, m_reader); // no name
+        QCOMPARE(r.status, 400);
+        QVERIFY2(r.json().value(QStringLiteral("error")).toString().contains(QLatin1String("'name'")), r.body.constData());
+        r = call("GET", base + "?name=x&from=2026-01-01&to=2026-06-01", m_reader);
+        QCOMPARE(r.status, 400);
+        r = call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1() + "/event-properties?name=x", m_reader);
+        QCOMPARE(r.status, 403);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestExternalIngest)
