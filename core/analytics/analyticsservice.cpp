@@ -33,6 +33,16 @@ qint64 dayStartMs(const QDate &d)
     return QDateTime(d, QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
 }
 
+// A top list: by count, then value; the first TopN.
+void keepTop(QList<AnalyticsService::Count> *list)
+{
+    std::sort(list->begin(), list->end(), [](const AnalyticsService::Count &a, const AnalyticsService::Count &b) {
+        return a.count != b.count ? a.count > b.count : a.value < b.value;
+    });
+    if (list->size() > AnalyticsService::TopN)
+        list->resize(AnalyticsService::TopN);
+}
+
 QJsonObject totalsJson(const AnalyticsService::Totals &t)
 {
     return QJsonObject{{QStringLiteral("pageviews"), t.pageviews},     {QStringLiteral("visitors"), t.visitors},
@@ -177,11 +187,7 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
             lists[dim]->append({d.value(1).toString(), d.value(2).toLongLong()});
     }
     for (QList<Count> *list : lists) {
-        std::sort(list->begin(), list->end(), [](const Count &a, const Count &b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (list->size() > TopN)
-            list->resize(TopN);
+        keepTop(list);
     }
     return r;
 }
@@ -221,11 +227,7 @@ AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, 
     r.visitors = visitors.size();
     for (auto it = pages.cbegin(); it != pages.cend(); ++it)
         r.pages.append({it.key(), it.value()});
-    std::sort(r.pages.begin(), r.pages.end(), [](const Count &a, const Count &b) {
-        return a.count != b.count ? a.count > b.count : a.value < b.value;
-    });
-    if (r.pages.size() > TopN)
-        r.pages.resize(TopN);
+    keepTop(&r.pages);
     return r;
 }
 
@@ -281,11 +283,7 @@ AnalyticsService::EventProperties AnalyticsService::eventProperties(const QStrin
         const QHash<QString, qint64> &values = counts.value(it.key());
         for (auto v = values.cbegin(); v != values.cend(); ++v)
             p.values.append({v.key(), v.value()});
-        std::sort(p.values.begin(), p.values.end(), [](const Count &a, const Count &b) {
-            return a.count != b.count ? a.count > b.count : a.value < b.value;
-        });
-        if (p.values.size() > TopN)
-            p.values.resize(TopN);
+        keepTop(&p.values);
         out.properties.append(std::move(p));
     }
     std::sort(out.properties.begin(), out.properties.end(), [](const PropertyValues &a, const PropertyValues &b) {

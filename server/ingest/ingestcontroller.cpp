@@ -92,15 +92,15 @@ void IngestController::registerRoutes(HttpEngine &engine)
             code.size() <= 64 ? m_codes.find(code) : std::optional<Core::TrackingCodes::Site>();
         if (!site)
             throw ApiError::notFound(QStringLiteral("Unknown tracking code '%1'").arg(code.left(64)));
-        const QString *websiteId = &site->websiteId;
+        const QString &websiteId = site->websiteId;
         QJsonObject json;
         try {
             json = request.jsonObject();
         } catch (const ApiError &) {
-            m_context.ingest.countDropped(*websiteId, Core::IngestService::DropReason::InvalidJson);
+            m_context.ingest.countDropped(websiteId, Core::IngestService::DropReason::InvalidJson);
             throw;
         }
-        const auto result = m_context.ingest.ingest(*websiteId, json, {},
+        const auto result = m_context.ingest.ingest(websiteId, json, {},
                                                     normalizedAddress(request.clientIp).toString(), site->excluded);
         HttpResponse r;
         r.status = 202;
