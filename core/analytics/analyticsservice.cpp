@@ -1,8 +1,10 @@
 #include "analyticsservice.h"
 
+#include "core/ingest/eventstore.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
+#include "core/storage/storageerror.h"
 #include "visitorsketch.h"
 
 #include <QDateTime>
@@ -48,6 +50,27 @@ QJsonObject totalsJson(const AnalyticsService::Totals &t)
     return QJsonObject{{QStringLiteral("pageviews"), t.pageviews},     {QStringLiteral("visitors"), t.visitors},
                        {QStringLiteral("sessions"), t.sessions},       {QStringLiteral("events"), t.events},
                        {QStringLiteral("bounce_rate"), t.bounceRate},  {QStringLiteral("visit_duration"), t.visitDuration}};
+}
+
+int filterOrder(Dimension d)
+{
+    for (qsizetype i = 0; i < qsizetype(std::size(FilterDimensions)); ++i)
+        if (FilterDimensions[i] == d)
+            return int(i);
+    return -1;
+}
+
+// A CSV cell: quoted when it holds a separator, quote or line break; a leading character
+// that makes a spreadsheet run the cell as a formula is defused with a '.
+QString csvCell(const QString &text)
+{
+    QString t = text;
+    if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@' ||
+                         t.front() == u'\t' || t.front() == u'\r'))
+        t.prepend(u'\'');
+    if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
+        t = u'"' + t.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
+    return t;
 }
 
 QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
@@ -112,14 +135,43 @@ bool AnalyticsService::parseCompare(const QString &compare)
     throw invalid(QStringLiteral("compare"), QStringLiteral("must be 'previous' (or absent)"));
 }
 
-AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, qint64 begin, qint64 end,
-                                                  Granularity granularity, QList<Bucket> *series) const
+QList<AnalyticsService::Filter> AnalyticsService::parseFilters(const QList<std::pair<QString, QString>> &items)
+{
+    QList<Filter> out;
+    for (const auto &[name, value] : items) {
+        for (const Dimension d : FilterDimensions) {
+            if (name != filterName(d))
+                continue;
+            if (std::any_of(out.cbegin(), out.cend(), [d](const Filter &f) { return f.dimension == d; }))
+                throw invalid(name, QStringLiteral("given twice; an event has one %1, so give one value").arg(name));
+            if (value.isEmpty())
+                throw invalid(name, QStringLiteral("must not be empty (leave the parameter out for no filter)"));
+            if (value.size() > MaxFilterValueLength)
+                throw invalid(name, QStringLiteral("longer than %1 characters").arg(MaxFilterValueLength));
+            out.append({d, value});
+        }
+    }
+    std::sort(out.begin(), out.end(),
+              [](const Filter &a, const Filter &b) { return filterOrder(a.dimension) < filterOrder(b.dimension); });
+    return out;
+}
+
+AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, const Filter *filter, qint64 begin,
+                                                  qint64 end, Granularity granularity, QList<Bucket> *series) const
 {
     const qint64 step = granularity == Granularity::Hour ? HourMs : DayMs;
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT bucket_start, pageviews, events, sessions, bounces, visitors, duration_ms FROM rollup_buckets "
-        "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
+    Statement q = m_db.prepare(
+        filter ? QStringLiteral("SELECT bucket_start, pageviews, events, sessions, bounces, visitors, duration_ms "
+                                "FROM filtered_buckets WHERE website_id = ? AND filter = ? AND filter_value = ? "
+                                "AND granularity = ? AND bucket_start >= ? AND bucket_start < ?")
+               : QStringLiteral("SELECT bucket_start, pageviews, events, sessions, bounces, visitors, duration_ms "
+                                "FROM rollup_buckets "
+                                "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
     q.addBindValue(websiteId);
+    if (filter) {
+        q.addBindValue(int(filter->dimension));
+        q.addBindValue(filter->value);
+    }
     q.addBindValue(int(granularity));
     q.addBindValue(begin);
     q.addBindValue(end);
@@ -152,27 +204,45 @@ AnalyticsService::Totals AnalyticsService::totals(const QString &websiteId, qint
 
 AnalyticsService::Report AnalyticsService::report(const QString &websiteId, const Query &query) const
 {
-    Report r;
-    r.websiteId = websiteId;
-    r.query = query;
     const qint64 begin = dayStartMs(query.from);
     const qint64 end = dayStartMs(query.to) + DayMs;
     const qint64 step = query.interval == Granularity::Hour ? HourMs : DayMs;
+    Report r = query.filters.size() > 1 ? combinedReport(websiteId, query) : Report{};
+    if (!query.filters.isEmpty()) {
+        Statement since = m_db.prepare(QStringLiteral("SELECT since FROM filters_state WHERE id = 1"));
+        exec(since);
+        const qint64 first = query.comparePrevious ? begin - (end - begin) : begin;
+        if (since.next() && since.value(0).toLongLong() > first)
+            r.filtersSince = since.value(0).toLongLong();
+    }
+    if (query.filters.size() > 1)
+        return r;
+    const Filter *filter = query.filters.isEmpty() ? nullptr : &query.filters.first();
+    r.websiteId = websiteId;
+    r.query = query;
 
     for (qint64 t = begin; t < end; t += step)
         r.timeseries.append(Bucket{t, 0, 0, 0, 0});
-    r.totals = totals(websiteId, begin, end, query.interval, &r.timeseries);
+    r.totals = totals(websiteId, filter, begin, end, query.interval, &r.timeseries);
     if (query.comparePrevious) {
         const qint64 days = query.from.daysTo(query.to) + 1;
         r.previousFrom = query.from.addDays(-days);
         r.previousTo = query.from.addDays(-1);
-        r.previous = totals(websiteId, dayStartMs(r.previousFrom), begin, query.interval, nullptr);
+        r.previous = totals(websiteId, filter, dayStartMs(r.previousFrom), begin, query.interval, nullptr);
     }
 
-    Statement d = m_db.prepare(QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
-                                              "WHERE website_id = ? AND day >= ? AND day < ? "
-                                              "GROUP BY dimension, value HAVING SUM(count) > 0"));
+    Statement d = m_db.prepare(
+        filter ? QStringLiteral("SELECT dimension, value, SUM(count) FROM filtered_dimensions "
+                                "WHERE website_id = ? AND filter = ? AND filter_value = ? AND day >= ? AND day < ? "
+                                "GROUP BY dimension, value HAVING SUM(count) > 0")
+               : QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
+                                "WHERE website_id = ? AND day >= ? AND day < ? "
+                                "GROUP BY dimension, value HAVING SUM(count) > 0"));
     d.addBindValue(websiteId);
+    if (filter) {
+        d.addBindValue(int(filter->dimension));
+        d.addBindValue(filter->value);
+    }
     d.addBindValue(begin);
     d.addBindValue(end);
     exec(d);
@@ -190,6 +260,155 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
         keepTop(list);
     }
     return r;
+}
+
+AnalyticsService::Report AnalyticsService::combinedReport(const QString &websiteId, const Query &query) const
+{
+    const qint64 days = query.from.daysTo(query.to) + 1;
+    const qint64 covered = query.comparePrevious ? 2 * days : days;
+    if (covered > MaxCombinedRangeDays)
+        throw invalid(QStringLiteral("from"),
+                      QStringLiteral("the range covers %1 days%2; at most %3 days with more than one filter")
+                          .arg(covered)
+                          .arg(query.comparePrevious ? QStringLiteral(" with compare=previous") : QString())
+                          .arg(MaxCombinedRangeDays));
+    const QDate first = query.comparePrevious ? query.from.addDays(-days) : query.from;
+
+    // The matching events of the range and a day either side (a visit that begins before
+    // the range or runs past it), in the order the writer applied them.
+    QString sql = QStringLiteral(
+        "SELECT id, event_type, name, url, path, referrer, session_id, browser, os, device_type, country, "
+        "visitor_id, occurred_at, received_at FROM events WHERE website_id = ? AND occurred_at >= ? "
+        "AND occurred_at < ?");
+    QVariantList binds{websiteId, dayStartMs(first) - DayMs, dayStartMs(query.to) + 2 * DayMs};
+    for (const Filter &f : query.filters) {
+        // Narrowed in SQL where the value is a column as stored; all are checked below.
+        const char *column = nullptr;
+        switch (f.dimension) {
+        case Dimension::Page:
+            column = "path";
+            break;
+        case Dimension::Browser:
+            column = "browser";
+            break;
+        case Dimension::Os:
+            column = "os";
+            break;
+        case Dimension::Device:
+            column = "device_type";
+            break;
+        case Dimension::Country:
+            column = "country";
+            break;
+        case Dimension::Event:
+            sql += QStringLiteral(" AND event_type = 'event'");
+            column = "name";
+            break;
+        default:
+            break;
+        }
+        if (column) {
+            sql += QStringLiteral(" AND %1 = ?").arg(QLatin1String(column));
+            binds.append(f.value);
+        }
+    }
+    sql += QStringLiteral(" ORDER BY id");
+    Statement q = m_db.prepare(sql);
+    for (const QVariant &v : std::as_const(binds))
+        q.addBindValue(v);
+    exec(q);
+
+    Database replay(QStringLiteral(":memory:"));
+    if (const auto error = replay.open())
+        throw StorageError(QStringLiteral("cannot open the in-memory database for combined filters: %1").arg(*error));
+    EventStore store(replay, EventStore::Options{false, false});
+    std::vector<EventStore::Queued> chunk;
+    const auto flush = [&] {
+        if (!chunk.empty())
+            store.apply(chunk, {}, chunk.back().seq);
+        chunk.clear();
+    };
+    while (q.next()) {
+        EventStore::Queued row;
+        row.seq = q.value(0).toULongLong();
+        TrackedEvent &e = row.event;
+        e.websiteId = websiteId;
+        e.type = q.value(1).toString() == QLatin1String("pageview") ? TrackedEvent::Type::Pageview
+                                                                     : TrackedEvent::Type::Custom;
+        e.name = q.value(2).toString();
+        e.url = q.value(3).toString();
+        e.path = q.value(4).toString();
+        e.referrer = q.value(5).toString();
+        e.sessionId = q.value(6).toString();
+        e.browser = q.value(7).toString();
+        e.os = q.value(8).toString();
+        e.deviceType = q.value(9).toString();
+        e.country = q.value(10).toString();
+        e.visitorId = q.value(11).toByteArray();
+        e.occurredAt = q.value(12).toLongLong();
+        e.receivedAt = q.value(13).toLongLong();
+        const FilterValues values = filterValuesOf(e);
+        if (!std::all_of(query.filters.cbegin(), query.filters.cend(),
+                         [&](const Filter &f) { return values[f.dimension] == f.value; }))
+            continue;
+        chunk.push_back(std::move(row));
+        if (chunk.size() >= 4096)
+            flush();
+    }
+    flush();
+    Query unfiltered = query;
+    unfiltered.filters.clear();
+    Report r = AnalyticsService(replay).report(websiteId, unfiltered);
+    r.query = query;
+    return r;
+}
+
+QByteArray AnalyticsService::exportCsv(const QString &websiteId, const QDate &from, const QDate &to) const
+{
+    struct Row
+    {
+        qint64 day;
+        int order;
+        QString value;
+        qint64 visitors, pageviews;
+    };
+    Statement q = m_db.prepare(
+        QStringLiteral("SELECT bucket_start, filter, filter_value, pageviews, visitors FROM filtered_buckets "
+                       "WHERE website_id = ? AND granularity = ? AND bucket_start >= ? AND bucket_start < ?"));
+    q.addBindValue(websiteId);
+    q.addBindValue(int(Granularity::Day));
+    q.addBindValue(dayStartMs(from));
+    q.addBindValue(dayStartMs(to) + DayMs);
+    exec(q);
+    std::vector<Row> rows;
+    while (q.next()) {
+        const int order = filterOrder(Dimension(q.value(1).toInt()));
+        if (order < 0)
+            continue;
+        rows.push_back({q.value(0).toLongLong(), order, q.value(2).toString(),
+                        VisitorSketch::fromBytes(q.value(4).toByteArray()).estimate(), q.value(3).toLongLong()});
+    }
+    std::sort(rows.begin(), rows.end(), [](const Row &a, const Row &b) {
+        if (a.day != b.day)
+            return a.day < b.day;
+        if (a.order != b.order)
+            return a.order < b.order;
+        return a.visitors != b.visitors ? a.visitors > b.visitors : a.value < b.value;
+    });
+    QByteArray out = "date,dimension,value,visitors,pageviews\r\n";
+    for (const Row &row : rows) {
+        out += QDateTime::fromMSecsSinceEpoch(row.day, Qt::UTC).date().toString(Qt::ISODate).toLatin1();
+        out += ',';
+        out += filterName(FilterDimensions[row.order]).latin1();
+        out += ',';
+        out += csvCell(row.value).toUtf8();
+        out += ',';
+        out += QByteArray::number(row.visitors);
+        out += ',';
+        out += QByteArray::number(row.pageviews);
+        out += "\r\n";
+    }
+    return out;
 }
 
 AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, qint64 nowMs) const
@@ -351,6 +570,14 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("exit_pages"), countsJson(r.exitPages)},
         {QStringLiteral("countries"), countsJson(r.countries)},
     };
+    if (!r.query.filters.isEmpty()) {
+        QJsonObject filters;
+        for (const Filter &f : r.query.filters)
+            filters.insert(filterName(f.dimension), f.value);
+        out.insert(QStringLiteral("filters"), filters);
+    }
+    if (r.filtersSince > 0)
+        out.insert(QStringLiteral("filters_since"), Time::toIso(r.filtersSince));
     if (r.previous) {
         out.insert(QStringLiteral("previous_from"), r.previousFrom.toString(Qt::ISODate));
         out.insert(QStringLiteral("previous_to"), r.previousTo.toString(Qt::ISODate));

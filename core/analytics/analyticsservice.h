@@ -22,6 +22,20 @@ public:
     static constexpr qint64 MaxHourRangeDays = 31;
     static constexpr int TopN = 10;
 
+    // Filters (api-contract section 9): a report of only the events that carry the value
+    // (FilterValues), as if no other events had been sent; several are combined with AND.
+    // One filter is read from the filtered rollups; several are worked out from the stored
+    // events of the range (and a day either side, for the visits crossing its edges), so
+    // at most MaxCombinedRangeDays, compare=previous's range included.
+    struct Filter
+    {
+        Dimension dimension = Dimension::Page;
+        QString value;
+        friend bool operator==(const Filter &, const Filter &) = default;
+    };
+    static constexpr qint64 MaxCombinedRangeDays = 92;
+    static constexpr qsizetype MaxFilterValueLength = 2048;
+
     struct Query
     {
         QDate from;
@@ -29,6 +43,7 @@ public:
         Granularity interval = Granularity::Day;
         // compare=previous: also the totals of the range of equal length just before.
         bool comparePrevious = false;
+        QList<Filter> filters; // in FilterDimensions' order, one per dimension
     };
     struct Bucket
     {
@@ -61,6 +76,9 @@ public:
         // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
         std::optional<Totals> previous;
         QDate previousFrom, previousTo;
+        // Filtered, over a range starting before the filtered rollups did (an upgraded
+        // installation): when they began, ms. 0 otherwise.
+        qint64 filtersSince = 0;
     };
 
     // GET .../realtime: the last minutes of one website, read from the raw events (a few
@@ -103,6 +121,16 @@ public:
     static Query parseQuery(const QString &from, const QString &to, const QString &interval, qint64 nowMs);
     // compare= as given: empty (no comparison) or "previous". Throws as parseQuery does.
     static bool parseCompare(const QString &compare);
+    // The filter parameters among a query string's (decoded) items; other items are not
+    // looked at. A filter given twice, empty, or longer than MaxFilterValueLength throws
+    // INVALID_PARAMETER naming it.
+    static QList<Filter> parseFilters(const QList<std::pair<QString, QString>> &items);
+
+    // GET .../analytics/{websiteId}/export: one CSV row per day and filterable dimension
+    // value (date,dimension,value,visitors,pageviews), read from the filtered rollups, by
+    // date, then dimension in FilterDimensions' order, then visitors (most first) and
+    // value. Cells that a spreadsheet would run as a formula are prefixed with '.
+    QByteArray exportCsv(const QString &websiteId, const QDate &from, const QDate &to) const;
 
     Report report(const QString &websiteId, const Query &query) const;
     static QJsonObject toJson(const Report &report);
@@ -116,9 +144,12 @@ public:
 
 private:
     // Sums the buckets of [begin, end) at the granularity; fills `series` (pre-made buckets
-    // from `begin` on, one per step) when given.
-    Totals totals(const QString &websiteId, qint64 begin, qint64 end, Granularity granularity,
-                  QList<Bucket> *series) const;
+    // from `begin` on, one per step) when given. With a filter: its filtered rollups.
+    Totals totals(const QString &websiteId, const Filter *filter, qint64 begin, qint64 end,
+                  Granularity granularity, QList<Bucket> *series) const;
+    // Several filters: the report of the matching stored events, replayed through the
+    // writer's own rollup code into a private in-memory database.
+    Report combinedReport(const QString &websiteId, const Query &query) const;
 
     const Database &m_db;
 };

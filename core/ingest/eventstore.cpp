@@ -4,6 +4,8 @@
 #include "core/storage/database.h"
 #include "core/storage/storageerror.h"
 
+#include <QDataStream>
+#include <QIODevice>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVarLengthArray>
@@ -35,10 +37,12 @@ struct DimKey
     qint64 day = 0;
     int dimension = 0;
     QString value;
+    int filter = -1; // the scope (EventStore::Scope)
+    QString filterValue;
     friend bool operator==(const DimKey &, const DimKey &) = default;
     friend size_t qHash(const DimKey &k, size_t seed = 0)
     {
-        return qHashMulti(seed, k.websiteId, k.day, k.dimension, k.value);
+        return qHashMulti(seed, k.websiteId, k.day, k.dimension, k.value, k.filter, k.filterValue);
     }
 };
 
@@ -103,7 +107,82 @@ bool isBounce(qint64 pageviews, qint64 events)
 {
     return pageviews == 1 && events == 0;
 }
+
+// session_state.filtered: version, count, then per filtered visit its scope and state.
+constexpr quint8 FilteredFormat = 1;
 } // namespace
+
+QLatin1String filterName(Dimension dimension)
+{
+    switch (dimension) {
+    case Dimension::Page:
+        return QLatin1String("page");
+    case Dimension::Referrer:
+        return QLatin1String("referrer");
+    case Dimension::Browser:
+        return QLatin1String("browser");
+    case Dimension::Os:
+        return QLatin1String("os");
+    case Dimension::Device:
+        return QLatin1String("device");
+    case Dimension::UtmSource:
+        return QLatin1String("utm_source");
+    case Dimension::UtmMedium:
+        return QLatin1String("utm_medium");
+    case Dimension::UtmCampaign:
+        return QLatin1String("utm_campaign");
+    case Dimension::Event:
+        return QLatin1String("event");
+    case Dimension::Country:
+        return QLatin1String("country");
+    case Dimension::EntryPage:
+    case Dimension::ExitPage:
+        break;
+    }
+    return {};
+}
+
+FilterValues filterValuesOf(const TrackedEvent &e)
+{
+    FilterValues out;
+    const auto set = [&out](Dimension d, const QString &value) { out.values[int(d)] = value; };
+    set(Dimension::Page, e.path);
+    set(Dimension::Browser, e.browser);
+    set(Dimension::Os, e.os);
+    set(Dimension::Device, e.deviceType);
+    set(Dimension::Country, e.country);
+    if (e.type != TrackedEvent::Type::Pageview)
+        set(Dimension::Event, e.name);
+    if (!e.referrer.isEmpty()) {
+        const QStringView refHost = hostIn(e.referrer);
+        if (!refHost.isEmpty() && !equalLowerCased(refHost, hostIn(e.url)))
+            set(Dimension::Referrer, refHost.toString().toLower());
+    }
+    if (e.url.contains(QLatin1String("utm_"))) {
+        const QUrlQuery query(QUrl(e.url).query(QUrl::FullyEncoded));
+        constexpr std::pair<Dimension, QLatin1String> Utm[] = {
+            {Dimension::UtmSource, QLatin1String("utm_source")},
+            {Dimension::UtmMedium, QLatin1String("utm_medium")},
+            {Dimension::UtmCampaign, QLatin1String("utm_campaign")}};
+        for (const auto &[dimension, name] : Utm) {
+            // A '+' in a query is a space (form encoding); "%2B" is a plus.
+            QString value = QUrl::fromPercentEncoding(
+                                query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
+                                .trimmed();
+            if (value.size() > MaxUtmLength)
+                value.truncate(value.at(MaxUtmLength - 1).isHighSurrogate() ? MaxUtmLength - 1 : MaxUtmLength);
+            set(dimension, value);
+        }
+    }
+    return out;
+}
+
+// What one event contributes in every scope, worked out once.
+struct EventStore::Derived
+{
+    FilterValues values;
+    quint64 visitorHash = 0;
+};
 
 struct EventStore::Batch
 {
@@ -116,7 +195,8 @@ struct EventStore::Batch
     qint64 newest = 0;
 };
 
-EventStore::EventStore(const Database &db) : m_db(db) {}
+EventStore::EventStore(const Database &db) : EventStore(db, Options()) {}
+EventStore::EventStore(const Database &db, Options options) : m_db(db), m_options(options) {}
 EventStore::~EventStore() = default;
 
 void EventStore::prepare()
@@ -152,6 +232,23 @@ void EventStore::prepare()
                        "+ excluded.accepted"));
     m_findSketch = m_db.prepareUncached(QStringLiteral(
         "SELECT visitors FROM rollup_buckets WHERE website_id = ? AND granularity = ? AND bucket_start = ?"));
+    m_upsertFilteredBucket = m_db.prepareUncached(QStringLiteral(
+        "INSERT INTO filtered_buckets (website_id, granularity, bucket_start, pageviews, events, sessions, "
+        "bounces, duration_ms, visitors, filter, filter_value) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) "
+        "ON CONFLICT (website_id, filter, filter_value, granularity, bucket_start) DO UPDATE SET "
+        "pageviews = filtered_buckets.pageviews + excluded.pageviews, "
+        "events = filtered_buckets.events + excluded.events, "
+        "sessions = filtered_buckets.sessions + excluded.sessions, "
+        "bounces = filtered_buckets.bounces + excluded.bounces, "
+        "duration_ms = filtered_buckets.duration_ms + excluded.duration_ms, "
+        "visitors = COALESCE(excluded.visitors, filtered_buckets.visitors)"));
+    m_upsertFilteredDimension = m_db.prepareUncached(QStringLiteral(
+        "INSERT INTO filtered_dimensions (website_id, day, dimension, value, count, filter, filter_value) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, filter, filter_value, day, dimension, value) "
+        "DO UPDATE SET count = filtered_dimensions.count + excluded.count"));
+    m_findFilteredSketch = m_db.prepareUncached(
+        QStringLiteral("SELECT visitors FROM filtered_buckets WHERE website_id = ? AND granularity = ? AND "
+                       "bucket_start = ? AND filter = ? AND filter_value = ?"));
     m_setSeq = m_db.prepareUncached(QStringLiteral("UPDATE ingest_state SET last_seq = ? WHERE id = 1"));
     m_prepared = true;
 }
@@ -202,17 +299,18 @@ QSqlQuery &EventStore::statement(Statement kind, int rows)
     case UpsertSessions:
         sql = QStringLiteral(
                   "INSERT INTO session_state (website_id, session_id, visit_start, last_seen, pageviews, "
-                  "events, exit_path, exit_at) VALUES ") +
-              values(8) +
+                  "events, exit_path, exit_at, filtered) VALUES ") +
+              values(9) +
               QStringLiteral(
                   " ON CONFLICT (website_id, session_id) DO UPDATE SET visit_start = "
                   "excluded.visit_start, last_seen = excluded.last_seen, pageviews = excluded.pageviews, "
-                  "events = excluded.events, exit_path = excluded.exit_path, exit_at = excluded.exit_at");
+                  "events = excluded.events, exit_path = excluded.exit_path, exit_at = excluded.exit_at, "
+                  "filtered = excluded.filtered");
         break;
     case FindSessions:
         sql =
-            QStringLiteral("SELECT session_id, visit_start, last_seen, pageviews, events, exit_path, exit_at "
-                           "FROM session_state "
+            QStringLiteral("SELECT session_id, visit_start, last_seen, pageviews, events, exit_path, exit_at, "
+                           "filtered FROM session_state "
                            "WHERE website_id = ? AND session_id IN ") +
             QStringLiteral("(?") + QStringLiteral(", ?").repeated(rows - 1) + QLatin1Char(')');
         break;
@@ -242,19 +340,56 @@ void EventStore::preloadVisits(const std::vector<Queued> &events)
             exec(q);
             while (q.next())
                 m_visits.insert(it.key() + QChar(0x1f) + q.value(0).toString(),
-                                Visit{q.value(1).toLongLong(), q.value(2).toLongLong(), q.value(3).toLongLong(),
-                                      q.value(4).toLongLong(), q.value(5).toString(), q.value(6).toLongLong()});
+                                Visit{VisitState{true, q.value(1).toLongLong(), q.value(2).toLongLong(),
+                                                 q.value(3).toLongLong(), q.value(4).toLongLong(),
+                                                 q.value(5).toString(), q.value(6).toLongLong()},
+                                      filteredFromBytes(q.value(7).toByteArray())});
             q.finish();
             i += n;
         }
     }
 }
 
-EventStore::Visit *EventStore::visitFor(const QString &websiteId, const QString &sessionId, QString *key)
+QByteArray EventStore::filteredToBytes(const QHash<Scope, VisitState> &filtered)
 {
-    *key = websiteId + QChar(0x1f) + sessionId;
-    auto it = m_visits.find(*key);
-    return it != m_visits.end() ? &it.value() : nullptr;
+    if (filtered.isEmpty())
+        return {};
+    QByteArray bytes;
+    QDataStream out(&bytes, QIODevice::WriteOnly);
+    out.setVersion(QDataStream::Qt_6_0);
+    out << FilteredFormat << quint32(filtered.size());
+    for (auto it = filtered.cbegin(); it != filtered.cend(); ++it) {
+        const VisitState &v = it.value();
+        out << qint8(it.key().filter) << it.key().value << v.start << v.lastSeen << v.pageviews << v.events
+            << v.exitPath << v.exitAt;
+    }
+    return bytes;
+}
+
+QHash<EventStore::Scope, EventStore::VisitState> EventStore::filteredFromBytes(const QByteArray &bytes)
+{
+    QHash<Scope, VisitState> out;
+    if (bytes.isEmpty())
+        return out;
+    QDataStream in(bytes);
+    in.setVersion(QDataStream::Qt_6_0);
+    quint8 format = 0;
+    quint32 n = 0;
+    in >> format >> n;
+    if (in.status() != QDataStream::Ok || format != FilteredFormat)
+        return {};
+    for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
+        qint8 filter = 0;
+        Scope scope;
+        VisitState v;
+        v.open = true;
+        in >> filter >> scope.value >> v.start >> v.lastSeen >> v.pageviews >> v.events >> v.exitPath >> v.exitAt;
+        scope.filter = filter;
+        if (in.status() == QDataStream::Ok)
+            out.insert(scope, v);
+    }
+    // Damaged: the session's filtered visits start afresh rather than from half a state.
+    return in.status() == QDataStream::Ok ? out : QHash<Scope, VisitState>{};
 }
 
 VisitorSketch &EventStore::sketchFor(const BucketKey &key)
@@ -262,106 +397,43 @@ VisitorSketch &EventStore::sketchFor(const BucketKey &key)
     auto it = m_sketches.find(key);
     if (it != m_sketches.end())
         return it.value();
-    m_findSketch.bindValue(0, key.websiteId);
-    m_findSketch.bindValue(1, key.granularity);
-    m_findSketch.bindValue(2, key.start);
-    exec(m_findSketch);
+    QSqlQuery &q = key.scope.filter < 0 ? m_findSketch : m_findFilteredSketch;
+    q.bindValue(0, key.websiteId);
+    q.bindValue(1, key.granularity);
+    q.bindValue(2, key.start);
+    if (key.scope.filter >= 0) {
+        q.bindValue(3, key.scope.filter);
+        q.bindValue(4, key.scope.value);
+    }
+    exec(q);
     VisitorSketch s;
-    if (m_findSketch.next())
-        s = VisitorSketch::fromBytes(m_findSketch.value(0).toByteArray());
-    m_findSketch.finish();
+    if (q.next())
+        s = VisitorSketch::fromBytes(q.value(0).toByteArray());
+    q.finish();
     return m_sketches.insert(key, s).value();
 }
 
 void EventStore::applyOne(Batch &batch, const Queued &q)
 {
     const TrackedEvent &e = q.event;
-    const qint64 t = e.occurredAt;
-    const BucketKey hour{e.websiteId, int(Granularity::Hour), Time::startOfHour(t)};
-    const BucketKey day{e.websiteId, int(Granularity::Day), Time::startOfDay(t)};
-    batch.newest = std::max(batch.newest, t);
+    batch.newest = std::max(batch.newest, e.occurredAt);
+    Derived d;
+    d.values = filterValuesOf(e);
+    d.visitorHash = e.visitorId.isEmpty() ? sessionHash(e.sessionId) : VisitorSketch::hashOf(e.visitorId);
 
-    QString key;
-    Visit *visit = visitFor(e.websiteId, e.sessionId, &key);
-    const bool newVisit = !visit || t - visit->lastSeen >= VisitGapMs || visit->start - t >= VisitGapMs;
-    // Both buckets exist before references to them are taken (an insert may rehash);
-    // the references are not used after the bounce update below inserts again.
-    batch.buckets[hour];
-    Counters &dayCounters = batch.buckets[day];
-    Counters &hourCounters = *batch.buckets.find(hour);
-    if (newVisit) {
-        visit = &m_visits.insert(key, Visit{t, t, 0, 0, {}, 0}).value();
-        hourCounters.sessions += 1;
-        dayCounters.sessions += 1;
-        batch.dimensions[{e.websiteId, day.start, int(Dimension::Browser), e.browser}] += 1;
-        batch.dimensions[{e.websiteId, day.start, int(Dimension::Os), e.os}] += 1;
-        batch.dimensions[{e.websiteId, day.start, int(Dimension::Device), e.deviceType}] += 1;
-        if (!e.country.isEmpty())
-            batch.dimensions[{e.websiteId, day.start, int(Dimension::Country), e.country}] += 1;
-    }
-    const bool wasBounce = isBounce(visit->pageviews, visit->events);
-    const qint64 visitStartDay = Time::startOfDay(visit->start);
-    // How much longer the visit lasts now (counted where it started, below).
-    const qint64 longer = std::max<qint64>(0, t - visit->lastSeen);
-    visit->lastSeen += longer;
-    if (e.type == TrackedEvent::Type::Pageview && (visit->exitPath.isNull() || t >= visit->exitAt)) {
-        // The visit's exit page moves to this (its latest) pageview.
-        if (!visit->exitPath.isNull())
-            batch.dimensions[{e.websiteId, visitStartDay, int(Dimension::ExitPage), visit->exitPath}] -= 1;
-        batch.dimensions[{e.websiteId, visitStartDay, int(Dimension::ExitPage), e.path}] += 1;
-        visit->exitPath = e.path;
-        visit->exitAt = t;
-    }
-    if (e.type == TrackedEvent::Type::Pageview) {
-        if (visit->pageviews == 0)
-            batch.dimensions[{e.websiteId, day.start, int(Dimension::EntryPage), e.path}] += 1;
-        if (e.url.contains(QLatin1String("utm_"))) {
-            const QUrlQuery query(QUrl(e.url).query(QUrl::FullyEncoded));
-            constexpr std::pair<Dimension, QLatin1String> Utm[] = {
-                {Dimension::UtmSource, QLatin1String("utm_source")},
-                {Dimension::UtmMedium, QLatin1String("utm_medium")},
-                {Dimension::UtmCampaign, QLatin1String("utm_campaign")}};
-            for (const auto &[dimension, name] : Utm) {
-                // A '+' in a query is a space (form encoding); "%2B" is a plus.
-                QString value = QUrl::fromPercentEncoding(
-                                    query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
-                                    .trimmed();
-                if (value.size() > MaxUtmLength)
-                    value.truncate(value.at(MaxUtmLength - 1).isHighSurrogate() ? MaxUtmLength - 1 : MaxUtmLength);
-                if (!value.isEmpty())
-                    batch.dimensions[{e.websiteId, day.start, int(dimension), value}] += 1;
+    const QString key = e.websiteId + QChar(0x1f) + e.sessionId;
+    Visit &visit = m_visits[key];
+    if (count(batch, e, d, Scope{}, visit.all))
+        visit.filtered.clear(); // each filtered visit would restart at its next event too
+    if (m_options.filters) {
+        for (const Dimension dimension : FilterDimensions) {
+            const QString &value = d.values[dimension];
+            if (!value.isEmpty()) {
+                Scope scope{int(dimension), value};
+                VisitState &state = visit.filtered[scope];
+                count(batch, e, d, scope, state);
             }
         }
-        visit->pageviews += 1;
-        hourCounters.pageviews += 1;
-        dayCounters.pageviews += 1;
-        batch.dimensions[{e.websiteId, day.start, int(Dimension::Page), e.path}] += 1;
-        if (!e.referrer.isEmpty()) {
-            const QStringView refHost = hostIn(e.referrer);
-            if (!refHost.isEmpty() && !equalLowerCased(refHost, hostIn(e.url)))
-                batch.dimensions[{e.websiteId, day.start, int(Dimension::Referrer),
-                                  refHost.toString().toLower()}] += 1;
-        }
-    } else {
-        batch.dimensions[{e.websiteId, day.start, int(Dimension::Event), e.name}] += 1;
-        visit->events += 1;
-        hourCounters.events += 1;
-        dayCounters.events += 1;
-    }
-    const quint64 h = e.visitorId.isEmpty() ? sessionHash(e.sessionId) : VisitorSketch::hashOf(e.visitorId);
-    if (sketchFor(hour).add(h))
-        hourCounters.sketchDirty = true;
-    if (sketchFor(day).add(h))
-        dayCounters.sketchDirty = true;
-    const int bounceDelta = int(isBounce(visit->pageviews, visit->events)) - int(wasBounce);
-    if (bounceDelta != 0 || longer != 0) {
-        // The visit counts where it started.
-        Counters &startHour = batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit->start)}];
-        startHour.bounces += bounceDelta;
-        startHour.durationMs += longer;
-        Counters &startDay = batch.buckets[{e.websiteId, int(Granularity::Day), visitStartDay}];
-        startDay.bounces += bounceDelta;
-        startDay.durationMs += longer;
     }
     batch.sessions.insert(key);
 
@@ -370,7 +442,82 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
     if (!e.keyId.isEmpty())
         batch.keyAccepted[{e.keyId, receivedHour}] += 1;
 
-    batch.rows.push_back(&q);
+    if (m_options.storeEvents)
+        batch.rows.push_back(&q);
+}
+
+bool EventStore::count(Batch &batch, const TrackedEvent &e, const Derived &d, const Scope &scope, VisitState &visit)
+{
+    const qint64 t = e.occurredAt;
+    const BucketKey hour{e.websiteId, int(Granularity::Hour), Time::startOfHour(t), scope};
+    const BucketKey day{e.websiteId, int(Granularity::Day), Time::startOfDay(t), scope};
+    const auto dimension = [&](qint64 dayStart, Dimension dim, const QString &value) -> qint64 & {
+        return batch.dimensions[DimKey{e.websiteId, dayStart, int(dim), value, scope.filter, scope.value}];
+    };
+
+    const bool newVisit = !visit.open || t - visit.lastSeen >= VisitGapMs || visit.start - t >= VisitGapMs;
+    // Both buckets exist before references to them are taken (an insert may rehash);
+    // the references are not used after the bounce update below inserts again.
+    batch.buckets[hour];
+    Counters &dayCounters = batch.buckets[day];
+    Counters &hourCounters = *batch.buckets.find(hour);
+    if (newVisit) {
+        visit = VisitState{true, t, t, 0, 0, {}, 0};
+        hourCounters.sessions += 1;
+        dayCounters.sessions += 1;
+        dimension(day.start, Dimension::Browser, e.browser) += 1;
+        dimension(day.start, Dimension::Os, e.os) += 1;
+        dimension(day.start, Dimension::Device, e.deviceType) += 1;
+        if (!e.country.isEmpty())
+            dimension(day.start, Dimension::Country, e.country) += 1;
+    }
+    const bool wasBounce = isBounce(visit.pageviews, visit.events);
+    const qint64 visitStartDay = Time::startOfDay(visit.start);
+    // How much longer the visit lasts now (counted where it started, below).
+    const qint64 longer = std::max<qint64>(0, t - visit.lastSeen);
+    visit.lastSeen += longer;
+    if (e.type == TrackedEvent::Type::Pageview && (visit.exitPath.isNull() || t >= visit.exitAt)) {
+        // The visit's exit page moves to this (its latest) pageview.
+        if (!visit.exitPath.isNull())
+            dimension(visitStartDay, Dimension::ExitPage, visit.exitPath) -= 1;
+        dimension(visitStartDay, Dimension::ExitPage, e.path) += 1;
+        visit.exitPath = e.path;
+        visit.exitAt = t;
+    }
+    if (e.type == TrackedEvent::Type::Pageview) {
+        if (visit.pageviews == 0)
+            dimension(day.start, Dimension::EntryPage, e.path) += 1;
+        for (const Dimension utm : {Dimension::UtmSource, Dimension::UtmMedium, Dimension::UtmCampaign}) {
+            if (!d.values[utm].isEmpty())
+                dimension(day.start, utm, d.values[utm]) += 1;
+        }
+        visit.pageviews += 1;
+        hourCounters.pageviews += 1;
+        dayCounters.pageviews += 1;
+        dimension(day.start, Dimension::Page, e.path) += 1;
+        if (!d.values[Dimension::Referrer].isEmpty())
+            dimension(day.start, Dimension::Referrer, d.values[Dimension::Referrer]) += 1;
+    } else {
+        dimension(day.start, Dimension::Event, e.name) += 1;
+        visit.events += 1;
+        hourCounters.events += 1;
+        dayCounters.events += 1;
+    }
+    if (sketchFor(hour).add(d.visitorHash))
+        hourCounters.sketchDirty = true;
+    if (sketchFor(day).add(d.visitorHash))
+        dayCounters.sketchDirty = true;
+    const int bounceDelta = int(isBounce(visit.pageviews, visit.events)) - int(wasBounce);
+    if (bounceDelta != 0 || longer != 0) {
+        // The visit counts where it started.
+        Counters &startHour = batch.buckets[{e.websiteId, int(Granularity::Hour), Time::startOfHour(visit.start), scope}];
+        startHour.bounces += bounceDelta;
+        startHour.durationMs += longer;
+        Counters &startDay = batch.buckets[{e.websiteId, int(Granularity::Day), visitStartDay, scope}];
+        startDay.bounces += bounceDelta;
+        startDay.durationMs += longer;
+    }
+    return newVisit;
 }
 
 void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64 lastSeq)
@@ -408,27 +555,39 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
     }
     for (auto it = batch.buckets.cbegin(); it != batch.buckets.cend(); ++it) {
         const Counters &c = it.value();
-        m_upsertBucket.bindValue(0, it.key().websiteId);
-        m_upsertBucket.bindValue(1, it.key().granularity);
-        m_upsertBucket.bindValue(2, it.key().start);
-        m_upsertBucket.bindValue(3, c.pageviews);
-        m_upsertBucket.bindValue(4, c.events);
-        m_upsertBucket.bindValue(5, c.sessions);
-        m_upsertBucket.bindValue(6, c.bounces);
-        m_upsertBucket.bindValue(7, c.durationMs);
-        m_upsertBucket.bindValue(8, c.sketchDirty ? QVariant(m_sketches.value(it.key()).toBytes())
-                                                  : QVariant(QMetaType::fromType<QByteArray>()));
-        exec(m_upsertBucket);
+        const bool filtered = it.key().scope.filter >= 0;
+        QSqlQuery &q = filtered ? m_upsertFilteredBucket : m_upsertBucket;
+        q.bindValue(0, it.key().websiteId);
+        q.bindValue(1, it.key().granularity);
+        q.bindValue(2, it.key().start);
+        q.bindValue(3, c.pageviews);
+        q.bindValue(4, c.events);
+        q.bindValue(5, c.sessions);
+        q.bindValue(6, c.bounces);
+        q.bindValue(7, c.durationMs);
+        q.bindValue(8, c.sketchDirty ? QVariant(m_sketches.value(it.key()).toBytes())
+                                     : QVariant(QMetaType::fromType<QByteArray>()));
+        if (filtered) {
+            q.bindValue(9, it.key().scope.filter);
+            q.bindValue(10, it.key().scope.value);
+        }
+        exec(q);
     }
     for (auto it = batch.dimensions.cbegin(); it != batch.dimensions.cend(); ++it) {
         if (it.value() == 0)
             continue; // an exit page that moved away and back within the batch
-        m_upsertDimension.bindValue(0, it.key().websiteId);
-        m_upsertDimension.bindValue(1, it.key().day);
-        m_upsertDimension.bindValue(2, it.key().dimension);
-        m_upsertDimension.bindValue(3, it.key().value);
-        m_upsertDimension.bindValue(4, it.value());
-        exec(m_upsertDimension);
+        const bool filtered = it.key().filter >= 0;
+        QSqlQuery &q = filtered ? m_upsertFilteredDimension : m_upsertDimension;
+        q.bindValue(0, it.key().websiteId);
+        q.bindValue(1, it.key().day);
+        q.bindValue(2, it.key().dimension);
+        q.bindValue(3, it.key().value);
+        q.bindValue(4, it.value());
+        if (filtered) {
+            q.bindValue(5, it.key().filter);
+            q.bindValue(6, it.key().filterValue);
+        }
+        exec(q);
     }
     const QStringList sessions(batch.sessions.cbegin(), batch.sessions.cend());
     for (qsizetype i = 0, n = 0; i < sessions.size(); i += n) {
@@ -438,7 +597,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         int p = 0;
         for (int j = 0; j < rows; ++j) {
             const QString &key = sessions.at(i + j);
-            const Visit v = m_visits.value(key);
+            const Visit &visit = m_visits[key];
+            const VisitState &v = visit.all;
             const qsizetype sep = key.indexOf(QChar(0x1f));
             q.bindValue(p++, key.left(sep));
             q.bindValue(p++, key.mid(sep + 1));
@@ -448,6 +608,8 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
             q.bindValue(p++, v.events);
             q.bindValue(p++, v.exitPath);
             q.bindValue(p++, v.exitPath.isNull() ? QVariant(QMetaType::fromType<qint64>()) : QVariant(v.exitAt));
+            const QByteArray filtered = filteredToBytes(visit.filtered);
+            q.bindValue(p++, filtered.isEmpty() ? QVariant(QMetaType::fromType<QByteArray>()) : QVariant(filtered));
         }
         exec(q);
     }
@@ -496,11 +658,12 @@ void EventStore::apply(const std::vector<Queued> &events, const DropCounts &drop
 void EventStore::trimCaches(qint64 newestMs)
 {
     if (m_visits.size() > 100'000) {
-        m_visits.removeIf([&](const auto &it) { return it.value().lastSeen < newestMs - VisitGapMs; });
+        m_visits.removeIf([&](const auto &it) { return it.value().all.lastSeen < newestMs - VisitGapMs; });
         if (m_visits.size() > 100'000)
             m_visits.clear();
     }
-    if (m_sketches.size() > 512)
+    // Filtered scopes make many small sketches: a batch touches one per value and bucket.
+    if (m_sketches.size() > 8192)
         m_sketches.clear();
 }
 
@@ -509,7 +672,7 @@ void EventStore::pruneSessions(qint64 lastSeenBeforeMs)
     Core::Statement q = m_db.prepare(QStringLiteral("DELETE FROM session_state WHERE last_seen < ?"));
     q.addBindValue(lastSeenBeforeMs);
     exec(q);
-    m_visits.removeIf([&](const auto &it) { return it.value().lastSeen < lastSeenBeforeMs; });
+    m_visits.removeIf([&](const auto &it) { return it.value().all.lastSeen < lastSeenBeforeMs; });
 }
 
 } // namespace Core

@@ -36,6 +36,29 @@ enum class Dimension : int {
 };
 inline constexpr int DimensionCount = 12;
 
+// The dimensions a report can be filtered by (api-contract section 9), in the order of
+// their query parameters. An event carries at most one value of each (FilterValues).
+inline constexpr Dimension FilterDimensions[] = {
+    Dimension::Page,      Dimension::Referrer,  Dimension::Country,     Dimension::Browser, Dimension::Os,
+    Dimension::Device,    Dimension::UtmSource, Dimension::UtmMedium,   Dimension::UtmCampaign,
+    Dimension::Event};
+// The query parameter (and CSV dimension) of a filterable dimension: "page", "referrer",
+// "country", "browser", "os", "device", "utm_source", "utm_medium", "utm_campaign",
+// "event"; empty for the others.
+QLatin1String filterName(Dimension dimension);
+
+// An event's value for each filterable dimension, indexed by Dimension (empty: none):
+// page = its path; referrer = the lower-cased host of its referrer when that is not the
+// page's own host; browser, os, device, country as stored; utm_* = the parameters of its
+// URL's query (form-decoded, trimmed, at most 200 characters); event = a custom event's
+// name. The same values make the top lists, so a list's row is a filter's value.
+struct FilterValues
+{
+    QString values[DimensionCount];
+    const QString &operator[](Dimension d) const { return values[int(d)]; }
+};
+FilterValues filterValuesOf(const TrackedEvent &event);
+
 // Applies batches of journaled events to the database on the writer thread's
 // connection, one transaction per batch: the raw rows (id = journal sequence, so an
 // event can never be stored twice), the rollups the analytics read, the session
@@ -45,12 +68,25 @@ inline constexpr int DimensionCount = 12;
 // than 30 minutes apart; a later event starts a new visit. A visit counts in the
 // bucket where it started; it is a bounce while it has exactly one pageview and no
 // custom event. Its duration is the time from its first to its last event, summed per
-// bucket of its start; its exit page is its latest pageview. Visitors are distinct visitor ids (VisitorIds; an event without one
-// counts its session_id), kept as mergeable sketches per bucket.
+// bucket of its start; its exit page is its latest pageview. Visitors are distinct visitor
+// ids (VisitorIds; an event without one counts its session_id), kept as mergeable
+// sketches per bucket.
+//
+// Filtered rollups: for each value an event carries (FilterValues), the same rollups are
+// kept over just the events carrying that value (filtered_buckets / filtered_dimensions),
+// with visits of their own: a filtered visit is a run of a session's matching events less
+// than 30 minutes apart. So a filtered report is exactly the report of the matching
+// events alone (for events applied in time order).
 class EventStore final
 {
 public:
     static constexpr qint64 VisitGapMs = 30 * 60'000;
+
+    struct Options
+    {
+        bool storeEvents = true; // the raw rows (off: rollups only, for a replay)
+        bool filters = true;     // the filtered rollups
+    };
 
     struct Queued
     {
@@ -72,6 +108,7 @@ public:
     using DropCounts = QHash<DropKey, qint64>;
 
     explicit EventStore(const Database &db);
+    EventStore(const Database &db, Options options);
     ~EventStore();
     Q_DISABLE_COPY_MOVE(EventStore)
 
@@ -84,8 +121,9 @@ public:
 
 private:
     struct Batch;
-    struct Visit
+    struct VisitState
     {
+        bool open = false; // false: no visit yet
         qint64 start = 0;
         qint64 lastSeen = 0;
         qint64 pageviews = 0;
@@ -93,20 +131,39 @@ private:
         QString exitPath; // null: no pageview counted as its exit yet
         qint64 exitAt = 0;
     };
+    // A rollup scope: all events (filter -1), or those carrying one filter value.
+    struct Scope
+    {
+        int filter = -1;
+        QString value;
+        friend bool operator==(const Scope &, const Scope &) = default;
+        friend size_t qHash(const Scope &s, size_t seed = 0) { return qHashMulti(seed, s.filter, s.value); }
+    };
+    struct Visit
+    {
+        VisitState all;
+        QHash<Scope, VisitState> filtered; // of the current visit's events (cleared with it)
+    };
     struct BucketKey
     {
         QString websiteId;
         int granularity = 0;
         qint64 start = 0;
+        Scope scope;
         friend bool operator==(const BucketKey &, const BucketKey &) = default;
         friend size_t qHash(const BucketKey &k, size_t seed = 0)
         {
-            return qHashMulti(seed, k.websiteId, k.granularity, k.start);
+            return qHashMulti(seed, k.websiteId, k.granularity, k.start, k.scope);
         }
     };
+    struct Derived;
 
     void prepare();
     void applyOne(Batch &batch, const Queued &q);
+    // Counts one event in one scope; returns true when it started a new visit there.
+    bool count(Batch &batch, const TrackedEvent &e, const Derived &d, const Scope &scope, VisitState &visit);
+    static QByteArray filteredToBytes(const QHash<Scope, VisitState> &filtered);
+    static QHash<Scope, VisitState> filteredFromBytes(const QByteArray &bytes);
     enum Statement { InsertEvents = 1, UpsertSessions = 2, FindSessions = 3 };
     static constexpr int RowsPerStatement = 32;
     // A prepared multi-row statement of the given kind for `rows` rows (cached).
@@ -115,14 +172,15 @@ private:
     // Loads the stored state of every session of the batch that is not cached yet,
     // RowsPerStatement sessions per query.
     void preloadVisits(const std::vector<Queued> &events);
-    Visit *visitFor(const QString &websiteId, const QString &sessionId, QString *key);
     VisitorSketch &sketchFor(const BucketKey &key);
     void writeBatch(const Batch &batch, const DropCounts &drops, quint64 lastSeq);
     void trimCaches(qint64 newestMs);
 
     const Database &m_db;
+    const Options m_options;
     bool m_prepared = false;
     QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertStats, m_upsertKeyStats, m_findSketch, m_setSeq;
+    QSqlQuery m_upsertFilteredBucket, m_upsertFilteredDimension, m_findFilteredSketch;
     QHash<int, QSqlQuery> m_statements; // kind * 1000 + rows
     QHash<QString, Visit> m_visits;     // "website\x1fsession"
     QHash<BucketKey, VisitorSketch> m_sketches;

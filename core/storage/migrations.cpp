@@ -147,7 +147,9 @@ std::optional<QString> run(QSqlDatabase &db, int upToVersion)
                 .arg(m.version)
                 .arg(m.name, QString::fromStdString(e.what()));
         }
-        qCInfo(lcStorage) << "applied migration" << m.version << m.name;
+        // A private in-memory database (a combined-filter report's) is made per request.
+        if (db.databaseName() != QLatin1String(":memory:"))
+            qCInfo(lcStorage) << "applied migration" << m.version << m.name;
     }
     return std::nullopt;
 }

@@ -34,10 +34,84 @@ struct Visit
     qint64 start = 0;
     int pageviews = 0;
     int events = 0;
-    QString browser, os, device;
+    QString browser, os, device, country;
     qint64 last = 0;  // its last event
     QString exitPath; // its last pageview's
 };
+
+// Some events, in time order, with their visits worked out the obvious way.
+struct Reference
+{
+    QList<TrackedEvent> events;
+    QList<Visit> visits;
+    QSet<qsizetype> entries; // indices of each visit's first pageview
+};
+
+Reference referenceOf(const QList<TrackedEvent> &events)
+{
+    Reference ref;
+    ref.events = events;
+    QHash<QString, qsizetype> open; // session -> index in visits
+    QHash<QString, qint64> lastSeen;
+    for (qsizetype i = 0; i < events.size(); ++i) {
+        const TrackedEvent &e = events.at(i);
+        const bool fresh =
+            !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
+        if (fresh) {
+            open.insert(e.sessionId, ref.visits.size());
+            ref.visits.append(
+                {e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType, e.country, e.occurredAt, {}});
+        }
+        Visit &v = ref.visits[open.value(e.sessionId)];
+        // A visit's entry page: its first pageview.
+        if (e.type == TrackedEvent::Type::Pageview && v.pageviews == 0)
+            ref.entries.insert(i);
+        (e.type == TrackedEvent::Type::Pageview ? v.pageviews : v.events) += 1;
+        v.last = e.occurredAt;
+        if (e.type == TrackedEvent::Type::Pageview)
+            v.exitPath = e.path;
+        lastSeen.insert(e.sessionId, e.occurredAt);
+    }
+    return ref;
+}
+
+// utm_* of a URL: form encoding ('+' is a space, "%2B" a plus), trimmed.
+QString utmOf(const QString &url, const QString &name)
+{
+    const QUrlQuery query(QUrl(url).query(QUrl::FullyEncoded));
+    return QUrl::fromPercentEncoding(query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
+        .trimmed();
+}
+
+// The referring host of an event, unless the page's own (QUrl lower-cases hosts).
+QString referrerOf(const TrackedEvent &e)
+{
+    const QString host = QUrl(e.referrer).host();
+    return !host.isEmpty() && host != QUrl(e.url).host() ? host : QString();
+}
+
+// An event's value for a filter parameter, worked out on its own terms.
+QString filterValueOf(const TrackedEvent &e, const QString &filter)
+{
+    const bool custom = e.type == TrackedEvent::Type::Custom;
+    if (filter == u"page")
+        return e.path;
+    if (filter == u"referrer")
+        return referrerOf(e);
+    if (filter == u"country")
+        return e.country;
+    if (filter == u"browser")
+        return e.browser;
+    if (filter == u"os")
+        return e.os;
+    if (filter == u"device")
+        return e.deviceType;
+    if (filter.startsWith(u"utm_"))
+        return utmOf(e.url, filter);
+    if (filter == u"event")
+        return custom ? e.name : QString();
+    return QStringLiteral("?");
+}
 } // namespace
 
 class TestAnalytics : public QObject
@@ -47,8 +121,7 @@ class TestAnalytics : public QObject
     std::unique_ptr<Database> m_db;
     ManualClock m_clock{dayStart(Day0.addDays(12))};
     QList<TrackedEvent> m_events; // website "w1", in time order
-    QList<Visit> m_visits;
-    QSet<const TrackedEvent *> m_entries; // the first pageview of each visit
+    Reference m_all;              // m_events and their visits
     const QString m_site = QStringLiteral("w1");
 
     void generate()
@@ -107,6 +180,10 @@ class TestAnalytics : public QObject
             if (who % 11 != 5)
                 e.visitorId = QByteArray("person-") + QByteArray::number(who / 3);
             e.userAgent = QStringLiteral("Mozilla/5.0");
+            // Countries by person (one of them without a database, one the database did not place).
+            static const QStringList countries{QStringLiteral("DE"), QStringLiteral("FR"), QStringLiteral("US"),
+                                               QStringLiteral("XX"), QString()};
+            e.country = countries.at((who / 3) % countries.size());
             e.browser = browsers.at(who % browsers.size());
             e.os = oses.at(who % oses.size());
             e.deviceType = devices.at(who % devices.size());
@@ -145,26 +222,7 @@ class TestAnalytics : public QObject
             return a.occurredAt < b.occurredAt;
         });
         m_events = all;
-
-        QHash<QString, qsizetype> open; // session -> index in m_visits
-        QHash<QString, qint64> lastSeen;
-        for (const TrackedEvent &e : std::as_const(m_events)) {
-            const bool fresh =
-                !open.contains(e.sessionId) || e.occurredAt - lastSeen.value(e.sessionId) >= 30 * 60'000;
-            if (fresh) {
-                open.insert(e.sessionId, m_visits.size());
-                m_visits.append({e.sessionId, e.occurredAt, 0, 0, e.browser, e.os, e.deviceType, e.occurredAt, {}});
-            }
-            Visit &v = m_visits[open.value(e.sessionId)];
-            // A visit's entry page: its first pageview.
-            if (e.type == TrackedEvent::Type::Pageview && v.pageviews == 0)
-                m_entries.insert(&e);
-            (e.type == TrackedEvent::Type::Pageview ? v.pageviews : v.events) += 1;
-            v.last = e.occurredAt;
-            if (e.type == TrackedEvent::Type::Pageview)
-                v.exitPath = e.path;
-            lastSeen.insert(e.sessionId, e.occurredAt);
-        }
+        m_all = referenceOf(m_events);
     }
 
     static QByteArray visitorOf(const TrackedEvent &e)
@@ -190,46 +248,46 @@ class TestAnalytics : public QObject
     // The same question answered from the raw events, the slow and obvious way.
     QJsonObject bruteForce(const QDate &from, const QDate &to, bool hourly) const
     {
+        return bruteForce(m_all, from, to, hourly);
+    }
+    QJsonObject bruteForce(const Reference &ref, const QDate &from, const QDate &to, bool hourly) const
+    {
         const qint64 begin = dayStart(from), end = dayStart(to) + DayMs, step = hourly ? HourMs : DayMs;
         QJsonArray series;
         QSet<QByteArray> allVisitors;
         qint64 pageviews = 0, events = 0;
         QHash<QString, qint64> pages, refs, browsers, oses, devices, utmSources, utmMediums, utmCampaigns, names,
-            entries, exits;
+            entries, exits, countries;
         for (qint64 b = begin; b < end; b += step) {
             qint64 pv = 0, ev = 0, sessions = 0;
             QSet<QByteArray> visitors;
-            for (const TrackedEvent &e : m_events) {
+            for (qsizetype i = 0; i < ref.events.size(); ++i) {
+                const TrackedEvent &e = ref.events.at(i);
                 if (e.occurredAt < b || e.occurredAt >= b + step)
                     continue;
                 visitors.insert(visitorOf(e));
                 if (e.type == TrackedEvent::Type::Pageview) {
                     ++pv;
                     pages[e.path] += 1;
-                    const QUrlQuery query(QUrl(e.url).query(QUrl::FullyEncoded));
                     for (const auto &[name, counts] :
                          {std::pair{QStringLiteral("utm_source"), &utmSources},
                           std::pair{QStringLiteral("utm_medium"), &utmMediums},
                           std::pair{QStringLiteral("utm_campaign"), &utmCampaigns}}) {
-                        // Form encoding: '+' is a space, "%2B" a plus; values are trimmed.
-                        const QString v =
-                            QUrl::fromPercentEncoding(
-                                query.queryItemValue(name, QUrl::FullyEncoded).replace(u'+', u' ').toUtf8())
-                                .trimmed();
+                        const QString v = utmOf(e.url, name);
                         if (!v.isEmpty())
                             (*counts)[v] += 1;
                     }
-                    if (m_entries.contains(&e))
+                    if (ref.entries.contains(i))
                         entries[e.path] += 1;
-                    const QString host = QUrl(e.referrer).host();
-                    if (!host.isEmpty() && host != QUrl(e.url).host())
+                    const QString host = referrerOf(e);
+                    if (!host.isEmpty())
                         refs[host] += 1;
                 } else {
                     ++ev;
                     names[e.name] += 1;
                 }
             }
-            for (const Visit &v : m_visits)
+            for (const Visit &v : ref.visits)
                 sessions += v.start >= b && v.start < b + step;
             allVisitors.unite(visitors);
             pageviews += pv;
@@ -241,9 +299,11 @@ class TestAnalytics : public QObject
                                       {QStringLiteral("events"), ev}});
         }
         qint64 sessions = 0, bounces = 0, durationMs = 0;
-        for (const Visit &v : m_visits) {
+        for (const Visit &v : ref.visits) {
             if (v.start < begin || v.start >= end)
                 continue;
+            if (!v.country.isEmpty())
+                countries[v.country] += 1;
             ++sessions;
             durationMs += v.last - v.start;
             if (!v.exitPath.isEmpty())
@@ -280,7 +340,56 @@ class TestAnalytics : public QObject
             {QStringLiteral("utm_campaigns"), top(utmCampaigns)},
             {QStringLiteral("events"), top(names)},
             {QStringLiteral("exit_pages"), top(exits)},
+            {QStringLiteral("countries"), top(countries)},
         };
+    }
+
+    // The report of the events carrying every filter's value, as the brute force over just
+    // those events (with visits of their own), against the service's.
+    int compareFiltered(const QList<std::pair<QString, QString>> &filters, const QDate &from, const QDate &to,
+                        bool hourly, bool comparePrevious, qint64 *matched)
+    {
+        QList<TrackedEvent> subset;
+        for (const TrackedEvent &e : std::as_const(m_events)) {
+            if (std::all_of(filters.cbegin(), filters.cend(),
+                            [&](const auto &f) { return filterValueOf(e, f.first) == f.second; }))
+                subset.append(e);
+        }
+        const Reference ref = referenceOf(subset);
+        QJsonObject want = bruteForce(ref, from, to, hourly);
+        QJsonObject filterObject;
+        for (const auto &[name, value] : filters)
+            filterObject.insert(name, value);
+        want.insert(QStringLiteral("filters"), filterObject);
+        if (comparePrevious) {
+            const qint64 days = from.daysTo(to) + 1;
+            want.insert(QStringLiteral("previous_from"), from.addDays(-days).toString(Qt::ISODate));
+            want.insert(QStringLiteral("previous_to"), from.addDays(-1).toString(Qt::ISODate));
+            want.insert(QStringLiteral("previous_totals"),
+                        bruteForce(ref, from.addDays(-days), from.addDays(-1), hourly).value(QStringLiteral("totals")));
+        }
+        auto query = AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                                                  hourly ? QStringLiteral("hour") : QString(), m_clock.nowMs());
+        query.comparePrevious = comparePrevious;
+        query.filters = AnalyticsService::parseFilters(filters);
+        const QJsonObject got = AnalyticsService::toJson(AnalyticsService(*m_db).report(m_site, query));
+        *matched = want.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInteger() +
+                   want.value(QStringLiteral("totals")).toObject().value(QStringLiteral("events")).toInteger();
+        int mismatches = 0;
+        const QStringList keys = want.keys() + got.keys();
+        for (const QString &key : QSet<QString>(keys.cbegin(), keys.cend())) {
+            if (got.value(key) == want.value(key))
+                continue;
+            ++mismatches;
+            QStringList names;
+            for (const auto &f : filters)
+                names << f.first + u'=' + f.second;
+            qWarning("%s %s..%s%s: %s", qPrintable(names.join(u'&')), qPrintable(from.toString(Qt::ISODate)),
+                     qPrintable(to.toString(Qt::ISODate)), hourly ? " hourly" : "", qPrintable(key));
+            qWarning("  got  %s", QJsonDocument(QJsonObject{{key, got.value(key)}}).toJson(QJsonDocument::Compact).constData());
+            qWarning("  want %s", QJsonDocument(QJsonObject{{key, want.value(key)}}).toJson(QJsonDocument::Compact).constData());
+        }
+        return mismatches;
     }
 
 private slots:
@@ -380,6 +489,99 @@ private slots:
                  (from.daysTo(to) + 1) * (hourly ? 24 : 1));
     }
 
+    // Every filter parameter, with its most frequent values, a rare one and one nobody
+    // has, over several ranges (by day and by hour, compare=previous), alone and combined:
+    // each report is exactly the brute force over only the matching events.
+    void filtersMatchBruteForce()
+    {
+        const QStringList names{QStringLiteral("page"),       QStringLiteral("referrer"),   QStringLiteral("country"),
+                                QStringLiteral("browser"),    QStringLiteral("os"),         QStringLiteral("device"),
+                                QStringLiteral("utm_source"), QStringLiteral("utm_medium"), QStringLiteral("utm_campaign"),
+                                QStringLiteral("event")};
+        QList<QList<std::pair<QString, QString>>> cases;
+        for (const QString &name : names) {
+            QHash<QString, qint64> counts;
+            for (const TrackedEvent &e : std::as_const(m_events)) {
+                const QString v = filterValueOf(e, name);
+                if (!v.isEmpty())
+                    counts[v] += 1;
+            }
+            QList<QPair<QString, qint64>> byCount;
+            for (auto it = counts.cbegin(); it != counts.cend(); ++it)
+                byCount.append({it.key(), it.value()});
+            std::sort(byCount.begin(), byCount.end(), [](const auto &a, const auto &b) {
+                return a.second != b.second ? a.second > b.second : a.first < b.first;
+            });
+            QVERIFY2(byCount.size() >= 2, qPrintable(name)); // the data exercises every filter
+            for (const qsizetype i : {qsizetype(0), qsizetype(1), byCount.size() - 1})
+                cases.append({{name, byCount.at(i).first}});
+            cases.append({{name, QStringLiteral("nobody-has-this")}});
+        }
+        cases.append({{QStringLiteral("country"), QStringLiteral("DE")}, {QStringLiteral("browser"), QStringLiteral("Chrome")}});
+        cases.append({{QStringLiteral("page"), QStringLiteral("/p3")}, {QStringLiteral("referrer"), QStringLiteral("www.google.com")}});
+        cases.append({{QStringLiteral("utm_source"), QStringLiteral("newsletter")}, {QStringLiteral("device"), QStringLiteral("mobile")}});
+        cases.append({{QStringLiteral("event"), QStringLiteral("signup")}, {QStringLiteral("os"), QStringLiteral("Linux")}});
+        cases.append({{QStringLiteral("os"), QStringLiteral("Windows")},
+                      {QStringLiteral("country"), QStringLiteral("FR")},
+                      {QStringLiteral("page"), QStringLiteral("/p1")}});
+        int mismatches = 0, withData = 0, combinedWithData = 0;
+        for (const auto &filters : std::as_const(cases)) {
+            for (const auto &[from, to, hourly, compare] :
+                 {std::tuple{Day0, Day0.addDays(9), false, true}, std::tuple{Day0.addDays(1), Day0.addDays(2), true, false},
+                  std::tuple{Day0.addDays(4), Day0.addDays(7), false, true}}) {
+                qint64 matched = 0;
+                mismatches += compareFiltered(filters, from, to, hourly, compare, &matched);
+                withData += matched > 0;
+                combinedWithData += matched > 0 && filters.size() > 1;
+            }
+        }
+        QCOMPARE(mismatches, 0);
+        QVERIFY(withData > 60);
+        QVERIFY(combinedWithData >= 8);
+    }
+
+    void filterParametersAndErrors()
+    {
+        using Items = QList<std::pair<QString, QString>>;
+        const auto filters = AnalyticsService::parseFilters(
+            Items{{QStringLiteral("event"), QStringLiteral("signup")}, {QStringLiteral("from"), QStringLiteral("x")},
+                  {QStringLiteral("page"), QStringLiteral("/a b")}});
+        QCOMPARE(filters.size(), 2); // others are not filters
+        QCOMPARE(int(filters.at(0).dimension), int(Dimension::Page));
+        QCOMPARE(filters.at(0).value, QStringLiteral("/a b"));
+        QCOMPARE(int(filters.at(1).dimension), int(Dimension::Event));
+        for (const auto &[items, parameter] :
+             {std::pair{Items{{QStringLiteral("country"), QStringLiteral("DE")}, {QStringLiteral("country"), QStringLiteral("FR")}},
+                        QStringLiteral("country")},
+              std::pair{Items{{QStringLiteral("page"), QString()}}, QStringLiteral("page")},
+              std::pair{Items{{QStringLiteral("utm_source"), QString(AnalyticsService::MaxFilterValueLength + 1, u'x')}},
+                        QStringLiteral("utm_source")}}) {
+            try {
+                AnalyticsService::parseFilters(items);
+                QFAIL("no error");
+            } catch (const ServiceError &e) {
+                QCOMPARE(e.code(), QByteArray("INVALID_PARAMETER"));
+                QCOMPARE(e.details().value(QStringLiteral("parameter")), parameter);
+            }
+        }
+        // Combined filters read stored events: at most 92 days, compare=previous's included.
+        AnalyticsService::Query q;
+        q.from = Day0;
+        q.to = Day0.addDays(59);
+        q.comparePrevious = true;
+        q.filters = AnalyticsService::parseFilters(
+            Items{{QStringLiteral("os"), QStringLiteral("Linux")}, {QStringLiteral("device"), QStringLiteral("mobile")}});
+        try {
+            AnalyticsService(*m_db).report(m_site, q);
+            QFAIL("no error");
+        } catch (const ServiceError &e) {
+            QCOMPARE(e.details().value(QStringLiteral("parameter")), QStringLiteral("from"));
+            QVERIFY2(e.message().contains(QStringLiteral("120 days")), qPrintable(e.message()));
+        }
+        q.comparePrevious = false;
+        QCOMPARE(AnalyticsService(*m_db).report(m_site, q).query.filters.size(), 2);
+    }
+
     // Realtime at instants inside the data (and at the busiest minute's edges), against
     // the raw events counted the obvious way.
     void realtimeMatchesBruteForce()
@@ -475,7 +677,7 @@ private slots:
         tooLong.to = Day0.addDays(AnalyticsService::MaxPropertyRangeDays);
         for (const auto &[name, query, parameter] :
              {std::tuple{QStringLiteral("signup"), tooLong, QStringLiteral("from")},
-              std::tuple{QStringLiteral(" "), AnalyticsService::Query{Day0, Day0, Granularity::Day, false},
+              std::tuple{QStringLiteral(" "), AnalyticsService::Query{Day0, Day0, Granularity::Day, false, {}},
                          QStringLiteral("name")}}) {
             try {
                 service.eventProperties(m_site, name, query);
