@@ -32,6 +32,13 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
                        request);
                });
 
+    router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics/export")), [api](Request &request) {
+        const Session &session = sessionOf(request);
+        return WebsiteAnalytics::exportCsv(
+            api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id,
+            request);
+    });
+
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/ingest-stats")), [api](Request &request) {
         const Session &session = sessionOf(request);
         return WebsiteIngest::ingestStats(

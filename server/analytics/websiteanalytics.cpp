@@ -13,8 +13,32 @@ QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const R
         request.queryValue(QStringLiteral("from")), request.queryValue(QStringLiteral("to")),
         request.queryValue(QStringLiteral("interval")), context.clock.nowMs());
     query.comparePrevious = Core::AnalyticsService::parseCompare(request.queryValue(QStringLiteral("compare")));
+    query.filters = Core::AnalyticsService::parseFilters(request.query.queryItems(QUrl::FullyDecoded));
     const Core::AnalyticsService service(context.db);
     return Core::AnalyticsService::toJson(service.report(websiteId, query));
+}
+
+HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Request &request)
+{
+    const auto query = Core::AnalyticsService::parseQuery(request.queryValue(QStringLiteral("from")),
+                                                          request.queryValue(QStringLiteral("to")), {},
+                                                          context.clock.nowMs());
+    const Core::AnalyticsService service(context.db);
+    HttpResponse r;
+    r.status = 200;
+    r.contentType = QByteArrayLiteral("text/csv; charset=utf-8");
+    r.body = service.exportCsv(websiteId, query.from, query.to);
+    QByteArray id; // a UUID, made by the server; kept to safe characters all the same
+    for (const QChar c : websiteId)
+        if (c.isLetterOrNumber() && c.unicode() < 0x80)
+            id += char(c.unicode());
+        else if (c == u'-')
+            id += '-';
+    r.setHeader("Content-Disposition", "attachment; filename=\"zenovay-" + id + '-' +
+                                           query.from.toString(Qt::ISODate).toLatin1() + "-to-" +
+                                           query.to.toString(Qt::ISODate).toLatin1() + ".csv\"");
+    r.setHeader("Cache-Control", "no-store");
+    return r;
 }
 
 HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request)

@@ -15,14 +15,18 @@ struct Request;
 // Core::ServiceError like any handler.
 namespace WebsiteAnalytics {
 
-// GET .../analytics/{websiteId}?from=&to=&interval=: the section-3 analytics object.
-// Bad from/to/interval -> 400 INVALID_PARAMETER naming the parameter.
+// GET .../analytics/{websiteId}?from=&to=&interval=&compare=&<filters>: the section-3
+// analytics object (filters: page, referrer, country, browser, os, device, utm_source,
+// utm_medium, utm_campaign, event). Bad parameters -> 400 INVALID_PARAMETER naming one.
 QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request);
 HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request);
 // GET .../realtime: visitors of the last 5 minutes, pageviews per minute over the last 30,
 // the top pages of the last 5 minutes. Written events only (the writer commits within
 // about a second).
 HttpResponse realtime(AppContext &context, const QString &websiteId);
+// GET .../export?from=&to=: text/csv, one row per day and filterable dimension value
+// (date,dimension,value,visitors,pageviews), at most 366 days.
+HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Request &request);
 // GET .../event-properties?name=&from=&to=: one custom event's properties and their most
 // frequent values (at most 92 days).
 HttpResponse eventProperties(AppContext &context, const QString &websiteId, const Request &request);

@@ -39,6 +39,14 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
                });
 
     router.add(
+        ExternalAuth::route("GET", QStringLiteral("/analytics/{websiteId}/export"), Core::Permissions::Read),
+        [&](Request &request) {
+            const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
+            const Core::Website site = auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
+            return WebsiteAnalytics::exportCsv(context, site.id, request);
+        });
+
+    router.add(
         ExternalAuth::route("POST", QStringLiteral("/events"), Core::Permissions::Write, BodyClass::Batch),
         [&](Request &request) {
             const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);

@@ -347,6 +347,7 @@ private slots:
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}"), P::Read},
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/realtime"), P::Read},
             {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/event-properties"), P::Read},
+            {QStringLiteral("GET /api/external/v1/analytics/{websiteId}/export"), P::Read},
             {QStringLiteral("POST /api/external/v1/events"), P::Write},
         };
         QList<Server::RouteSpec> routes;
@@ -382,7 +383,7 @@ private slots:
                      qPrintable(what + QStringLiteral(" with ") + needed.names().join(QLatin1Char(','))));
             ++checked;
         }
-        QCOMPARE(checked, 9);
+        QCOMPARE(checked, 10);
     }
 
     // What a route declares is what the engine enforces: a handler that checks nothing

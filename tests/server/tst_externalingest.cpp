@@ -313,6 +313,74 @@ private slots:
         });
     }
 
+    // Filters and the CSV export through real HTTP: one filter (rollups), two (stored
+    // events), a value with a space, bad parameters; the export's rows and headers.
+    void filtersAndExport()
+    {
+        QJsonArray events;
+        const auto event = [&](const QString &path, const QString &browser, bool custom = false) {
+            QJsonObject e = sampleEvent(path, QStringLiteral("filter-session-1"));
+            e.insert(QStringLiteral("browser"), browser);
+            if (custom) {
+                e.insert(QStringLiteral("event_type"), QStringLiteral("event"));
+                e.insert(QStringLiteral("name"), QStringLiteral("filter-signup"));
+            }
+            events.append(e);
+        };
+        event(QStringLiteral("/filter-page?utm_campaign=spring%20sale"), QStringLiteral("FilterBrowser"));
+        event(QStringLiteral("/filter-page"), QStringLiteral("FilterBrowser"));
+        event(QStringLiteral("/filter-other?utm_campaign=spring%20sale"), QStringLiteral("FilterBrowser"));
+        event(QStringLiteral("/filter-page"), QStringLiteral("FilterBrowser"), true);
+        event(QStringLiteral("/filter-page"), QStringLiteral("OtherBrowser"));
+        QCOMPARE(call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}))
+                     .status,
+                 202);
+        flush();
+        const auto totals = [&](const QByteArray &query) {
+            const HttpResult r = call("GET", analyticsTarget(QString::fromLatin1(query)), m_reader);
+            return r.status == 200 ? r.json() : QJsonObject{{QStringLiteral("status"), r.status}};
+        };
+        QJsonObject r = totals("page=/filter-page");
+        QCOMPARE(r.value(QStringLiteral("filters")).toObject(),
+                 (QJsonObject{{QStringLiteral("page"), QStringLiteral("/filter-page")}}));
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInt(), 3);
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("events")).toInt(), 1);
+        QCOMPARE(r.value(QStringLiteral("pages")).toArray().size(), 1);
+        // One visit (the session's matching events), counted by the browser it began with.
+        QCOMPARE(r.value(QStringLiteral("browsers")).toArray().size(), 1);
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("sessions")).toInt(), 1);
+        r = totals("browser=FilterBrowser");
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInt(), 3);
+        r = totals("browser=FilterBrowser&utm_campaign=spring%20sale&compare=previous");
+        QCOMPARE(r.value(QStringLiteral("filters")).toObject().size(), 2);
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInt(), 2);
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("sessions")).toInt(), 1);
+        QVERIFY(r.contains(QStringLiteral("previous_totals")));
+        r = totals("browser=FilterBrowser&page=/filter-page&event=filter-signup");
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("events")).toInt(), 1);
+        QCOMPARE(r.value(QStringLiteral("totals")).toObject().value(QStringLiteral("pageviews")).toInt(), 0);
+        for (const char *bad : {"country=DE&country=FR", "page=", "os=Linux&device=desktop&from=2026-01-01&to=2026-06-01"}) {
+            const HttpResult e = call("GET", analyticsTarget(QString::fromLatin1(bad)), m_reader);
+            QCOMPARE(e.status, 400);
+            QCOMPARE(e.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
+        }
+
+        const QByteArray exportBase = "/api/external/v1/analytics/" + m_site.id.toLatin1() + "/export";
+        HttpResult e = call("GET", exportBase, m_reader);
+        QCOMPARE(e.status, 200);
+        QCOMPARE(e.header("Content-Type"), QByteArray("text/csv; charset=utf-8"));
+        QVERIFY(e.header("Content-Disposition").startsWith("attachment; filename=\"zenovay-"));
+        const QList<QByteArray> lines = e.body.split('\n');
+        QCOMPARE(lines.first(), QByteArray("date,dimension,value,visitors,pageviews\r"));
+        const QByteArray today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toLatin1();
+        QVERIFY2(lines.contains(today + ",page,/filter-page,1,3\r"), e.body.constData());
+        QVERIFY2(lines.contains(today + ",utm_campaign,spring sale,1,2\r"), e.body.constData());
+        QVERIFY2(lines.contains(today + ",event,filter-signup,1,0\r"), e.body.constData());
+        QVERIFY2(lines.contains(today + ",browser,FilterBrowser,1,3\r"), e.body.constData());
+        QCOMPARE(call("GET", exportBase + "?from=2026-13-01", m_reader).status, 400);
+        QCOMPARE(call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1() + "/export", m_reader).status, 403);
+    }
+
     // One custom event's properties through real HTTP.
     void eventPropertiesOfOneEvent()
     {
