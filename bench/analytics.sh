@@ -55,6 +55,12 @@ echo "| 1 day | $(p50 "$base?from=$TO&to=$TO") ms |"
 echo "| 1 day, compare=previous | $(p50 "$base?from=$TO&to=$TO&compare=previous") ms |"
 echo "| 30 days | $(p50 "$base?from=$from30&to=$TO") ms |"
 echo "| 30 days, compare=previous | $(p50 "$base?from=$from30&to=$TO&compare=previous") ms |"
+# Filters: one (read from the per-value rollups), a broad one, and two (replayed from the
+# stored events); the generator's pages are /docs/page-N, browsers Chrome/Firefox/...
+echo "| 30 days, page=/docs/page-3 | $(p50 "$base?from=$from30&to=$TO&page=/docs/page-3") ms |"
+echo "| 30 days, browser=Firefox | $(p50 "$base?from=$from30&to=$TO&browser=Firefox") ms |"
+echo "| 30 days, page=/docs/page-3 & browser=Firefox | $(p50 "$base?from=$from30&to=$TO&page=/docs/page-3&browser=Firefox") ms |"
+echo "| export CSV, 30 days | $(p50 "$base/export?from=$from30&to=$TO") ms |"
 # Realtime reads the last 30 minutes: put 3,000 events there first (6 batches of 500 through
 # POST /events, timestamps spread over the last 29 minutes), about 13 times the generated rate.
 now_s=$(date -u +%s)

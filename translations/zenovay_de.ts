@@ -2329,6 +2329,30 @@ Strg+Q: beenden</translation>
             <source>Visits by country (when the server has a country database: [geoip] database)</source>
             <translation>Besuche nach Land (wenn der Server eine Länderdatenbank hat: [geoip] database)</translation>
         </message>
+        <message>
+            <source>Click to show only this</source>
+            <translation>Klicken, um nur dies zu zeigen</translation>
+        </message>
+        <message>
+            <source>filtered figures exist from %1 on (the server's upgrade)</source>
+            <translation>gefilterte Zahlen gibt es ab %1 (Aktualisierung des Servers)</translation>
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation>%1: %2</translation>
+        </message>
+        <message>
+            <source>Only:</source>
+            <translation>Nur:</translation>
+        </message>
+        <message>
+            <source>Remove the filter %1</source>
+            <translation>Filter %1 entfernen</translation>
+        </message>
+        <message>
+            <source>Clear all</source>
+            <translation>Alle entfernen</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

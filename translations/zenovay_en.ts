@@ -2321,6 +2321,30 @@ Ctrl+Q: quit</source>
             <source>Visits by country (when the server has a country database: [geoip] database)</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Click to show only this</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>filtered figures exist from %1 on (the server's upgrade)</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>%1: %2</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Only:</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Remove the filter %1</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Clear all</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

@@ -58,6 +58,7 @@
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
+#include <QToolButton>
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
@@ -429,6 +430,37 @@ private slots:
         const QByteArray csvText = csvFile.readAll();
         QCOMPARE(csvText, Gui::AnalyticsPage::csv(*page->report()));
         QVERIFY(csvText.contains("pages,/pricing,,,2\r\n"));
+
+        // Clicking a row filters the whole page; chips show the filters and remove them.
+        const auto clickRow = [&](const QString &list, int row) {
+            QTableWidget *table = child<Gui::TopList>(page, list)->table();
+            QTest::mouseClick(table->viewport(), Qt::LeftButton, {},
+                              table->visualItemRect(table->item(row, 0)).center());
+        };
+        clickRow(u"topPages"_s, 0); // /pricing
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->filters(), (Gui::AnalyticsPage::Filters{{u"page"_s, u"/pricing"_s}}));
+        QCOMPARE(page->report()->filters, page->filters());
+        QCOMPARE(pageviews->value(), u"2"_s);
+        QCOMPARE(child<Gui::StatCard>(page, u"eventsCard"_s)->value(), u"1"_s); // the sign-up on /pricing
+        QCOMPARE(pages->rowCount(), 1);
+        auto *pageChip = child<QToolButton>(page, u"filterChip-page"_s);
+        QVERIFY(pageChip->isVisible());
+        QVERIFY2(pageChip->text().startsWith(u"Page: /pricing"_s), qPrintable(pageChip->text()));
+        clickRow(u"topUtmSources"_s, 0); // newsletter: both filters at once
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->filters().size(), 2);
+        QCOMPARE(pageviews->value(), u"1"_s);
+        QVERIFY(child<QToolButton>(page, u"filterClearAll"_s)->isVisible());
+        click(child<QToolButton>(page, u"filterChip-page"_s));
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(page->filters(), (Gui::AnalyticsPage::Filters{{u"utm_source"_s, u"newsletter"_s}}));
+        QCOMPARE(pageviews->value(), u"1"_s);
+        click(child<QToolButton>(page, u"filterChip-utm_source"_s));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(page->filters().isEmpty());
+        QVERIFY(!child<QWidget>(page, u"analyticsFilters"_s)->isVisible());
+        QCOMPARE(pageviews->value(), u"3"_s);
 
         // Today: per hour, the same three pageviews.
         page->setPreset(Gui::AnalyticsPage::Preset::Today);

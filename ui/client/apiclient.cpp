@@ -335,10 +335,13 @@ void ApiClient::websites(QObject *context, Done<QList<Core::Website>> done, Fail
 }
 
 void ApiClient::websiteAnalytics(const QString &websiteId, const QDate &from, const QDate &to, bool hourly,
-                                 QObject *context, Done<WebsiteAnalytics> done, Failed failed)
+                                 const QList<std::pair<QString, QString>> &filters, QObject *context,
+                                 Done<WebsiteAnalytics> done, Failed failed)
 {
-    const QString query = u"from=%1&to=%2&interval=%3&compare=previous"_s.arg(
+    QString query = u"from=%1&to=%2&interval=%3&compare=previous"_s.arg(
         from.toString(Qt::ISODate), to.toString(Qt::ISODate), hourly ? u"hour"_s : u"day"_s);
+    for (const auto &[name, value] : filters) // every byte of a value encoded: '+', '&', '#' stay themselves
+        query += u'&' + name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
     send(
         "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics"_s, query), nullptr, true, context,
         [done](const QJsonDocument &doc) { done(Json::websiteAnalytics(doc.object())); }, failed);

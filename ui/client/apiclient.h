@@ -72,8 +72,10 @@ public:
     void websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done, Failed failed);
     // GET /websites/{id}/analytics over [from, to] (UTC days), hourly or daily, with the
     // previous period's totals.
+    // filters: (parameter, value) pairs such as ("page", "/pricing"), combined by the server.
     void websiteAnalytics(const QString &websiteId, const QDate &from, const QDate &to, bool hourly,
-                          QObject *context, Done<WebsiteAnalytics> done, Failed failed);
+                          const QList<std::pair<QString, QString>> &filters, QObject *context,
+                          Done<WebsiteAnalytics> done, Failed failed);
 
     void keys(QObject *context, Done<QList<Core::ApiKey>> done, Failed failed);
     void createKey(const KeyRequest &request, QObject *context, Done<CreatedKey> done, Failed failed);

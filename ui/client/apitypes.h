@@ -114,6 +114,10 @@ struct WebsiteAnalytics
     QList<AnalyticsPoint> timeseries;
     QList<AnalyticsCount> pages, referrers, browsers, os, devices;
     QList<AnalyticsCount> entryPages, utmSources, utmMediums, utmCampaigns, events, exitPages, countries;
+    // The filters the server applied (parameter, value), in its order.
+    QList<std::pair<QString, QString>> filters;
+    // Filtered numbers exist from this moment on (a server upgraded while the range ran); 0: from the start.
+    qint64 filtersSince = 0;
 };
 
 // GET /websites/{id}/analytics/realtime.

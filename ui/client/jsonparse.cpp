@@ -118,6 +118,10 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     a.events = analyticsCounts(o.value("events"_L1));
     a.exitPages = analyticsCounts(o.value("exit_pages"_L1));
     a.countries = analyticsCounts(o.value("countries"_L1));
+    const QJsonObject filters = o.value("filters"_L1).toObject();
+    for (auto it = filters.begin(); it != filters.end(); ++it)
+        a.filters.append({it.key(), it.value().toString()});
+    a.filtersSince = Wire::timeFromJson(o.value("filters_since"_L1)).value_or(0);
     return a;
 }
 

@@ -22,6 +22,7 @@
 #include <QSaveFile>
 #include <QScrollArea>
 #include <QTimer>
+#include <QToolButton>
 #include <QVBoxLayout>
 
 using namespace Qt::StringLiterals;
@@ -52,6 +53,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_bounceRate(new StatCard(u"bounceRateCard"_s, tr("Bounce rate"), this)),
       m_eventCount(new StatCard(u"eventsCard"_s, tr("Custom events"), this)),
       m_duration(new StatCard(u"durationCard"_s, tr("Visit duration"), this)), m_rangeNote(new QLabel(this)),
+      m_filterBar(new QWidget(this)), m_filterLayout(new QHBoxLayout(m_filterBar)),
       m_chart(Charts::makeView(u"trafficChart"_s, this)),
       m_pages(new TopList(u"topPages"_s, tr("Pages"), tr("Page"), this)),
       m_entryPages(new TopList(u"topEntryPages"_s, tr("Entry pages"), tr("Page"), this)),
@@ -160,6 +162,20 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
                                     m_browsers,   m_os,         m_devices,      m_events};
     for (int i = 0; i < order.size(); ++i)
         lists->addWidget(order.at(i), i / 3, i % 3, Qt::AlignTop);
+    // Every list filters the page by its row's value: entry and exit pages by the page.
+    const QList<std::pair<TopList *, QString>> filterOf = {
+        {m_pages, u"page"_s},           {m_entryPages, u"page"_s},         {m_exitPages, u"page"_s},
+        {m_sources, u"referrer"_s},     {m_countries, u"country"_s},       {m_utmSources, u"utm_source"_s},
+        {m_utmMediums, u"utm_medium"_s}, {m_utmCampaigns, u"utm_campaign"_s}, {m_browsers, u"browser"_s},
+        {m_os, u"os"_s},                {m_devices, u"device"_s},          {m_events, u"event"_s}};
+    for (const auto &[list, name] : filterOf) {
+        list->setActivatable(tr("Click to show only this"));
+        connect(list, &TopList::valueActivated, this,
+                [this, name = name](const QString &value) { setFilter(name, value); });
+    }
+    m_filterBar->setObjectName(u"analyticsFilters"_s);
+    m_filterLayout->setContentsMargins(0, 0, 0, 0);
+    m_filterBar->hide();
     for (int col = 0; col < 3; ++col)
         lists->setColumnStretch(col, 1);
 
@@ -167,6 +183,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     auto *bodyLayout = new QVBoxLayout(body);
     bodyLayout->setContentsMargins(0, 0, 0, 0);
     bodyLayout->addWidget(m_rangeNote);
+    bodyLayout->addWidget(m_filterBar);
     bodyLayout->addLayout(cards);
     bodyLayout->addWidget(realtime);
     bodyLayout->addWidget(m_chart);
@@ -181,7 +198,11 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
     contentLayout()->addWidget(m_noWebsites, 1);
     contentLayout()->addWidget(m_scroll, 1);
 
-    connect(m_website, &QComboBox::activated, this, [this] { load(); });
+    connect(m_website, &QComboBox::activated, this, [this] {
+        m_filters.clear(); // another website's values mean nothing here
+        updateFilterBar();
+        load();
+    });
     connect(m_range, &QComboBox::activated, this, [this] {
         const bool custom = preset() == Preset::Custom;
         if (custom) {
@@ -233,6 +254,8 @@ QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
     const auto n = [](qint64 v) { return QString::number(v); };
     lines << row({u"website"_s, cell(r.websiteId), {}, {}, {}});
     lines << row({u"range"_s, r.from.toString(Qt::ISODate) + u" to "_s + r.to.toString(Qt::ISODate), {}, {}, {}});
+    for (const auto &[name, value] : r.filters)
+        lines << row({u"filter"_s, cell(name + u'=' + value), {}, {}, {}});
     lines << row({u"totals"_s, u"all"_s, n(r.totals.visitors), n(r.totals.pageviews), {}});
     lines << row({u"totals"_s, u"visits"_s, {}, {}, n(r.totals.sessions)});
     lines << row({u"totals"_s, u"custom events"_s, {}, {}, n(r.totals.events)});
@@ -381,7 +404,7 @@ void AnalyticsPage::load()
     const auto [from, to] = currentRange();
     const int request = nextGeneration();
     client()->websiteAnalytics(
-        id, from, to, isHourly(from, to), this,
+        id, from, to, isHourly(from, to), m_filters, this,
         [this, request](const WebsiteAnalytics &a) {
             if (!isCurrent(request))
                 return;
@@ -435,10 +458,14 @@ void AnalyticsPage::render(const WebsiteAnalytics &a)
     m_bounceRate->setCaption(bounce);
 
     const qint64 days = a.from.daysTo(a.to) + 1;
-    m_rangeNote->setText(a.from == a.to ? tr("%1 (UTC), against the day before").arg(shortDate(a.from))
-                                        : tr("%1 – %2 (UTC, %n day(s)), against the %n day(s) before", nullptr,
-                                             int(days))
-                                              .arg(shortDate(a.from), shortDate(a.to)));
+    QString note = a.from == a.to ? tr("%1 (UTC), against the day before").arg(shortDate(a.from))
+                                  : tr("%1 – %2 (UTC, %n day(s)), against the %n day(s) before", nullptr, int(days))
+                                        .arg(shortDate(a.from), shortDate(a.to));
+    if (a.filtersSince > 0)
+        note += u" · "_s + tr("filtered figures exist from %1 on (the server's upgrade)")
+                               .arg(QLocale().toString(QDateTime::fromMSecsSinceEpoch(a.filtersSince).toLocalTime(),
+                                                       QLocale::ShortFormat));
+    m_rangeNote->setText(note);
     Charts::setTraffic(m_chart, a.timeseries, a.hourly);
     m_pages->setRows(a.pages);
     m_entryPages->setRows(a.entryPages);
@@ -453,6 +480,85 @@ void AnalyticsPage::render(const WebsiteAnalytics &a)
     m_os->setRows(a.os);
     m_devices->setRows(a.devices);
     Q_EMIT statusMessage(tr("%1 pageviews in this range").arg(Format::number(t.pageviews)));
+}
+
+QString AnalyticsPage::filterText(const QString &name, const QString &value)
+{
+    const QHash<QString, QString> labels = {
+        {u"page"_s, tr("Page")},       {u"referrer"_s, tr("Referrer")}, {u"country"_s, tr("Country")},
+        {u"browser"_s, tr("Browser")}, {u"os"_s, tr("System")},         {u"device"_s, tr("Device")},
+        {u"event"_s, tr("Event")}};
+    return tr("%1: %2").arg(labels.value(name, name), name == u"country"_s ? Format::country(value) : value);
+}
+
+void AnalyticsPage::setFilter(const QString &name, const QString &value)
+{
+    if (value.isEmpty() || m_filters.contains(std::pair{name, value}))
+        return;
+    const auto same = std::find_if(m_filters.begin(), m_filters.end(), [&](const auto &f) { return f.first == name; });
+    if (same != m_filters.end())
+        same->second = value;
+    else
+        m_filters.append({name, value});
+    updateFilterBar();
+    load();
+}
+
+void AnalyticsPage::removeFilter(const QString &name)
+{
+    if (m_filters.removeIf([&](const auto &f) { return f.first == name; }) == 0)
+        return;
+    updateFilterBar();
+    load();
+}
+
+void AnalyticsPage::clearFilters()
+{
+    if (m_filters.isEmpty())
+        return;
+    m_filters.clear();
+    updateFilterBar();
+    load();
+}
+
+void AnalyticsPage::updateFilterBar()
+{
+    while (QLayoutItem *item = m_filterLayout->takeAt(0)) {
+        if (QWidget *w = item->widget()) { // perhaps the chip whose click is being handled
+            w->hide();
+            w->setObjectName({});
+            w->deleteLater();
+        }
+        delete item;
+    }
+    m_filterBar->setVisible(!m_filters.isEmpty());
+    if (m_filters.isEmpty())
+        return;
+    auto *label = new QLabel(tr("Only:"), m_filterBar);
+    label->setForegroundRole(QPalette::PlaceholderText);
+    m_filterLayout->addWidget(label);
+    for (const auto &[name, value] : std::as_const(m_filters)) {
+        auto *chip = new QToolButton(m_filterBar);
+        chip->setObjectName(u"filterChip-"_s + name);
+        chip->setAutoRaise(false);
+        // Visitors' values: shown as plain text, elided when long.
+        QString text = filterText(name, value);
+        text = chip->fontMetrics().elidedText(text, Qt::ElideMiddle, 320);
+        chip->setText(text + u"  ✕"_s);
+        chip->setToolTip(tr("Remove the filter %1").arg(filterText(name, value)));
+        chip->setAccessibleName(tr("Remove the filter %1").arg(filterText(name, value)));
+        connect(chip, &QToolButton::clicked, this, [this, name = name] { removeFilter(name); });
+        m_filterLayout->addWidget(chip);
+    }
+    if (m_filters.size() > 1) {
+        auto *all = new QToolButton(m_filterBar);
+        all->setObjectName(u"filterClearAll"_s);
+        all->setText(tr("Clear all"));
+        all->setAutoRaise(true);
+        connect(all, &QToolButton::clicked, this, &AnalyticsPage::clearFilters);
+        m_filterLayout->addWidget(all);
+    }
+    m_filterLayout->addStretch(1);
 }
 
 void AnalyticsPage::clearReport()

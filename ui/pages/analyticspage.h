@@ -12,6 +12,7 @@ class QComboBox;
 class QDateEdit;
 class QLabel;
 class QPushButton;
+class QHBoxLayout;
 class QScrollArea;
 class QTimer;
 
@@ -59,6 +60,16 @@ public:
     const std::optional<WebsiteAnalytics> &report() const { return m_report; }
     const std::optional<WebsiteRealtime> &realtime() const { return m_realtime; }
     void setRealtimeIntervalMs(int ms);
+    // Filters (parameter, value): clicking a list row sets its list's filter (replacing one
+    // on the same parameter); each shows as a removable chip above the cards, and every
+    // figure on the page is then of the matching events only. Another website clears them.
+    using Filters = QList<std::pair<QString, QString>>;
+    const Filters &filters() const { return m_filters; }
+    void setFilter(const QString &name, const QString &value);
+    void removeFilter(const QString &name);
+    void clearFilters();
+    // The chip text of a filter: "Country: Deutschland (DE)".
+    static QString filterText(const QString &name, const QString &value);
     // Shows a report as load() does when it arrives (cards, chart, lists); public for the
     // page-render benchmark (bench/analyticspage.cpp).
     void showReport(const WebsiteAnalytics &report);
@@ -82,6 +93,7 @@ private:
     void clearRealtime();
     void render(const WebsiteAnalytics &a);
     std::pair<QDate, QDate> currentRange() const;
+    void updateFilterBar();
 
     QComboBox *m_website;
     QComboBox *m_range;
@@ -97,6 +109,9 @@ private:
     StatCard *m_eventCount;
     StatCard *m_duration;
     QLabel *m_rangeNote;
+    QWidget *m_filterBar;
+    QHBoxLayout *m_filterLayout;
+    Filters m_filters;
     QChartView *m_chart;
     TopList *m_pages;
     TopList *m_entryPages;

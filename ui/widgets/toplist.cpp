@@ -15,6 +15,7 @@ namespace Gui {
 
 namespace {
 constexpr int ShareRole = Qt::UserRole + 1;
+constexpr int ValueRole = Qt::UserRole + 2;
 
 // Paints the row's share as a tinted bar behind the value, then the value as usual.
 class BarDelegate final : public QStyledItemDelegate
@@ -78,8 +79,11 @@ void TopList::setRows(const QList<AnalyticsCount> &rows)
         const QString shown = r.value.isEmpty() ? tr("(none)") : m_valueText ? m_valueText(r.value) : r.value;
         auto *value = new QTableWidgetItem(shown);
         // Values come from visitors' browsers: never let one be read as rich text.
-        value->setToolTip(u"<p>%1</p>"_s.arg(shown.toHtmlEscaped()));
+        value->setToolTip(m_hint.isEmpty() ? u"<p>%1</p>"_s.arg(shown.toHtmlEscaped())
+                                           : u"<p>%1</p><p><i>%2</i></p>"_s.arg(shown.toHtmlEscaped(),
+                                                                               m_hint.toHtmlEscaped()));
         value->setData(ShareRole, double(r.count) / double(top));
+        value->setData(ValueRole, r.value);
         auto *count = new QTableWidgetItem(Format::number(r.count));
         count->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         m_table->setItem(i, 0, value);
@@ -96,6 +100,19 @@ void TopList::setRows(const QList<AnalyticsCount> &rows)
 int TopList::rowCount() const
 {
     return m_table->rowCount();
+}
+
+void TopList::setActivatable(const QString &hint)
+{
+    m_hint = hint;
+    m_table->viewport()->setCursor(Qt::PointingHandCursor);
+    m_table->setFocusPolicy(Qt::StrongFocus);
+    const auto activate = [this](int row) {
+        if (const QTableWidgetItem *item = m_table->item(row, 0))
+            Q_EMIT valueActivated(item->data(ValueRole).toString());
+    };
+    connect(m_table, &QTableWidget::cellClicked, this, [activate](int row, int) { activate(row); });
+    connect(m_table, &QTableWidget::cellActivated, this, [activate](int row, int) { activate(row); });
 }
 
 } // namespace Gui

@@ -25,11 +25,18 @@ public:
     void setRows(const QList<AnalyticsCount> &rows);
     QTableWidget *table() const { return m_table; }
     int rowCount() const;
+    // Rows become filters: a click (or Enter on the current row) emits valueActivated
+    // with the row's value as the server sent it; `hint` is the rows' tooltip line.
+    void setActivatable(const QString &hint);
+
+Q_SIGNALS:
+    void valueActivated(const QString &value);
 
 private:
     QTableWidget *m_table;
     QLabel *m_empty;
     std::function<QString(const QString &)> m_valueText;
+    QString m_hint;
 };
 
 } // namespace Gui
