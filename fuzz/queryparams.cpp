@@ -1,7 +1,7 @@
 // Query-parameter parsing: the request target's query as QHttpServer hands it over
 // (QUrl::fromEncoded, then QUrlQuery) -> Server::Params (page, per_page and the bounded
 // integers of the key reports) and Core::AnalyticsService::parseQuery (from, to,
-// interval). Accepted values must lie within their bounds and equal what an independent
+// interval) and parseFilters (page, referrer, country, ...). Accepted values must lie within their bounds and equal what an independent
 // reading of the decoded text gives; everything else must be a 400 naming the parameter.
 #include "fuzzsupport.h"
 
@@ -72,6 +72,33 @@ void checkAnalytics(const QUrlQuery &query)
         FUZZ_CHECK(e.kind() == Core::ServiceError::Kind::InvalidArgument);
     }
 }
+
+// Filters: accepted ones are exactly the filter parameters given, once each, with their
+// decoded values; a filter given twice, empty or too long is a 400 naming it.
+void checkFilters(const QUrlQuery &query)
+{
+    const auto items = query.queryItems(QUrl::FullyDecoded);
+    QHash<QString, QStringList> given;
+    for (const auto &[name, value] : items) {
+        for (const Core::Dimension d : Core::FilterDimensions)
+            if (name == Core::filterName(d))
+                given[name].append(value);
+    }
+    bool valid = true;
+    for (auto it = given.cbegin(); it != given.cend(); ++it)
+        valid = valid && it.value().size() == 1 && !it.value().first().isEmpty() &&
+                it.value().first().size() <= Core::AnalyticsService::MaxFilterValueLength;
+    try {
+        const auto filters = Core::AnalyticsService::parseFilters(items);
+        FUZZ_CHECK(valid);
+        FUZZ_CHECK(filters.size() == given.size());
+        for (const auto &f : filters)
+            FUZZ_CHECK(given.value(Core::filterName(f.dimension)) == QStringList{f.value});
+    } catch (const Core::ServiceError &e) {
+        FUZZ_CHECK(!valid);
+        FUZZ_CHECK(given.contains(e.details().value(QStringLiteral("parameter"))));
+    }
+}
 } // namespace
 
 extern "C" int LLVMFuzzerInitialize(int *, char ***)
@@ -97,5 +124,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
     checkInt(query, QStringLiteral("minutes"), 120, 1, 48 * 60);
     checkInt(query, QStringLiteral("limit"), 50, 1, 200);
     checkAnalytics(query);
+    checkFilters(query);
     return 0;
 }

@@ -4,8 +4,6 @@
 #include "core/storage/database.h"
 #include "core/storage/storageerror.h"
 
-#include <QDataStream>
-#include <QIODevice>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVarLengthArray>
@@ -354,42 +352,80 @@ QByteArray EventStore::filteredToBytes(const QHash<Scope, VisitState> &filtered)
 {
     if (filtered.isEmpty())
         return {};
-    QByteArray bytes;
-    QDataStream out(&bytes, QIODevice::WriteOnly);
-    out.setVersion(QDataStream::Qt_6_0);
-    out << FilteredFormat << quint32(filtered.size());
+    // Format 1: per visit, int8 filter, text value, int64 start, last seen, pageviews,
+    // events, uint8 has-exit, text exit path, int64 exit time; text = uint32 length +
+    // UTF-8; integers little-endian.
+    QByteArray out(1, char(FilteredFormat));
+    const auto integer = [&out](auto v, int bytes) {
+        const quint64 u = quint64(v);
+        for (int i = 0; i < bytes; ++i)
+            out += char((u >> (8 * i)) & 0xff);
+    };
+    const auto text = [&](const QString &s) {
+        const QByteArray utf8 = s.toUtf8();
+        integer(quint32(utf8.size()), 4);
+        out += utf8;
+    };
     for (auto it = filtered.cbegin(); it != filtered.cend(); ++it) {
         const VisitState &v = it.value();
-        out << qint8(it.key().filter) << it.key().value << v.start << v.lastSeen << v.pageviews << v.events
-            << v.exitPath << v.exitAt;
+        integer(qint8(it.key().filter), 1);
+        text(it.key().value);
+        for (const qint64 n : {v.start, v.lastSeen, v.pageviews, v.events})
+            integer(n, 8);
+        integer(quint8(v.exitPath.isNull() ? 0 : 1), 1);
+        text(v.exitPath);
+        integer(v.exitAt, 8);
     }
-    return bytes;
+    return out;
 }
 
 QHash<EventStore::Scope, EventStore::VisitState> EventStore::filteredFromBytes(const QByteArray &bytes)
 {
     QHash<Scope, VisitState> out;
-    if (bytes.isEmpty())
+    if (bytes.isEmpty() || quint8(bytes.front()) != FilteredFormat)
         return out;
-    QDataStream in(bytes);
-    in.setVersion(QDataStream::Qt_6_0);
-    quint8 format = 0;
-    quint32 n = 0;
-    in >> format >> n;
-    if (in.status() != QDataStream::Ok || format != FilteredFormat)
-        return {};
-    for (quint32 i = 0; i < n && in.status() == QDataStream::Ok; ++i) {
-        qint8 filter = 0;
+    qsizetype at = 1;
+    bool ok = true;
+    const auto integer = [&](int size) -> quint64 {
+        if (!ok || bytes.size() - at < size) {
+            ok = false;
+            return 0;
+        }
+        quint64 u = 0;
+        for (int i = 0; i < size; ++i)
+            u |= quint64(quint8(bytes[at + i])) << (8 * i);
+        at += size;
+        return u;
+    };
+    const auto text = [&]() -> QString {
+        const quint64 n = integer(4);
+        if (!ok || quint64(bytes.size() - at) < n) {
+            ok = false;
+            return {};
+        }
+        const QString s = QString::fromUtf8(bytes.constData() + at, qsizetype(n));
+        at += qsizetype(n);
+        return s;
+    };
+    while (ok && at < bytes.size()) {
         Scope scope;
+        scope.filter = qint8(quint8(integer(1)));
+        scope.value = text();
         VisitState v;
         v.open = true;
-        in >> filter >> scope.value >> v.start >> v.lastSeen >> v.pageviews >> v.events >> v.exitPath >> v.exitAt;
-        scope.filter = filter;
-        if (in.status() == QDataStream::Ok)
+        v.start = qint64(integer(8));
+        v.lastSeen = qint64(integer(8));
+        v.pageviews = qint64(integer(8));
+        v.events = qint64(integer(8));
+        const bool hasExit = integer(1) != 0;
+        const QString exitPath = text();
+        v.exitPath = !hasExit ? QString() : exitPath.isNull() ? QStringLiteral("") : exitPath;
+        v.exitAt = qint64(integer(8));
+        if (ok)
             out.insert(scope, v);
     }
     // Damaged: the session's filtered visits start afresh rather than from half a state.
-    return in.status() == QDataStream::Ok ? out : QHash<Scope, VisitState>{};
+    return ok ? out : QHash<Scope, VisitState>{};
 }
 
 VisitorSketch &EventStore::sketchFor(const BucketKey &key)

@@ -119,8 +119,6 @@ public:
     // Forgets session state last seen before the given time (bounded table size).
     void pruneSessions(qint64 lastSeenBeforeMs);
 
-private:
-    struct Batch;
     struct VisitState
     {
         bool open = false; // false: no visit yet
@@ -130,6 +128,7 @@ private:
         qint64 events = 0;
         QString exitPath; // null: no pageview counted as its exit yet
         qint64 exitAt = 0;
+        friend bool operator==(const VisitState &, const VisitState &) = default;
     };
     // A rollup scope: all events (filter -1), or those carrying one filter value.
     struct Scope
@@ -139,6 +138,13 @@ private:
         friend bool operator==(const Scope &, const Scope &) = default;
         friend size_t qHash(const Scope &s, size_t seed = 0) { return qHashMulti(seed, s.filter, s.value); }
     };
+    // session_state.filtered: a session's filtered visits. Empty bytes for none; bytes
+    // that do not read completely give none (the visits start afresh), never half a state.
+    static QByteArray filteredToBytes(const QHash<Scope, VisitState> &filtered);
+    static QHash<Scope, VisitState> filteredFromBytes(const QByteArray &bytes);
+
+private:
+    struct Batch;
     struct Visit
     {
         VisitState all;
@@ -162,8 +168,6 @@ private:
     void applyOne(Batch &batch, const Queued &q);
     // Counts one event in one scope; returns true when it started a new visit there.
     bool count(Batch &batch, const TrackedEvent &e, const Derived &d, const Scope &scope, VisitState &visit);
-    static QByteArray filteredToBytes(const QHash<Scope, VisitState> &filtered);
-    static QHash<Scope, VisitState> filteredFromBytes(const QByteArray &bytes);
     enum Statement { InsertEvents = 1, UpsertSessions = 2, FindSessions = 3 };
     static constexpr int RowsPerStatement = 32;
     // A prepared multi-row statement of the given kind for `rows` rows (cached).

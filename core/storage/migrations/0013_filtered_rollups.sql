@@ -32,6 +32,9 @@ CREATE TABLE filtered_dimensions (
     count BIGINT NOT NULL,
     PRIMARY KEY (website_id, filter, filter_value, day, dimension, value)
 );
+-- Covering index for a filtered report's range scan (as rollup_dimensions_covering).
+CREATE INDEX filtered_dimensions_covering ON filtered_dimensions (website_id, filter, filter_value, day, dimension,
+                                                                  value, count);
 
 -- The filtered visits of a session's current visit (EventStore's own binary form; NULL or
 -- unreadable: none).
