@@ -205,6 +205,10 @@ void EventStore::prepare()
     // they are synced (WAL + FULL: one fsync per batch, not per event).
     Core::Statement pragma = m_db.prepare(QStringLiteral("PRAGMA synchronous=FULL"));
     exec(pragma);
+    // The rollups a batch touches (filtered ones included) stay in the page cache rather
+    // than being read back from the file for every batch.
+    Core::Statement cache = m_db.prepare(QStringLiteral("PRAGMA cache_size=-65536"));
+    exec(cache);
     m_upsertBucket = m_db.prepareUncached(
         QStringLiteral("INSERT INTO rollup_buckets (website_id, granularity, bucket_start, "
                        "pageviews, events, sessions, bounces, duration_ms, "
