@@ -14,6 +14,8 @@ class IngestService;
 
 namespace Server {
 
+class SlowReads;
+
 // What controllers share: configuration, the database, the clock, the authorisation
 // epoch, the ingest path and the status fields. Built by ServerInstance::start() once
 // all of them exist (nothing in it is filled in later); controllers hold a reference.
@@ -25,6 +27,7 @@ struct AppContext
     Core::AuthzEpoch &authzEpoch;
     Core::EventPipeline &eventPipeline;
     Core::IngestService &ingest;
+    SlowReads &slowReads; // work too slow for the server thread
     qint64 startedAtMs = 0;
     // Fields of GET /api/admin/v1/server/status; parts of the server add theirs.
     StatusBuilder status = {};

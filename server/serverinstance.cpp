@@ -1,3 +1,4 @@
+#include "analytics/slowreads.h"
 #include "serverinstance.h"
 
 #include "healthcontroller.h"
@@ -240,8 +241,9 @@ std::optional<QString> ServerInstance::start()
         }
     });
     salts->start();
-    m_context = std::make_unique<AppContext>(
-        AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline, *m_ingest, startedAtMs});
+    m_slowReads = std::make_unique<SlowReads>(*m_db);
+    m_context = std::make_unique<AppContext>(AppContext{m_config, *m_db, *m_config.clock, m_authzEpoch, *m_pipeline,
+                                                        *m_ingest, *m_slowReads, startedAtMs});
     m_context->status.add(Wire::StatusField::Ingest, [pipeline = m_pipeline.get()] {
         return Wire::toJson(Wire::IngestStatus{pipeline->recentRate(10), pipeline->queueDepth(),
                                                qint64(pipeline->acceptedSinceStart()),

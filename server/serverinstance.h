@@ -26,6 +26,7 @@ struct AdminApi;
 
 class ExternalApi;
 class GuardedTcpServer;
+class SlowReads;
 class HttpEngine;
 class IngestController;
 class MetricsController;
@@ -82,6 +83,7 @@ private:
     Core::AuthzEpoch m_authzEpoch;
     std::unique_ptr<Core::EventPipeline> m_pipeline;
     std::unique_ptr<Core::IngestService> m_ingest;
+    std::unique_ptr<SlowReads> m_slowReads; // its workers read m_db: destroyed (and waited for) first
     std::unique_ptr<AppContext> m_context;
     std::unique_ptr<Core::KeyAuthCache> m_keyCache;
     std::unique_ptr<Core::KeyBookkeeping> m_keyBooks; // written by the external API, read by the admin API

@@ -1,21 +1,47 @@
 #include "websiteanalytics.h"
 
 #include "server/appcontext.h"
+#include "server/analytics/slowreads.h"
 #include "server/http/request.h"
 
 #include "core/analytics/analyticsservice.h"
 
 namespace Server::WebsiteAnalytics {
 
-QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request)
+namespace {
+Core::AnalyticsService::Query queryOf(AppContext &context, const Request &request)
 {
     auto query = Core::AnalyticsService::parseQuery(
         request.queryValue(QStringLiteral("from")), request.queryValue(QStringLiteral("to")),
         request.queryValue(QStringLiteral("interval")), context.clock.nowMs());
     query.comparePrevious = Core::AnalyticsService::parseCompare(request.queryValue(QStringLiteral("compare")));
     query.filters = Core::AnalyticsService::parseFilters(request.query.queryItems(QUrl::FullyDecoded));
+    return query;
+}
+
+HttpResponse answer(const QJsonObject &report)
+{
+    HttpResponse r = HttpResponse::json(200, report);
+    r.setHeader("Cache-Control", "no-store");
+    return r;
+}
+} // namespace
+
+QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const Request &request)
+{
     const Core::AnalyticsService service(context.db);
-    return Core::AnalyticsService::toJson(service.report(websiteId, query));
+    return Core::AnalyticsService::toJson(service.report(websiteId, queryOf(context, request)));
+}
+
+HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request)
+{
+    const auto query = queryOf(context, request);
+    if (query.filters.size() <= 1) // rollups: milliseconds, on the server thread
+        return answer(Core::AnalyticsService::toJson(Core::AnalyticsService(context.db).report(websiteId, query)));
+    // Several filters replay stored events: on a worker, never stalling the server.
+    return context.slowReads.run([&db = context.db, websiteId, query] {
+        return answer(Core::AnalyticsService::toJson(Core::AnalyticsService(db).report(websiteId, query)));
+    });
 }
 
 HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Request &request)
@@ -37,13 +63,6 @@ HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Requ
     r.setHeader("Content-Disposition", "attachment; filename=\"zenovay-" + id + '-' +
                                            query.from.toString(Qt::ISODate).toLatin1() + "-to-" +
                                            query.to.toString(Qt::ISODate).toLatin1() + ".csv\"");
-    r.setHeader("Cache-Control", "no-store");
-    return r;
-}
-
-HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request)
-{
-    HttpResponse r = HttpResponse::json(200, analyticsJson(context, websiteId, request));
     r.setHeader("Cache-Control", "no-store");
     return r;
 }
