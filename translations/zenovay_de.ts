@@ -2353,6 +2353,18 @@ Strg+Q: beenden</translation>
             <source>Clear all</source>
             <translation>Alle entfernen</translation>
         </message>
+        <message>
+            <source>Event properties</source>
+            <translation>Ereignis-Eigenschaften</translation>
+        </message>
+        <message>
+            <source>Property</source>
+            <translation>Eigenschaft</translation>
+        </message>
+        <message>
+            <source>The most frequent values of each property the filtered custom event carries</source>
+            <translation>Die häufigsten Werte jeder Eigenschaft, die das gefilterte Ereignis trägt</translation>
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

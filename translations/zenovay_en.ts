@@ -2345,6 +2345,18 @@ Ctrl+Q: quit</source>
             <source>Clear all</source>
             <translation type="unfinished" />
         </message>
+        <message>
+            <source>Event properties</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>Property</source>
+            <translation type="unfinished" />
+        </message>
+        <message>
+            <source>The most frequent values of each property the filtered custom event carries</source>
+            <translation type="unfinished" />
+        </message>
     </context>
     <context>
         <name>Gui::TopList</name>

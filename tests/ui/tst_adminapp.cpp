@@ -372,6 +372,7 @@ private slots:
         QJsonObject signup = TestSupport::sampleEvent(u"/pricing"_s);
         signup.insert(u"event_type"_s, u"event"_s);
         signup.insert(u"name"_s, u"signup"_s);
+        signup.insert(u"props"_s, QJsonObject{{u"plan"_s, u"pro"_s}});
         signup.insert(u"timestamp"_s, start + 125'000);
         QCOMPARE(httpRequest(m_server->port(), "POST", target, {}, TestSupport::toJsonBytes(signup)).status, 202);
         m_server->runOnServerThread([](Server::ServerInstance &s) { QVERIFY(s.eventPipeline().flush()); });
@@ -461,6 +462,21 @@ private slots:
         QVERIFY(page->filters().isEmpty());
         QVERIFY(!child<QWidget>(page, u"analyticsFilters"_s)->isVisible());
         QCOMPARE(pageviews->value(), u"3"_s);
+        // A custom event's row: only its events, and the values of its properties.
+        auto *properties = child<Gui::TopList>(page, u"topEventProperties"_s);
+        QVERIFY(!properties->isVisible());
+        QSignalSpy propertiesLoaded(page, &Gui::AnalyticsPage::propertiesLoaded);
+        clickRow(u"topEvents"_s, 0); // signup
+        QVERIFY(loaded.wait(10000));
+        QCOMPARE(pageviews->value(), u"0"_s);
+        QVERIFY(propertiesLoaded.wait(10000));
+        QVERIFY(properties->isVisible());
+        QCOMPARE(properties->rowCount(), 1);
+        QCOMPARE(properties->table()->item(0, 0)->text(), u"plan: pro"_s);
+        QCOMPARE(properties->table()->item(0, 1)->text(), u"1"_s);
+        click(child<QToolButton>(page, u"filterChip-event"_s));
+        QVERIFY(loaded.wait(10000));
+        QVERIFY(!properties->isVisible());
 
         // Today: per hour, the same three pageviews.
         page->setPreset(Gui::AnalyticsPage::Preset::Today);

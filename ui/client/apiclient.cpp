@@ -347,6 +347,16 @@ void ApiClient::websiteAnalytics(const QString &websiteId, const QDate &from, co
         [done](const QJsonDocument &doc) { done(Json::websiteAnalytics(doc.object())); }, failed);
 }
 
+void ApiClient::eventProperties(const QString &websiteId, const QString &name, const QDate &from, const QDate &to,
+                                QObject *context, Done<EventProperties> done, Failed failed)
+{
+    const QString query = u"name=%1&from=%2&to=%3"_s.arg(QString::fromLatin1(QUrl::toPercentEncoding(name)),
+                                                        from.toString(Qt::ISODate), to.toString(Qt::ISODate));
+    send(
+        "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics/event-properties"_s, query), nullptr, true,
+        context, [done](const QJsonDocument &doc) { done(Json::eventProperties(doc.object())); }, failed);
+}
+
 void ApiClient::websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done,
                                 Failed failed)
 {

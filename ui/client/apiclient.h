@@ -70,6 +70,9 @@ public:
                        const QStringList &excludedIps, QObject *context, Done<Core::Website> done, Failed failed);
     void deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed);
     void websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done, Failed failed);
+    // GET /websites/{id}/analytics/event-properties?name= over [from, to] (at most 92 days).
+    void eventProperties(const QString &websiteId, const QString &name, const QDate &from, const QDate &to,
+                         QObject *context, Done<EventProperties> done, Failed failed);
     // GET /websites/{id}/analytics over [from, to] (UTC days), hourly or daily, with the
     // previous period's totals.
     // filters: (parameter, value) pairs such as ("page", "/pricing"), combined by the server.

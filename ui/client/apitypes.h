@@ -120,6 +120,19 @@ struct WebsiteAnalytics
     qint64 filtersSince = 0;
 };
 
+// GET /websites/{id}/analytics/event-properties: one custom event's property values.
+struct EventPropertyValue
+{
+    QString key, value;
+    qint64 count = 0;
+};
+struct EventProperties
+{
+    QString name;
+    qint64 events = 0;
+    QList<EventPropertyValue> values; // every key's top values, as the server lists them
+};
+
 // GET /websites/{id}/analytics/realtime.
 struct WebsiteRealtime
 {

@@ -125,6 +125,20 @@ WebsiteAnalytics websiteAnalytics(const QJsonObject &o)
     return a;
 }
 
+EventProperties eventProperties(const QJsonObject &o)
+{
+    EventProperties e;
+    e.name = o.value("name"_L1).toString();
+    e.events = o.value("events"_L1).toInteger();
+    for (const QJsonValue &p : o.value("properties"_L1).toArray()) {
+        const QJsonObject property = p.toObject();
+        const QString key = property.value("key"_L1).toString();
+        for (const AnalyticsCount &c : analyticsCounts(property.value("values"_L1)))
+            e.values.append({key, c.value, c.count});
+    }
+    return e;
+}
+
 WebsiteRealtime websiteRealtime(const QJsonObject &o)
 {
     WebsiteRealtime r;

@@ -20,6 +20,7 @@ RequestLogEntry requestLogEntry(const QJsonObject &o);
 QList<Core::PlanLimits> planLimits(const QJsonValue &v);
 WebsiteAnalytics websiteAnalytics(const QJsonObject &o);
 WebsiteRealtime websiteRealtime(const QJsonObject &o);
+EventProperties eventProperties(const QJsonObject &o);
 ApiFailure failure(int status, const QByteArray &body, const QByteArray &requestIdHeader);
 
 QJsonObject keyRequest(const KeyRequest &request);

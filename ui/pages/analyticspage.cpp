@@ -67,6 +67,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
       m_browsers(new TopList(u"topBrowsers"_s, tr("Browsers"), tr("Browser"), this)),
       m_os(new TopList(u"topOs"_s, tr("Operating systems"), tr("System"), this)),
       m_devices(new TopList(u"topDevices"_s, tr("Devices"), tr("Device"), this)),
+      m_properties(new TopList(u"topEventProperties"_s, tr("Event properties"), tr("Property"), this)),
       m_now(new StatCard(u"realtimeVisitors"_s, tr("Visitors in the last 5 minutes"), this)),
       m_nowPages(new QLabel(this)), m_realtimeChart(Charts::makeView(u"realtimeChart"_s, this)),
       m_realtimeTimer(new QTimer(this))
@@ -162,6 +163,9 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
                                     m_browsers,   m_os,         m_devices,      m_events};
     for (int i = 0; i < order.size(); ++i)
         lists->addWidget(order.at(i), i / 3, i % 3, Qt::AlignTop);
+    lists->addWidget(m_properties, int(order.size()) / 3, 0, 1, 3, Qt::AlignTop);
+    m_properties->setToolTip(tr("The most frequent values of each property the filtered custom event carries"));
+    m_properties->hide();
     // Every list filters the page by its row's value: entry and exit pages by the page.
     const QList<std::pair<TopList *, QString>> filterOf = {
         {m_pages, u"page"_s},           {m_entryPages, u"page"_s},         {m_exitPages, u"page"_s},
@@ -411,6 +415,7 @@ void AnalyticsPage::load()
             showReport(a);
             Q_EMIT loaded();
             loadRealtime();
+            loadProperties(a);
         },
         [this, request](const ApiFailure &f) {
             if (!isCurrent(request))
@@ -480,6 +485,41 @@ void AnalyticsPage::render(const WebsiteAnalytics &a)
     m_os->setRows(a.os);
     m_devices->setRows(a.devices);
     Q_EMIT statusMessage(tr("%1 pageviews in this range").arg(Format::number(t.pageviews)));
+}
+
+void AnalyticsPage::loadProperties(const WebsiteAnalytics &report)
+{
+    const auto event = std::find_if(report.filters.cbegin(), report.filters.cend(),
+                                    [](const auto &f) { return f.first == u"event"_s; });
+    m_eventProperties.reset();
+    m_properties->setRows({});
+    m_properties->setVisible(event != report.filters.cend());
+    if (event == report.filters.cend())
+        return;
+    // The server reads properties from stored events: at most the range's last 92 days.
+    const QDate from = qMax(report.from, report.to.addDays(-91));
+    const QString name = event->second;
+    const QString websiteId = report.websiteId;
+    client()->eventProperties(
+        websiteId, name, from, report.to, this,
+        [this, websiteId, name](const EventProperties &p) {
+            if (!m_report || m_report->websiteId != websiteId || !m_filters.contains(std::pair{u"event"_s, name}))
+                return; // the page moved on meanwhile
+            m_eventProperties = p;
+            QList<AnalyticsCount> rows;
+            for (const EventPropertyValue &v : p.values)
+                rows.append({tr("%1: %2").arg(v.key, v.value), v.count});
+            std::stable_sort(rows.begin(), rows.end(),
+                             [](const AnalyticsCount &a, const AnalyticsCount &b) { return a.count > b.count; });
+            if (rows.size() > 12)
+                rows.resize(12);
+            m_properties->setRows(rows);
+            Q_EMIT propertiesLoaded();
+        },
+        [this](const ApiFailure &) {
+            m_properties->setRows({});
+            Q_EMIT propertiesLoaded();
+        });
 }
 
 QString AnalyticsPage::filterText(const QString &name, const QString &value)
@@ -570,8 +610,9 @@ void AnalyticsPage::clearReport()
     m_rangeNote->clear();
     Charts::setTraffic(m_chart, {}, false);
     for (TopList *l : {m_pages, m_entryPages, m_exitPages, m_sources, m_countries, m_utmSources, m_utmMediums,
-                       m_utmCampaigns, m_browsers, m_os, m_devices, m_events})
+                       m_utmCampaigns, m_browsers, m_os, m_devices, m_events, m_properties})
         l->setRows({});
+    m_eventProperties.reset();
     clearRealtime();
 }
 

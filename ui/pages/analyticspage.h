@@ -59,6 +59,8 @@ public:
     QString websiteId() const;
     const std::optional<WebsiteAnalytics> &report() const { return m_report; }
     const std::optional<WebsiteRealtime> &realtime() const { return m_realtime; }
+    // The event property list's rows ("key: value", count) once loaded; empty otherwise.
+    const std::optional<EventProperties> &eventProperties() const { return m_eventProperties; }
     void setRealtimeIntervalMs(int ms);
     // Filters (parameter, value): clicking a list row sets its list's filter (replacing one
     // on the same parameter); each shows as a removable chip above the cards, and every
@@ -79,6 +81,8 @@ Q_SIGNALS:
     void loaded();
     // Realtime figures arrived and are shown.
     void realtimeLoaded();
+    // The filtered event's properties arrived and are shown (or failed to).
+    void propertiesLoaded();
 
 protected:
     void changeEvent(QEvent *event) override;
@@ -88,6 +92,8 @@ protected:
 private:
     void load();
     void loadRealtime();
+    // With an `event` filter: that event's property values over the range (its last 92 days).
+    void loadProperties(const WebsiteAnalytics &report);
     // Nothing shown: no figures of another website (or of a failed load) stay on screen.
     void clearReport();
     void clearRealtime();
@@ -125,8 +131,10 @@ private:
     TopList *m_browsers;
     TopList *m_os;
     TopList *m_devices;
+    TopList *m_properties; // the filtered custom event's property values
     std::optional<WebsiteAnalytics> m_report;
     std::optional<WebsiteRealtime> m_realtime;
+    std::optional<EventProperties> m_eventProperties;
     StatCard *m_now;
     QLabel *m_nowPages;
     QChartView *m_realtimeChart;
