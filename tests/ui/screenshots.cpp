@@ -592,6 +592,20 @@ int main(int argc, char *argv[])
                 save(&window, dir, u"15-analytics-lists.png"_s);
                 scroll->verticalScrollBar()->setValue(0);
             }
+            // Filtered: one country's visitors on one browser (two filters: replayed from the
+            // stored events on the server's worker), as clicking two rows gives.
+            const qint64 all = analytics->report()->totals.pageviews;
+            const QString country = analytics->report()->countries.value(0).value;
+            const QString browser = analytics->report()->browsers.value(0).value;
+            analytics->setFilter(u"country"_s, country);
+            waitIdle(client);
+            analytics->setFilter(u"browser"_s, browser);
+            if (!waitIdle(client) || !analytics->report() || analytics->report()->filters.size() != 2 ||
+                analytics->report()->totals.pageviews <= 0 || analytics->report()->totals.pageviews >= all)
+                die(u"the filtered Analytics page did not narrow the figures"_s);
+            save(&window, dir, u"16-analytics-filtered.png"_s);
+            analytics->clearFilters();
+            waitIdle(client);
         }
         if (QString::fromLatin1(p.page) == "keysPage"_L1) {
             Gui::KeysPage *keysPage = window.keysPage();
