@@ -138,17 +138,27 @@ public:
         friend bool operator==(const Scope &, const Scope &) = default;
         friend size_t qHash(const Scope &s, size_t seed = 0) { return qHashMulti(seed, s.filter, s.value); }
     };
-    // session_state.filtered: a session's filtered visits. Empty bytes for none; bytes
-    // that do not read completely give none (the visits start afresh), never half a state.
-    static QByteArray filteredToBytes(const QHash<Scope, VisitState> &filtered);
-    static QHash<Scope, VisitState> filteredFromBytes(const QByteArray &bytes);
+    // A session's filtered visits: a few per visit (one per value its events carry), kept
+    // in a plain vector (a QHash's first allocation alone is ~5 KiB per visit).
+    struct FilteredVisit
+    {
+        Scope scope;
+        VisitState state;
+        friend bool operator==(const FilteredVisit &, const FilteredVisit &) = default;
+    };
+    using FilteredVisits = std::vector<FilteredVisit>;
+    // session_state.filtered: a session's filtered visits, in order. Empty bytes for none;
+    // bytes that do not read completely give none (the visits start afresh), never half a
+    // state.
+    static QByteArray filteredToBytes(const FilteredVisits &filtered);
+    static FilteredVisits filteredFromBytes(const QByteArray &bytes);
 
 private:
     struct Batch;
     struct Visit
     {
         VisitState all;
-        QHash<Scope, VisitState> filtered; // of the current visit's events (cleared with it)
+        FilteredVisits filtered; // of the current visit's events (cleared with it)
     };
     struct BucketKey
     {
@@ -170,6 +180,7 @@ private:
     bool count(Batch &batch, const TrackedEvent &e, const Derived &d, const Scope &scope, VisitState &visit);
     enum Statement { InsertEvents = 1, UpsertSessions = 2, FindSessions = 3 };
     static constexpr int RowsPerStatement = 32;
+    static constexpr qsizetype MaxCachedVisits = 25'000;
     // A prepared multi-row statement of the given kind for `rows` rows (cached).
     QSqlQuery &statement(Statement kind, int rows);
     static qsizetype chunkRows(qsizetype remaining);

@@ -332,6 +332,12 @@ private slots:
         event(QStringLiteral("/filter-other?utm_campaign=spring%20sale"), QStringLiteral("FilterBrowser"));
         event(QStringLiteral("/filter-page"), QStringLiteral("FilterBrowser"), true);
         event(QStringLiteral("/filter-page"), QStringLiteral("OtherBrowser"));
+        { // a name a spreadsheet would run as a formula
+            QJsonObject e = sampleEvent(QStringLiteral("/filter-other"), QStringLiteral("filter-session-2"));
+            e.insert(QStringLiteral("event_type"), QStringLiteral("event"));
+            e.insert(QStringLiteral("name"), QStringLiteral("=HYPERLINK(\"x\",\"y\")"));
+            events.append(e);
+        }
         QCOMPARE(call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}))
                      .status,
                  202);
@@ -377,6 +383,8 @@ private slots:
         QVERIFY2(lines.contains(today + ",utm_campaign,spring sale,1,2\r"), e.body.constData());
         QVERIFY2(lines.contains(today + ",event,filter-signup,1,0\r"), e.body.constData());
         QVERIFY2(lines.contains(today + ",browser,FilterBrowser,1,3\r"), e.body.constData());
+        // Quoted, and defused with a leading apostrophe.
+        QVERIFY2(lines.contains(today + ",event,\"'=HYPERLINK(\"\"x\"\",\"\"y\"\")\",1,0\r"), e.body.constData());
         QCOMPARE(call("GET", exportBase + "?from=2026-13-01", m_reader).status, 400);
         QCOMPARE(call("GET", "/api/external/v1/analytics/" + m_foreign.id.toLatin1() + "/export", m_reader).status, 403);
     }
