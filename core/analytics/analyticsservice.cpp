@@ -64,9 +64,16 @@ int filterOrder(Dimension d)
 // that makes a spreadsheet run the cell as a formula is defused with a '.
 QString csvCell(const QString &text)
 {
+    const auto formula = [](QChar c) {
+        return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+    };
     QString t = text;
-    if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@' ||
-                         t.front() == u'\t' || t.front() == u'\r'))
+    // A spreadsheet that splits on ';' or tab (Excel in many locales) starts a cell after
+    // each: defuse a formula character there too.
+    for (qsizetype i = t.size() - 2; i >= 0; --i)
+        if ((t.at(i) == u';' || t.at(i) == u'\t') && formula(t.at(i + 1)))
+            t.insert(i + 1, u'\'');
+    if (!t.isEmpty() && formula(t.front()))
         t.prepend(u'\'');
     if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
         t = u'"' + t.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
@@ -208,7 +215,8 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
     const qint64 end = dayStartMs(query.to) + DayMs;
     const qint64 step = query.interval == Granularity::Hour ? HourMs : DayMs;
     Report r = query.filters.size() > 1 ? combinedReport(websiteId, query) : Report{};
-    if (!query.filters.isEmpty()) {
+    // Several filters replay stored events, from before the upgrade too: no notice.
+    if (query.filters.size() == 1) {
         Statement since = m_db.prepare(QStringLiteral("SELECT since FROM filters_state WHERE id = 1"));
         exec(since);
         const qint64 first = query.comparePrevious ? begin - (end - begin) : begin;
@@ -265,12 +273,10 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
 AnalyticsService::Report AnalyticsService::combinedReport(const QString &websiteId, const Query &query) const
 {
     const qint64 days = query.from.daysTo(query.to) + 1;
-    const qint64 covered = query.comparePrevious ? 2 * days : days;
-    if (covered > MaxCombinedRangeDays)
+    if (days > MaxCombinedRangeDays)
         throw invalid(QStringLiteral("from"),
-                      QStringLiteral("the range covers %1 days%2; at most %3 days with more than one filter")
-                          .arg(covered)
-                          .arg(query.comparePrevious ? QStringLiteral(" with compare=previous") : QString())
+                      QStringLiteral("the range covers %1 days; at most %2 days with more than one filter")
+                          .arg(days)
                           .arg(MaxCombinedRangeDays));
     const QDate first = query.comparePrevious ? query.from.addDays(-days) : query.from;
 
@@ -303,6 +309,14 @@ AnalyticsService::Report AnalyticsService::combinedReport(const QString &website
         case Dimension::Event:
             sql += QStringLiteral(" AND event_type = 'event'");
             column = "name";
+            break;
+        case Dimension::Referrer:
+            sql += QStringLiteral(" AND referrer IS NOT NULL AND referrer <> ''");
+            break;
+        case Dimension::UtmSource:
+        case Dimension::UtmMedium:
+        case Dimension::UtmCampaign:
+            sql += QStringLiteral(" AND url LIKE '%utm_%'");
             break;
         default:
             break;

@@ -26,7 +26,7 @@ public:
     // (FilterValues), as if no other events had been sent; several are combined with AND.
     // One filter is read from the filtered rollups; several are worked out from the stored
     // events of the range (and a day either side, for the visits crossing its edges), so
-    // at most MaxCombinedRangeDays, compare=previous's range included.
+    // at most MaxCombinedRangeDays (compare=previous's range comes on top).
     struct Filter
     {
         Dimension dimension = Dimension::Page;
@@ -76,8 +76,9 @@ public:
         // With comparePrevious: the range [from - n days, from - 1 day], n = the range's days.
         std::optional<Totals> previous;
         QDate previousFrom, previousTo;
-        // Filtered, over a range starting before the filtered rollups did (an upgraded
-        // installation): when they began, ms. 0 otherwise.
+        // One filter, over a range starting before the filtered rollups did (an upgraded
+        // installation): when they began, ms. 0 otherwise (several filters replay the
+        // stored events, which go back further).
         qint64 filtersSince = 0;
     };
 

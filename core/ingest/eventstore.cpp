@@ -463,8 +463,14 @@ void EventStore::applyOne(Batch &batch, const Queued &q)
 
     const QString key = e.websiteId + QChar(0x1f) + e.sessionId;
     Visit &visit = m_visits[key];
-    if (count(batch, e, d, Scope{}, visit.all))
+    if (count(batch, e, d, Scope{}, visit.all)) {
         visit.filtered.clear(); // each filtered visit would restart at its next event too
+    } else {
+        // So would one idle for a gap (for events in time order): forgetting it bounds the
+        // list by the values of the last 30 minutes, however long a session goes on.
+        std::erase_if(visit.filtered,
+                      [&](const FilteredVisit &f) { return e.occurredAt - f.state.lastSeen >= VisitGapMs; });
+    }
     if (m_options.filters) {
         for (const Dimension dimension : FilterDimensions) {
             const QString &value = d.values[dimension];
@@ -683,7 +689,9 @@ void EventStore::apply(const std::vector<Queued> &events, const DropCounts &drop
 {
     prepare();
     try {
-        Transaction tx(m_db);
+        // Immediate: the batch reads (visits, sketches) before it writes; an admin write
+        // committed meanwhile must wait for it, not fail it.
+        Transaction tx(m_db, Transaction::Begin::Immediate);
         Batch batch;
         batch.rows.reserve(events.size());
         preloadVisits(events);

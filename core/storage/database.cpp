@@ -203,8 +203,15 @@ void exec(Statement &statement)
     }
 }
 
-Transaction::Transaction(const Database &db) : m_db(db.connection())
+Transaction::Transaction(const Database &db, Begin begin) : m_db(db.connection())
 {
+    if (begin == Begin::Immediate) {
+        // The driver's commit()/rollback() issue COMMIT/ROLLBACK whichever BEGIN started it.
+        QSqlQuery q(m_db);
+        if (!q.exec(QStringLiteral("BEGIN IMMEDIATE")))
+            throw StorageError(QStringLiteral("begin failed: %1").arg(q.lastError().text()));
+        return;
+    }
     if (!m_db.transaction())
         throw StorageError(QStringLiteral("begin failed: %1").arg(m_db.lastError().text()));
 }

@@ -140,7 +140,12 @@ auto allRows(Statement &&q, FromRow fromRow) -> QList<decltype(fromRow(std::decl
 class Transaction final
 {
 public:
-    explicit Transaction(const Database &db);
+    // Deferred: the write lock is taken at the first write. Immediate: at once, for a
+    // transaction that reads a while before it writes (another connection's commit in
+    // between would otherwise make its first write fail at once with SQLITE_BUSY, which
+    // no busy timeout waits out: its snapshot is stale).
+    enum class Begin { Deferred, Immediate };
+    explicit Transaction(const Database &db, Begin begin = Begin::Deferred);
     ~Transaction();
     Q_DISABLE_COPY_MOVE(Transaction)
     void commit();

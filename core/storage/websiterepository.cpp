@@ -114,10 +114,10 @@ bool WebsiteRepository::remove(const QString &id)
 {
     Statement q = run(m_db, QStringLiteral("DELETE FROM websites WHERE id = ?"), id);
     const bool removed = q.numRowsAffected() > 0;
-    // The website's events and everything derived from them (analytics rollups, session
-    // state, ingest statistics).
-    for (const char *table :
-         {"events", "rollup_buckets", "rollup_dimensions", "session_state", "ingest_stats"}) {
+    // The website's events and everything derived from them (analytics rollups, filtered
+    // ones included, session state, ingest statistics).
+    for (const char *table : {"events", "rollup_buckets", "rollup_dimensions", "filtered_buckets",
+                              "filtered_dimensions", "session_state", "ingest_stats"}) {
         Statement ev =
             m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
         ev.addBindValue(id);

@@ -7,6 +7,7 @@
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
+#include "core/storage/websiterepository.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -623,10 +624,10 @@ private slots:
                 QCOMPARE(e.details().value(QStringLiteral("parameter")), parameter);
             }
         }
-        // Combined filters read stored events: at most 92 days, compare=previous's included.
+        // Combined filters read stored events: at most 92 days (compare=previous's on top).
         AnalyticsService::Query q;
         q.from = Day0;
-        q.to = Day0.addDays(59);
+        q.to = Day0.addDays(99);
         q.comparePrevious = true;
         q.filters = AnalyticsService::parseFilters(
             Items{{QStringLiteral("os"), QStringLiteral("Linux")}, {QStringLiteral("device"), QStringLiteral("mobile")}});
@@ -635,9 +636,9 @@ private slots:
             QFAIL("no error");
         } catch (const ServiceError &e) {
             QCOMPARE(e.details().value(QStringLiteral("parameter")), QStringLiteral("from"));
-            QVERIFY2(e.message().contains(QStringLiteral("120 days")), qPrintable(e.message()));
+            QVERIFY2(e.message().contains(QStringLiteral("100 days")), qPrintable(e.message()));
         }
-        q.comparePrevious = false;
+        q.to = Day0.addDays(91);
         QCOMPARE(AnalyticsService(*m_db).report(m_site, q).query.filters.size(), 2);
     }
 
@@ -793,6 +794,31 @@ private slots:
         }
         expectInvalid(QStringLiteral("2026-01-01"), QStringLiteral("2026-06-13"), QStringLiteral("hour"),
                       QStringLiteral("from"));
+    }
+
+    // Last (it deletes the data): deleting a website deletes everything derived from its
+    // events, the filtered rollups (paths, referrers, campaigns) included; another
+    // website's rows stay.
+    void deletingTheWebsiteDeletesItsRollups()
+    {
+        const auto rows = [&](const char *table, const QString &website) {
+            Statement q = m_db->prepare(
+                QStringLiteral("SELECT COUNT(*) FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
+            q.addBindValue(website);
+            exec(q);
+            return q.next() ? q.value(0).toLongLong() : -1;
+        };
+        const char *tables[] = {"events", "rollup_buckets", "rollup_dimensions", "filtered_buckets",
+                                "filtered_dimensions", "session_state", "ingest_stats"};
+        for (const char *table : tables) {
+            QVERIFY2(rows(table, m_site) > 0, table);
+            QVERIFY2(rows(table, QStringLiteral("w2")) > 0, table);
+        }
+        WebsiteRepository(*m_db).remove(m_site);
+        for (const char *table : tables) {
+            QVERIFY2(rows(table, m_site) == 0, table);
+            QVERIFY2(rows(table, QStringLiteral("w2")) > 0, table);
+        }
     }
 };
 

@@ -341,6 +341,8 @@ private slots:
         QCOMPARE(call("POST", "/api/external/v1/events", m_writer, withSite({{QStringLiteral("events"), events}}))
                      .status,
                  202);
+        // The events' UTC day (they carry no timestamp: received now), for the export's rows.
+        const QByteArray today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toLatin1();
         flush();
         const auto totals = [&](const QByteArray &query) {
             const HttpResult r = call("GET", analyticsTarget(QString::fromLatin1(query)), m_reader);
@@ -378,7 +380,7 @@ private slots:
         QVERIFY(e.header("Content-Disposition").startsWith("attachment; filename=\"zenovay-"));
         const QList<QByteArray> lines = e.body.split('\n');
         QCOMPARE(lines.first(), QByteArray("date,dimension,value,visitors,pageviews\r"));
-        const QByteArray today = QDateTime::currentDateTimeUtc().date().toString(Qt::ISODate).toLatin1();
+
         QVERIFY2(lines.contains(today + ",page,/filter-page,1,3\r"), e.body.constData());
         QVERIFY2(lines.contains(today + ",utm_campaign,spring sale,1,2\r"), e.body.constData());
         QVERIFY2(lines.contains(today + ",event,filter-signup,1,0\r"), e.body.constData());

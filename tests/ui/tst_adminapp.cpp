@@ -469,7 +469,8 @@ private slots:
         clickRow(u"topEvents"_s, 0); // signup
         QVERIFY(loaded.wait(10000));
         QCOMPARE(pageviews->value(), u"0"_s);
-        QVERIFY(propertiesLoaded.wait(10000));
+        // Asked for as the report arrived: the answer may already be in (a slow build).
+        QTRY_VERIFY_WITH_TIMEOUT(propertiesLoaded.count() >= 1, 10000);
         QVERIFY(properties->isVisible());
         QCOMPARE(properties->rowCount(), 1);
         QCOMPARE(properties->table()->item(0, 0)->text(), u"plan: pro"_s);

@@ -60,7 +60,7 @@ private slots:
         r.to = QDate(2026, 11, 2);
         r.totals = {10, 4, 5, 2, 40.0};
         r.timeseries = {{1793491200000, 6, 3}, {1793577600000, 4, 2}};
-        r.pages = {{u"/a,b"_s, 3}, {u"/say \"hi\""_s, 2}, {u"/a%2Fb"_s, 1}};
+        r.pages = {{u"/a,b"_s, 3}, {u"/say \"hi\""_s, 2}, {u"/a%2Fb"_s, 1}, {u"/x;=cmd|' /C calc'!A0"_s, 1}};
         r.referrers = {{u"50%1off"_s, 4}};
         r.utmCampaigns = {{u"=HYPERLINK(\"x\")"_s, 1}};
         r.events = {{u"signup"_s, 2}};
@@ -73,6 +73,8 @@ private slots:
         QVERIFY(lines.contains(u"pages,\"/say \"\"hi\"\"\",,,2"_s));
         QVERIFY2(lines.contains(u"utm_campaigns,\"'=HYPERLINK(\"\"x\"\")\",,,1"_s), qPrintable(lines.join(u'|')));
         QVERIFY(lines.contains(u"events,signup,,,2"_s));
+        // A spreadsheet splitting on ';' (Excel in German) would start a cell at "=cmd".
+        QVERIFY2(lines.contains(u"pages,\"/x;'=cmd|' /C calc'!A0\",,,1"_s), qPrintable(lines.join(u'|')));
         // Percent signs in values stay as they are (no QString::arg placeholders).
         QVERIFY2(lines.contains(u"pages,/a%2Fb,,,1"_s), qPrintable(lines.join(u'|')));
         QVERIFY(lines.contains(u"referrers,50%1off,,,4"_s));

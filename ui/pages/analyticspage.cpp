@@ -243,9 +243,15 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
 QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
 {
     const auto cell = [](const QString &text) {
+        const auto formula = [](QChar c) {
+            return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
+        };
         QString t = text;
-        if (!t.isEmpty() && (t.front() == u'=' || t.front() == u'+' || t.front() == u'-' || t.front() == u'@' ||
-                             t.front() == u'\t' || t.front() == u'\r'))
+        // Spreadsheets that split on ';' or tab (Excel in German) start a cell after each.
+        for (qsizetype i = t.size() - 2; i >= 0; --i)
+            if ((t.at(i) == u';' || t.at(i) == u'\t') && formula(t.at(i + 1)))
+                t.insert(i + 1, u'\'');
+        if (!t.isEmpty() && formula(t.front()))
             t.prepend(u'\'');
         if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
             t = u'"' + QString(t).replace(u"\""_s, u"\"\""_s) + u'"';
@@ -379,6 +385,10 @@ void AnalyticsPage::refresh()
                 m_website->addItem(w.domain.isEmpty() ? w.name : u"%1 (%2)"_s.arg(w.name, w.domain), w.id);
             m_website->model()->sort(0);
             m_website->setCurrentIndex(qMax(0, m_website->findData(current)));
+            if (websiteId() != current && !m_filters.isEmpty()) {
+                m_filters.clear(); // another website now: its values mean nothing here
+                updateFilterBar();
+            }
             m_noWebsites->setVisible(sites.isEmpty());
             m_scroll->setVisible(!sites.isEmpty());
             markLoaded();
@@ -516,7 +526,9 @@ void AnalyticsPage::loadProperties(const WebsiteAnalytics &report)
             m_properties->setRows(rows);
             Q_EMIT propertiesLoaded();
         },
-        [this](const ApiFailure &) {
+        [this, websiteId, name](const ApiFailure &) {
+            if (!m_report || m_report->websiteId != websiteId || !m_filters.contains(std::pair{u"event"_s, name}))
+                return;
             m_properties->setRows({});
             Q_EMIT propertiesLoaded();
         });
