@@ -1,6 +1,7 @@
 #include "analyticsservice.h"
 
 #include "core/ingest/eventstore.h"
+#include "core/model/csv.h"
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
@@ -58,26 +59,6 @@ int filterOrder(Dimension d)
         if (FilterDimensions[i] == d)
             return int(i);
     return -1;
-}
-
-// A CSV cell: quoted when it holds a separator, quote or line break; a leading character
-// that makes a spreadsheet run the cell as a formula is defused with a '.
-QString csvCell(const QString &text)
-{
-    const auto formula = [](QChar c) {
-        return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
-    };
-    QString t = text;
-    // A spreadsheet that splits on ';' or tab (Excel in many locales) starts a cell after
-    // each: defuse a formula character there too.
-    for (qsizetype i = t.size() - 2; i >= 0; --i)
-        if ((t.at(i) == u';' || t.at(i) == u'\t') && formula(t.at(i + 1)))
-            t.insert(i + 1, u'\'');
-    if (!t.isEmpty() && formula(t.front()))
-        t.prepend(u'\'');
-    if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
-        t = u'"' + t.replace(QStringLiteral("\""), QStringLiteral("\"\"")) + u'"';
-    return t;
 }
 
 QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
@@ -415,7 +396,7 @@ QByteArray AnalyticsService::exportCsv(const QString &websiteId, const QDate &fr
         out += ',';
         out += filterName(FilterDimensions[row.order]).latin1();
         out += ',';
-        out += csvCell(row.value).toUtf8();
+        out += Csv::cell(row.value).toUtf8();
         out += ',';
         out += QByteArray::number(row.visitors);
         out += ',';

@@ -1,6 +1,7 @@
 #include "analyticspage.h"
 
 #include "ui/charts/charts.h"
+#include "core/model/csv.h"
 #include "ui/client/apiclient.h"
 #include "ui/format.h"
 #include "ui/widgets/statcard.h"
@@ -242,21 +243,7 @@ AnalyticsPage::AnalyticsPage(Workspace *workspace, QWidget *parent)
 
 QByteArray AnalyticsPage::csv(const WebsiteAnalytics &r)
 {
-    const auto cell = [](const QString &text) {
-        const auto formula = [](QChar c) {
-            return c == u'=' || c == u'+' || c == u'-' || c == u'@' || c == u'\t' || c == u'\r';
-        };
-        QString t = text;
-        // Spreadsheets that split on ';' or tab (Excel in German) start a cell after each.
-        for (qsizetype i = t.size() - 2; i >= 0; --i)
-            if ((t.at(i) == u';' || t.at(i) == u'\t') && formula(t.at(i + 1)))
-                t.insert(i + 1, u'\'');
-        if (!t.isEmpty() && formula(t.front()))
-            t.prepend(u'\'');
-        if (t.contains(u',') || t.contains(u'"') || t.contains(u'\n') || t.contains(u'\r') || t != text)
-            t = u'"' + QString(t).replace(u"\""_s, u"\"\""_s) + u'"';
-        return t;
-    };
+    const auto cell = &Core::Csv::cell;
     QStringList lines{u"section,value,visitors,pageviews,count"_s};
     // Cells are joined, never put through QString::arg one after another: a value such as
     // "/a%2Fb" would take the next argument's place.
