@@ -28,6 +28,11 @@ log "generating $events events over 90 days"
 eval "$("$tool" seed "$work/data" 2>/dev/null)" # WEBSITE= KEY=
 eval "$("$tool" generate "$work/data" "$WEBSITE" "$events" 90)" # EVENTS= SESSIONS= GEN_SECONDS= FROM= TO=
 log "generated in $GEN_SECONDS s ($FROM .. $TO)"
+# The generation leaves gigabytes of dirty pages; reads measured while the kernel writes
+# them back measure the disk, not the server. Wait until they are on disk.
+sync_start=$(date +%s.%N)
+sync -f "$work/data/zenovay.db"
+log "synced in $(awk -v a="$sync_start" -v b="$(date +%s.%N)" 'BEGIN {printf "%.1f", b - a}') s"
 
 port=
 for _ in $(seq 1 50); do

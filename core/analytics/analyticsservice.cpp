@@ -61,6 +61,22 @@ int filterOrder(Dimension d)
     return -1;
 }
 
+// Whether the event carries every filter's value.
+bool carriesAll(const TrackedEvent &e, const QList<AnalyticsService::Filter> &filters)
+{
+    const FilterValues values = filterValuesOf(e);
+    return std::all_of(filters.cbegin(), filters.cend(),
+                       [&](const AnalyticsService::Filter &f) { return values[f.dimension] == f.value; });
+}
+
+QJsonObject filtersJson(const QList<AnalyticsService::Filter> &filters)
+{
+    QJsonObject out;
+    for (const AnalyticsService::Filter &f : filters)
+        out.insert(filterName(f.dimension), f.value);
+    return out;
+}
+
 QJsonArray countsJson(const QList<AnalyticsService::Count> &counts)
 {
     QJsonArray out;
@@ -220,20 +236,43 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
         r.previous = totals(websiteId, filter, dayStartMs(r.previousFrom), begin, query.interval, nullptr);
     }
 
+    // The top lists. Unfiltered: the range's spans and single days (its days first, so the
+    // statement's text depends only on how many of each); filtered: the value's day rows.
+    QList<DimensionPiece> days, spans;
+    if (!filter) {
+        for (const DimensionPiece &p : dimensionPieces(begin, end))
+            (p.spanDays == 1 ? days : spans).append(p);
+    }
+    QStringList parts;
+    for (qsizetype i = 0; i < days.size(); ++i)
+        parts << QStringLiteral("SELECT dimension, value, count FROM rollup_dimensions WHERE website_id = ? AND "
+                                "day = ?");
+    for (qsizetype i = 0; i < spans.size(); ++i)
+        parts << QStringLiteral("SELECT dimension, value, count FROM rollup_dimension_spans WHERE website_id = ? "
+                                "AND span_days = ? AND start = ?");
     Statement d = m_db.prepare(
         filter ? QStringLiteral("SELECT dimension, value, SUM(count) FROM filtered_dimensions "
                                 "WHERE website_id = ? AND filter = ? AND filter_value = ? AND day >= ? AND day < ? "
                                 "GROUP BY dimension, value HAVING SUM(count) > 0")
-               : QStringLiteral("SELECT dimension, value, SUM(count) FROM rollup_dimensions "
-                                "WHERE website_id = ? AND day >= ? AND day < ? "
-                                "GROUP BY dimension, value HAVING SUM(count) > 0"));
-    d.addBindValue(websiteId);
+               : QStringLiteral("SELECT dimension, value, SUM(count) FROM (%1) GROUP BY dimension, value "
+                                "HAVING SUM(count) > 0")
+                     .arg(parts.join(QLatin1String(" UNION ALL "))));
     if (filter) {
+        d.addBindValue(websiteId);
         d.addBindValue(int(filter->dimension));
         d.addBindValue(filter->value);
+        d.addBindValue(begin);
+        d.addBindValue(end);
     }
-    d.addBindValue(begin);
-    d.addBindValue(end);
+    for (const DimensionPiece &p : std::as_const(days)) {
+        d.addBindValue(websiteId);
+        d.addBindValue(p.start);
+    }
+    for (const DimensionPiece &p : std::as_const(spans)) {
+        d.addBindValue(websiteId);
+        d.addBindValue(p.spanDays);
+        d.addBindValue(p.start);
+    }
     exec(d);
     // In Dimension's order.
     QList<Count> *lists[] = {&r.pages,      &r.referrers,  &r.browsers,   &r.os,
@@ -249,6 +288,22 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
         keepTop(list);
     }
     return r;
+}
+
+QList<AnalyticsService::DimensionPiece> AnalyticsService::dimensionPieces(qint64 beginMs, qint64 endMs)
+{
+    QList<DimensionPiece> out;
+    for (qint64 at = beginMs; at < endMs;) {
+        // The longest span that starts here and ends within the range; else one day.
+        DimensionPiece piece{1, at};
+        for (const int spanDays : DimensionSpanDays) {
+            if (dimensionSpanStart(at, spanDays) == at && at + spanDays * DayMs <= endMs)
+                piece.spanDays = spanDays;
+        }
+        out.append(piece);
+        at += piece.spanDays * DayMs;
+    }
+    return out;
 }
 
 AnalyticsService::Report AnalyticsService::combinedReport(const QString &websiteId, const Query &query) const
@@ -342,9 +397,7 @@ AnalyticsService::Report AnalyticsService::combinedReport(const QString &website
         e.visitorId = q.value(11).toByteArray();
         e.occurredAt = q.value(12).toLongLong();
         e.receivedAt = q.value(13).toLongLong();
-        const FilterValues values = filterValuesOf(e);
-        if (!std::all_of(query.filters.cbegin(), query.filters.cend(),
-                         [&](const Filter &f) { return values[f.dimension] == f.value; }))
+        if (!carriesAll(e, query.filters))
             continue;
         chunk.push_back(std::move(row));
         if (chunk.size() >= 4096)
@@ -406,20 +459,27 @@ QByteArray AnalyticsService::exportCsv(const QString &websiteId, const QDate &fr
     return out;
 }
 
-AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, qint64 nowMs) const
+AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, qint64 nowMs,
+                                                     const QList<Filter> &filters) const
 {
     constexpr qint64 MinuteMs = 60'000;
     Realtime r;
     r.websiteId = websiteId;
     r.at = nowMs;
+    r.filters = filters;
     // RealtimeMinutes buckets: the current minute last, whole minutes before it.
     const qint64 currentMinute = nowMs / MinuteMs * MinuteMs;
     const qint64 begin = currentMinute - (RealtimeMinutes - 1) * MinuteMs;
     const qint64 recent = nowMs - RealtimeVisitorMinutes * MinuteMs;
     r.pageviewsPerMinute.fill(0, RealtimeMinutes);
-    Statement q = m_db.prepare(QStringLiteral(
-        "SELECT occurred_at, event_type, path, session_id, visitor_id FROM events "
-        "WHERE website_id = ? AND occurred_at >= ? AND occurred_at <= ?"));
+    // With filters, the columns their values are worked out from (filterValuesOf).
+    Statement q = m_db.prepare(
+        filters.isEmpty()
+            ? QStringLiteral("SELECT occurred_at, event_type, path, session_id, visitor_id FROM events "
+                             "WHERE website_id = ? AND occurred_at >= ? AND occurred_at <= ?")
+            : QStringLiteral("SELECT occurred_at, event_type, path, session_id, visitor_id, name, url, referrer, "
+                             "browser, os, device_type, country FROM events "
+                             "WHERE website_id = ? AND occurred_at >= ? AND occurred_at <= ?"));
     q.addBindValue(websiteId);
     q.addBindValue(qMin(begin, recent));
     q.addBindValue(nowMs);
@@ -429,6 +489,20 @@ AnalyticsService::Realtime AnalyticsService::realtime(const QString &websiteId, 
     while (q.next()) {
         const qint64 t = q.value(0).toLongLong();
         const bool pageview = q.value(1).toString() == QLatin1String("pageview");
+        if (!filters.isEmpty()) {
+            TrackedEvent e;
+            e.type = pageview ? TrackedEvent::Type::Pageview : TrackedEvent::Type::Custom;
+            e.path = q.value(2).toString();
+            e.name = q.value(5).toString();
+            e.url = q.value(6).toString();
+            e.referrer = q.value(7).toString();
+            e.browser = q.value(8).toString();
+            e.os = q.value(9).toString();
+            e.deviceType = q.value(10).toString();
+            e.country = q.value(11).toString();
+            if (!carriesAll(e, filters))
+                continue;
+        }
         if (pageview && t >= begin)
             r.pageviewsPerMinute[qsizetype((t - begin) / MinuteMs)] += 1;
         if (t >= recent) {
@@ -528,11 +602,14 @@ QJsonObject AnalyticsService::toJson(const Realtime &r)
     QJsonArray perMinute;
     for (qint64 n : r.pageviewsPerMinute)
         perMinute.append(n);
-    return QJsonObject{{QStringLiteral("website_id"), r.websiteId},
-                       {QStringLiteral("at"), Time::toIso(r.at)},
-                       {QStringLiteral("visitors"), r.visitors},
-                       {QStringLiteral("pageviews_per_minute"), perMinute},
-                       {QStringLiteral("pages"), countsJson(r.pages)}};
+    QJsonObject out{{QStringLiteral("website_id"), r.websiteId},
+                    {QStringLiteral("at"), Time::toIso(r.at)},
+                    {QStringLiteral("visitors"), r.visitors},
+                    {QStringLiteral("pageviews_per_minute"), perMinute},
+                    {QStringLiteral("pages"), countsJson(r.pages)}};
+    if (!r.filters.isEmpty())
+        out.insert(QStringLiteral("filters"), filtersJson(r.filters));
+    return out;
 }
 
 QJsonObject AnalyticsService::toJson(const Report &r)
@@ -565,12 +642,8 @@ QJsonObject AnalyticsService::toJson(const Report &r)
         {QStringLiteral("exit_pages"), countsJson(r.exitPages)},
         {QStringLiteral("countries"), countsJson(r.countries)},
     };
-    if (!r.query.filters.isEmpty()) {
-        QJsonObject filters;
-        for (const Filter &f : r.query.filters)
-            filters.insert(filterName(f.dimension), f.value);
-        out.insert(QStringLiteral("filters"), filters);
-    }
+    if (!r.query.filters.isEmpty())
+        out.insert(QStringLiteral("filters"), filtersJson(r.query.filters));
     if (r.filtersSince > 0)
         out.insert(QStringLiteral("filters_since"), Time::toIso(r.filtersSince));
     if (r.previous) {

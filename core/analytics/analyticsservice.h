@@ -14,7 +14,8 @@ class Database;
 
 // The analytics of one website over whole UTC days, answered from the rollups the
 // writer maintains (never from raw events): a 30-day question reads 30 day rows, 30
-// sketches and the dimension rows of 30 days, whatever the event volume.
+// sketches and the top lists' rows of a few spans and single days (dimensionPieces),
+// whatever the event volume.
 class AnalyticsService final
 {
 public:
@@ -93,6 +94,7 @@ public:
         qint64 visitors = 0;               // distinct visitors in the last 5 minutes
         QList<qint64> pageviewsPerMinute;  // the last 30 whole minutes and this one, oldest first
         QList<Count> pages;                // top pages of the last 5 minutes
+        QList<Filter> filters;             // only the events that carry these values
     };
 
     // GET .../analytics/{websiteId}/event-properties?name=: one custom event's properties
@@ -134,8 +136,21 @@ public:
     QByteArray exportCsv(const QString &websiteId, const QDate &from, const QDate &to) const;
 
     Report report(const QString &websiteId, const Query &query) const;
+
+    // How the top lists of the days [beginMs, endMs) are read: the fewest pieces, each
+    // either one span of rollup_dimension_spans (DimensionSpanDays, aligned) or a single
+    // day of rollup_dimensions, in order, covering the range exactly. A 30-day range is
+    // typically 4 to 8 pieces; 366 days at most 16.
+    struct DimensionPiece
+    {
+        int spanDays = 1; // 1: a day row of rollup_dimensions
+        qint64 start = 0; // ms, a UTC day start
+        friend bool operator==(const DimensionPiece &, const DimensionPiece &) = default;
+    };
+    static QList<DimensionPiece> dimensionPieces(qint64 beginMs, qint64 endMs);
     static QJsonObject toJson(const Report &report);
-    Realtime realtime(const QString &websiteId, qint64 nowMs) const;
+    // With filters (parseFilters): only the events carrying every value, as a report.
+    Realtime realtime(const QString &websiteId, qint64 nowMs, const QList<Filter> &filters = {}) const;
     static QJsonObject toJson(const Realtime &realtime);
     // name: required, 1..100 characters; the range at most MaxPropertyRangeDays (both
     // INVALID_PARAMETER naming the parameter). A value is the property's JSON text for

@@ -44,6 +44,21 @@ struct DimKey
     }
 };
 
+// A row of rollup_dimension_spans.
+struct SpanKey
+{
+    QString websiteId;
+    int spanDays = 0;
+    qint64 start = 0;
+    int dimension = 0;
+    QString value;
+    friend bool operator==(const SpanKey &, const SpanKey &) = default;
+    friend size_t qHash(const SpanKey &k, size_t seed = 0)
+    {
+        return qHashMulti(seed, k.websiteId, k.spanDays, k.start, k.dimension, k.value);
+    }
+};
+
 // The host of a validated absolute http(s) URL as written, without QUrl's full parse:
 // "https://user@News.Example.org:8443/x" -> "News.Example.org".
 QStringView hostIn(QStringView url)
@@ -224,6 +239,10 @@ void EventStore::prepare()
         "INSERT INTO rollup_dimensions (website_id, day, dimension, value, count) VALUES (?, ?, ?, ?, ?) "
         "ON CONFLICT (website_id, day, dimension, value) DO UPDATE SET count = rollup_dimensions.count + "
         "excluded.count"));
+    m_upsertDimensionSpan = m_db.prepareUncached(QStringLiteral(
+        "INSERT INTO rollup_dimension_spans (website_id, span_days, start, dimension, value, count) "
+        "VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (website_id, span_days, start, dimension, value) "
+        "DO UPDATE SET count = rollup_dimension_spans.count + excluded.count"));
     m_upsertStats = m_db.prepareUncached(QStringLiteral(
         "INSERT INTO ingest_stats (website_id, hour_start, outcome, count) VALUES (?, ?, ?, ?) "
         "ON CONFLICT (website_id, hour_start, outcome) DO UPDATE SET count = ingest_stats.count + "
@@ -624,10 +643,18 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
         }
         exec(q);
     }
+    // The day deltas summed per span (several days of a batch fall in one span).
+    QHash<SpanKey, qint64> spans;
     for (auto it = batch.dimensions.cbegin(); it != batch.dimensions.cend(); ++it) {
         if (it.value() == 0)
             continue; // an exit page that moved away and back within the batch
         const bool filtered = it.key().filter >= 0;
+        if (!filtered) {
+            const DimKey &k = it.key();
+            for (const int spanDays : DimensionSpanDays)
+                spans[SpanKey{k.websiteId, spanDays, dimensionSpanStart(k.day, spanDays), k.dimension, k.value}] +=
+                    it.value();
+        }
         QSqlQuery &q = filtered ? m_upsertFilteredDimension : m_upsertDimension;
         q.bindValue(0, it.key().websiteId);
         q.bindValue(1, it.key().day);
@@ -639,6 +666,17 @@ void EventStore::writeBatch(const Batch &batch, const DropCounts &drops, quint64
             q.bindValue(6, it.key().filterValue);
         }
         exec(q);
+    }
+    for (auto it = spans.cbegin(); it != spans.cend(); ++it) {
+        if (it.value() == 0)
+            continue;
+        m_upsertDimensionSpan.bindValue(0, it.key().websiteId);
+        m_upsertDimensionSpan.bindValue(1, it.key().spanDays);
+        m_upsertDimensionSpan.bindValue(2, it.key().start);
+        m_upsertDimensionSpan.bindValue(3, it.key().dimension);
+        m_upsertDimensionSpan.bindValue(4, it.key().value);
+        m_upsertDimensionSpan.bindValue(5, it.value());
+        exec(m_upsertDimensionSpan);
     }
     const QStringList sessions(batch.sessions.cbegin(), batch.sessions.cend());
     for (qsizetype i = 0, n = 0; i < sessions.size(); i += n) {

@@ -36,6 +36,18 @@ enum class Dimension : int {
 };
 inline constexpr int DimensionCount = 12;
 
+// The spans of rollup_dimension_spans, in days: each holds the sums of rollup_dimensions'
+// day rows over a span of that many UTC days aligned to the epoch (its first day's number
+// since 1970-01-01 is a multiple of its length). A report reads a range as a few spans plus
+// single days (dimensionPieces).
+inline constexpr int DimensionSpanDays[] = {2, 4, 8, 16, 32, 64, 128};
+// The start (ms) of the span of spanDays days that contains dayStartMs.
+constexpr qint64 dimensionSpanStart(qint64 dayStartMs, int spanDays)
+{
+    const qint64 length = qint64(spanDays) * 86'400'000;
+    return dayStartMs / length * length;
+}
+
 // The dimensions a report can be filtered by (api-contract section 9), in the order of
 // their query parameters. An event carries at most one value of each (FilterValues).
 inline constexpr Dimension FilterDimensions[] = {
@@ -194,7 +206,7 @@ private:
     const Database &m_db;
     const Options m_options;
     bool m_prepared = false;
-    QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertStats, m_upsertKeyStats, m_findSketch, m_setSeq;
+    QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertDimensionSpan, m_upsertStats, m_upsertKeyStats, m_findSketch, m_setSeq;
     QSqlQuery m_upsertFilteredBucket, m_upsertFilteredDimension, m_findFilteredSketch;
     QHash<int, QSqlQuery> m_statements; // kind * 1000 + rows
     QHash<QString, Visit> m_visits;     // "website\x1fsession"

@@ -116,8 +116,8 @@ bool WebsiteRepository::remove(const QString &id)
     const bool removed = q.numRowsAffected() > 0;
     // The website's events and everything derived from them (analytics rollups, filtered
     // ones included, session state, ingest statistics).
-    for (const char *table : {"events", "rollup_buckets", "rollup_dimensions", "filtered_buckets",
-                              "filtered_dimensions", "session_state", "ingest_stats"}) {
+    for (const char *table : {"events", "rollup_buckets", "rollup_dimensions", "rollup_dimension_spans",
+                              "filtered_buckets", "filtered_dimensions", "session_state", "ingest_stats"}) {
         Statement ev =
             m_db.prepare(QStringLiteral("DELETE FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
         ev.addBindValue(id);

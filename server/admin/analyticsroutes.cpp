@@ -14,13 +14,14 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
         const Session &session = sessionOf(request);
         const QString id =
             api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id;
-        return WebsiteAnalytics::analytics(api->ctx, id, request);
+        return WebsiteAnalytics::analytics(api->ctx, id, request, session.user.id);
     });
 
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics/realtime")), [api](Request &request) {
         const Session &session = sessionOf(request);
         return WebsiteAnalytics::realtime(
-            api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id);
+            api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id,
+            request);
     });
 
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/analytics/event-properties")),
@@ -36,7 +37,7 @@ void registerAnalyticsRoutes(Router &router, const std::shared_ptr<AdminApi> &ap
         const Session &session = sessionOf(request);
         return WebsiteAnalytics::exportCsv(
             api->ctx, api->websites.requireForMember(request.param(QStringLiteral("id")), session.user.id).id,
-            request);
+            request, session.user.id);
     });
 
     router.add(signedIn("GET", QStringLiteral("/websites/{id}/ingest-stats")), [api](Request &request) {

@@ -33,18 +33,20 @@ QJsonObject analyticsJson(AppContext &context, const QString &websiteId, const R
     return Core::AnalyticsService::toJson(service.report(websiteId, queryOf(context, request)));
 }
 
-HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request)
+HttpResponse analytics(AppContext &context, const QString &websiteId, const Request &request,
+                       const QString &userId)
 {
     const auto query = queryOf(context, request);
     if (query.filters.size() <= 1) // rollups: milliseconds, on the server thread
         return answer(Core::AnalyticsService::toJson(Core::AnalyticsService(context.db).report(websiteId, query)));
     // Several filters replay stored events: on a worker, never stalling the server.
-    return context.slowReads.run([&db = context.db, websiteId, query] {
+    return context.slowReads.run(userId, [&db = context.db, websiteId, query] {
         return answer(Core::AnalyticsService::toJson(Core::AnalyticsService(db).report(websiteId, query)));
     });
 }
 
-HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Request &request)
+HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Request &request,
+                       const QString &userId)
 {
     const auto query = Core::AnalyticsService::parseQuery(request.queryValue(QStringLiteral("from")),
                                                           request.queryValue(QStringLiteral("to")), {},
@@ -63,7 +65,7 @@ HttpResponse exportCsv(AppContext &context, const QString &websiteId, const Requ
                                            query.to.toString(Qt::ISODate).toLatin1() + ".csv\"");
     r.setHeader("Cache-Control", "no-store");
     // Up to 366 days of every value: a worker's job, not the server thread's.
-    return context.slowReads.run([&db = context.db, websiteId, query, r]() mutable {
+    return context.slowReads.run(userId, [&db = context.db, websiteId, query, r]() mutable {
         r.body = Core::AnalyticsService(db).exportCsv(websiteId, query.from, query.to);
         return r;
     });
@@ -81,11 +83,12 @@ HttpResponse eventProperties(AppContext &context, const QString &websiteId, cons
     return r;
 }
 
-HttpResponse realtime(AppContext &context, const QString &websiteId)
+HttpResponse realtime(AppContext &context, const QString &websiteId, const Request &request)
 {
+    const auto filters = Core::AnalyticsService::parseFilters(request.query.queryItems(QUrl::FullyDecoded));
     const Core::AnalyticsService service(context.db);
     HttpResponse r = HttpResponse::json(
-        200, Core::AnalyticsService::toJson(service.realtime(websiteId, context.clock.nowMs())));
+        200, Core::AnalyticsService::toJson(service.realtime(websiteId, context.clock.nowMs(), filters)));
     r.setHeader("Cache-Control", "no-store");
     return r;
 }

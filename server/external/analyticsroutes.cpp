@@ -18,7 +18,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
                    const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
                    const Core::Website site =
                        auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
-                   return WebsiteAnalytics::analytics(context, site.id, request);
+                   return WebsiteAnalytics::analytics(context, site.id, request, principal.key.userId);
                });
 
     router.add(
@@ -26,7 +26,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
         [&](Request &request) {
             const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
             const Core::Website site = auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
-            return WebsiteAnalytics::realtime(context, site.id);
+            return WebsiteAnalytics::realtime(context, site.id, request);
         });
 
     router.add(ExternalAuth::route("GET", QStringLiteral("/analytics/{websiteId}/event-properties"),
@@ -43,7 +43,7 @@ void registerAnalyticsRoutes(Router &router, AppContext &context, ExternalAuth &
         [&](Request &request) {
             const Core::KeyPrincipal &principal = ExternalAuth::principalOf(request);
             const Core::Website site = auth.requireWebsite(principal, request.param(QStringLiteral("websiteId")));
-            return WebsiteAnalytics::exportCsv(context, site.id, request);
+            return WebsiteAnalytics::exportCsv(context, site.id, request, principal.key.userId);
         });
 
     router.add(

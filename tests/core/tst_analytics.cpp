@@ -7,6 +7,7 @@
 #include "core/model/serviceerror.h"
 #include "core/model/timeutil.h"
 #include "core/storage/database.h"
+#include "core/storage/migrations.h"
 #include "core/storage/websiterepository.h"
 
 #include <QJsonArray>
@@ -651,15 +652,32 @@ private slots:
         for (qsizetype i = 0; i < m_events.size(); i += m_events.size() / 7)
             instants << m_events.at(i).occurredAt << m_events.at(i).occurredAt + 4 * 60'000 + 59'999
                      << m_events.at(i).occurredAt + 29 * 60'000;
-        int nonEmpty = 0;
+        // No filter, each kind alone, and two together (the values are the data's own).
+        using Filters = QList<AnalyticsService::Filter>;
+        const QList<Filters> filterSets{
+            Filters{},
+            Filters{{Dimension::Browser, QStringLiteral("Firefox")}},
+            Filters{{Dimension::Country, QStringLiteral("DE")}},
+            Filters{{Dimension::Page, QStringLiteral("/p1")}},
+            Filters{{Dimension::Referrer, QStringLiteral("news.example.org")}},
+            Filters{{Dimension::UtmSource, QStringLiteral("spaced")}},
+            Filters{{Dimension::Event, QStringLiteral("signup")}},
+            Filters{{Dimension::Browser, QStringLiteral("Chrome")}, {Dimension::Os, QStringLiteral("Linux")}},
+        };
+        int nonEmpty = 0, filteredNonEmpty = 0;
+        for (const Filters &filters : filterSets) {
         for (qint64 now : std::as_const(instants)) {
-            const auto r = service.realtime(m_site, now);
+            const auto r = service.realtime(m_site, now, filters);
             const qint64 begin = now / 60'000 * 60'000 - 29 * 60'000;
             QList<qint64> perMinute(30, 0);
             QSet<QByteArray> visitors;
             QHash<QString, qint64> pages;
             for (const TrackedEvent &e : m_events) {
                 if (e.occurredAt > now)
+                    continue;
+                const FilterValues values = filterValuesOf(e);
+                if (!std::all_of(filters.cbegin(), filters.cend(),
+                                 [&](const AnalyticsService::Filter &f) { return values[f.dimension] == f.value; }))
                     continue;
                 const bool pageview = e.type == TrackedEvent::Type::Pageview;
                 if (pageview && e.occurredAt >= begin)
@@ -673,9 +691,12 @@ private slots:
             QCOMPARE(r.pageviewsPerMinute, perMinute);
             QCOMPARE(r.visitors, qint64(visitors.size()));
             QCOMPARE(AnalyticsService::toJson(r).value(QStringLiteral("pages")).toArray(), top(pages));
-            nonEmpty += r.visitors > 0;
+            QCOMPARE(AnalyticsService::toJson(r).value(QStringLiteral("filters")).toObject().size(), filters.size());
+            (filters.isEmpty() ? nonEmpty : filteredNonEmpty) += r.visitors > 0;
+        }
         }
         QVERIFY(nonEmpty >= 5);
+        QVERIFY(filteredNonEmpty >= 15);
         // Another website's events never show.
         QCOMPARE(service.realtime(QStringLiteral("nobody"), instants.first()).visitors, 0);
     }
@@ -799,6 +820,143 @@ private slots:
     // Last (it deletes the data): deleting a website deletes everything derived from its
     // events, the filtered rollups (paths, referrers, campaigns) included; another
     // website's rows stay.
+    // The top lists of a range are read from spans and single days (dimensionPieces): over
+    // every range of the data's days and a few long ones (spans of up to 128 days holding
+    // the data), each list is exactly the brute force's.
+    void everyRangeMatchesBruteForce()
+    {
+        const AnalyticsService service(*m_db);
+        QList<std::pair<QDate, QDate>> ranges;
+        for (QDate from = Day0.addDays(-2); from <= Day0.addDays(11); from = from.addDays(1))
+            for (QDate to = from; to <= Day0.addDays(11); to = to.addDays(1))
+                ranges.append({from, to});
+        ranges.append({Day0.addDays(-130), Day0.addDays(130)});
+        ranges.append({Day0.addDays(-3), Day0.addDays(200)});
+        ranges.append({Day0.addDays(-250), Day0.addDays(5)});
+        const char *lists[] = {"pages",       "referrers",     "browsers", "os",         "devices",   "entry_pages",
+                               "utm_sources", "utm_mediums",   "utm_campaigns", "events", "exit_pages", "countries"};
+        int nonEmpty = 0;
+        for (const auto &[from, to] : std::as_const(ranges)) {
+            const auto query = AnalyticsService::parseQuery(from.toString(Qt::ISODate), to.toString(Qt::ISODate), {},
+                                                            m_clock.nowMs());
+            const QJsonObject got = AnalyticsService::toJson(service.report(m_site, query));
+            const QJsonObject want = bruteForce(from, to, false);
+            for (const char *list : lists) {
+                QVERIFY2(got.value(QLatin1String(list)) == want.value(QLatin1String(list)),
+                         qPrintable(QStringLiteral("%1 .. %2, %3: got %4, want %5")
+                                        .arg(from.toString(Qt::ISODate), to.toString(Qt::ISODate),
+                                             QLatin1String(list),
+                                             QString::fromUtf8(QJsonDocument(got.value(QLatin1String(list)).toArray())
+                                                                   .toJson(QJsonDocument::Compact)),
+                                             QString::fromUtf8(QJsonDocument(want.value(QLatin1String(list)).toArray())
+                                                                   .toJson(QJsonDocument::Compact)))));
+                nonEmpty += !want.value(QLatin1String(list)).toArray().isEmpty();
+            }
+        }
+        QVERIFY(nonEmpty > 1000); // the ranges hold data, so agreeing means something
+    }
+
+    // What the writer keeps in rollup_dimension_spans is, row for row, the sums of the day
+    // rows over each span (a batch's deltas, a restart and exit pages that move included).
+    void spansAreTheSumsOfTheirDays()
+    {
+        int checked = 0;
+        for (const int span : DimensionSpanDays) {
+            const qint64 length = span * DayMs;
+            const QString sums = QStringLiteral(
+                                     "SELECT website_id, (day / %1) * %1 AS start, dimension, value, SUM(count) AS c "
+                                     "FROM rollup_dimensions GROUP BY website_id, (day / %1) * %1, dimension, value "
+                                     "HAVING SUM(count) <> 0")
+                                     .arg(length);
+            const QString kept = QStringLiteral("SELECT website_id, start, dimension, value, count FROM "
+                                                "rollup_dimension_spans WHERE span_days = %1 AND count <> 0")
+                                     .arg(span);
+            for (const auto &[a, b] : {std::pair{sums, kept}, std::pair{kept, sums}}) {
+                Statement q = m_db->prepare(QStringLiteral("SELECT COUNT(*) FROM (%1 EXCEPT %2)").arg(a, b));
+                exec(q);
+                QVERIFY(q.next());
+                QVERIFY2(q.value(0).toInt() == 0, qPrintable(QStringLiteral("span %1: %2 rows differ")
+                                                                 .arg(span)
+                                                                 .arg(q.value(0).toInt())));
+            }
+            Statement n = m_db->prepare(
+                QStringLiteral("SELECT COUNT(*) FROM rollup_dimension_spans WHERE span_days = %1").arg(span));
+            exec(n);
+            QVERIFY(n.next());
+            QVERIFY2(n.value(0).toInt() > 0, qPrintable(QString::number(span)));
+            checked += n.value(0).toInt();
+        }
+        QVERIFY(checked > 100);
+    }
+
+    // An installation upgraded to migration 14 gets the spans of the days it already had,
+    // the same rows the writer would have kept.
+    void migrationBackfillsTheSpans()
+    {
+        const QString name = QStringLiteral("backfill-test");
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+            db.setDatabaseName(m_dir.filePath(QStringLiteral("old.db")));
+            QVERIFY(db.open());
+            QCOMPARE(Migrations::run(db, 13), std::nullopt);
+            QSqlQuery q(db);
+            QVERIFY(q.exec(QStringLiteral("ATTACH DATABASE '%1' AS current").arg(m_db->filePath())));
+            QVERIFY(q.exec(QStringLiteral("INSERT INTO rollup_dimensions SELECT * FROM current.rollup_dimensions")));
+            QVERIFY(q.numRowsAffected() > 100);
+            QVERIFY(q.exec(QStringLiteral("DETACH DATABASE current")));
+            QCOMPARE(Migrations::run(db), std::nullopt);
+            QCOMPARE(Migrations::currentVersion(db), Migrations::latestVersion());
+            QVERIFY(q.exec(QStringLiteral("ATTACH DATABASE '%1' AS current").arg(m_db->filePath())));
+            const QString mine = QStringLiteral("SELECT website_id, span_days, start, dimension, value, count FROM "
+                                                "main.rollup_dimension_spans");
+            const QString writers = QStringLiteral("SELECT website_id, span_days, start, dimension, value, count "
+                                                   "FROM current.rollup_dimension_spans WHERE count <> 0");
+            for (const auto &[a, b] : {std::pair{mine, writers}, std::pair{writers, mine}}) {
+                QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM (%1 EXCEPT %2)").arg(a, b)));
+                QVERIFY(q.next());
+                QCOMPARE(q.value(0).toInt(), 0);
+            }
+            QVERIFY(q.exec(QStringLiteral("SELECT COUNT(*) FROM main.rollup_dimension_spans")));
+            QVERIFY(q.next());
+            QVERIFY(q.value(0).toInt() > 100);
+            q.finish();
+            QVERIFY(q.exec(QStringLiteral("DETACH DATABASE current")));
+        }
+        QSqlDatabase::removeDatabase(name);
+    }
+
+    void dimensionPiecesCoverTheRange()
+    {
+        using Piece = AnalyticsService::DimensionPiece;
+        const auto day = [](int n) { return qint64(n) * DayMs; };
+        // 2026-11-02 .. 2026-12-01 (days 20759 .. 20788 since 1970-01-01).
+        QCOMPARE(AnalyticsService::dimensionPieces(day(20759), day(20789)),
+                 (QList<Piece>{{1, day(20759)}, {8, day(20760)}, {16, day(20768)}, {4, day(20784)}, {1, day(20788)}}));
+        QCOMPARE(AnalyticsService::dimensionPieces(day(20760), day(20761)), (QList<Piece>{{1, day(20760)}}));
+        QCOMPARE(AnalyticsService::dimensionPieces(day(20608), day(20608 + 256)),
+                 (QList<Piece>{{128, day(20608)}, {128, day(20608 + 128)}}));
+        for (int first = 20500; first < 20800; first += 7) {
+            for (int days = 1; days <= 366; days += (days < 40 ? 1 : 13)) {
+                const QList<Piece> pieces = AnalyticsService::dimensionPieces(day(first), day(first + days));
+                qint64 at = day(first);
+                for (const Piece &p : pieces) {
+                    QCOMPARE(p.start, at);
+                    QVERIFY(p.spanDays == 1 || std::find(std::begin(DimensionSpanDays), std::end(DimensionSpanDays),
+                                                         p.spanDays) != std::end(DimensionSpanDays));
+                    QCOMPARE(p.start % (p.spanDays * DayMs), 0);
+                    at += p.spanDays * DayMs;
+                }
+                QCOMPARE(at, day(first + days));
+                QVERIFY2(pieces.size() <= 16, qPrintable(QStringLiteral("%1 days from %2: %3 pieces")
+                                                             .arg(days)
+                                                             .arg(first)
+                                                             .arg(pieces.size())));
+                if (days <= 31)
+                    QVERIFY(pieces.size() <= 8);
+            }
+        }
+    }
+
     void deletingTheWebsiteDeletesItsRollups()
     {
         const auto rows = [&](const char *table, const QString &website) {
@@ -808,8 +966,9 @@ private slots:
             exec(q);
             return q.next() ? q.value(0).toLongLong() : -1;
         };
-        const char *tables[] = {"events", "rollup_buckets", "rollup_dimensions", "filtered_buckets",
-                                "filtered_dimensions", "session_state", "ingest_stats"};
+        const char *tables[] = {"events",           "rollup_buckets",      "rollup_dimensions",
+                                "rollup_dimension_spans", "filtered_buckets", "filtered_dimensions",
+                                "session_state",    "ingest_stats"};
         for (const char *table : tables) {
             QVERIFY2(rows(table, m_site) > 0, table);
             QVERIFY2(rows(table, QStringLiteral("w2")) > 0, table);

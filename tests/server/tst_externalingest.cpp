@@ -372,6 +372,25 @@ private slots:
             QCOMPARE(e.status, 400);
             QCOMPARE(e.json().value(QStringLiteral("code")).toString(), QStringLiteral("INVALID_PARAMETER"));
         }
+        // Realtime narrowed by the same parameters (the events were received just now).
+        const QByteArray realtimeBase = "/api/external/v1/analytics/" + m_site.id.toLatin1() + "/realtime";
+        const auto realtimePageviews = [&](const QByteArray &query) {
+            const HttpResult rt = call("GET", realtimeBase + query, m_reader);
+            if (rt.status != 200)
+                return -rt.status;
+            int sum = 0;
+            for (const QJsonValue &n : rt.json().value(QStringLiteral("pageviews_per_minute")).toArray())
+                sum += n.toInt();
+            return sum;
+        };
+        QCOMPARE(realtimePageviews("?page=/filter-page"), 3);
+        QCOMPARE(realtimePageviews("?page=/filter-page&browser=FilterBrowser"), 2);
+        QCOMPARE(realtimePageviews("?utm_campaign=spring%20sale"), 2);
+        QCOMPARE(realtimePageviews("?browser=NobodysBrowser"), 0);
+        const HttpResult filteredRealtime = call("GET", realtimeBase + "?browser=FilterBrowser", m_reader);
+        QCOMPARE(filteredRealtime.json().value(QStringLiteral("filters")).toObject(),
+                 (QJsonObject{{QStringLiteral("browser"), QStringLiteral("FilterBrowser")}}));
+        QCOMPARE(realtimePageviews("?page=&browser=x"), -400);
 
         const QByteArray exportBase = "/api/external/v1/analytics/" + m_site.id.toLatin1() + "/export";
         HttpResult e = call("GET", exportBase, m_reader);

@@ -448,10 +448,18 @@ private slots:
         auto *pageChip = child<QToolButton>(page, u"filterChip-page"_s);
         QVERIFY(pageChip->isVisible());
         QVERIFY2(pageChip->text().startsWith(u"Page: /pricing"_s), qPrintable(pageChip->text()));
+        // The realtime panel is narrowed too: the two pageviews of /pricing.
+        const auto realtimePageviews = [&] {
+            auto *bars = seriesNamed<QBarSeries>(child<QChartView>(page, u"realtimeChart"_s), u"realtimePageviews"_s);
+            return bars && !bars->barSets().isEmpty() ? bars->barSets().first()->sum() : -1.0;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(realtimePageviews(), 2.0, 10000);
+        QVERIFY(child<QLabel>(page, u"realtimePages"_s)->text().contains(u"/pricing (2)"_s));
         clickRow(u"topUtmSources"_s, 0); // newsletter: both filters at once
         QVERIFY(loaded.wait(10000));
         QCOMPARE(page->filters().size(), 2);
         QCOMPARE(pageviews->value(), u"1"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(realtimePageviews(), 1.0, 10000);
         QVERIFY(child<QToolButton>(page, u"filterClearAll"_s)->isVisible());
         click(child<QToolButton>(page, u"filterChip-page"_s));
         QVERIFY(loaded.wait(10000));
@@ -462,6 +470,7 @@ private slots:
         QVERIFY(page->filters().isEmpty());
         QVERIFY(!child<QWidget>(page, u"analyticsFilters"_s)->isVisible());
         QCOMPARE(pageviews->value(), u"3"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(realtimePageviews(), 3.0, 10000);
         // A custom event's row: only its events, and the values of its properties.
         auto *properties = child<Gui::TopList>(page, u"topEventProperties"_s);
         QVERIFY(!properties->isVisible());

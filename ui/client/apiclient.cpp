@@ -60,6 +60,16 @@ QList<T> mapArray(const QJsonArray &array, F f)
         out << f(v.toObject());
     return out;
 }
+
+// "&name=value" for each analytics filter, every byte of a value encoded ('+', '&', '#'
+// stay themselves).
+QString filterQuery(const QList<std::pair<QString, QString>> &filters)
+{
+    QString out;
+    for (const auto &[name, value] : filters)
+        out += u'&' + name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    return out;
+}
 } // namespace
 
 ApiClient::ApiClient(QObject *parent) : QObject(parent), m_nam(new QNetworkAccessManager(this))
@@ -338,10 +348,9 @@ void ApiClient::websiteAnalytics(const QString &websiteId, const QDate &from, co
                                  const QList<std::pair<QString, QString>> &filters, QObject *context,
                                  Done<WebsiteAnalytics> done, Failed failed)
 {
-    QString query = u"from=%1&to=%2&interval=%3&compare=previous"_s.arg(
-        from.toString(Qt::ISODate), to.toString(Qt::ISODate), hourly ? u"hour"_s : u"day"_s);
-    for (const auto &[name, value] : filters) // every byte of a value encoded: '+', '&', '#' stay themselves
-        query += u'&' + name + u'=' + QString::fromLatin1(QUrl::toPercentEncoding(value));
+    const QString query = u"from=%1&to=%2&interval=%3&compare=previous"_s.arg(
+                              from.toString(Qt::ISODate), to.toString(Qt::ISODate), hourly ? u"hour"_s : u"day"_s) +
+                          filterQuery(filters);
     send(
         "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics"_s, query), nullptr, true, context,
         [done](const QJsonDocument &doc) { done(Json::websiteAnalytics(doc.object())); }, failed);
@@ -357,11 +366,14 @@ void ApiClient::eventProperties(const QString &websiteId, const QString &name, c
         context, [done](const QJsonDocument &doc) { done(Json::eventProperties(doc.object())); }, failed);
 }
 
-void ApiClient::websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done,
-                                Failed failed)
+void ApiClient::websiteRealtime(const QString &websiteId, const QList<std::pair<QString, QString>> &filters,
+                                QObject *context, Done<WebsiteRealtime> done, Failed failed)
 {
+    QString query = filterQuery(filters);
+    if (!query.isEmpty())
+        query.remove(0, 1); // the leading '&'
     send(
-        "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics/realtime"_s), nullptr, true, context,
+        "GET", adminUrl(u"/websites/"_s + websiteId + u"/analytics/realtime"_s, query), nullptr, true, context,
         [done](const QJsonDocument &doc) { done(Json::websiteRealtime(doc.object())); }, failed);
 }
 

@@ -69,7 +69,9 @@ public:
     void updateWebsite(const QString &websiteId, const QString &name, const QString &url,
                        const QStringList &excludedIps, QObject *context, Done<Core::Website> done, Failed failed);
     void deleteWebsite(const QString &websiteId, QObject *context, Done<bool> done, Failed failed);
-    void websiteRealtime(const QString &websiteId, QObject *context, Done<WebsiteRealtime> done, Failed failed);
+    // GET /websites/{id}/analytics/realtime, narrowed by filters as websiteAnalytics is.
+    void websiteRealtime(const QString &websiteId, const QList<std::pair<QString, QString>> &filters,
+                         QObject *context, Done<WebsiteRealtime> done, Failed failed);
     // GET /websites/{id}/analytics/event-properties?name= over [from, to] (at most 92 days).
     void eventProperties(const QString &websiteId, const QString &name, const QDate &from, const QDate &to,
                          QObject *context, Done<EventProperties> done, Failed failed);

@@ -635,11 +635,11 @@ void AnalyticsPage::loadRealtime()
         return;
     m_realtimePending = true;
     client()->websiteRealtime(
-        id, this,
-        [this, id](const WebsiteRealtime &r) {
+        id, m_filters, this,
+        [this, id, filters = m_filters](const WebsiteRealtime &r) {
             m_realtimePending = false;
-            if (id != websiteId()) {
-                loadRealtime(); // another website was chosen meanwhile
+            if (id != websiteId() || filters != m_filters) {
+                loadRealtime(); // another website or other filters were chosen meanwhile
                 return;
             }
             m_realtime = r;
