@@ -4,6 +4,9 @@
 #include "stubhttpserver.h"
 
 #include "ui/client/apiclient.h"
+#include "ui/pages/analyticspage.h"
+#include "ui/widgets/errorbanner.h"
+#include "ui/workspace.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -29,6 +32,57 @@ class TestApiClient : public QObject
     Q_OBJECT
 
 private slots:
+    // A report with several filters can be refused while the server's worker is busy (503
+    // SERVICE_UNAVAILABLE, Retry-After: 1); the Analytics page asks again a second later,
+    // up to MaxBusyRetries times, and only then shows the failure.
+    void analyticsPageAsksAgainWhileTheServerIsBusy()
+    {
+        int analyticsAsked = 0;
+        int refuse = 2;
+        StubHttpServer stub([&](const StubHttpServer::Request &r) {
+            if (r.target.startsWith("/api/admin/v1/websites?"))
+                return StubHttpServer::json(
+                    200, R"J({"data":[{"id":"w1","team_id":"t1","name":"Site","domain":"example.com",
+                                       "tracking_code":"ZV-1","created_at":"2026-01-01T00:00:00.000Z"}],
+                              "page":1,"per_page":100,"total":1})J");
+            if (r.target.startsWith("/api/admin/v1/websites/w1/analytics?")) {
+                if (++analyticsAsked <= refuse) {
+                    StubHttpServer::Response busy = StubHttpServer::json(
+                        503, R"J({"error":"Too many reports","code":"SERVICE_UNAVAILABLE","message":"busy"})J");
+                    busy.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+                    return busy;
+                }
+                return StubHttpServer::json(200, R"J({"website_id":"w1","from":"2026-11-02","to":"2026-12-01",
+                    "interval":"day","totals":{"pageviews":7,"visitors":3,"sessions":4,"events":0,
+                    "bounce_rate":25.0,"visit_duration":60},"timeseries":[],"pages":[{"value":"/","count":7}]})J");
+            }
+            if (r.target.startsWith("/api/admin/v1/websites/w1/analytics/realtime"))
+                return StubHttpServer::json(200, R"J({"website_id":"w1","visitors":0,"pageviews_per_minute":[],"pages":[]})J");
+            return StubHttpServer::json(404, R"J({"error":"no","code":"NOT_FOUND"})J");
+        });
+        Gui::ApiClient client;
+        client.setBaseUrl(stub.baseUrl());
+        client.setToken(u"tok"_s);
+        Gui::Workspace workspace(&client);
+        Gui::AnalyticsPage page(&workspace);
+        page.refresh();
+        // Refused twice, answered the third time: the report shows, no failure.
+        QTRY_VERIFY_WITH_TIMEOUT(page.report().has_value(), 10000);
+        QCOMPARE(analyticsAsked, 3);
+        QCOMPARE(page.report()->totals.pageviews, 7);
+        QVERIFY(page.errorBanner()->isHidden());
+
+        // Refused every time: MaxBusyRetries more tries, then the failure.
+        analyticsAsked = 0;
+        refuse = 1000;
+        QSignalSpy loaded(&page, &Gui::AnalyticsPage::loaded);
+        page.setPreset(Gui::AnalyticsPage::Preset::Last7Days);
+        QTRY_VERIFY_WITH_TIMEOUT(loaded.count() >= 1, 15000);
+        QCOMPARE(analyticsAsked, 1 + Gui::AnalyticsPage::MaxBusyRetries);
+        QVERIFY(!page.report().has_value());
+        QVERIFY(!page.errorBanner()->isHidden());
+    }
+
     void keyActivityIsParsed()
     {
         StubHttpServer stub([](const StubHttpServer::Request &r) {

@@ -395,7 +395,7 @@ void AnalyticsPage::refresh()
         });
 }
 
-void AnalyticsPage::load()
+void AnalyticsPage::load(int busyRetries)
 {
     const QString id = websiteId();
     if (id.isEmpty())
@@ -414,9 +414,19 @@ void AnalyticsPage::load()
             loadRealtime();
             loadProperties(a);
         },
-        [this, request](const ApiFailure &f) {
+        [this, request, busyRetries](const ApiFailure &f) {
             if (!isCurrent(request))
                 return;
+            // A report with several filters is worked out on the server's worker, which
+            // refuses more than a few at once (503, Retry-After: 1): clicking chips quickly
+            // can do that. Ask again a few times before calling it a failure.
+            if (f.status == 503 && f.code == u"SERVICE_UNAVAILABLE"_s && busyRetries < MaxBusyRetries) {
+                QTimer::singleShot(1000, this, [this, request, busyRetries] {
+                    if (isCurrent(request))
+                        load(busyRetries + 1);
+                });
+                return;
+            }
             showFailure(tr("Could not load the website's analytics."), f);
             clearReport();
             Q_EMIT loaded();

@@ -33,6 +33,9 @@ class AnalyticsPage final : public Page
 public:
     enum class Preset { Today, Yesterday, Last7Days, Last30Days, ThisMonth, LastMonth, Last12Months, Custom };
     Q_ENUM(Preset)
+    // A report the server refuses as busy (503) is asked for again, a second apart, this
+    // many times before the page shows the failure.
+    static constexpr int MaxBusyRetries = 5;
 
     explicit AnalyticsPage(Workspace *workspace, QWidget *parent = nullptr);
     void refresh() override;
@@ -90,7 +93,9 @@ protected:
     void hideEvent(QHideEvent *event) override;
 
 private:
-    void load();
+    void load() { load(0); }
+    // busyRetries: how many times this report was already refused as busy (503).
+    void load(int busyRetries);
     void loadRealtime();
     // With an `event` filter: that event's property values over the range (its last 92 days).
     void loadProperties(const WebsiteAnalytics &report);
