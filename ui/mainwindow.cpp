@@ -148,6 +148,7 @@ MainWindow::MainWindow(ApiClient *client, SecretStore *secrets, ServerConnector 
     } else if (const int oldRow = settings.value(u"window/page"_s, 0).toInt(); oldRow >= 1) {
         lastPage = oldRow + 1;
     }
+    m_landOnAnalytics = !settings.contains(u"window/pageName"_s) && !settings.contains(u"window/page"_s);
     m_sidebar->setCurrentRow(lastPage < m_pageList.size() ? lastPage : 0);
     if (!settings.contains(u"window/geometry"_s))
         resize(1180, 780);
@@ -382,9 +383,21 @@ void MainWindow::enterWorkspace(const MeInfo &me)
     auto *once = new QObject(this);
     auto finish = [this, once] {
         delete once;
-        if (Page *p = currentPage())
-            p->refresh();
-        Q_EMIT signedIn();
+        const auto open = [this](bool analytics) {
+            if (analytics)
+                showPage(u"analyticsPage"_s); // refreshes it
+            else if (Page *p = currentPage())
+                p->refresh();
+            Q_EMIT signedIn();
+        };
+        // A first run: a user who has websites came for their traffic.
+        if (!std::exchange(m_landOnAnalytics, false)) {
+            open(false);
+            return;
+        }
+        m_client->websites(
+            this, [open](const QList<Core::Website> &sites) { open(!sites.isEmpty()); },
+            [open](const ApiFailure &) { open(false); });
     };
     connect(m_workspace, &Workspace::teamsChanged, once, finish);
     connect(m_workspace, &Workspace::teamsFailed, once, finish);

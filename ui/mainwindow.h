@@ -98,6 +98,9 @@ private:
     QTimer *m_healthTimer;
     QString m_accountKey;
     QList<QAction *> m_signedInActions;
+    // No page remembered from an earlier run: the first workspace opens on the Analytics
+    // page once there is a website to show (the Overview with Getting started until then).
+    bool m_landOnAnalytics = false;
 };
 
 } // namespace Gui

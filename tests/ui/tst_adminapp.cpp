@@ -55,6 +55,7 @@
 #include <QScrollArea>
 #include <QSpinBox>
 #include <QScrollBar>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QStatusBar>
 #include <QTableView>
@@ -909,6 +910,39 @@ private slots:
         QVERIFY(child<QLabel>(keys()->detail(), u"detailTitle"_s)->text().contains(u"Inactive: Free plan"_s));
         QTest::keyClick(keys()->detail(), Qt::Key_Escape);
         QTRY_VERIFY(!keys()->detail()->isVisible());
+    }
+
+    // A first run of the app (no page remembered) by a user who has websites opens on
+    // their traffic; a page remembered from an earlier run wins.
+    void aFirstRunWithWebsitesOpensOnAnalytics()
+    {
+        const QString appName = QApplication::applicationName();
+        const auto signInOnce = [&](const QString &settingsName, const QString &rememberedPage) -> QString {
+            QApplication::setApplicationName(settingsName);
+            if (!rememberedPage.isEmpty())
+                QSettings().setValue(u"window/pageName"_s, rememberedPage);
+            Gui::ApiClient client;
+            Gui::MemorySecretStore secrets;
+            FixedConnector connector(QUrl(u"http://127.0.0.1:%1"_s.arg(m_server->port())), u"test"_s);
+            Gui::MainWindow window(&client, &secrets, &connector);
+            window.show();
+            window.start();
+            Gui::WelcomePage *welcome = window.welcomePage();
+            if (!QTest::qWaitFor([&] { return welcome->isShowingSignIn(); }, 10000))
+                return u"no sign-in form"_s;
+            type(child<QLineEdit>(welcome, u"signInEmail"_s), Email);
+            type(child<QLineEdit>(welcome, u"signInPassword"_s), Password);
+            QTest::keyClick(child<QLineEdit>(welcome, u"signInPassword"_s), Qt::Key_Return);
+            QSignalSpy signedIn(&window, &Gui::MainWindow::signedIn);
+            if (!QTest::qWaitFor([&] { return signedIn.count() > 0; }, 10000))
+                return u"not signed in"_s;
+            return window.currentPage() ? window.currentPage()->objectName() : QString();
+        };
+        const QString fresh = signInOnce(appName + u"-first-run"_s, {});
+        const QString remembered = signInOnce(appName + u"-remembered"_s, u"keysPage"_s);
+        QApplication::setApplicationName(appName);
+        QCOMPARE(fresh, u"analyticsPage"_s);
+        QCOMPARE(remembered, u"keysPage"_s);
     }
 
     void signOutThenSignInAgain()
