@@ -7,6 +7,7 @@
 #include "core/storage/database.h"
 #include "core/storage/teamrepository.h"
 #include "core/storage/userrepository.h"
+#include "core/storage/websiterepository.h"
 #include "validation.h"
 
 namespace Core {
@@ -187,11 +188,18 @@ void TeamService::remove(const Actor &actor, const QString &teamId)
 {
     requireAtLeast(actor, teamId, Role::Owner);
     Transaction tx(m_db);
-    // Events have no foreign key to websites: delete them explicitly.
-    Statement events = m_db.prepare(
-        QStringLiteral("DELETE FROM events WHERE website_id IN (SELECT id FROM websites WHERE team_id = ?)"));
-    events.addBindValue(teamId);
-    exec(events);
+    // Events and what is derived from them (rollups, session state, ingest statistics)
+    // have no foreign key to websites: each website goes as deleting it alone would.
+    Statement sites = m_db.prepare(QStringLiteral("SELECT id FROM websites WHERE team_id = ?"));
+    sites.addBindValue(teamId);
+    exec(sites);
+    QStringList websiteIds;
+    while (sites.next())
+        websiteIds << sites.value(0).toString();
+    sites.finish();
+    WebsiteRepository websites(m_db);
+    for (const QString &id : std::as_const(websiteIds))
+        websites.remove(id);
     Statement access = m_db.prepare(QStringLiteral("DELETE FROM api_key_teams WHERE team_id = ?"));
     access.addBindValue(teamId);
     exec(access);

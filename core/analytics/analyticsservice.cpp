@@ -254,8 +254,8 @@ AnalyticsService::Report AnalyticsService::report(const QString &websiteId, cons
         filter ? QStringLiteral("SELECT dimension, value, SUM(count) FROM filtered_dimensions "
                                 "WHERE website_id = ? AND filter = ? AND filter_value = ? AND day >= ? AND day < ? "
                                 "GROUP BY dimension, value HAVING SUM(count) > 0")
-               : QStringLiteral("SELECT dimension, value, SUM(count) FROM (%1) GROUP BY dimension, value "
-                                "HAVING SUM(count) > 0")
+               : QStringLiteral("SELECT dimension, value, SUM(count) FROM (%1) AS pieces GROUP BY dimension, "
+                                "value HAVING SUM(count) > 0")
                      .arg(parts.join(QLatin1String(" UNION ALL "))));
     if (filter) {
         d.addBindValue(websiteId);

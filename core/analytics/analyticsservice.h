@@ -140,7 +140,7 @@ public:
     // How the top lists of the days [beginMs, endMs) are read: the fewest pieces, each
     // either one span of rollup_dimension_spans (DimensionSpanDays, aligned) or a single
     // day of rollup_dimensions, in order, covering the range exactly. A 30-day range is
-    // typically 4 to 8 pieces; 366 days at most 16.
+    // typically 4 to 8 pieces; 366 days at most 14.
     struct DimensionPiece
     {
         int spanDays = 1; // 1: a day row of rollup_dimensions

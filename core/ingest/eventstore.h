@@ -41,11 +41,12 @@ inline constexpr int DimensionCount = 12;
 // since 1970-01-01 is a multiple of its length). A report reads a range as a few spans plus
 // single days (dimensionPieces).
 inline constexpr int DimensionSpanDays[] = {2, 4, 8, 16, 32, 64, 128};
-// The start (ms) of the span of spanDays days that contains dayStartMs.
+// The start (ms) of the span of spanDays days that contains dayStartMs (rounded down, so
+// days before 1970 too).
 constexpr qint64 dimensionSpanStart(qint64 dayStartMs, int spanDays)
 {
     const qint64 length = qint64(spanDays) * 86'400'000;
-    return dayStartMs / length * length;
+    return dayStartMs - ((dayStartMs % length) + length) % length;
 }
 
 // The dimensions a report can be filtered by (api-contract section 9), in the order of

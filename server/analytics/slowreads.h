@@ -26,7 +26,7 @@ public:
     static constexpr int MaxPending = 8;
     // One caller (an API key, a signed-in user) cannot hold every slot: beyond this many
     // of its own reads queued or running, its next one is refused while others still run.
-    static constexpr int MaxPendingPerCaller = 2;
+    static constexpr int MaxPendingPerCaller = 3;
 
     // Made on the server thread: results come back to it.
     explicit SlowReads(const Core::Database &db, int threads = Threads, int maxPending = MaxPending,

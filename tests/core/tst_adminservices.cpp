@@ -4,6 +4,7 @@
 #include "core/accounts/passwordhasher.h"
 #include "core/accounts/teamservice.h"
 #include "core/audit/auditlog.h"
+#include "core/ingest/eventstore.h"
 #include "core/keys/keyservice.h"
 #include "core/model/clock.h"
 #include "core/model/serviceerror.h"
@@ -265,6 +266,58 @@ private slots:
         m_teams->addMember(m_admin, team.team.id, bob.email, QStringLiteral("owner"));
         m_teams->changeRole(m_admin, team.team.id, m_admin.userId, QStringLiteral("member"));
         QCOMPARE(m_teams->members(actorFor(bob), team.team.id).size(), 2);
+    }
+
+    // Deleting a team deletes its websites' events and everything derived from them, as
+    // deleting each website would; another team's stay.
+    void deletingATeamDeletesItsWebsitesAnalytics()
+    {
+        const auto team = m_teams->create(m_admin, QStringLiteral("Gone"));
+        const auto other = m_teams->create(m_admin, QStringLiteral("Stays"));
+        const Website a = m_websites->create(team.team.id, QStringLiteral("A"), QStringLiteral("https://a.example"));
+        const Website b = m_websites->create(team.team.id, QStringLiteral("B"), QStringLiteral("https://b.example"));
+        const Website c = m_websites->create(other.team.id, QStringLiteral("C"), QStringLiteral("https://c.example"));
+        std::vector<EventStore::Queued> events;
+        quint64 seq = 0;
+        for (const Website &site : {a, b, c}) {
+            for (int i = 0; i < 3; ++i) {
+                TrackedEvent e;
+                e.websiteId = site.id;
+                e.type = TrackedEvent::Type::Pageview;
+                e.url = site.url + QStringLiteral("/p%1").arg(i);
+                e.path = QStringLiteral("/p%1").arg(i);
+                e.referrer = QStringLiteral("https://news.example.org/x");
+                e.sessionId = QStringLiteral("s-") + site.id;
+                e.userAgent = QStringLiteral("Mozilla/5.0");
+                e.browser = QStringLiteral("Firefox");
+                e.os = QStringLiteral("Linux");
+                e.deviceType = QStringLiteral("desktop");
+                e.occurredAt = m_clock->nowMs() - 60'000 + i * 1000;
+                e.receivedAt = e.occurredAt;
+                events.push_back({++seq, e});
+            }
+        }
+        EventStore(*m_db).apply(events, {}, seq);
+        const char *tables[] = {"events",           "rollup_buckets",      "rollup_dimensions",
+                                "rollup_dimension_spans", "filtered_buckets", "filtered_dimensions",
+                                "session_state",    "ingest_stats"};
+        const auto rows = [&](const char *table, const QString &website) {
+            QSqlQuery q(m_db->connection());
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM %1 WHERE website_id = ?").arg(QLatin1String(table)));
+            q.addBindValue(website);
+            return q.exec() && q.next() ? q.value(0).toLongLong() : -1;
+        };
+        for (const char *table : tables)
+            for (const Website &site : {a, b, c})
+                QVERIFY2(rows(table, site.id) > 0, table);
+        m_teams->remove(m_admin, team.team.id);
+        for (const char *table : tables) {
+            QVERIFY2(rows(table, a.id) == 0, table);
+            QVERIFY2(rows(table, b.id) == 0, table);
+            QVERIFY2(rows(table, c.id) > 0, table);
+        }
+        QVERIFY(!m_websites->find(a.id));
+        QVERIFY(m_websites->find(c.id));
     }
 
     void websiteRules()

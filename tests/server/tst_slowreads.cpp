@@ -48,9 +48,10 @@ private slots:
 
     void oneUserCannotTakeEverySlot()
     {
-        SlowReads reads(*m_db, 1, 3, 2);
+        // Declared before the reads: their destructor waits for running work.
         QSemaphore gate;
         std::atomic<int> done{0};
+        SlowReads reads(*m_db, 1, 3, 2);
         const auto blocked = [&] {
             return [&] {
                 gate.acquire();
@@ -81,8 +82,8 @@ private slots:
 
     void aFailedReadGivesItsSlotBack()
     {
-        SlowReads reads(*m_db, 1, 8, 2);
         std::atomic<int> ran{0};
+        SlowReads reads(*m_db, 1, 8, 2);
         const auto failing = [&] {
             return [&]() -> HttpResponse {
                 ++ran;

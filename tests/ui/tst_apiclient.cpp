@@ -81,6 +81,24 @@ private slots:
         QCOMPARE(analyticsAsked, 1 + Gui::AnalyticsPage::MaxBusyRetries);
         QVERIFY(!page.report().has_value());
         QVERIFY(!page.errorBanner()->isHidden());
+
+        // Three filters clicked in a row: one report is out at a time, so the server is
+        // asked twice (the first, then what is wanted once it answers), not three times.
+        analyticsAsked = 0;
+        refuse = 0;
+        loaded.clear();
+        page.setFilter(u"page"_s, u"/"_s);
+        page.setFilter(u"browser"_s, u"Firefox"_s);
+        page.setFilter(u"os"_s, u"Linux"_s);
+        QTRY_VERIFY_WITH_TIMEOUT(page.report().has_value(), 10000);
+        QTest::qWait(200); // nothing more goes out
+        QCOMPARE(analyticsAsked, 2);
+        QByteArray last;
+        for (const StubHttpServer::Request &r : stub.requests())
+            if (r.target.startsWith("/api/admin/v1/websites/w1/analytics?"))
+                last = r.target;
+        QVERIFY2(last.contains("page=%2F") && last.contains("browser=Firefox") && last.contains("os=Linux"),
+                 last.constData());
     }
 
     void keyActivityIsParsed()

@@ -26,6 +26,8 @@
 #include <QToolButton>
 #include <QVBoxLayout>
 
+#include <utility>
+
 using namespace Qt::StringLiterals;
 
 namespace Gui {
@@ -402,20 +404,33 @@ void AnalyticsPage::load(int busyRetries)
         return;
     if (m_report && m_report->websiteId != id)
         clearReport(); // never another website's figures under this one's name
+    const int request = nextGeneration(); // the answer out, if any, is not wanted any more
+    if (m_reportPending) {
+        m_reportWanted = true;
+        return;
+    }
+    // An answer: another load meanwhile asks now, for what is wanted by then.
+    const auto answered = [this] {
+        m_reportPending = false;
+        if (!std::exchange(m_reportWanted, false))
+            return false;
+        load();
+        return true;
+    };
+    m_reportPending = true;
     const auto [from, to] = currentRange();
-    const int request = nextGeneration();
     client()->websiteAnalytics(
         id, from, to, isHourly(from, to), m_filters, this,
-        [this, request](const WebsiteAnalytics &a) {
-            if (!isCurrent(request))
+        [this, request, answered](const WebsiteAnalytics &a) {
+            if (answered() || !isCurrent(request))
                 return;
             showReport(a);
             Q_EMIT loaded();
             loadRealtime();
             loadProperties(a);
         },
-        [this, request, busyRetries](const ApiFailure &f) {
-            if (!isCurrent(request))
+        [this, request, busyRetries, answered](const ApiFailure &f) {
+            if (answered() || !isCurrent(request))
                 return;
             // A report with several filters is worked out on the server's worker, which
             // refuses more than a few at once (503, Retry-After: 1): clicking chips quickly

@@ -145,6 +145,11 @@ private:
     QChartView *m_realtimeChart;
     QTimer *m_realtimeTimer;
     bool m_realtimePending = false;
+    // One report request at a time: a report with several filters takes the server's
+    // worker for seconds, and an answer nobody waits for any more still takes it. A load
+    // while one is out waits for its answer, then asks for what is wanted by then.
+    bool m_reportPending = false;
+    bool m_reportWanted = false;
 };
 
 } // namespace Gui

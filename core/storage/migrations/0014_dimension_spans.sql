@@ -17,9 +17,12 @@ CREATE TABLE rollup_dimension_spans (
 ) WITHOUT ROWID;
 
 -- The spans of the days stored before this migration.
-WITH spans (days) AS (VALUES (2), (4), (8), (16), (32), (64), (128))
+-- (BIGINT: days * 86400000 outgrows 32 bits; the remainder is taken so that it rounds
+-- down for days before 1970 too.)
+WITH days (n) AS (VALUES (2), (4), (8), (16), (32), (64), (128)),
+spans (length) AS (SELECT CAST(n AS BIGINT) * 86400000 FROM days)
 INSERT INTO rollup_dimension_spans (website_id, span_days, start, dimension, value, count)
-SELECT website_id, days, (day / (days * 86400000)) * (days * 86400000), dimension, value, SUM(count)
+SELECT website_id, length / 86400000, day - ((day % length) + length) % length, dimension, value, SUM(count)
 FROM rollup_dimensions, spans
-GROUP BY website_id, days, (day / (days * 86400000)) * (days * 86400000), dimension, value
+GROUP BY website_id, length, day - ((day % length) + length) % length, dimension, value
 HAVING SUM(count) <> 0;
