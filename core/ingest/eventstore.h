@@ -1,6 +1,7 @@
 #pragma once
 
 #include "core/analytics/visitorsketch.h"
+#include "core/model/timeutil.h"
 #include "trackedevent.h"
 
 #include <QHash>
@@ -43,10 +44,9 @@ inline constexpr int DimensionCount = 12;
 inline constexpr int DimensionSpanDays[] = {2, 4, 8, 16, 32, 64, 128};
 // The start (ms) of the span of spanDays days that contains dayStartMs (rounded down, so
 // days before 1970 too).
-constexpr qint64 dimensionSpanStart(qint64 dayStartMs, int spanDays)
+inline qint64 dimensionSpanStart(qint64 dayStartMs, int spanDays)
 {
-    const qint64 length = qint64(spanDays) * 86'400'000;
-    return dayStartMs - ((dayStartMs % length) + length) % length;
+    return Time::floorTo(dayStartMs, qint64(spanDays) * 86'400'000);
 }
 
 // The dimensions a report can be filtered by (api-contract section 9), in the order of
@@ -207,7 +207,8 @@ private:
     const Database &m_db;
     const Options m_options;
     bool m_prepared = false;
-    QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertDimensionSpan, m_upsertStats, m_upsertKeyStats, m_findSketch, m_setSeq;
+    QSqlQuery m_upsertBucket, m_upsertDimension, m_upsertDimensionSpan, m_upsertStats, m_upsertKeyStats,
+        m_findSketch, m_setSeq;
     QSqlQuery m_upsertFilteredBucket, m_upsertFilteredDimension, m_findFilteredSketch;
     QHash<int, QSqlQuery> m_statements; // kind * 1000 + rows
     QHash<QString, Visit> m_visits;     // "website\x1fsession"

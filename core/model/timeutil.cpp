@@ -9,13 +9,13 @@ namespace {
 constexpr qint64 MinuteMs = 60'000;
 constexpr qint64 HourMs = 3'600'000;
 constexpr qint64 DayMs = 86'400'000;
+} // namespace
 
 qint64 floorTo(qint64 value, qint64 unit)
 {
     const qint64 r = value % unit;
     return r < 0 ? value - r - unit : value - r;
 }
-} // namespace
 
 QByteArray toIsoLatin1(qint64 epochMs)
 {

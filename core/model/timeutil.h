@@ -15,6 +15,8 @@ std::optional<qint64> parseIso(const QString &text);
 // Strict YYYY-MM-DD (a real calendar date).
 std::optional<QDate> parseDate(const QString &text);
 
+// value rounded down to a multiple of unit (> 0), negative values too.
+qint64 floorTo(qint64 value, qint64 unit);
 qint64 startOfMinute(qint64 epochMs);
 qint64 startOfHour(qint64 epochMs);
 qint64 startOfDay(qint64 epochMs);

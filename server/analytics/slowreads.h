@@ -24,8 +24,9 @@ class SlowReads final
 public:
     static constexpr int Threads = 1;
     static constexpr int MaxPending = 8;
-    // One caller (an API key, a signed-in user) cannot hold every slot: beyond this many
-    // of its own reads queued or running, its next one is refused while others still run.
+    // One caller (a user, through the app and all their keys) cannot hold every slot:
+    // beyond this many of its own reads queued or running, its next one is refused while
+    // others still run.
     static constexpr int MaxPendingPerCaller = 3;
 
     // Made on the server thread: results come back to it.
